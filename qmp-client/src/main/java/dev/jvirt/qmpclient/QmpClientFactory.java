@@ -1,0 +1,81 @@
+package dev.jvirt.qmpclient;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.channel.Channel;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The QMP client: one epoll event-loop group shared by every connection it opens. Create one per
+ * process (jvirtd keeps one for all guests) and close it on shutdown; closing it closes every
+ * connection it made.
+ *
+ * <pre>{@code
+ * try (QmpClientFactory qmp = new QmpClientFactory()) {
+ *     QmpConnection vm = qmp.connect(Path.of("/run/jvirt/qemu/vm1.qmp")).get();
+ *     vm.subscribe(event -> log.info("{}", event.name()));
+ *     QmpStatus status = vm.commands().queryStatus().get();
+ *     vm.commands().cont().get();
+ * }
+ * }</pre>
+ */
+public final class QmpClientFactory implements AutoCloseable {
+    private final MultiThreadIoEventLoopGroup group;
+    private final ChannelGroup channels;
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final QmpConnector connector;
+
+    /** One event-loop thread per core, at most 4: QMP traffic is light. */
+    public QmpClientFactory() {
+        this(Math.min(4, Runtime.getRuntime().availableProcessors()));
+    }
+
+    public QmpClientFactory(int eventLoopThreads) {
+        if (!Epoll.isAvailable()) {
+            Throwable cause = Epoll.unavailabilityCause();
+            throw new QmpException("the QMP client needs Netty's native epoll transport (Linux x86-64), which is "
+                    + "unavailable here: " + (cause == null ? "unknown reason" : cause.getMessage()), cause);
+        }
+        group = new MultiThreadIoEventLoopGroup(eventLoopThreads, new DefaultThreadFactory("qmp", true),
+                EpollIoHandler.newFactory());
+        channels = new DefaultChannelGroup("qmp-connections", GlobalEventExecutor.INSTANCE);
+        connector = new QmpConnector(group, channels, mapper);
+    }
+
+    /** Connects with {@link QmpConnectOptions#defaults()}. */
+    public CompletableFuture<QmpConnection> connect(Path socket) {
+        return connect(socket, QmpConnectOptions.defaults());
+    }
+
+    /**
+     * Connects to a QMP unix socket, retrying while it does not exist yet, reads the greeting and
+     * negotiates capabilities. Fails with {@link QmpConnectException}, {@link QmpTimeoutException}
+     * or {@link QmpProtocolException}.
+     */
+    public CompletableFuture<QmpConnection> connect(Path socket, QmpConnectOptions options) {
+        if (group.isShuttingDown()) {
+            return CompletableFuture.failedFuture(new QmpException("the QMP client is closed"));
+        }
+        return connector.connect(socket, options);
+    }
+
+    /** How many QMP connections are open right now. */
+    public int openConnections() {
+        return (int) channels.stream().filter(Channel::isOpen).count();
+    }
+
+    /** Closes every connection, then stops the event loops (waits up to 5 s). */
+    @Override
+    public void close() {
+        channels.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        group.shutdownGracefully(0, 5, TimeUnit.SECONDS).awaitUninterruptibly(6, TimeUnit.SECONDS);
+    }
+}
