@@ -1,0 +1,45 @@
+package dev.jvirt.vmmcore.qemu;
+
+import java.nio.file.Path;
+
+/**
+ * Where one running guest's runtime files live: all of them inside one directory of the daemon's
+ * runtime dir ({@code RUNTIME/qemu/NAME/}), so that removing it leaves nothing behind.
+ */
+public record GuestPaths(Path dir) {
+
+    /** QMP control socket (the daemon connects as client). */
+    public Path qmpSocket() {
+        return dir.resolve("qmp.sock");
+    }
+
+    /** The serial console's unix socket chardev, owned by the daemon's console hub. */
+    public Path consoleSocket() {
+        return dir.resolve("console.sock");
+    }
+
+    /** QEMU's copy of everything the serial console prints (chardev {@code logfile=}). */
+    public Path consoleLog() {
+        return dir.resolve("console.log");
+    }
+
+    /** QEMU's pidfile ({@code -pidfile}). */
+    public Path pidFile() {
+        return dir.resolve("qemu.pid");
+    }
+
+    /** QEMU's own stderr (-daemonize leaves it on the launcher's stderr; the launcher points it here). */
+    public Path qemuLog() {
+        return dir.resolve("qemu.log");
+    }
+
+    /** The live definition of the running guest. */
+    public Path liveXml() {
+        return dir.resolve("live.xml");
+    }
+
+    /** Guest-agent channel socket ({@code org.qemu.guest_agent.0}). */
+    public Path guestAgentSocket() {
+        return dir.resolve("guest-agent.sock");
+    }
+}
