@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Typed helpers over {@link QmpConnection#execute}: the commands jvirtd uses. Obtain through
@@ -56,9 +57,18 @@ public final class QmpCommands {
         return empty("system_reset", null);
     }
 
-    /** Makes QEMU exit; the connection is lost right after the reply. */
+    /**
+     * Makes QEMU exit. Completes when QEMU answers or when the connection closes, whichever
+     * comes first (QEMU may exit before its reply is flushed).
+     */
     public CompletableFuture<Void> quit() {
-        return empty("quit", null);
+        return connection.execute("quit").handle((r, error) -> {
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            if (cause == null || cause instanceof QmpConnectionLostException) {
+                return null;
+            }
+            throw cause instanceof RuntimeException e ? e : new CompletionException(cause);
+        });
     }
 
     /** {@code blockdev-add} with the node's full JSON description (driver, node-name, ...). */
