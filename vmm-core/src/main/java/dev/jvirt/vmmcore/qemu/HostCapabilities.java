@@ -40,11 +40,11 @@ public record HostCapabilities(
 
     /** Whether KVM can run guests here, and the reason when it cannot. */
     public record KvmSupport(boolean usable, String reason) {
-        public static KvmSupport usable() {
+        public static KvmSupport yes() {
             return new KvmSupport(true, "KVM is usable");
         }
 
-        public static KvmSupport unusable(String reason) {
+        public static KvmSupport no(String reason) {
             return new KvmSupport(false, reason);
         }
     }
