@@ -69,8 +69,9 @@ public final class QmpFrameDecoder extends ByteToMessageDecoder {
             in.skipBytes(left);
             scanned = 0;
             if (!blank) {
-                throw new QmpProtocolException(
-                        "connection closed in the middle of a QMP message (" + left + " bytes received)");
+                // Fired, not thrown: a throw here would reach handlers only after channelInactive.
+                ctx.fireExceptionCaught(new QmpProtocolException(
+                        "connection closed in the middle of a QMP message (" + left + " bytes received)"));
             }
         }
     }
