@@ -1,0 +1,60 @@
+package dev.jvirt.domainxml.domain;
+
+import dev.jvirt.domainxml.xml.Node;
+
+/** Binds {@code <disk>} and its backing chain. */
+final class DiskReader {
+  private DiskReader() {}
+
+  static Disk disk(Node n) {
+    String type = n.attr("type");
+    String device = n.attr("device");
+    Node dr = n.child("driver");
+    Disk.Driver driver = dr == null ? null
+        : new Disk.Driver(dr.attr("name"), dr.attr("type"), dr.attr("cache"), dr.attr("io"),
+            dr.attr("discard"), dr.attr("detect_zeroes"));
+    Node s = n.child("source");
+    Disk.Source source = s == null ? null
+        : new Disk.Source(s.attr("file"), s.attr("dev"), s.attr("pool"), s.attr("volume"),
+            s.attr("mode"), s.attr("startupPolicy"));
+    BackingStoreHolder bs = backing(n.child("backingStore"));
+    Node t = n.child("target");
+    Disk.Target target = t == null ? null
+        : new Disk.Target(t.attr("dev"), t.attr("bus"), t.attr("tray"), t.onOff("removable"));
+    boolean ro = n.flag("readonly");
+    boolean share = n.flag("shareable");
+    String serial = n.childText("serial");
+    Node boot = n.child("boot");
+    Integer order = boot == null ? null : boot.intAttr("order");
+    if (boot != null && order == null) {
+      throw boot.error("missing attribute 'order'");
+    }
+    Address address = AddressCodec.read(n.child("address"));
+    return new Disk(type, device, driver, source, bs.value, target, ro, share, serial, order, address);
+  }
+
+  /** Distinguishes an absent backingStore from an empty {@code <backingStore/>} terminator. */
+  private record BackingStoreHolder(Disk.BackingStore value) {}
+
+  private static BackingStoreHolder backing(Node n) {
+    if (n == null) {
+      return new BackingStoreHolder(null);
+    }
+    String type = n.attr("type");
+    n.attr("index");
+    Node f = n.child("format");
+    String format = f == null ? null : f.attr("type");
+    Node s = n.child("source");
+    String src = null;
+    if (s != null) {
+      String file = s.attr("file");
+      String dev = s.attr("dev");
+      src = file != null ? file : dev;
+    }
+    Disk.BackingStore next = backing(n.child("backingStore")).value;
+    if (type == null && format == null && src == null && next == null) {
+      return new BackingStoreHolder(null);
+    }
+    return new BackingStoreHolder(new Disk.BackingStore(type, format, src, next));
+  }
+}

@@ -1,0 +1,103 @@
+package dev.jvirt.domainxml.domain;
+
+import dev.jvirt.domainxml.VerbatimElement;
+import java.util.List;
+
+/**
+ * A libvirt-format domain (virtual machine) definition, {@code <domain>}.
+ *
+ * <p>Absent optional parts are null (or empty lists). Sizes are in KiB whatever unit the text
+ * used. Read one with {@link DomainXml#parse}, complete it with {@link DomainDefaults#fill},
+ * check it with {@link DomainValidator#validate}, and write it with {@link DomainXml#format}.
+ *
+ * @param type hypervisor type: {@code kvm} or {@code qemu} (TCG)
+ * @param name unique name
+ * @param uuid UUID text (canonical lower-case form after defaults), or null
+ * @param title short title, or null
+ * @param description free text, or null
+ * @param metadata children of {@code <metadata>}, kept verbatim
+ * @param maxMemory {@code <maxMemory>} for memory hotplug, or null
+ * @param memoryKiB {@code <memory>} in KiB (0 when absent, which validation rejects)
+ * @param currentMemoryKiB {@code <currentMemory>} in KiB, or null
+ * @param memoryBacking {@code <memoryBacking>}, or null
+ * @param vcpu {@code <vcpu>}, or null (means one vCPU)
+ * @param iothreads {@code <iothreads>} count, or null
+ * @param os {@code <os>}, or null
+ * @param features {@code <features>}, or null
+ * @param cpu {@code <cpu>}, or null
+ * @param clock {@code <clock>}, or null
+ * @param onPoweroff {@code <on_poweroff>} action, or null
+ * @param onReboot {@code <on_reboot>} action, or null
+ * @param onCrash {@code <on_crash>} action, or null
+ * @param pm {@code <pm>}, or null
+ * @param devices {@code <devices>}, never null
+ */
+public record Domain(
+    String type,
+    String name,
+    String uuid,
+    String title,
+    String description,
+    List<VerbatimElement> metadata,
+    MaxMemory maxMemory,
+    long memoryKiB,
+    Long currentMemoryKiB,
+    MemoryBacking memoryBacking,
+    Vcpu vcpu,
+    Integer iothreads,
+    Os os,
+    Features features,
+    Cpu cpu,
+    Clock clock,
+    String onPoweroff,
+    String onReboot,
+    String onCrash,
+    PowerManagement pm,
+    Devices devices) {
+
+  /** Normalises lists and the device set. */
+  public Domain {
+    metadata = metadata == null ? List.of() : List.copyOf(metadata);
+    devices = devices == null ? Devices.EMPTY : devices;
+  }
+
+  /** {@code <maxMemory slots='16' unit='KiB'>}: the hotplug ceiling. */
+  public record MaxMemory(long kib, Integer slots) {}
+
+  /** Number of vCPUs at boot: {@code vcpu.current} if set, else {@code vcpu.count}, else 1. */
+  public int vcpus() {
+    if (vcpu == null) {
+      return 1;
+    }
+    return vcpu.current() != null ? vcpu.current() : vcpu.count();
+  }
+
+  /** Maximum number of vCPUs: {@code vcpu.count}, else 1. */
+  public int maxVcpus() {
+    return vcpu == null ? 1 : vcpu.count();
+  }
+
+  /** True for {@code type='kvm'}. */
+  public boolean isKvm() {
+    return "kvm".equals(type);
+  }
+
+  /** True when the machine type is a Q35 one (PCIe root), false for i440fx and unknown. */
+  public boolean isQ35() {
+    return os != null && os.machine() != null && os.machine().contains("q35");
+  }
+
+  /** A copy with other devices. */
+  public Domain withDevices(Devices d) {
+    return new Domain(type, name, uuid, title, description, metadata, maxMemory, memoryKiB,
+        currentMemoryKiB, memoryBacking, vcpu, iothreads, os, features, cpu, clock, onPoweroff,
+        onReboot, onCrash, pm, d);
+  }
+
+  /** A copy with another UUID. */
+  public Domain withUuid(String u) {
+    return new Domain(type, name, u, title, description, metadata, maxMemory, memoryKiB,
+        currentMemoryKiB, memoryBacking, vcpu, iothreads, os, features, cpu, clock, onPoweroff,
+        onReboot, onCrash, pm, devices);
+  }
+}

@@ -1,0 +1,51 @@
+package dev.jvirt.domainxml.domain;
+
+import dev.jvirt.domainxml.DefinitionException;
+import dev.jvirt.domainxml.Parsed;
+import dev.jvirt.domainxml.xml.Node;
+import dev.jvirt.domainxml.xml.XmlInput;
+
+/**
+ * Entry point for domain XML text: parse, format, and the usual parse → defaults → validate
+ * pipeline. Thread-safe and free of I/O.
+ */
+public final class DomainXml {
+  private DomainXml() {}
+
+  /**
+   * Parses domain XML.
+   *
+   * @param xml the text
+   * @param sourceName a label for error messages (e.g. the file name), or null
+   * @return the definition as written (no defaults filled, not validated)
+   * @throws DefinitionException on malformed XML, unknown elements or attributes, bad numbers or units
+   */
+  public static Domain parse(String xml, String sourceName) {
+    return read(xml, sourceName).definition();
+  }
+
+  /** Like {@link #parse} but keeps the element tree so violations can be given a line:column. */
+  public static Parsed<Domain> read(String xml, String sourceName) {
+    Node root = XmlInput.parse(xml, sourceName, "domain");
+    Domain d = DomainReader.read(root);
+    root.checkConsumed();
+    return new Parsed<>(d, sourceName, root);
+  }
+
+  /**
+   * Parses, fills defaults and validates: what a define operation needs.
+   *
+   * @throws dev.jvirt.domainxml.InvalidDefinitionException when semantic checks fail
+   */
+  public static Domain load(String xml, String sourceName) {
+    Parsed<Domain> p = read(xml, sourceName);
+    Domain filled = DomainDefaults.fill(p.definition());
+    DomainValidator.requireValid(new Parsed<>(filled, sourceName, p.root()));
+    return filled;
+  }
+
+  /** Canonical text: libvirt's element order, two-space indent, single quotes, sizes in KiB. */
+  public static String format(Domain d) {
+    return DomainWriter.write(d);
+  }
+}
