@@ -9,6 +9,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.epoll.EpollDomainSocketChannel;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.unix.DomainSocketAddress;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +48,10 @@ final class QmpConnector {
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
-                        ch.pipeline().addLast("frames", new QmpFrameDecoder())
+                        // Commands written in a burst (pipelining) leave in one write(2) call,
+                        // a lone command still leaves in the same event-loop turn.
+                        ch.pipeline().addLast("flush", new FlushConsolidationHandler(256, true))
+                                .addLast("frames", new QmpFrameDecoder())
                                 .addLast("messages", new QmpMessageDecoder(mapper))
                                 .addLast("encoder", new QmpMessageEncoder(mapper))
                                 .addLast("client", handler);
