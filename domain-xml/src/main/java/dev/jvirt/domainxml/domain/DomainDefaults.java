@@ -1,5 +1,6 @@
 package dev.jvirt.domainxml.domain;
 
+import dev.jvirt.domainxml.Uuids;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -7,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Fills the values libvirt fills on define: UUID, MACs (52:54:00:xx:xx:xx), disk buses from
@@ -28,7 +28,7 @@ public final class DomainDefaults {
 
   /** Fills defaults drawing UUID and MACs from {@code random} (tests pass a seeded one). */
   public static Domain fill(Domain d, Random random) {
-    String uuid = d.uuid() == null ? randomUuid(random) : normaliseUuid(d.uuid());
+    String uuid = d.uuid() == null ? Uuids.random(random) : Uuids.normalise(d.uuid());
     Vcpu vcpu = d.vcpu() == null ? new Vcpu(1, null, "static", null)
         : d.vcpu().placement() == null ? new Vcpu(d.vcpu().count(), d.vcpu().current(), "static", d.vcpu().cpuset())
         : d.vcpu();
@@ -48,30 +48,6 @@ public final class DomainDefaults {
         d.onReboot() == null ? "restart" : d.onReboot(),
         d.onCrash() == null ? "destroy" : d.onCrash(),
         d.pm(), b.build());
-  }
-
-  static String randomUuid(Random random) {
-    byte[] bytes = new byte[16];
-    random.nextBytes(bytes);
-    bytes[6] = (byte) ((bytes[6] & 0x0f) | 0x40);
-    bytes[8] = (byte) ((bytes[8] & 0x3f) | 0x80);
-    long hi = 0;
-    long lo = 0;
-    for (int i = 0; i < 8; i++) {
-      hi = (hi << 8) | (bytes[i] & 0xff);
-      lo = (lo << 8) | (bytes[i + 8] & 0xff);
-    }
-    return new UUID(hi, lo).toString();
-  }
-
-  /** libvirt accepts hex digits with dashes anywhere; the canonical form is 8-4-4-4-12 lower case. */
-  static String normaliseUuid(String u) {
-    String hex = u.replace("-", "").toLowerCase(Locale.ROOT);
-    if (hex.length() != 32 || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
-      return u; // left for the validator to report
-    }
-    return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
-        + hex.substring(16, 20) + "-" + hex.substring(20);
   }
 
   private static Os fillOs(Os os, Devices.Builder b) {
