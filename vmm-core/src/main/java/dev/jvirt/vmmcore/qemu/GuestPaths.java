@@ -42,4 +42,12 @@ public record GuestPaths(Path dir) {
     public Path guestAgentSocket() {
         return dir.resolve("guest-agent.sock");
     }
+
+    /**
+     * The vhost-user socket of a virtiofs filesystem, where the driver starts {@code virtiofsd}
+     * before QEMU connects; {@code fsId} is the filesystem's device id ({@code fs0}, {@code fs1}, ...).
+     */
+    public Path virtiofsSocket(String fsId) {
+        return dir.resolve(fsId + "-virtiofsd.sock");
+    }
 }

@@ -1,0 +1,87 @@
+package dev.jvirt.vmmcore.qemu.argv;
+
+import dev.jvirt.domainxml.domain.CharDevice;
+import java.nio.file.Path;
+
+/**
+ * {@code -chardev} option strings for serials, consoles and channels (QEMU 7.2 has no JSON form
+ * for {@code -chardev}). Every path and host is escaped.
+ */
+final class CharBackends {
+
+    private CharBackends() {}
+
+    /**
+     * The console hub's chardev: a unix socket jvirtd's console hub connects to, with QEMU keeping
+     * a log of everything the guest printed. Used for the guest's first pty serial or console.
+     */
+    static Backend.Chardev consoleHub(BuildContext ctx, String id) {
+        return new Backend.Chardev(id, QemuOpts.of("socket").add("id", id)
+                .add("path", ctx.paths.consoleSocket().toString())
+                .onOff("server", true).onOff("wait", false)
+                .add("logfile", ctx.paths.consoleLog().toString()).onOff("logappend", true)
+                .build());
+    }
+
+    /**
+     * The chardev for one character device.
+     *
+     * @param defaultSocket the socket path for a unix chardev that names none (channels), or null
+     */
+    static Backend.Chardev of(CharDevice c, String id, String what, Path defaultSocket) {
+        String type = c.type() == null ? "pty" : c.type();
+        CharDevice.Source s = c.source();
+        QemuOpts o;
+        switch (type) {
+            case "pty" -> o = QemuOpts.of("pty").add("id", id);
+            case "null" -> o = QemuOpts.of("null").add("id", id);
+            case "file" -> {
+                o = QemuOpts.of("file").add("id", id).add("path", path(s, what));
+                if (s.append() != null) {
+                    o.onOff("append", s.append());
+                }
+            }
+            case "pipe" -> o = QemuOpts.of("pipe").add("id", id).add("path", path(s, what));
+            case "dev" -> o = QemuOpts.of("serial").add("id", id).add("path", path(s, what));
+            case "unix" -> {
+                String p = s != null && s.path() != null ? s.path()
+                        : defaultSocket != null ? defaultSocket.toString() : path(s, what);
+                o = QemuOpts.of("socket").add("id", id).add("path", p);
+                if (s == null || !"connect".equals(s.mode())) {
+                    o.onOff("server", true).onOff("wait", false);
+                }
+            }
+            case "tcp" -> {
+                if (s == null || s.host() == null || s.service() == null) {
+                    throw new CommandLineException(what, "type tcp needs <source host service>");
+                }
+                o = QemuOpts.of("socket").add("id", id).add("host", s.host()).add("port", s.service());
+                if ("telnet".equals(c.protocol())) {
+                    o.onOff("telnet", true);
+                } else if (c.protocol() != null && !"raw".equals(c.protocol())) {
+                    throw new CommandLineException(what, "protocol '" + c.protocol() + "' is not supported; use raw or telnet");
+                }
+                if ("bind".equals(s.mode())) {
+                    o.onOff("server", true).onOff("wait", false);
+                }
+            }
+            case "spicevmc" -> o = QemuOpts.of("spicevmc").add("id", id).add("name", "vdagent");
+            default -> throw new CommandLineException(what, "type '" + type
+                    + "' is not supported; use pty, file, unix, tcp, pipe, dev, null" + ("stdio".equals(type) ? " (QEMU runs daemonized)" : ""));
+        }
+        if (c.logFile() != null) {
+            o.add("logfile", c.logFile());
+            if (c.logAppend() != null) {
+                o.onOff("logappend", c.logAppend());
+            }
+        }
+        return new Backend.Chardev(id, o.build());
+    }
+
+    private static String path(CharDevice.Source s, String what) {
+        if (s == null || s.path() == null) {
+            throw new CommandLineException(what, "needs <source path>");
+        }
+        return s.path();
+    }
+}

@@ -1,0 +1,166 @@
+package dev.jvirt.vmmcore.qemu.argv;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jvirt.domainxml.domain.Address;
+import dev.jvirt.domainxml.domain.CharDevice;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Serials, consoles and channels.
+ *
+ * <p>A {@code <console>} with a serial target is the same device as the serial with its port (as
+ * in libvirt) and adds nothing; with no serials at all it becomes serial 0. The first pty among
+ * the serials, then the virtio consoles, is the guest's console: it is backed by the console
+ * hub's unix socket ({@code GuestPaths.consoleSocket()}, logged to {@code consoleLog()}) instead
+ * of a pty. The guest-agent channel's socket is {@code GuestPaths.guestAgentSocket()}; another
+ * unix channel without a path gets {@code channel<n>.sock} in the guest's runtime dir.
+ */
+final class CharDevices {
+
+    private final BuildContext ctx;
+    private boolean hubTaken;
+    private final Set<Integer> usedPorts = new HashSet<>();
+
+    private CharDevices(BuildContext ctx) {
+        this.ctx = ctx;
+    }
+
+    static List<DeviceSpec> specs(BuildContext ctx) {
+        return new CharDevices(ctx).build();
+    }
+
+    private List<DeviceSpec> build() {
+        List<DeviceSpec> out = new ArrayList<>();
+        List<CharDevice> serials = ctx.def.devices().serials();
+        List<CharDevice> consoles = ctx.def.devices().consoles();
+        if (serials.isEmpty()) {
+            serials = consoles.stream().filter(c -> !Controllers.isVirtioConsole(c)).limit(1).toList();
+        }
+        for (int i = 0; i < serials.size(); i++) {
+            out.add(serial(serials.get(i), i));
+        }
+        for (CharDevice c : ctx.def.devices().channels()) {
+            if (c.address() instanceof Address.VirtioSerial v && v.port() != null) {
+                usedPorts.add(v.port());
+            }
+        }
+        for (int i = 0; i < consoles.size(); i++) {
+            CharDevice c = consoles.get(i);
+            if (Controllers.isVirtioConsole(c)) {
+                out.add(virtioConsole(c, i));
+            } else if (c.target() != null && c.target().type() != null && !"serial".equals(c.target().type())) {
+                throw new CommandLineException("console " + i, "target type '" + c.target().type() + "' is not supported; use serial or virtio");
+            }
+        }
+        List<CharDevice> channels = ctx.def.devices().channels();
+        for (int i = 0; i < channels.size(); i++) {
+            out.add(channel(channels.get(i), i));
+        }
+        return out;
+    }
+
+    private Backend.Chardev backend(CharDevice c, String chardevId, String what, Path defaultSocket) {
+        if (!hubTaken && (c.type() == null || "pty".equals(c.type()))) {
+            hubTaken = true;
+            return CharBackends.consoleHub(ctx, chardevId);
+        }
+        return CharBackends.of(c, chardevId, what, defaultSocket);
+    }
+
+    private DeviceSpec serial(CharDevice c, int i) {
+        String id = "serial" + i;
+        String what = "serial " + i;
+        Backend.Chardev chr = backend(c, "char" + id, what, null);
+        String target = c.target() == null || c.target().type() == null || "serial".equals(c.target().type())
+                ? "isa-serial" : c.target().type();
+        ObjectNode dev = Json.object();
+        switch (target) {
+            case "isa-serial" -> {
+                dev.put("driver", "isa-serial");
+                dev.put("chardev", chr.id());
+                dev.put("id", id);
+                dev.put("index", c.target() != null && c.target().port() != null ? c.target().port() : i);
+            }
+            case "pci-serial" -> {
+                dev.put("driver", "pci-serial");
+                dev.put("chardev", chr.id());
+                dev.put("id", id);
+                ctx.placePci(dev, c.address(), what);
+            }
+            case "usb-serial" -> {
+                dev.put("driver", "usb-serial");
+                int ctrl = c.address() instanceof Address.Usb u && u.bus() != null ? u.bus() : 0;
+                dev.put("bus", ctx.controllers.usbBus(ctrl, what));
+                if (c.address() instanceof Address.Usb u && u.port() != null) {
+                    dev.put("port", u.port());
+                }
+                dev.put("chardev", chr.id());
+                dev.put("id", id);
+            }
+            default -> throw new CommandLineException(what, "target type '" + target + "' is not supported; use isa-serial, pci-serial or usb-serial");
+        }
+        return new DeviceSpec(id, List.of(chr), dev);
+    }
+
+    private DeviceSpec virtioConsole(CharDevice c, int i) {
+        String id = "console" + i;
+        String what = "console " + i;
+        Backend.Chardev chr = backend(c, "char" + id, what, null);
+        ObjectNode dev = Json.object();
+        dev.put("driver", "virtconsole");
+        Address.VirtioSerial a = virtioSerialAddress(c, what);
+        dev.put("bus", ctx.controllers.virtioSerialBus(a == null || a.controller() == null ? 0 : a.controller(), what));
+        if (a != null && a.port() != null) {
+            dev.put("nr", a.port());
+        }
+        dev.put("chardev", chr.id());
+        dev.put("id", id);
+        return new DeviceSpec(id, List.of(chr), dev);
+    }
+
+    private DeviceSpec channel(CharDevice c, int i) {
+        String id = "channel" + i;
+        String what = "channel " + i;
+        if (c.target() == null || !"virtio".equals(c.target().type())) {
+            throw new CommandLineException(what, "target type '" + (c.target() == null ? null : c.target().type())
+                    + "' is not supported; use virtio");
+        }
+        boolean agent = "org.qemu.guest_agent.0".equals(c.target().name());
+        Path socket = agent ? ctx.paths.guestAgentSocket() : ctx.paths.dir().resolve(id + ".sock");
+        Backend.Chardev chr = CharBackends.of(c, "char" + id, what, socket);
+        Address.VirtioSerial a = virtioSerialAddress(c, what);
+        ObjectNode dev = Json.object();
+        dev.put("driver", "virtserialport");
+        dev.put("bus", ctx.controllers.virtioSerialBus(a == null || a.controller() == null ? 0 : a.controller(), what));
+        dev.put("nr", a != null && a.port() != null ? a.port() : nextPort());
+        dev.put("chardev", chr.id());
+        dev.put("id", id);
+        if (c.target().name() != null) {
+            dev.put("name", c.target().name());
+        }
+        return new DeviceSpec(id, List.of(chr), dev);
+    }
+
+    private int nextPort() {
+        int p = 1;
+        while (usedPorts.contains(p)) {
+            p++;
+        }
+        usedPorts.add(p);
+        return p;
+    }
+
+    private static Address.VirtioSerial virtioSerialAddress(CharDevice c, String what) {
+        if (c.address() == null) {
+            return null;
+        }
+        if (c.address() instanceof Address.VirtioSerial v) {
+            return v;
+        }
+        throw new CommandLineException(what, "needs an address of type 'virtio-serial', not '" + c.address().type() + "'");
+    }
+}

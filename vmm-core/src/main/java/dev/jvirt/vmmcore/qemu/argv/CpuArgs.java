@@ -1,0 +1,92 @@
+package dev.jvirt.vmmcore.qemu.argv;
+
+import dev.jvirt.domainxml.domain.Cpu;
+import dev.jvirt.domainxml.domain.Domain;
+import dev.jvirt.domainxml.domain.Features;
+
+/**
+ * {@code -cpu} and {@code -smp}.
+ *
+ * <p>Modes: {@code host-passthrough} is {@code host} (KVM only); {@code maximum} is {@code max};
+ * {@code host-model} is {@code host} under KVM and {@code max} under TCG (jvirt does not probe
+ * CPU models, so it does not expand host-model into a named model as libvirt does); custom is
+ * the named model, {@code qemu64} when none is named. Feature policies require, force and
+ * optional turn a feature on; disable and forbid turn it off.
+ */
+final class CpuArgs {
+
+    private CpuArgs() {}
+
+    static String cpu(Domain def) {
+        Cpu cpu = def.cpu();
+        String mode = cpu == null || cpu.mode() == null ? "custom" : cpu.mode();
+        QemuOpts o;
+        switch (mode) {
+            case "host-passthrough" -> {
+                if (!def.isKvm()) {
+                    throw new CommandLineException("<cpu mode='host-passthrough'>",
+                            "needs KVM; with <domain type='qemu'> (TCG) use <cpu mode='maximum'>");
+                }
+                o = QemuOpts.of("host");
+                if (Boolean.FALSE.equals(cpu.migratable())) {
+                    o.onOff("migratable", false);
+                }
+            }
+            case "host-model" -> o = QemuOpts.of(def.isKvm() ? "host" : "max");
+            case "maximum" -> o = QemuOpts.of("max");
+            case "custom" -> o = QemuOpts.of(cpu == null || cpu.model() == null || cpu.model().name() == null
+                    ? "qemu64" : cpu.model().name());
+            default -> throw new CommandLineException("<cpu mode='" + mode + "'>",
+                    "is not supported; use host-passthrough, host-model, maximum or custom");
+        }
+        if (cpu != null) {
+            for (Cpu.Feature f : cpu.features()) {
+                String policy = f.policy() == null ? "require" : f.policy();
+                boolean on = switch (policy) {
+                    case "require", "force", "optional" -> true;
+                    case "disable", "forbid" -> false;
+                    default -> throw new CommandLineException("<cpu><feature name='" + f.name() + "'>",
+                            "policy '" + policy + "' is not one of require, force, optional, disable, forbid");
+                };
+                o.onOff(f.name(), on);
+            }
+        }
+        Features feat = def.features();
+        if (feat != null && Boolean.TRUE.equals(feat.kvmHidden())) {
+            o.onOff("kvm", false);
+        }
+        if (feat != null && feat.pmu() != null) {
+            o.onOff("pmu", feat.pmu());
+        }
+        return o.build();
+    }
+
+    static String smp(Domain def) {
+        int current = def.vcpus();
+        int max = def.maxVcpus();
+        if (max < 1 || current < 1 || current > max) {
+            throw new CommandLineException("<vcpu>", "needs 1 <= current (" + current + ") <= count (" + max + ")");
+        }
+        Cpu.Topology t = def.cpu() == null ? null : def.cpu().topology();
+        QemuOpts o = QemuOpts.of(Integer.toString(current));
+        if (current < max) {
+            o.add("maxcpus", max);
+        }
+        if (t == null) {
+            return o.add("sockets", max).add("cores", 1).add("threads", 1).build();
+        }
+        if (t.product() != max) {
+            throw new CommandLineException("<cpu><topology>",
+                    "describes " + t.product() + " vCPUs but <vcpu> says " + max + "; make sockets*dies*cores*threads equal it");
+        }
+        o.add("sockets", nz(t.sockets()));
+        if (t.dies() != null) {
+            o.add("dies", t.dies());
+        }
+        return o.add("cores", nz(t.cores())).add("threads", nz(t.threads())).build();
+    }
+
+    private static int nz(Integer i) {
+        return i == null ? 1 : i;
+    }
+}

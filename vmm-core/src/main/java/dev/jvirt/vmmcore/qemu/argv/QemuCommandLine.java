@@ -1,0 +1,186 @@
+package dev.jvirt.vmmcore.qemu.argv;
+
+import dev.jvirt.domainxml.domain.Devices;
+import dev.jvirt.domainxml.domain.Domain;
+import dev.jvirt.domainxml.domain.Os;
+import dev.jvirt.vmmcore.qemu.GuestPaths;
+import dev.jvirt.vmmcore.qemu.HostCapabilities;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * The QEMU command line of a domain: a pure function of the validated definition (defaults
+ * filled), the host's probed capabilities, the guest's runtime paths and the launch options. No
+ * file system, process or clock is touched; the same inputs give the same argv.
+ *
+ * <p>QEMU starts paused ({@code -S}) and, normally, daemonized with a pidfile; QMP is a unix
+ * socket server at {@link GuestPaths#qmpSocket()}. {@code -no-shutdown} is always given: when the
+ * guest powers off QEMU stops and stays, reports {@code SHUTDOWN}, and the driver applies
+ * {@code on_poweroff} (normally {@code quit}); {@code on_reboot='destroy'} adds {@code -no-reboot}
+ * so a reboot is a shutdown the driver sees the same way. {@code on_crash} is the driver's, from
+ * {@code GUEST_PANICKED}.
+ *
+ * <p>Syntax is QEMU 7.2's as libvirt 9 uses it: {@code -blockdev}, {@code -device},
+ * {@code -netdev} and {@code -object} as JSON; {@code -chardev}, {@code -machine} and the other
+ * QemuOpts options with every user value comma-escaped ({@link QemuOpts#escape}).
+ */
+public final class QemuCommandLine {
+
+    private QemuCommandLine() {}
+
+    /** The argv, emulator first. */
+    public static List<String> build(Domain def, HostCapabilities caps, GuestPaths paths, LaunchOptions options) {
+        return plan(def, caps, paths, options).argv();
+    }
+
+    /**
+     * The argv and the devices it is made of, for a caller that also needs one device's JSON
+     * (hotplug) or its backends.
+     *
+     * @throws CommandLineException when the definition cannot run with this QEMU
+     */
+    public static CommandLinePlan plan(Domain def, HostCapabilities caps, GuestPaths paths, LaunchOptions options) {
+        Objects.requireNonNull(def, "def");
+        Objects.requireNonNull(caps, "caps");
+        Objects.requireNonNull(paths, "paths");
+        Objects.requireNonNull(options, "options");
+        Devices devs = def.devices();
+        if (devs.emulator() != null && !devs.emulator().equals(caps.emulator())) {
+            throw new CommandLineException("<emulator>", "names " + devs.emulator() + " but the capabilities are those of "
+                    + caps.emulator() + "; probe that emulator");
+        }
+        if (def.os() != null && def.os().arch() != null && !"x86_64".equals(def.os().arch())) {
+            throw new CommandLineException("<os><type arch='" + def.os().arch() + "'>", "is not supported; use x86_64");
+        }
+        BuildContext ctx = new BuildContext(def, caps, paths, options);
+        Firmware firmware = Firmware.of(def.os());
+        List<String> argv = new ArrayList<>();
+        List<DeviceSpec> specs = new ArrayList<>();
+        Consumer<DeviceSpec> emit = s -> {
+            if (s != null) {
+                s.appendTo(argv);
+                specs.add(s);
+            }
+        };
+
+        argv.add(caps.emulator());
+        argv.addAll(MachineArgs.name(def));
+        argv.add("-S");
+        if (options.daemonize()) {
+            argv.add("-daemonize");
+        }
+        add(argv, "-pidfile", paths.pidFile().toString());
+        for (Backend b : firmware.blockdevs()) {
+            add(argv, b.option(), b.argument());
+        }
+        add(argv, "-machine", MachineArgs.machine(ctx, firmware));
+        add(argv, "-accel", MachineArgs.accel(ctx));
+        add(argv, "-cpu", CpuArgs.cpu(def));
+        add(argv, "-m", MachineArgs.memory(def));
+        add(argv, "-object", Json.text(MachineArgs.memoryBackend(def)));
+        add(argv, "-overcommit", MachineArgs.overcommit(def));
+        add(argv, "-smp", CpuArgs.smp(def));
+        if (def.uuid() != null) {
+            add(argv, "-uuid", def.uuid());
+        }
+        List<String> graphics = GraphicsArgs.of(ctx);
+        if (devs.graphics().isEmpty()) {
+            argv.addAll(graphics);
+        }
+        argv.add("-no-user-config");
+        argv.add("-nodefaults");
+        add(argv, "-chardev", QemuOpts.of("socket").add("id", "charmonitor").add("path", paths.qmpSocket().toString())
+                .onOff("server", true).onOff("wait", false).build());
+        add(argv, "-mon", "chardev=charmonitor,id=monitor,mode=control");
+        argv.addAll(ClockArgs.of(ctx));
+        if (firmware.secure()) {
+            add(argv, "-global", "driver=cfi.pflash01,property=secure,value=on");
+        }
+        argv.add("-no-shutdown");
+        if ("destroy".equals(def.onReboot())) {
+            argv.add("-no-reboot");
+        }
+        add(argv, "-boot", boot(def.os()));
+        kernel(argv, def.os(), firmware);
+
+        ctx.controllers.specs().forEach(emit);
+        devs.disks().forEach(d -> emit.accept(DiskDevices.spec(ctx, d)));
+        for (int i = 0; i < devs.filesystems().size(); i++) {
+            emit.accept(FilesystemDevices.spec(ctx, devs.filesystems().get(i), i));
+        }
+        for (int i = 0; i < devs.interfaces().size(); i++) {
+            emit.accept(NetDevices.spec(ctx, devs.interfaces().get(i), i));
+        }
+        CharDevices.specs(ctx).forEach(emit);
+        for (int i = 0; i < devs.inputs().size(); i++) {
+            emit.accept(MiscDevices.input(ctx, devs.inputs().get(i), i));
+        }
+        if (!devs.graphics().isEmpty()) {
+            argv.addAll(graphics);
+        }
+        for (int i = 0; i < devs.videos().size(); i++) {
+            emit.accept(MiscDevices.video(ctx, devs.videos().get(i), i));
+        }
+        if (!devs.sounds().isEmpty()) {
+            throw new CommandLineException("sound (" + devs.sounds().get(0).model() + ")", "sound devices are not supported yet");
+        }
+        for (int i = 0; i < devs.watchdogs().size(); i++) {
+            emit.accept(WatchdogArgs.spec(ctx, devs.watchdogs().get(i), i));
+        }
+        argv.addAll(WatchdogArgs.options(ctx));
+        emit.accept(MiscDevices.balloon(ctx, devs.memballoon()));
+        for (int i = 0; i < devs.rngs().size(); i++) {
+            emit.accept(MiscDevices.rng(ctx, devs.rngs().get(i), i));
+        }
+        add(argv, "-sandbox", "on,obsolete=deny,elevateprivileges=deny,spawn=deny,resourcecontrol=deny");
+        for (int i = 0; i < devs.panics().size(); i++) {
+            emit.accept(MiscDevices.panic(ctx, devs.panics().get(i), i));
+        }
+        add(argv, "-msg", "timestamp=on");
+        return new CommandLinePlan(argv, specs);
+    }
+
+    private static String boot(Os os) {
+        QemuOpts o = null;
+        if (os != null && os.bootMenu() != null && Boolean.TRUE.equals(os.bootMenu().enable())) {
+            o = QemuOpts.ofPair("menu", "on");
+            if (os.bootMenu().timeout() != null) {
+                o.add("splash-time", os.bootMenu().timeout());
+            }
+        }
+        if (os != null && os.bios() != null && os.bios().rebootTimeout() != null) {
+            o = o == null ? QemuOpts.ofPair("reboot-timeout", os.bios().rebootTimeout().toString())
+                    : o.add("reboot-timeout", os.bios().rebootTimeout());
+        }
+        return o == null ? "strict=on" : o.onOff("strict", true).build();
+    }
+
+    /** {@code -bios} for a ROM loader; {@code -kernel}, {@code -initrd}, {@code -append} (taken verbatim by QEMU, no escaping). */
+    private static void kernel(List<String> argv, Os os, Firmware firmware) {
+        if (firmware.biosPath() != null) {
+            add(argv, "-bios", firmware.biosPath());
+        }
+        if (os == null) {
+            return;
+        }
+        if (os.kernel() == null && (os.initrd() != null || os.cmdline() != null)) {
+            throw new CommandLineException("<os>", "<initrd> and <cmdline> need a <kernel>");
+        }
+        if (os.kernel() != null) {
+            add(argv, "-kernel", os.kernel());
+        }
+        if (os.initrd() != null) {
+            add(argv, "-initrd", os.initrd());
+        }
+        if (os.cmdline() != null) {
+            add(argv, "-append", os.cmdline());
+        }
+    }
+
+    private static void add(List<String> argv, String option, String value) {
+        argv.add(option);
+        argv.add(value);
+    }
+}
