@@ -5,6 +5,7 @@ import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.DecoderException;
+import io.netty.util.concurrent.ScheduledFuture;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 public final class QmpClientHandler extends ChannelDuplexHandler {
     private static final Logger log = LoggerFactory.getLogger(QmpClientHandler.class);
     private static final int REMEMBERED_EXPIRED_IDS = 1024;
+    private static final long SWEEP_MILLIS = 25;
 
     private final String peer;
     private final long greetingTimeoutNanos;
@@ -35,6 +36,8 @@ public final class QmpClientHandler extends ChannelDuplexHandler {
     private final LinkedHashSet<Long> expired = new LinkedHashSet<>();
     private final List<QmpEventListener> listeners = new CopyOnWriteArrayList<>();
     private final FdRequestQueue fdQueue;
+    private final List<QmpRequest> deadlines = new ArrayList<>();
+    private ScheduledFuture<?> sweep;
     private Throwable closeCause;
 
     public QmpClientHandler(String peer, long greetingTimeoutNanos) {
@@ -86,9 +89,11 @@ public final class QmpClientHandler extends ChannelDuplexHandler {
         }
         pending.put(request.id(), request);
         if (request.timeoutNanos() > 0) {
-            ScheduledFuture<?> timeout =
-                    ctx.executor().schedule(() -> expire(request), request.timeoutNanos(), TimeUnit.NANOSECONDS);
-            request.future().whenComplete((value, error) -> timeout.cancel(false));
+            deadlines.add(request);
+            if (sweep == null) {
+                sweep = ctx.executor().scheduleWithFixedDelay(this::expireOverdue, SWEEP_MILLIS, SWEEP_MILLIS,
+                        TimeUnit.MILLISECONDS);
+            }
         }
         if (request.passesFd()) {
             promise.setSuccess();
@@ -101,6 +106,30 @@ public final class QmpClientHandler extends ChannelDuplexHandler {
                         new QmpConnectionLostException("could not send '" + request.command() + "' to " + peer, f.cause()));
             }
         });
+    }
+
+    /**
+     * One periodic sweep per connection instead of a timer per command: cheaper on the event
+     * loop; a timeout fires up to {@value #SWEEP_MILLIS} ms late.
+     */
+    private void expireOverdue() {
+        long now = System.nanoTime();
+        List<QmpRequest> overdue = new ArrayList<>();
+        deadlines.removeIf(request -> {
+            if (request.future().isDone()) {
+                return true;
+            }
+            if (now - request.sentNanos() >= request.timeoutNanos()) {
+                overdue.add(request);
+                return true;
+            }
+            return false;
+        });
+        overdue.forEach(this::expire);
+        if (deadlines.isEmpty() && sweep != null) {
+            sweep.cancel(false);
+            sweep = null;
+        }
     }
 
     private void expire(QmpRequest request) {
@@ -198,6 +227,10 @@ public final class QmpClientHandler extends ChannelDuplexHandler {
         String reason = closeCause == null ? "closed" : "lost: " + closeCause.getMessage();
         QmpConnectionLostException gone = new QmpConnectionLostException("QMP connection to " + peer + " " + reason, closeCause);
         greeting.completeExceptionally(gone);
+        if (sweep != null) {
+            sweep.cancel(false);
+        }
+        deadlines.clear();
         failPending(gone);
         fdQueue.fail(gone);
         if (lost.complete(gone)) {

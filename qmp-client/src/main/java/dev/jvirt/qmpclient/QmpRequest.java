@@ -10,7 +10,12 @@ import java.util.concurrent.CompletableFuture;
  * @param fd a file descriptor to pass with the command (SCM_RIGHTS), or -1
  */
 record QmpRequest(long id, String command, ObjectNode arguments, long timeoutNanos, int fd,
-                  CompletableFuture<JsonNode> future) {
+                  CompletableFuture<JsonNode> future, long sentNanos) {
+
+    QmpRequest(long id, String command, ObjectNode arguments, long timeoutNanos, int fd,
+               CompletableFuture<JsonNode> future) {
+        this(id, command, arguments, timeoutNanos, fd, future, System.nanoTime());
+    }
 
     boolean passesFd() {
         return fd >= 0;
