@@ -1,0 +1,11 @@
+package dev.jvirt.vmmcore;
+
+/** {@code <domain type='kvm'>} on a host where KVM cannot run guests; the message says why and what to use. */
+public final class AcceleratorUnavailableException extends StartFailedException {
+    private static final long serialVersionUID = 1L;
+
+    public AcceleratorUnavailableException(String domain, String reason) {
+        super(domain, "KVM is not usable on this host: " + reason
+                + ". Use <domain type='qemu'> (TCG, slower but works everywhere)", null);
+    }
+}

@@ -1,0 +1,72 @@
+package dev.jvirt.vmmcore;
+
+import dev.jvirt.vmmcore.qemu.CommandLineBuilder;
+import dev.jvirt.vmmcore.qemu.HostCapabilities.KvmSupport;
+import dev.jvirt.vmmcore.qemu.KvmProbe;
+import dev.jvirt.vmmcore.qemu.argv.LaunchOptions;
+import dev.jvirt.vmmcore.qemu.argv.QemuCommandLine;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * How a {@link Hypervisor} runs.
+ *
+ * @param dirs          state and runtime directories
+ * @param emulator      the QEMU binary
+ * @param commandLine   definition → QEMU argv (the argv package's {@code QemuCommandLine} by default)
+ * @param busyWait      how long an operation waits for another one on the same domain before
+ *                      failing with {@link DomainBusyException}
+ * @param destroyGrace  how long {@code destroy} waits after SIGTERM before SIGKILL
+ * @param launchTimeout how long QEMU may take to set up (until it daemonizes)
+ * @param kvmProbe      whether KVM can run guests here (probed for real by default)
+ */
+public record HypervisorConfig(
+        StateDirs dirs,
+        Path emulator,
+        CommandLineBuilder commandLine,
+        Duration busyWait,
+        Duration destroyGrace,
+        Duration launchTimeout,
+        Supplier<KvmSupport> kvmProbe) {
+
+    public static final Path DEFAULT_EMULATOR = Path.of("/usr/bin/qemu-system-x86_64");
+
+    public HypervisorConfig {
+        Objects.requireNonNull(dirs, "dirs");
+        Objects.requireNonNull(emulator, "emulator");
+        Objects.requireNonNull(commandLine, "commandLine");
+        Objects.requireNonNull(busyWait, "busyWait");
+        Objects.requireNonNull(destroyGrace, "destroyGrace");
+        Objects.requireNonNull(launchTimeout, "launchTimeout");
+        Objects.requireNonNull(kvmProbe, "kvmProbe");
+    }
+
+    /** Defaults: {@code /usr/bin/qemu-system-x86_64}, wait 2 s for a busy domain, 5 s SIGTERM grace, 30 s launch. */
+    public static HypervisorConfig of(StateDirs dirs) {
+        return new HypervisorConfig(dirs, DEFAULT_EMULATOR,
+                (def, caps, paths) -> QemuCommandLine.build(def, caps, paths, LaunchOptions.defaults()),
+                Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(30), () -> KvmProbe.system().probe());
+    }
+
+    public HypervisorConfig withEmulator(Path path) {
+        return new HypervisorConfig(dirs, path, commandLine, busyWait, destroyGrace, launchTimeout, kvmProbe);
+    }
+
+    public HypervisorConfig withCommandLine(CommandLineBuilder builder) {
+        return new HypervisorConfig(dirs, emulator, builder, busyWait, destroyGrace, launchTimeout, kvmProbe);
+    }
+
+    public HypervisorConfig withBusyWait(Duration wait) {
+        return new HypervisorConfig(dirs, emulator, commandLine, wait, destroyGrace, launchTimeout, kvmProbe);
+    }
+
+    public HypervisorConfig withDestroyGrace(Duration grace) {
+        return new HypervisorConfig(dirs, emulator, commandLine, busyWait, grace, launchTimeout, kvmProbe);
+    }
+
+    public HypervisorConfig withKvmProbe(Supplier<KvmSupport> probe) {
+        return new HypervisorConfig(dirs, emulator, commandLine, busyWait, destroyGrace, launchTimeout, probe);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.jvirt.vmmcore.lifecycle;
+
+import dev.jvirt.vmmcore.DomainEvent;
+import dev.jvirt.vmmcore.DomainStatus;
+import dev.jvirt.vmmcore.GuestControlException;
+import dev.jvirt.vmmcore.StateReason;
+import dev.jvirt.vmmcore.store.RuntimeStore;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Ends a running guest: forced stop (SIGTERM, then SIGKILL after a grace period), and the cleanup
+ * every way of stopping shares (runtime directory removed, status shut off, event, transient
+ * domains forgotten). Call with the domain's lock held.
+ */
+public final class GuestTeardown {
+    private static final Logger log = LoggerFactory.getLogger(GuestTeardown.class);
+    private static final Duration EXIT_AFTER_QMP_LOST = Duration.ofSeconds(3);
+    private final RuntimeStore runtime;
+    private final DomainRegistry registry;
+    private final EventBus events;
+    private final Duration grace;
+
+    public GuestTeardown(RuntimeStore runtime, DomainRegistry registry, EventBus events, Duration grace) {
+        this.runtime = runtime;
+        this.registry = registry;
+        this.events = events;
+        this.grace = grace;
+    }
+
+    /** {@code destroy}: SIGTERM, SIGKILL after the grace period; exit judged by QMP closing or /proc. */
+    public DomainStatus destroy(DomainEntry e, RunningGuest g) {
+        if (!g.process().stop(grace, g::hasExited)) {
+            throw new GuestControlException("domain '" + e.name() + "': " + g.process()
+                    + " did not exit after SIGTERM and SIGKILL", null);
+        }
+        return finish(e, g, StateReason.DESTROYED);
+    }
+
+    /** QEMU's QMP connection went away: make sure the process is gone too, then clean up. */
+    public DomainStatus exited(DomainEntry e, RunningGuest g) {
+        if (!g.process().awaitExit(EXIT_AFTER_QMP_LOST, () -> false)) {
+            log.warn("domain '{}': QMP closed but {} still runs; stopping it", e.name(), g.process());
+            g.process().stop(grace, () -> false);
+        }
+        StateReason reason = g.exitReason() != null ? g.exitReason() : StateReason.CRASHED;
+        return finish(e, g, reason);
+    }
+
+    /** The process is gone: remove its files, mark the domain shut off, tell subscribers. */
+    public DomainStatus finish(DomainEntry e, RunningGuest g, StateReason reason) {
+        g.detach();
+        g.qmp().close();
+        try {
+            runtime.remove(g.paths());
+        } catch (RuntimeException ex) {
+            log.warn("domain '{}': {}", e.name(), ex.getMessage());
+        }
+        DomainStatus status = DomainStatus.of(dev.jvirt.vmmcore.DomainState.SHUTOFF, reason);
+        e.guest(null);
+        e.status(status);
+        if (!e.isPersistent()) {
+            registry.remove(e);
+        }
+        events.publish(e.name(), DomainEvent.Kind.STOPPED, reason);
+        g.stopped().complete(status);
+        return status;
+    }
+}

@@ -1,0 +1,97 @@
+package dev.jvirt.vmmcore.lifecycle;
+
+import dev.jvirt.domainxml.domain.Domain;
+import dev.jvirt.qmpclient.QmpClientFactory;
+import dev.jvirt.qmpclient.QmpConnectOptions;
+import dev.jvirt.qmpclient.QmpConnection;
+import dev.jvirt.vmmcore.DomainStatus;
+import dev.jvirt.vmmcore.StateReason;
+import dev.jvirt.vmmcore.VmmException;
+import dev.jvirt.vmmcore.qemu.GuestPaths;
+import dev.jvirt.vmmcore.qemu.ProcFs;
+import dev.jvirt.vmmcore.qemu.QemuProcess;
+import dev.jvirt.vmmcore.store.RuntimeRecord;
+import dev.jvirt.vmmcore.store.RuntimeStore;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes over guests that a previous {@code Hypervisor} left running: reads each runtime
+ * directory's status record, checks that the pid really is that guest's QEMU (its
+ * /proc/PID/cmdline is the recorded command line, and it is no zombie), reconnects QMP. A guest
+ * that died meanwhile is reported shut off (crashed) and its runtime directory removed.
+ */
+public final class Reconnector {
+    private static final Logger log = LoggerFactory.getLogger(Reconnector.class);
+    private final RuntimeStore runtime;
+    private final QmpClientFactory qmp;
+    private final ProcFs proc;
+    private final DomainDefinitions definitions;
+    private final GuestEventHandler handler;
+    private final Duration grace;
+
+    public Reconnector(RuntimeStore runtime, QmpClientFactory qmp, ProcFs proc, DomainDefinitions definitions,
+                       GuestEventHandler handler, Duration grace) {
+        this.runtime = runtime;
+        this.qmp = qmp;
+        this.proc = proc;
+        this.definitions = definitions;
+        this.handler = handler;
+        this.grace = grace;
+    }
+
+    /** Recovers {@code e} from its runtime directory; call with its lock held. */
+    public void recover(DomainEntry e) {
+        GuestPaths paths = runtime.paths(e.name());
+        Optional<RuntimeRecord> found = runtime.read(paths);
+        if (found.isEmpty()) {
+            log.warn("domain '{}': runtime directory {} has no status record; removing it", e.name(), paths.dir());
+            runtime.remove(paths);
+            return;
+        }
+        RuntimeRecord r = found.get();
+        QemuProcess process = new QemuProcess(r.pid(), proc);
+        boolean ours = r.pid() > 0 && process.runs(r.argv());
+        if (r.phase() == RuntimeRecord.Phase.STARTING) {
+            log.warn("domain '{}': a start was interrupted; cleaning up", e.name());
+            if (ours) {
+                process.stop(grace, () -> false);
+            }
+            runtime.remove(paths);
+            e.status(DomainStatus.of(dev.jvirt.vmmcore.DomainState.SHUTOFF, StateReason.FAILED));
+            return;
+        }
+        if (!ours) {
+            log.warn("domain '{}': QEMU pid {} is gone (or is no longer this guest's QEMU); it crashed meanwhile",
+                    e.name(), r.pid());
+            runtime.remove(paths);
+            e.status(DomainStatus.of(dev.jvirt.vmmcore.DomainState.SHUTOFF, StateReason.CRASHED));
+            return;
+        }
+        Domain live = runtime.readLiveXml(paths).map(xml -> definitions.reload(xml, paths.liveXml().toString()))
+                .orElse(e.persistent());
+        QmpConnection connection;
+        try {
+            connection = qmp.connect(paths.qmpSocket(), QmpConnectOptions.defaults()
+                    .withConnectTimeout(Duration.ofSeconds(5))).get(15, TimeUnit.SECONDS);
+        } catch (Exception ex) {
+            log.error("domain '{}': {} runs but its QMP socket {} does not answer ({}); leaving it alone",
+                    e.name(), process, paths.qmpSocket(), ex.toString());
+            return;
+        }
+        RunningGuest g = new RunningGuest(live, paths, process, connection, r);
+        e.guest(g);
+        e.status(DomainStatus.of(r.state(), r.reason()));
+        try {
+            GuestControl.takeOverActions(g, live);
+            handler.watch(e, g);
+            handler.reconcile(e, g);
+            log.info("domain '{}': reconnected to {} ({})", e.name(), process, e.status().describe());
+        } catch (VmmException ex) {
+            log.error("domain '{}': reconnected to {} but: {}", e.name(), process, ex.getMessage());
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.jvirt.vmmcore.lifecycle;
+
+import dev.jvirt.domainxml.domain.Domain;
+import dev.jvirt.qmpclient.QmpConnection;
+import dev.jvirt.vmmcore.DomainStatus;
+import dev.jvirt.vmmcore.StateReason;
+import dev.jvirt.vmmcore.qemu.GuestPaths;
+import dev.jvirt.vmmcore.qemu.QemuProcess;
+import dev.jvirt.vmmcore.store.RuntimeRecord;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One QEMU process running a domain: its live definition, files, pid and QMP connection, and the
+ * little that the event handling must remember between events.
+ */
+public final class RunningGuest {
+    private final Domain live;
+    private final GuestPaths paths;
+    private final QemuProcess process;
+    private final QmpConnection qmp;
+    private volatile RuntimeRecord record;
+    private final AtomicBoolean rebootRequested = new AtomicBoolean();
+    private volatile StateReason exitReason;
+    private volatile boolean detached;
+    private final CompletableFuture<DomainStatus> stopped = new CompletableFuture<>();
+
+    public RunningGuest(Domain live, GuestPaths paths, QemuProcess process, QmpConnection qmp, RuntimeRecord record) {
+        this.live = live;
+        this.paths = paths;
+        this.process = process;
+        this.qmp = qmp;
+        this.record = record;
+    }
+
+    public Domain live() {
+        return live;
+    }
+
+    public GuestPaths paths() {
+        return paths;
+    }
+
+    public QemuProcess process() {
+        return process;
+    }
+
+    public QmpConnection qmp() {
+        return qmp;
+    }
+
+    public RuntimeRecord record() {
+        return record;
+    }
+
+    public void record(RuntimeRecord newRecord) {
+        this.record = newRecord;
+    }
+
+    /** Set by {@code reboot}: the next guest poweroff is turned into a reset (libvirt's "fake reboot"). */
+    public AtomicBoolean rebootRequested() {
+        return rebootRequested;
+    }
+
+    /** Why QEMU is about to exit, when jvirt knows (it asked); null means an unexpected exit: crashed. */
+    public StateReason exitReason() {
+        return exitReason;
+    }
+
+    public void exitReason(StateReason reason) {
+        if (exitReason == null) {
+            exitReason = reason;
+        }
+    }
+
+    /** Whether jvirt let go of this guest (closing the Hypervisor): its QMP going away means nothing. */
+    public boolean isDetached() {
+        return detached;
+    }
+
+    public void detach() {
+        detached = true;
+    }
+
+    /** Completes with the final status once this QEMU is gone and cleaned up. */
+    public CompletableFuture<DomainStatus> stopped() {
+        return stopped;
+    }
+
+    /** Whether QEMU has exited: the QMP socket closed, or /proc says so. */
+    public boolean hasExited() {
+        return !qmp.isOpen() || !process.isAlive();
+    }
+}

@@ -1,0 +1,43 @@
+package dev.jvirt.vmmcore.lifecycle;
+
+import dev.jvirt.vmmcore.DomainEvent;
+import dev.jvirt.vmmcore.DomainState;
+import dev.jvirt.vmmcore.DomainStatus;
+import dev.jvirt.vmmcore.StateReason;
+import dev.jvirt.vmmcore.store.RuntimeStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Changes a domain's status: in memory, in its runtime record, and as an event. Call with the domain's lock held. */
+public final class StatusKeeper {
+    private static final Logger log = LoggerFactory.getLogger(StatusKeeper.class);
+    private final RuntimeStore runtime;
+    private final EventBus events;
+
+    public StatusKeeper(RuntimeStore runtime, EventBus events) {
+        this.runtime = runtime;
+        this.events = events;
+    }
+
+    /** Sets the status of an active domain and publishes {@code kind} (null: no event). */
+    public void set(DomainEntry e, DomainState state, StateReason reason, DomainEvent.Kind kind) {
+        DomainStatus status = DomainStatus.of(state, reason);
+        e.status(status);
+        RunningGuest g = e.guest();
+        if (g != null) {
+            g.record(g.record().withStatus(state, reason));
+            try {
+                runtime.write(g.paths(), g.record());
+            } catch (RuntimeException ex) {
+                log.warn("domain '{}': status {} not recorded: {}", e.name(), status.describe(), ex.getMessage());
+            }
+        }
+        if (kind != null) {
+            events.publish(e.name(), kind, reason);
+        }
+    }
+
+    public void publish(DomainEntry e, DomainEvent.Kind kind, StateReason reason) {
+        events.publish(e.name(), kind, reason);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.jvirt.vmmcore.qemu;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jvirt.vmmcore.store.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Probed binaries on disk: {@code DIR/KEY.json}, where KEY is the binary's {@link BinaryIdentity#key()}. */
+public final class CapabilitiesCache {
+    private final Path dir;
+    private final ObjectMapper json = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    public CapabilitiesCache(Path dir) {
+        this.dir = dir;
+    }
+
+    /** The cached probe of exactly this binary, if any (a stale or unreadable entry counts as none). */
+    public Optional<ProbedBinary> lookup(BinaryIdentity identity) {
+        Path file = dir.resolve(identity.key() + ".json");
+        try {
+            if (!Files.exists(file)) {
+                return Optional.empty();
+            }
+            ProbedBinary cached = json.readValue(file.toFile(), ProbedBinary.class);
+            return identity.equals(cached.identity()) ? Optional.of(cached) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    public void store(ProbedBinary probed) throws IOException {
+        AtomicFiles.write(dir.resolve(probed.identity().key() + ".json"), json.writeValueAsBytes(probed));
+    }
+}

@@ -1,0 +1,60 @@
+package dev.jvirt.vmmcore.qemu;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The host's capabilities, probed once per provider: the binary from the on-disk cache when its
+ * identity is unchanged (else probed over QMP and cached), KVM probed afresh.
+ */
+public final class CapabilitiesProvider {
+    private static final Logger log = LoggerFactory.getLogger(CapabilitiesProvider.class);
+    private final Path emulator;
+    private final CapabilitiesCache cache;
+    private final QmpCapabilitiesProbe probe;
+    private final Supplier<HostCapabilities.KvmSupport> kvm;
+    private volatile HostCapabilities capabilities;
+
+    public CapabilitiesProvider(Path emulator, CapabilitiesCache cache, QmpCapabilitiesProbe probe,
+                                Supplier<HostCapabilities.KvmSupport> kvm) {
+        this.emulator = emulator;
+        this.cache = cache;
+        this.probe = probe;
+        this.kvm = kvm;
+    }
+
+    public HostCapabilities get() throws IOException, InterruptedException {
+        HostCapabilities c = capabilities;
+        if (c == null) {
+            synchronized (this) {
+                c = capabilities;
+                if (c == null) {
+                    c = load().with(kvm.get());
+                    capabilities = c;
+                }
+            }
+        }
+        return c;
+    }
+
+    private ProbedBinary load() throws IOException, InterruptedException {
+        BinaryIdentity identity = BinaryIdentity.of(emulator);
+        var cached = cache.lookup(identity);
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        long t0 = System.nanoTime();
+        ProbedBinary probed = probe.probe(emulator);
+        log.info("probed {} (QEMU {}, {} machine types, {} device types) in {} ms", emulator, probed.qemuVersion(),
+                probed.machines().size(), probed.deviceTypes().size(), (System.nanoTime() - t0) / 1_000_000);
+        try {
+            cache.store(probed);
+        } catch (IOException e) {
+            log.warn("cannot cache QEMU capabilities: {}", e.getMessage());
+        }
+        return probed;
+    }
+}

@@ -1,0 +1,87 @@
+package dev.jvirt.vmmcore.store;
+
+import dev.jvirt.vmmcore.StateStoreException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Persistent domain definitions: {@code DIR/NAME.xml}, plus an empty {@code DIR/autostart/NAME}
+ * marker for autostarted domains. Every change is atomic and durable.
+ */
+public final class DefinitionStore {
+    private static final String SUFFIX = ".xml";
+
+    private final Path dir;
+    private final Path autostartDir;
+
+    public DefinitionStore(Path dir, Path autostartDir) {
+        this.dir = dir;
+        this.autostartDir = autostartDir;
+    }
+
+    public Path file(String name) {
+        return dir.resolve(name + SUFFIX);
+    }
+
+    public void save(String name, String xml) {
+        try {
+            AtomicFiles.write(file(name), xml.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new StateStoreException("cannot save the definition of domain '" + name + "' to " + file(name)
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    public void delete(String name) {
+        try {
+            AtomicFiles.delete(file(name));
+            AtomicFiles.delete(autostartDir.resolve(name));
+        } catch (IOException e) {
+            throw new StateStoreException("cannot delete the definition of domain '" + name + "' (" + file(name)
+                    + "): " + e.getMessage(), e);
+        }
+    }
+
+    /** Every stored definition, name → XML text, sorted by name. */
+    public Map<String, String> loadAll() {
+        Map<String, String> all = new TreeMap<>();
+        if (!Files.isDirectory(dir)) {
+            return all;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                String fileName = f.getFileName().toString();
+                if (fileName.endsWith(SUFFIX) && !fileName.startsWith(".") && Files.isRegularFile(f)) {
+                    all.put(fileName.substring(0, fileName.length() - SUFFIX.length()),
+                            Files.readString(f, StandardCharsets.UTF_8));
+                }
+            }
+        } catch (IOException e) {
+            throw new StateStoreException("cannot read domain definitions in " + dir + ": " + e.getMessage(), e);
+        }
+        return all;
+    }
+
+    public boolean isAutostart(String name) {
+        return Files.exists(autostartDir.resolve(name));
+    }
+
+    public void setAutostart(String name, boolean autostart) {
+        Path marker = autostartDir.resolve(name);
+        try {
+            if (autostart) {
+                AtomicFiles.write(marker, new byte[0]);
+            } else {
+                AtomicFiles.delete(marker);
+            }
+        } catch (IOException e) {
+            throw new StateStoreException("cannot change autostart of domain '" + name + "' (" + marker + "): "
+                    + e.getMessage(), e);
+        }
+    }
+}
