@@ -135,7 +135,7 @@ final class DeviceValidator {
       if (c.index() != null && c.index() < 0) {
         v.add(ViolationKind.RANGE, p, "controller index must not be negative");
       }
-      if (seen.putIfAbsent(c.type() + "/" + c.indexOrZero(), i) != null) {
+      if (c.index() != null && seen.putIfAbsent(c.type() + "/" + c.index(), i) != null) {
         v.add(ViolationKind.DUPLICATE, p, "a " + c.type() + " controller with index " + c.indexOrZero() + " is already defined");
       }
     }

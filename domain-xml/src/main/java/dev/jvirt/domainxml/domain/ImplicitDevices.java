@@ -12,7 +12,7 @@ final class ImplicitDevices {
   private ImplicitDevices() {}
 
   static void add(Devices.Builder b, boolean q35) {
-    List<Controller> cs = new ArrayList<>(b.controllers);
+    List<Controller> cs = indexed(b.controllers);
     if (!has(cs, "pci", 0)) {
       cs.add(controller("pci", 0, q35 ? "pcie-root" : "pci-root"));
     }
@@ -53,12 +53,33 @@ final class ImplicitDevices {
     }
   }
 
+  /** Gives controllers without an index the root index (PCI roots) or the next free one of their type. */
+  private static List<Controller> indexed(List<Controller> in) {
+    List<Controller> out = new ArrayList<>(in);
+    for (int i = 0; i < out.size(); i++) {
+      Controller c = out.get(i);
+      if (c.index() != null || c.type() == null) {
+        continue;
+      }
+      int idx = 0;
+      if (!"pci-root".equals(c.model()) && !"pcie-root".equals(c.model())) {
+        while (has(out, c.type(), idx)) {
+          idx++;
+        }
+      }
+      out.set(i, new Controller(c.type(), idx, c.model(), c.ports(), c.vectors(), c.driverQueues(),
+          c.driverIothread(), c.modelName(), c.targetChassis(), c.targetPort(), c.targetBusNr(),
+          c.masterStartport(), c.address()));
+    }
+    return out;
+  }
+
   private static Controller controller(String type, int index, String model) {
     return new Controller(type, index, model, null, null, null, null, null, null, null, null, null, null);
   }
 
   static boolean has(List<Controller> cs, String type, int index) {
-    return cs.stream().anyMatch(c -> type.equals(c.type()) && c.indexOrZero() == index);
+    return cs.stream().anyMatch(c -> type.equals(c.type()) && c.index() != null && c.index() == index);
   }
 
   private static boolean hasType(List<Controller> cs, String type) {

@@ -106,7 +106,12 @@ final class OtherDeviceValidator {
       v.oneOf(c.type(), CHR_TYPES, p, name + " type");
       CharDevice.Source s = c.source();
       String sp = p + "/source";
-      if (("file".equals(c.type()) || "unix".equals(c.type()) || "dev".equals(c.type()) || "pipe".equals(c.type()))) {
+      // a virtio channel on a unix socket may leave the path to the driver, as libvirt does
+      boolean pathOptional = "channel".equals(name) && "unix".equals(c.type());
+      if (pathOptional && s != null && s.path() != null) {
+        v.absolute(s.path(), sp, "source path");
+      } else if (!pathOptional
+          && ("file".equals(c.type()) || "unix".equals(c.type()) || "dev".equals(c.type()) || "pipe".equals(c.type()))) {
         if (v.required(s == null ? null : s.path(), sp, "source path")) {
           v.absolute(s.path(), sp, "source path");
         }
