@@ -42,7 +42,7 @@ public class DefinitionException extends RuntimeException {
     super(format(sourceName, line, column, path, problem, suggestion), cause);
     this.sourceName = sourceName;
     this.line = line;
-    this.column = column;
+    this.column = line > 0 ? Math.max(1, column) : column;
     this.path = path;
     this.problem = problem;
     this.suggestion = suggestion;
@@ -56,7 +56,7 @@ public class DefinitionException extends RuntimeException {
       sb.append(sourceName).append(':');
     }
     if (line > 0) {
-      sb.append(line).append(':').append(column).append(':');
+      sb.append(line).append(':').append(Math.max(1, column)).append(':');
     }
     if (sb.length() > 0) {
       sb.append(' ');
