@@ -3,6 +3,7 @@ package dev.jvirt.vmmcore.qemu.argv;
 import dev.jvirt.domainxml.domain.Cpu;
 import dev.jvirt.domainxml.domain.Domain;
 import dev.jvirt.domainxml.domain.Features;
+import java.util.regex.Pattern;
 
 /**
  * {@code -cpu} and {@code -smp}.
@@ -15,7 +16,17 @@ import dev.jvirt.domainxml.domain.Features;
  */
 final class CpuArgs {
 
+    /** {@code -cpu} is not QemuOpts: QEMU splits it at every comma, so names are checked, not escaped. */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
     private CpuArgs() {}
+
+    private static String checked(String name, String what) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new CommandLineException(what, "'" + name + "' is not a CPU model or feature name (letters, digits, '.', '_', '-')");
+        }
+        return name;
+    }
 
     static String cpu(Domain def) {
         Cpu cpu = def.cpu();
@@ -35,7 +46,7 @@ final class CpuArgs {
             case "host-model" -> o = QemuOpts.of(def.isKvm() ? "host" : "max");
             case "maximum" -> o = QemuOpts.of("max");
             case "custom" -> o = QemuOpts.of(cpu == null || cpu.model() == null || cpu.model().name() == null
-                    ? "qemu64" : cpu.model().name());
+                    ? "qemu64" : checked(cpu.model().name(), "<cpu><model>"));
             default -> throw new CommandLineException("<cpu mode='" + mode + "'>",
                     "is not supported; use host-passthrough, host-model, maximum or custom");
         }
@@ -48,7 +59,7 @@ final class CpuArgs {
                     default -> throw new CommandLineException("<cpu><feature name='" + f.name() + "'>",
                             "policy '" + policy + "' is not one of require, force, optional, disable, forbid");
                 };
-                o.onOff(f.name(), on);
+                o.onOff(checked(f.name(), "<cpu><feature>"), on);
             }
         }
         Features feat = def.features();

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * The QEMU command line of a domain: a pure function of the validated definition (defaults
@@ -27,6 +28,8 @@ import java.util.function.Consumer;
  * QemuOpts options with every user value comma-escaped ({@link QemuOpts#escape}).
  */
 public final class QemuCommandLine {
+
+    private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private QemuCommandLine() {}
 
@@ -83,6 +86,9 @@ public final class QemuCommandLine {
         add(argv, "-overcommit", MachineArgs.overcommit(def));
         add(argv, "-smp", CpuArgs.smp(def));
         if (def.uuid() != null) {
+            if (!UUID.matcher(def.uuid()).matches()) {
+                throw new CommandLineException("<uuid>", "'" + def.uuid() + "' is not a UUID like 4dea22b3-1d52-d8f3-2516-782e98ab3fa0");
+            }
             add(argv, "-uuid", def.uuid());
         }
         List<String> graphics = GraphicsArgs.of(ctx);
