@@ -1,0 +1,71 @@
+package dev.jvirt.vmmcore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.jvirt.testimages.SerialOutput;
+import dev.jvirt.testimages.TinyGuest;
+import dev.jvirt.testimages.TinyGuestExtension;
+import java.nio.file.Files;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The whole life of a persistent domain on the tiny guest, under TCG. */
+@ExtendWith(TinyGuestExtension.class)
+class HypervisorLifecycleIT {
+    private static final Duration BOOT = Duration.ofSeconds(90);
+    private TestHost host;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        host = new TestHost();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        host.close();
+    }
+
+    @Test
+    void defineStartSuspendResumeRebootShutdownUndefine(TinyGuest guest) throws Exception {
+        Hypervisor hv = host.open();
+        DomainInfo defined = hv.define(TestDomains.tiny(guest, "life"));
+        assertThat(defined.status().describe()).isEqualTo("shut off (unknown)");
+        assertThat(defined.persistent()).isTrue();
+        assertThat(Files.exists(host.dirs.qemuDefinitions().resolve("life.xml"))).isTrue();
+
+        DomainInfo started = hv.start("life");
+        assertThat(started.status().describe()).isEqualTo("running (booted)");
+        assertThat(started.pid()).isPresent();
+        SerialOutput.await(host.consoleLog("life"), TinyGuest.READY_MARKER, BOOT);
+
+        assertThatThrownBy(() -> hv.start("life")).isInstanceOf(InvalidStateException.class)
+                .hasMessageContaining("it is running (booted)");
+        assertThatThrownBy(() -> hv.resume("life")).isInstanceOf(InvalidStateException.class);
+
+        assertThat(hv.suspend("life").status().describe()).isEqualTo("paused (user)");
+        assertThat(hv.resume("life").status().describe()).isEqualTo("running (unpaused)");
+
+        hv.reboot("life");
+        SerialOutput.await(host.consoleLog("life"), TinyGuest.READY_MARKER, 2, BOOT);
+        assertThat(hv.state("life").state()).isEqualTo(DomainState.RUNNING);
+        assertThat(hv.info("life").pid()).isEqualTo(started.pid());
+
+        ShutdownResult result = hv.shutdown("life", Duration.ofSeconds(30));
+        assertThat(result.shutOff()).as(result.message()).isTrue();
+        assertThat(hv.state("life").describe()).isEqualTo("shut off (shutdown)");
+        assertThat(host.runtimeDir("life")).doesNotExist();
+        assertThat(host.qemuPids()).isEmpty();
+
+        hv.undefine("life");
+        assertThat(hv.list()).isEmpty();
+        assertThat(host.dirs.qemuDefinitions().resolve("life.xml")).doesNotExist();
+        Thread.sleep(200);
+        assertThat(host.events).extracting(e -> e.kind() + ":" + e.reason().label()).containsSubsequence(
+                "DEFINED:unknown", "STARTED:booted", "SUSPENDED:user", "RESUMED:unpaused", "REBOOTED:booted",
+                "STOPPED:shutdown", "UNDEFINED:shutdown");
+    }
+}

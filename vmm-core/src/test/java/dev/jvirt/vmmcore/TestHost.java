@@ -1,0 +1,90 @@
+package dev.jvirt.vmmcore;
+
+import dev.jvirt.vmmcore.qemu.ProcFs;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+
+/**
+ * Temp state and runtime dirs of one test, the Hypervisors opened over them, and cleanup that
+ * runs even when the test fails: every QEMU whose command line mentions the temp dir is killed
+ * by pid, then the dirs are removed.
+ */
+final class TestHost implements AutoCloseable {
+    final Path root;
+    final StateDirs dirs;
+    final List<DomainEvent> events = new CopyOnWriteArrayList<>();
+    private final List<Hypervisor> opened = new ArrayList<>();
+
+    TestHost() throws IOException {
+        root = Files.createTempDirectory("jvirt-it-");
+        dirs = new StateDirs(root.resolve("state"), root.resolve("run"));
+    }
+
+    Hypervisor open() {
+        return open(HypervisorConfig.of(dirs));
+    }
+
+    Hypervisor open(HypervisorConfig config) {
+        Hypervisor h = Hypervisor.open(config);
+        h.subscribe(events::add);
+        opened.add(h);
+        return h;
+    }
+
+    Path runtimeDir(String name) {
+        return dirs.qemuRuntime().resolve(name);
+    }
+
+    Path consoleLog(String name) {
+        return runtimeDir(name).resolve("console.log");
+    }
+
+    /** Pids of live QEMU processes whose command line mentions this test's directory. */
+    List<Long> qemuPids() {
+        ProcFs proc = ProcFs.system();
+        List<Long> pids = new ArrayList<>();
+        try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
+            entries.map(p -> p.getFileName().toString()).filter(n -> n.matches("\\d+")).map(Long::parseLong)
+                    .filter(proc::isAlive)
+                    .filter(pid -> proc.cmdline(pid).stream().anyMatch(a -> a.contains(root.toString())))
+                    .forEach(pids::add);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return pids;
+    }
+
+    static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file, StandardCharsets.ISO_8859_1) : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        for (Hypervisor h : opened) {
+            try {
+                h.close();
+            } catch (RuntimeException e) {
+                // cleanup goes on
+            }
+        }
+        for (long pid : qemuPids()) {
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
