@@ -1,11 +1,11 @@
 package dev.jvirt.vmmcore.daemon;
 
+import java.io.IOException;
 import java.io.PrintStream;
 
 /**
- * Entry point of {@code bin/jvirtd}. The daemon itself (API over a unix socket, events,
- * autostart) is the jvirtd issue's work; until it lands this entry point answers --help and
- * --version and refuses to pretend it can serve.
+ * Entry point of {@code bin/jvirtd}: parses the options, sets up logging, runs the daemon until
+ * SIGTERM/SIGINT (a shutdown hook closes it; guests keep running).
  */
 public final class JvirtdMain {
 
@@ -13,21 +13,46 @@ public final class JvirtdMain {
     }
 
     public static void main(String[] args) {
-        System.exit(run(System.out, System.err, args));
+        int rc = run(System.out, System.err, args);
+        if (rc != 0) {
+            System.exit(rc);
+        }
     }
 
     static int run(PrintStream out, PrintStream err, String... args) {
-        String version = JvirtdMain.class.getPackage().getImplementationVersion();
         if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            String version = JvirtdMain.class.getPackage().getImplementationVersion();
             out.println(version == null ? "unknown" : version);
             return 0;
         }
         if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
-            out.println("Usage: jvirtd [--session|--system] [--help] [--version]");
-            out.println("The jvirt daemon: runs QEMU guests and serves jvirsh over a unix socket.");
+            out.println(DaemonOptions.USAGE);
             return 0;
         }
-        err.println("jvirtd: the daemon cannot serve yet: its API server is not built in this version.");
-        return 1;
+        DaemonOptions options;
+        try {
+            options = DaemonOptions.parse(args, Jvirtd.currentUid(), System.getenv(), System.getProperty("user.home"));
+        } catch (IllegalArgumentException e) {
+            err.println("jvirtd: " + e.getMessage());
+            return 2;
+        }
+        Jvirtd daemon;
+        try {
+            LogSetup.configure(options.logDir(), options.verbose());
+            daemon = Jvirtd.start(options);
+        } catch (InstanceLock.AlreadyRunningException e) {
+            err.println("jvirtd: " + e.getMessage());
+            return 1;
+        } catch (IOException | RuntimeException e) {
+            err.println("jvirtd: cannot start: " + e.getMessage());
+            return 1;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(daemon::close, "jvirtd-shutdown"));
+        try {
+            daemon.awaitClosed();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
     }
 }

@@ -1,0 +1,93 @@
+package dev.jvirt.vmmcore.daemon.http;
+
+import static io.netty.handler.codec.http.HttpResponseStatus.BAD_REQUEST;
+import static io.netty.handler.codec.http.HttpResponseStatus.CONFLICT;
+import static io.netty.handler.codec.http.HttpResponseStatus.INTERNAL_SERVER_ERROR;
+import static io.netty.handler.codec.http.HttpResponseStatus.NOT_FOUND;
+import static io.netty.handler.codec.http.HttpResponseStatus.UNPROCESSABLE_ENTITY;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jvirt.domainxml.DefinitionException;
+import dev.jvirt.vmmcore.AcceleratorUnavailableException;
+import dev.jvirt.vmmcore.DomainBusyException;
+import dev.jvirt.vmmcore.DomainConflictException;
+import dev.jvirt.vmmcore.InvalidDomainException;
+import dev.jvirt.vmmcore.InvalidStateException;
+import dev.jvirt.vmmcore.NoSuchDomainException;
+import dev.jvirt.vmmcore.StartFailedException;
+import dev.jvirt.vmmcore.VmmException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where failures become the error codes and statuses of docs/api.md. Anything not
+ * recognised is a bug: {@code internal}, logged with its stack trace.
+ */
+public final class ErrorMapper {
+    private static final Logger log = LoggerFactory.getLogger(ErrorMapper.class);
+
+    private ErrorMapper() {
+    }
+
+    public static ApiException map(Throwable t) {
+        Throwable e = unwrap(t);
+        if (e instanceof ApiException api) {
+            return api;
+        }
+        if (e instanceof NoSuchDomainException) {
+            return new ApiException(NOT_FOUND, "no-such-domain", e.getMessage(),
+                    "jvirsh list --all shows the defined domains", e);
+        }
+        if (e instanceof InvalidDomainException || e instanceof DefinitionException) {
+            return new ApiException(BAD_REQUEST, "invalid-definition", e.getMessage(), null, e);
+        }
+        if (e instanceof DomainConflictException) {
+            return new ApiException(CONFLICT, "domain-exists", e.getMessage(), null, e);
+        }
+        if (e instanceof InvalidStateException) {
+            return new ApiException(CONFLICT, "invalid-state", e.getMessage(), null, e);
+        }
+        if (e instanceof DomainBusyException) {
+            return new ApiException(CONFLICT, "domain-busy", e.getMessage(), "retry when it has finished", e);
+        }
+        if (e instanceof AcceleratorUnavailableException) {
+            return new ApiException(UNPROCESSABLE_ENTITY, "kvm-unusable", e.getMessage(),
+                    "use <domain type='qemu'>", e);
+        }
+        if (e instanceof StartFailedException) {
+            return new ApiException(INTERNAL_SERVER_ERROR, "start-failed", e.getMessage(), null, e);
+        }
+        if (e instanceof VmmException) {
+            // A failure vmm-core explains itself (state store, QEMU control): its message is for people.
+            log.warn("request failed: {}", e.toString(), e);
+            return new ApiException(INTERNAL_SERVER_ERROR, "internal", e.getMessage(),
+                    "the jvirtd log has the details", e);
+        }
+        log.error("internal error", e);
+        return new ApiException(INTERNAL_SERVER_ERROR, "internal", "internal error: " + e,
+                "this is a bug; the jvirtd log has the details", e);
+    }
+
+    /** The error body: {@code {"error":{"code","message","hint"}}}. */
+    public static ObjectNode body(ApiException e) {
+        ObjectNode root = Json.object();
+        ObjectNode err = root.putObject("error");
+        err.put("code", e.code());
+        err.put("message", e.getMessage());
+        if (e.hint() != null) {
+            err.put("hint", e.hint());
+        }
+        return root;
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        Throwable e = t;
+        while ((e instanceof CompletionException || e instanceof ExecutionException
+                || e instanceof java.lang.reflect.UndeclaredThrowableException) && e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e;
+    }
+}

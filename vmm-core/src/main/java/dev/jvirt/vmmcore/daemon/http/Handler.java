@@ -1,0 +1,7 @@
+package dev.jvirt.vmmcore.daemon.http;
+
+/** Answers one route; runs off the event loop, may block. */
+@FunctionalInterface
+public interface Handler {
+    Reply handle(Request request) throws Exception;
+}

@@ -1,0 +1,80 @@
+package dev.jvirt.vmmcore.daemon.routes;
+
+import static io.netty.handler.codec.http.HttpResponseStatus.GATEWAY_TIMEOUT;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jvirt.vmmcore.Hypervisor;
+import dev.jvirt.vmmcore.ShutdownResult;
+import dev.jvirt.vmmcore.daemon.http.ApiException;
+import dev.jvirt.vmmcore.daemon.http.Json;
+import dev.jvirt.vmmcore.daemon.http.Reply;
+import dev.jvirt.vmmcore.daemon.http.Request;
+import dev.jvirt.vmmcore.daemon.http.RouteTable;
+import java.time.Duration;
+
+/** Lifecycle operations; each answers the domain's state afterwards. */
+final class DomainLifecycleRoutes {
+    /** The longest shutdown wait a request may ask for. */
+    static final long MAX_SHUTDOWN_SECONDS = 3600;
+    private final Hypervisor hv;
+    private final DomainLookup lookup;
+
+    DomainLifecycleRoutes(Hypervisor hv, DomainLookup lookup) {
+        this.hv = hv;
+        this.lookup = lookup;
+    }
+
+    void register(RouteTable t) {
+        t.post("/1.0/domains/{name}/start", r -> {
+            String name = name(r);
+            boolean paused = Json.optionalBoolean(r.json(), "paused", false);
+            hv.start(name);
+            if (paused) {
+                hv.suspend(name);
+            }
+            return state(name);
+        });
+        t.post("/1.0/domains/{name}/shutdown", this::shutdown);
+        t.post("/1.0/domains/{name}/destroy", r -> {
+            String name = name(r);
+            Json.optionalBoolean(r.json(), "graceful", false); // validated; destroy is SIGTERM then SIGKILL either way
+            hv.destroy(name);
+            return state(name);
+        });
+        t.post("/1.0/domains/{name}/reboot", r -> {
+            String name = name(r);
+            hv.reboot(name);
+            return state(name);
+        });
+        t.post("/1.0/domains/{name}/reset", r -> {
+            String name = name(r);
+            hv.reset(name);
+            return state(name);
+        });
+        t.post("/1.0/domains/{name}/suspend", r -> Reply.json(DomainJson.state(hv.suspend(name(r)).status())));
+        t.post("/1.0/domains/{name}/resume", r -> Reply.json(DomainJson.state(hv.resume(name(r)).status())));
+    }
+
+    private Reply shutdown(Request r) {
+        String name = name(r);
+        ObjectNode body = r.json();
+        Long seconds = Json.optionalCount(body, "timeout_seconds");
+        if (seconds != null && seconds > MAX_SHUTDOWN_SECONDS) {
+            throw ApiException.badRequest("timeout_seconds may be at most " + MAX_SHUTDOWN_SECONDS);
+        }
+        ShutdownResult res = hv.shutdown(name, seconds == null ? Duration.ZERO : Duration.ofSeconds(seconds));
+        if (seconds != null && seconds > 0 && !res.shutOff()) {
+            throw new ApiException(GATEWAY_TIMEOUT, "operation-timeout", res.message(),
+                    "jvirsh destroy " + name + " forces it off", null);
+        }
+        return Reply.json(DomainJson.state(res.status()));
+    }
+
+    private Reply state(String name) {
+        return Reply.json(DomainJson.state(hv.state(name)));
+    }
+
+    private String name(Request r) {
+        return lookup.name(r.param("name"));
+    }
+}

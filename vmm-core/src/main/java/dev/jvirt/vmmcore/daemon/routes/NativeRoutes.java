@@ -1,0 +1,43 @@
+package dev.jvirt.vmmcore.daemon.routes;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jvirt.domainxml.domain.Domain;
+import dev.jvirt.vmmcore.Hypervisor;
+import dev.jvirt.vmmcore.HypervisorConfig;
+import dev.jvirt.vmmcore.daemon.http.ApiException;
+import dev.jvirt.vmmcore.daemon.http.Json;
+import dev.jvirt.vmmcore.daemon.http.Reply;
+import dev.jvirt.vmmcore.daemon.http.RouteTable;
+import dev.jvirt.vmmcore.lifecycle.DomainDefinitions;
+import dev.jvirt.vmmcore.qemu.GuestPaths;
+import java.util.List;
+
+/** {@code POST /1.0/domxml-to-native}: the QEMU command line a definition would run (nothing is touched). */
+final class NativeRoutes {
+    private final Hypervisor hv;
+    private final HypervisorConfig config;
+    private final DomainDefinitions definitions = new DomainDefinitions();
+
+    NativeRoutes(Hypervisor hv, HypervisorConfig config) {
+        this.hv = hv;
+        this.config = config;
+    }
+
+    void register(RouteTable t) {
+        t.postQuery("/1.0/domxml-to-native", r -> {
+            ObjectNode body = r.json();
+            String format = Json.optionalText(body, "format", "qemu-argv");
+            if (!format.equals("qemu-argv")) {
+                throw ApiException.badRequest("format '" + format + "' is not supported; use qemu-argv");
+            }
+            Domain def = definitions.complete(definitions.parse(Json.requiredText(body, "xml"), null), null);
+            GuestPaths paths = new GuestPaths(config.dirs().qemuRuntime().resolve(def.name()));
+            List<String> argv = config.commandLine().build(def, hv.capabilities(), paths);
+            ObjectNode o = Json.object();
+            ArrayNode a = o.putArray("argv");
+            argv.forEach(a::add);
+            return Reply.json(o);
+        });
+    }
+}
