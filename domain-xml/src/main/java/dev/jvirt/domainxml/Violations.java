@@ -88,8 +88,6 @@ public final class Violations {
       add(ViolationKind.NAME, path, what + " name must not contain control characters");
     } else if (name.length() > 200) {
       add(ViolationKind.NAME, path, what + " name is longer than 200 characters");
-    } else if (!name.equals(name.strip())) {
-      add(ViolationKind.NAME, path, what + " name must not start or end with whitespace");
     }
   }
 

@@ -59,6 +59,8 @@ final class InvalidInputCases {
     m.put("pool misspelt target", new Object[] {"<pool type='dir'>\n  <name>p</name>\n  <traget>\n    <path>/x</path>\n  </traget>\n</pool>", POOL});
     m.put("volume unknown unit", new Object[] {"<volume>\n  <name>v</name>\n  <capacity unit='gigs'>1</capacity>\n</volume>", VOLUME});
     m.put("volume misspelt format", new Object[] {"<volume>\n  <name>v</name>\n  <capacity>1</capacity>\n  <target>\n    <fromat type='qcow2'/>\n  </target>\n</volume>", VOLUME});
+    m.put("boot without dev", new Object[] {"<domain type='kvm'>\n  <os>\n    <boot/>\n  </os>\n</domain>", DOMAIN});
+    m.put("pool device without path", new Object[] {"<pool type='fs'>\n  <source>\n    <device/>\n  </source>\n</pool>", POOL});
     return m;
   }
 

@@ -54,6 +54,8 @@ class InvalidInputTest {
     m.put("pool misspelt target", "pool.xml:3:3: /pool/traget: unknown element <traget> (did you mean 'target'?)");
     m.put("volume unknown unit", "vol.xml:3:3: /volume/capacity: unknown unit 'gigs'");
     m.put("volume misspelt format", "vol.xml:5:5: /volume/target/fromat: unknown element <fromat> (did you mean 'format'?)");
+    m.put("boot without dev", "domain.xml:3:5: /domain/os/boot: missing attribute 'dev'");
+    m.put("pool device without path", "pool.xml:3:5: /pool/source/device: missing attribute 'path'");
     return m;
   }
 

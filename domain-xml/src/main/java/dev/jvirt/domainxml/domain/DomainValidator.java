@@ -116,9 +116,7 @@ public final class DomainValidator {
     v.oneOf(os.firmware(), Set.of("bios", "efi"), "/domain/os", "firmware");
     for (int i = 0; i < os.bootDevices().size(); i++) {
       String p = Violations.indexed("/domain/os", "boot", i, os.bootDevices().size());
-      if (v.required(os.bootDevices().get(i), p, "attribute 'dev'")) {
-        v.oneOf(os.bootDevices().get(i), BOOT_DEVS, p, "boot device");
-      }
+      v.oneOf(os.bootDevices().get(i), BOOT_DEVS, p, "boot device");
     }
     if (os.kernel() == null && os.initrd() != null) {
       v.add(ViolationKind.INCONSISTENT, "/domain/os/initrd", "initrd given without a kernel");

@@ -44,7 +44,7 @@ final class OsReader {
     String cmdline = cmd == null ? null : cmd.rawText();
     List<String> boot = new ArrayList<>(2);
     for (Node b : n.children("boot")) {
-      boot.add(b.attr("dev"));
+      boot.add(b.requiredAttr("dev"));
     }
     Node bm = n.child("bootmenu");
     Os.BootMenu bootMenu = bm == null ? null : new Os.BootMenu(bm.yesNo("enable"), bm.intAttr("timeout"));

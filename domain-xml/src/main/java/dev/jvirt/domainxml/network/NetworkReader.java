@@ -36,7 +36,7 @@ final class NetworkReader {
       }
       List<String> ifs = new ArrayList<>();
       for (Node i : f.children("interface")) {
-        ifs.add(i.attr("dev"));
+        ifs.add(i.requiredAttr("dev"));
       }
       forward = new Network.Forward(mode, dev, ps, pe, ifs);
     }
@@ -61,7 +61,7 @@ final class NetworkReader {
     Boolean enable = d.yesNo("enable");
     List<String> fw = new ArrayList<>();
     for (Node f : d.children("forwarder")) {
-      fw.add(f.attr("addr"));
+      fw.add(f.requiredAttr("addr"));
     }
     List<Network.DnsHost> hosts = new ArrayList<>();
     for (Node h : d.children("host")) {

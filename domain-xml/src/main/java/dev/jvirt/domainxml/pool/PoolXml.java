@@ -32,7 +32,7 @@ public final class PoolXml {
     if (s != null) {
       List<String> devices = new ArrayList<>();
       for (Node d : s.children("device")) {
-        devices.add(d.attr("path"));
+        devices.add(d.requiredAttr("path"));
       }
       Node dir = s.child("dir");
       Node fmt = s.child("format");

@@ -157,6 +157,15 @@ public final class Node {
     return null;
   }
 
+  /** The attribute's value; absent is an error. */
+  public String requiredAttr(String attrName) {
+    String v = attr(attrName);
+    if (v == null) {
+      throw error("missing attribute '" + attrName + "'");
+    }
+    return v;
+  }
+
   /** An integer attribute (decimal, or hex with 0x), or null when absent. */
   public Integer intAttr(String attrName) {
     String v = attr(attrName);

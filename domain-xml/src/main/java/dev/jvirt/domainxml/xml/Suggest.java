@@ -19,12 +19,19 @@ public final class Suggest {
         continue;
       }
       int d = distance(word.toLowerCase(java.util.Locale.ROOT), c.toLowerCase(java.util.Locale.ROOT));
-      if (d < bestDist) {
+      if (d < bestDist || d == bestDist && better(word, c, best)) {
         bestDist = d;
         best = c;
       }
     }
     return bestDist <= limit ? best : null;
+  }
+
+  /** Tie-break, so that the answer does not depend on set iteration order: closer length, then alphabetical. */
+  private static boolean better(String word, String c, String best) {
+    int dc = Math.abs(c.length() - word.length());
+    int db = Math.abs(best.length() - word.length());
+    return dc < db || dc == db && c.compareTo(best) < 0;
   }
 
   /** Damerau-Levenshtein distance (optimal string alignment). */
