@@ -47,8 +47,7 @@ public final class ConsoleLogReader {
             try (RandomAccessFile f = new RandomAccessFile(files.get(i).toFile(), "r")) {
                 int n = (int) Math.min(max - fill, f.length());
                 f.seek(f.length() - n);
-                // prepend: shift what we have right
-                System.arraycopy(out, max - fill, out, max - fill - n, fill);
+                // older files go in front of what the newer ones gave
                 f.readFully(out, max - fill - n, n);
                 fill += n;
             }

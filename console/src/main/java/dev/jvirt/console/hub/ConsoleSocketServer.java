@@ -10,7 +10,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.channels.Channels;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
@@ -69,8 +68,8 @@ public final class ConsoleSocketServer implements AutoCloseable {
      */
     public static Connection connect(Path path, AttachRequest request) throws IOException {
         SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(path));
-        InputStream in = Channels.newInputStream(ch);
-        OutputStream out = Channels.newOutputStream(ch);
+        InputStream in = ChannelStreams.in(ch);
+        OutputStream out = ChannelStreams.out(ch);
         String line = "attach " + (request.mode() == ConsoleMode.READ_WRITE ? "rw" : "ro")
                 + (request.force() ? " force" : "") + " history=" + request.historyBytes() + "\n";
         out.write(line.getBytes(StandardCharsets.UTF_8));
@@ -109,8 +108,8 @@ public final class ConsoleSocketServer implements AutoCloseable {
 
     private void serve(SocketChannel ch) {
         try (ch) {
-            InputStream in = Channels.newInputStream(ch);
-            OutputStream out = Channels.newOutputStream(ch);
+            InputStream in = ChannelStreams.in(ch);
+            OutputStream out = ChannelStreams.out(ch);
             AttachRequest request;
             try {
                 request = parse(readLine(in));

@@ -1,0 +1,193 @@
+package dev.jvirt.console.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.jvirt.console.CloseReason;
+import dev.jvirt.console.ConsoleBusyException;
+import dev.jvirt.console.ConsoleException;
+import dev.jvirt.console.ConsoleMode;
+import dev.jvirt.console.ConsoleUnavailableException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The hub's rules against a stand-in socket; ConsoleHubIT runs them against QEMU. */
+class ConsoleHubTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @TempDir
+    Path dir;
+    private FakeGuestSocket guest;
+    private ConsoleHub hub;
+
+    @BeforeEach
+    void start() throws Exception {
+        guest = new FakeGuestSocket(dir.resolve("console.sock"));
+        hub = ConsoleHub.start(HubConfig.of("web1", guest.path, dir.resolve("log/console.log")));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        hub.close();
+        guest.close();
+    }
+
+    private static byte[] b(String s) {
+        return s.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    @Test
+    void aLateClientGetsTheRingThenLiveOutput() throws Exception {
+        guest.send(b("boot line\r\nJVIRT-GUEST-READY\r\n"));
+        awaitRecent("JVIRT-GUEST-READY");
+        RecordingListener late = new RecordingListener();
+        hub.attach(AttachRequest.writer().withHistory(64 * 1024), late);
+        guest.send(b("tiny# "));
+        assertThat(late.awaitContains("tiny# ", WAIT)).isEqualTo("boot line\r\nJVIRT-GUEST-READY\r\ntiny# ");
+
+        RecordingListener noHistory = new RecordingListener();
+        hub.attach(ConsoleMode.READ_ONLY, noHistory);
+        guest.send(b("more"));
+        assertThat(noHistory.awaitContains("more", WAIT)).isEqualTo("more");
+    }
+
+    @Test
+    void theWriterTypesIntoTheGuestAndViewersCannot() throws Exception {
+        ConsoleSession writer = hub.attach(ConsoleMode.READ_WRITE, new RecordingListener());
+        ConsoleSession viewer = hub.attach(ConsoleMode.READ_ONLY, new RecordingListener());
+        writer.write(b("echo hi\r")).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        assertThat(viewer.write(b("rm -rf /\r"))).isCompletedExceptionally();
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (guest.received().length < 8 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(new String(guest.received(), StandardCharsets.ISO_8859_1)).isEqualTo("echo hi\r");
+    }
+
+    @Test
+    void aSecondWriterIsRefusedUnlessItForcesAndThenTheFirstIsToldTakenOver() throws Exception {
+        RecordingListener first = new RecordingListener();
+        ConsoleSession a = hub.attach(ConsoleMode.READ_WRITE, first);
+        assertThatThrownBy(() -> hub.attach(ConsoleMode.READ_WRITE, new RecordingListener()))
+                .isInstanceOf(ConsoleBusyException.class)
+                .hasMessage("domain 'web1' already has a console session; use --force to take it over");
+        RecordingListener viewer = new RecordingListener();
+        hub.attach(ConsoleMode.READ_ONLY, viewer);
+
+        RecordingListener second = new RecordingListener();
+        ConsoleSession b = hub.attach(AttachRequest.writer().withForce(true), second);
+        assertThat(first.awaitClosed()).isEqualTo(CloseReason.TAKEN_OVER);
+        assertThat(first.closeMessage).contains("taken over");
+        assertThat(a.isOpen()).isFalse();
+        assertThat(a.write(b("x"))).isCompletedExceptionally();
+
+        guest.send(b("after takeover"));
+        assertThat(second.awaitContains("after takeover", WAIT)).isEqualTo(viewer.awaitContains("after takeover", WAIT));
+        assertThat(first.text()).doesNotContain("after takeover");
+
+        b.close();
+        hub.attach(ConsoleMode.READ_WRITE, new RecordingListener()); // free again once the writer left
+    }
+
+    @Test
+    void aClientThatStopsReadingIsDroppedWhileTheGuestAndOthersGoOn() throws Exception {
+        hub.close();
+        guest.close();
+        guest = new FakeGuestSocket(dir.resolve("console2.sock"));
+        hub = ConsoleHub.start(HubConfig.of("web1", guest.path, dir.resolve("log/console.log"))
+                .withMaxLagBytes(256 * 1024).withLog(1 << 20, 1));
+        CountDownLatch release = new CountDownLatch(1);
+        RecordingListener stuck = new RecordingListener() {
+            @Override
+            public CompletionStage<?> onOutput(byte[] bytes) {
+                return CompletableFuture.runAsync(() -> {
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+            }
+        };
+        hub.attach(ConsoleMode.READ_ONLY, stuck);
+        RecordingListener fast = new RecordingListener();
+        hub.attach(ConsoleMode.READ_WRITE, fast);
+
+        byte[] chunk = new byte[64 * 1024];
+        java.util.Arrays.fill(chunk, (byte) 'x');
+        // 4 MiB at ~20 MB/s (a serial port under TCG does well under 1 MB/s): far more than the
+        // socket buffers and the lag bound; the stuck client must not slow the guest or the other.
+        for (int i = 0; i < 64; i++) {
+            guest.send(chunk);
+            Thread.sleep(3);
+        }
+        assertThat(fast.closed).isNotDone();
+        fast.await(s -> s.length() == 64 * chunk.length, WAIT);
+        assertThat(hub.bytesFromGuest()).isEqualTo(64L * chunk.length);
+        assertThat(hub.sessionCount()).as("the stuck session was dropped").isEqualTo(1);
+        // It hears why once its pending write completes (a CLOSED frame queues behind the data).
+        assertThat(stuck.closed).isNotDone();
+        release.countDown();
+        assertThat(stuck.awaitClosed()).isEqualTo(CloseReason.TOO_SLOW);
+        assertThat(stuck.closeMessage).contains("fell too far behind");
+    }
+
+    @Test
+    void whenTheGuestStopsEverySessionIsToldAndNewOnesAreRefused() throws Exception {
+        RecordingListener writer = new RecordingListener();
+        RecordingListener viewer = new RecordingListener();
+        hub.attach(ConsoleMode.READ_WRITE, writer);
+        hub.attach(ConsoleMode.READ_ONLY, viewer);
+        guest.send(b("reboot: Power down\r\n"));
+        guest.close();
+        assertThat(writer.awaitClosed()).isEqualTo(CloseReason.GUEST_STOPPED);
+        assertThat(viewer.awaitClosed()).isEqualTo(CloseReason.GUEST_STOPPED);
+        assertThat(writer.text()).isEqualTo("reboot: Power down\r\n"); // output before the end is not lost
+        assertThat(hub.ended().toCompletableFuture().get(5, TimeUnit.SECONDS)).isEqualTo(CloseReason.GUEST_STOPPED);
+        assertThatThrownBy(() -> hub.attach(ConsoleMode.READ_ONLY, new RecordingListener()))
+                .isInstanceOf(ConsoleUnavailableException.class).hasMessageContaining("domain 'web1' is not running");
+    }
+
+    @Test
+    void closingTheHubTellsSessionsAndReconnectSeedsTheRingFromTheLog() throws Exception {
+        RecordingListener s = new RecordingListener();
+        hub.attach(ConsoleMode.READ_WRITE, s);
+        guest.send(b("JVIRT-GUEST-READY\r\n"));
+        s.awaitContains("READY", WAIT);
+        hub.close();
+        assertThat(s.awaitClosed()).isEqualTo(CloseReason.HUB_CLOSED);
+
+        guest.close();
+        guest = new FakeGuestSocket(dir.resolve("console2.sock"));
+        hub = ConsoleHub.reconnect(HubConfig.of("web1", guest.path, dir.resolve("log/console.log")));
+        assertThat(new String(hub.recentOutput(), StandardCharsets.ISO_8859_1)).isEqualTo("JVIRT-GUEST-READY\r\n");
+    }
+
+    @Test
+    void aMissingSocketIsAClearError() {
+        assertThatThrownBy(() -> ConsoleHub.start(HubConfig.of("gone", dir.resolve("nope.sock"), dir.resolve("l.log"))
+                .withConnectTimeout(Duration.ofMillis(200))))
+                .isInstanceOf(ConsoleUnavailableException.class)
+                .hasMessageContaining("domain 'gone'").hasMessageContaining("is the domain running?");
+    }
+
+    private void awaitRecent(String text) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!new String(hub.recentOutput(), StandardCharsets.ISO_8859_1).contains(text)) {
+            if (System.nanoTime() > deadline) {
+                throw new ConsoleException("not in the ring: " + text);
+            }
+            Thread.sleep(10);
+        }
+    }
+}
