@@ -103,7 +103,8 @@ final class Controllers {
     private void addImplicit(Devices d) {
         boolean usb = d.inputs().stream().anyMatch(i -> "usb".equals(i.bus()))
                 || d.disks().stream().anyMatch(x -> "usb".equals(bus(x)))
-                || d.serials().stream().anyMatch(s -> s.target() != null && "usb-serial".equals(s.target().type()));
+                || d.serials().stream().anyMatch(s -> s.target() != null && "usb-serial".equals(s.target().type()))
+                || d.sounds().stream().anyMatch(s -> "usb".equals(s.model()));
         if (usb && find("usb", 0) == null) {
             implicit.add(DeviceSpec.of("usb", usbDevice(ctx.q35 ? "qemu-xhci" : "piix3-usb-uhci", "usb")));
         }
@@ -207,6 +208,13 @@ final class Controllers {
                 dev = device(driver, "scsi" + idx);
                 if (c.driverQueues() != null) {
                     dev.put("num_queues", c.driverQueues());
+                }
+                if (c.driverIothread() != null) {
+                    if (ctx.def.iothreads() == null || c.driverIothread() < 1 || c.driverIothread() > ctx.def.iothreads()) {
+                        throw new CommandLineException(what, "iothread " + c.driverIothread() + " does not exist; <iothreads> says "
+                                + ctx.def.iothreads());
+                    }
+                    dev.put("iothread", "iothread" + c.driverIothread());
                 }
             }
             case "sata" -> {

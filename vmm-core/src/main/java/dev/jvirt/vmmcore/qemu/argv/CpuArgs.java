@@ -90,10 +90,7 @@ final class CpuArgs {
             throw new CommandLineException("<cpu><topology>",
                     "describes " + t.product() + " vCPUs but <vcpu> says " + max + "; make sockets*dies*cores*threads equal it");
         }
-        o.add("sockets", nz(t.sockets()));
-        if (t.dies() != null) {
-            o.add("dies", t.dies());
-        }
+        o.add("sockets", nz(t.sockets())).add("dies", nz(t.dies()));
         return o.add("cores", nz(t.cores())).add("threads", nz(t.threads())).build();
     }
 

@@ -32,7 +32,7 @@ final class GraphicsArgs {
                     }
                     vnc = true;
                     out.add("-vnc");
-                    out.add(vnc(g));
+                    out.add(vnc(g, ctx.def.devices().sounds().isEmpty() ? null : SoundDevices.audioId(ctx)));
                 }
                 case "spice" -> {
                     if (spice) {
@@ -48,7 +48,7 @@ final class GraphicsArgs {
         return out;
     }
 
-    private static String vnc(Graphics g) {
+    private static String vnc(Graphics g, String audiodev) {
         Graphics.Listen l = g.listens().isEmpty() ? null : g.listens().get(0);
         if (l != null && "none".equals(l.type())) {
             return "none";
@@ -77,10 +77,16 @@ final class GraphicsArgs {
         if (g.passwd() != null) {
             o.onOff("password", true);
         }
+        if (audiodev != null) {
+            o.add("audiodev", audiodev);
+        }
         return o.build();
     }
 
     private static String spice(Graphics g) {
+        if (Boolean.TRUE.equals(g.glEnable())) {
+            throw new CommandLineException("graphics spice", "<gl enable='yes'> is not supported (it needs a render node and no daemonizing)");
+        }
         if (Boolean.TRUE.equals(g.autoport()) || g.port() == null || g.port() <= 0) {
             throw new CommandLineException("graphics spice", "needs an explicit port (autoport is supported for VNC only)");
         }

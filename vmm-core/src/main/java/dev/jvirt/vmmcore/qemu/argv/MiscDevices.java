@@ -61,6 +61,9 @@ final class MiscDevices {
         String model = v.model() == null ? "none" : v.model();
         String what = "video " + index + " (" + model + ")";
         boolean primary = index == 0;
+        if (Boolean.TRUE.equals(v.accel3d())) {
+            throw new CommandLineException(what, "3D acceleration is not supported");
+        }
         ObjectNode dev = Json.object();
         switch (model) {
             case "none" -> {
@@ -82,6 +85,9 @@ final class MiscDevices {
             case "bochs" -> {
                 dev.put("driver", "bochs-display");
                 dev.put("id", id);
+                if (v.vram() != null) {
+                    dev.put("vgamem", (long) v.vram() * 1024);
+                }
             }
             case "virtio" -> {
                 dev.put("driver", primary ? "virtio-vga" : "virtio-gpu-pci");

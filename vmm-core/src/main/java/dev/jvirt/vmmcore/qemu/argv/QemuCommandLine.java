@@ -1,5 +1,6 @@
 package dev.jvirt.vmmcore.qemu.argv;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jvirt.domainxml.domain.Devices;
 import dev.jvirt.domainxml.domain.Domain;
 import dev.jvirt.domainxml.domain.Os;
@@ -85,6 +86,12 @@ public final class QemuCommandLine {
         add(argv, "-object", Json.text(MachineArgs.memoryBackend(def)));
         add(argv, "-overcommit", MachineArgs.overcommit(def));
         add(argv, "-smp", CpuArgs.smp(def));
+        for (int i = 1; def.iothreads() != null && i <= def.iothreads(); i++) {
+            ObjectNode io = Json.object();
+            io.put("qom-type", "iothread");
+            io.put("id", "iothread" + i);
+            add(argv, "-object", Json.text(io));
+        }
         if (def.uuid() != null) {
             if (!UUID.matcher(def.uuid()).matches()) {
                 throw new CommandLineException("<uuid>", "'" + def.uuid() + "' is not a UUID like 4dea22b3-1d52-d8f3-2516-782e98ab3fa0");
@@ -103,6 +110,15 @@ public final class QemuCommandLine {
         argv.addAll(ClockArgs.of(ctx));
         if (firmware.secure()) {
             add(argv, "-global", "driver=cfi.pflash01,property=secure,value=on");
+        }
+        if (def.pm() != null) {
+            String lpc = ctx.q35 ? "ICH9-LPC" : "PIIX4_PM";
+            if (def.pm().suspendToMem() != null) {
+                add(argv, "-global", lpc + ".disable_s3=" + (def.pm().suspendToMem() ? 0 : 1));
+            }
+            if (def.pm().suspendToDisk() != null) {
+                add(argv, "-global", lpc + ".disable_s4=" + (def.pm().suspendToDisk() ? 0 : 1));
+            }
         }
         argv.add("-no-shutdown");
         if ("destroy".equals(def.onReboot())) {
@@ -123,14 +139,18 @@ public final class QemuCommandLine {
         for (int i = 0; i < devs.inputs().size(); i++) {
             emit.accept(MiscDevices.input(ctx, devs.inputs().get(i), i));
         }
+        ObjectNode audiodev = SoundDevices.audiodev(ctx);
+        if (audiodev != null) {
+            add(argv, "-audiodev", Json.text(audiodev));
+        }
         if (!devs.graphics().isEmpty()) {
             argv.addAll(graphics);
         }
         for (int i = 0; i < devs.videos().size(); i++) {
             emit.accept(MiscDevices.video(ctx, devs.videos().get(i), i));
         }
-        if (!devs.sounds().isEmpty()) {
-            throw new CommandLineException("sound (" + devs.sounds().get(0).model() + ")", "sound devices are not supported yet");
+        for (int i = 0; i < devs.sounds().size(); i++) {
+            SoundDevices.specs(ctx, devs.sounds().get(i), i).forEach(emit);
         }
         for (int i = 0; i < devs.watchdogs().size(); i++) {
             emit.accept(WatchdogArgs.spec(ctx, devs.watchdogs().get(i), i));

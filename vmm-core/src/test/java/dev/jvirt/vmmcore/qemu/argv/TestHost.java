@@ -27,7 +27,8 @@ final class TestHost {
             "usb-tablet", "usb-mouse", "usb-kbd", "virtio-tablet-pci", "virtio-mouse-pci", "virtio-keyboard-pci",
             "VGA", "cirrus-vga", "bochs-display", "virtio-vga", "virtio-gpu-pci",
             "virtio-balloon-pci", "virtio-rng-pci", "i6300esb", "ib700", "pvpanic", "pvpanic-pci",
-            "vhost-user-fs-pci", "virtio-9p-pci");
+            "vhost-user-fs-pci", "virtio-9p-pci",
+            "ich9-intel-hda", "intel-hda", "AC97", "usb-audio", "hda-duplex");
 
     private TestHost() {}
 
