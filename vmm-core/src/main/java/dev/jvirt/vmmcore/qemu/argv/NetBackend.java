@@ -34,4 +34,15 @@ public sealed interface NetBackend {
             }
         }
     }
+
+    /**
+     * For hotplug ({@code netdev_add}): a TAP the driver passed to the running QEMU with QMP
+     * {@code getfd}, named {@code fdName} (and {@code vhostFdName} for vhost-net, or null). Not
+     * usable on a command line, where no monitor exists yet.
+     */
+    record MonitorFd(String fdName, String vhostFdName) implements NetBackend {
+        public MonitorFd {
+            Objects.requireNonNull(fdName, "fdName");
+        }
+    }
 }

@@ -79,6 +79,17 @@ final class NetDevices {
                     if (vhost) {
                         o.put("vhost", true);
                     }
+                } else if (b instanceof NetBackend.MonitorFd m) {
+                    if (queues > 1) {
+                        throw new CommandLineException(what, "multiple queues need one TAP descriptor each; pass the TAP by name instead");
+                    }
+                    o.put("fd", m.fdName());
+                    if (m.vhostFdName() != null) {
+                        o.put("vhost", true);
+                        o.put("vhostfd", m.vhostFdName());
+                    } else if (vhost) {
+                        o.put("vhost", true);
+                    }
                 } else if (b instanceof NetBackend.TapFd f) {
                     if (queues > 1) {
                         throw new CommandLineException(what, "multiple queues need one TAP descriptor each; pass the TAP by name instead");

@@ -42,6 +42,18 @@ class QemuCommandLineTest {
     }
 
     @Test
+    void aHotpluggedNicTakesItsTapAsAMonitorFd() {
+        Domain def = golden("net-mixed-user-and-bridge");
+        LaunchOptions o = LaunchOptions.defaults().withNetBackend("net1", new NetBackend.MonitorFd("tap-net1", "vhost-net1"));
+        DeviceSpec nic = QemuCommandLine.plan(def, TestHost.caps(), TestHost.paths(def), o).device("net1").orElseThrow();
+        ObjectNode netdev = ((Backend.Netdev) nic.backends().get(0)).node();
+        assertThat(netdev.toString()).isEqualTo(
+                "{\"type\":\"tap\",\"fd\":\"tap-net1\",\"vhost\":true,\"vhostfd\":\"vhost-net1\",\"id\":\"hostnet1\"}");
+        assertThat(nic.device().get("netdev").asText()).isEqualTo("hostnet1");
+        assertThat(nic.device().get("id").asText()).isEqualTo("net1");
+    }
+
+    @Test
     void everyDeviceIdIsUniqueAndWellFormed() throws IOException {
         for (String name : argvCases()) {
             Domain def = golden(name);
