@@ -1,5 +1,6 @@
 package dev.jvirt.vmmcore.daemon;
 
+import static dev.jvirt.vmmcore.daemon.ApiAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -175,12 +176,5 @@ class JvirtdApiIT {
         assertError(api.post("/1.0/domains/busy/start", Map.of()), 409, "invalid-state", "it is running");
         assertThat(api.post("/1.0/domains/busy/destroy", Map.of()).json().path("reason").asText()).isEqualTo("destroyed");
         api.delete("/1.0/domains/busy");
-    }
-
-    static void assertError(Response r, int status, String code, String messagePart) {
-        assertThat(r.status()).as(r.toString()).isEqualTo(status);
-        assertThat(r.headers().get("content-type")).isEqualTo("application/json");
-        assertThat(r.code()).as(r.toString()).isEqualTo(code);
-        assertThat(r.message()).as(r.toString()).contains(messagePart);
     }
 }

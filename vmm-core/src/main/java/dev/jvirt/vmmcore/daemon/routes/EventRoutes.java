@@ -21,7 +21,7 @@ final class EventRoutes {
     void register(RouteTable t) {
         t.get("/1.0/events", r -> {
             String ref = r.query("domain", null);
-            String only = ref == null ? null : hv.info(lookup.name(ref)).name(); // no-such-domain before streaming
+            String only = ref == null || ref.isEmpty() ? null : hv.info(lookup.name(ref)).name(); // no-such-domain before streaming
             return new Reply.Stream(sink -> hv.subscribe(e -> {
                 if (only == null || only.equals(e.domain())) {
                     sink.send(json(e));
