@@ -43,6 +43,11 @@ public record HubConfig(String domain, Path socket, Path logFile, int ringBytes,
                 DEFAULT_MAX_LAG_BYTES, DEFAULT_MAX_INPUT_BYTES, Duration.ofSeconds(5), DeliveryThreads.shared());
     }
 
+    public HubConfig withSocket(Path path) {
+        return new HubConfig(domain, path, logFile, ringBytes, logFileBytes, logKeep, maxLagBytes, maxInputBytes,
+                connectTimeout, delivery);
+    }
+
     public HubConfig withLog(long fileBytes, int keep) {
         return new HubConfig(domain, socket, logFile, ringBytes, fileBytes, keep, maxLagBytes, maxInputBytes,
                 connectTimeout, delivery);
