@@ -1,0 +1,96 @@
+package dev.jvirt.virshcompat.client;
+
+import java.io.IOException;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Starts the user's session daemon when none answers, as libvirt does for qemu:///session:
+ * {@code bin/jvirtd --session} from the same distribution as this jvirsh, in its own session
+ * ({@code setsid}) so it outlives the command, logging to {@code jvirtd.log} beside its socket.
+ */
+final class SessionDaemon {
+
+    private static final long WAIT_MILLIS = 15_000;
+
+    private final Env env;
+
+    SessionDaemon(Env env) {
+        this.env = env;
+    }
+
+    /** Starts jvirtd and waits until {@code client}'s socket accepts connections. */
+    void start(UnixHttpClient client) {
+        Path jvirtd = findJvirtd();
+        Path dir = client.socket().getParent();
+        Path log = dir.resolve("jvirtd.log");
+        Process process;
+        try {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            List<String> cmd = new ArrayList<>();
+            if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
+                cmd.add("/usr/bin/setsid");
+            }
+            cmd.add(jvirtd.toString());
+            cmd.add("--session");
+            process = new ProcessBuilder(cmd)
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .redirectErrorStream(true)
+                    .start();
+        } catch (IOException e) {
+            throw new ConnectException("cannot start the session daemon " + jvirtd + ": " + e.getMessage(),
+                    "start it by hand: " + jvirtd + " --session", e);
+        }
+        long deadline = System.nanoTime() + WAIT_MILLIS * 1_000_000;
+        while (System.nanoTime() < deadline) {
+            try (SocketChannel ch = client.connect()) {
+                return;
+            } catch (IOException notYet) {
+                if (!process.isAlive() && process.exitValue() != 0) {
+                    throw new ConnectException("the session daemon exited with status " + process.exitValue()
+                            + " before serving " + client.socket(), "see " + log);
+                }
+                sleep();
+            }
+        }
+        throw new ConnectException("the session daemon did not open " + client.socket() + " within "
+                + WAIT_MILLIS / 1000 + " s", "see " + log);
+    }
+
+    /** $JVIRT_JVIRTD, else {@code -Djvirt.home}/bin/jvirtd, else bin/jvirtd beside this jar's lib/. */
+    Path findJvirtd() {
+        String explicit = env.get("JVIRT_JVIRTD");
+        if (explicit != null && !explicit.isEmpty()) {
+            return Path.of(explicit);
+        }
+        String home = System.getProperty("jvirt.home");
+        if (home != null) {
+            return Path.of(home, "bin", "jvirtd");
+        }
+        try {
+            Path jar = Path.of(SessionDaemon.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path candidate = jar.getParent().resolveSibling("bin").resolve("jvirtd");
+            if (Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        } catch (Exception e) {
+            // fall through to the error below
+        }
+        throw new ConnectException("no session daemon answers and jvirtd was not found next to jvirsh",
+                "set JVIRT_JVIRTD to the jvirtd launcher, or start it yourself: jvirtd --session");
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(25);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectException("interrupted while waiting for the session daemon", null, e);
+        }
+    }
+}

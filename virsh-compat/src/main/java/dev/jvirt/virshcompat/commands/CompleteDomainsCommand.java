@@ -1,0 +1,38 @@
+package dev.jvirt.virshcompat.commands;
+
+import dev.jvirt.virshcompat.JvirshCommand;
+import dev.jvirt.virshcompat.client.Records.DomainSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code jvirsh __complete-domains [PREFIX]}: the domain names the bash completion offers, one a
+ * line. Hidden; prints nothing (and succeeds) when no daemon answers, so completion never hangs
+ * on an error message.
+ */
+@Command(name = CompleteDomainsCommand.NAME, hidden = true, description = "Domain names for shell completion.")
+public final class CompleteDomainsCommand extends JvirshCommand {
+
+    public static final String NAME = "__complete-domains";
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "<prefix>")
+    String prefix = "";
+
+    @Override
+    protected void execute() {
+        try {
+            for (DomainSummary d : client().domains()) {
+                if (d.name().startsWith(prefix)) {
+                    out().println(d.name());
+                }
+            }
+        } catch (RuntimeException noDaemon) {
+            // completion stays silent
+        }
+    }
+
+    @Override
+    protected boolean blankLine() {
+        return false;
+    }
+}

@@ -1,0 +1,16 @@
+package dev.jvirt.virshcompat.commands;
+
+import dev.jvirt.virshcompat.DomainCommand;
+import dev.jvirt.virshcompat.format.Formats;
+import picocli.CommandLine.Command;
+
+/** {@code jvirsh domiflist}: the network interfaces of a domain. */
+@Command(name = "domiflist", mixinStandardHelpOptions = true,
+        description = {"List the network interfaces of a domain: host-side name, type, source, model and MAC address."})
+public final class DomIfListCommand extends DomainCommand {
+
+    @Override
+    protected void execute() {
+        out().print(Formats.interfaces(client().interfaces(name())));
+    }
+}

@@ -1,0 +1,86 @@
+package dev.jvirt.virshcompat.commands;
+
+import dev.jvirt.virshcompat.JvirshCommand;
+import dev.jvirt.virshcompat.client.JvirshException;
+import dev.jvirt.virshcompat.client.Records.DomainSummary;
+import dev.jvirt.virshcompat.format.Formats;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code jvirsh list}: the domains, filtered and printed as virsh does. */
+@Command(name = "list", mixinStandardHelpOptions = true,
+        description = {"List domains. Without options, only the active (running or paused) ones.",
+            "Filters of different kinds combine (all must hold); flags of one kind add up "
+                    + "(--state-running --state-paused lists both). Active domains come first, "
+                    + "by id, then inactive ones by name."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  jvirsh list --all", "  jvirsh list --all --name --autostart", "  jvirsh list --state-shutoff --inactive --uuid"})
+public final class ListCommand extends JvirshCommand {
+
+    @Option(names = "--inactive", description = "List inactive (shut off) domains.") boolean inactive;
+    @Option(names = "--all", description = "List active and inactive domains.") boolean all;
+    @Option(names = "--transient", description = "List transient domains.") boolean transientOnly;
+    @Option(names = "--persistent", description = "List persistent domains.") boolean persistent;
+    @Option(names = "--state-running", description = "List domains in running state.") boolean running;
+    @Option(names = "--state-paused", description = "List domains in paused state.") boolean paused;
+    @Option(names = "--state-shutoff", description = "List domains in shut off state.") boolean shutoff;
+    @Option(names = "--state-other", description = "List domains in other states.") boolean other;
+    @Option(names = "--autostart", description = "List domains with autostart enabled.") boolean autostart;
+    @Option(names = "--no-autostart", description = "List domains with autostart disabled.") boolean noAutostart;
+    @Option(names = "--uuid", description = "List UUIDs only (with --name: UUID and name).") boolean uuid;
+    @Option(names = "--name", description = "List domain names only.") boolean name;
+    @Option(names = "--id", description = "List domain ids only (active domains).") boolean id;
+    @Option(names = "--table", description = "List as a table (the default).") boolean table;
+
+    @Override
+    protected void execute() {
+        checkOptions();
+        List<DomainSummary> domains = DomainFilter.sorted(filter(client().domains()));
+        if (!uuid && !name && !id) {
+            out().print(Formats.domainTable(domains));
+            return;
+        }
+        for (DomainSummary d : domains) {
+            if (id && d.id() == null) {
+                continue;
+            }
+            List<String> fields = new ArrayList<>(3);
+            if (id) {
+                fields.add(d.id().toString());
+            }
+            if (uuid) {
+                fields.add(d.uuid());
+            }
+            if (name) {
+                fields.add(d.name());
+            }
+            out().println(String.join(" ", fields));
+        }
+    }
+
+    private void checkOptions() {
+        if (table) {
+            String other = uuid ? "--uuid" : name ? "--name" : id ? "--id" : null;
+            if (other != null) {
+                throw new JvirshException("Options --table and " + other + " are mutually exclusive");
+            }
+        }
+    }
+
+    List<DomainSummary> filter(List<DomainSummary> domains) {
+        DomainFilter f = new DomainFilter();
+        f.active = all || !inactive;
+        f.inactive = all || inactive;
+        f.persistent = persistent;
+        f.transientOnly = transientOnly;
+        f.running = running;
+        f.paused = paused;
+        f.shutoff = shutoff;
+        f.other = other;
+        f.autostart = autostart;
+        f.noAutostart = noAutostart;
+        return f.apply(domains);
+    }
+}

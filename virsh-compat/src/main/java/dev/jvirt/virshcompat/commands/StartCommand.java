@@ -1,0 +1,33 @@
+package dev.jvirt.virshcompat.commands;
+
+import dev.jvirt.virshcompat.DomainCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code jvirsh start}: starts a defined, shut off domain. */
+@Command(name = "start", mixinStandardHelpOptions = true,
+        description = {"Start a (previously defined) inactive domain.",
+            "With --paused the guest is started with its CPUs stopped; 'jvirsh resume' lets it run. "
+                    + "With --console, jvirsh attaches to its serial console right after starting it."})
+public final class StartCommand extends DomainCommand {
+
+    @Option(names = "--paused", description = "Leave the guest paused after starting it.")
+    boolean paused;
+
+    @Option(names = "--console", description = "Attach to the console after starting.")
+    boolean console;
+
+    @Override
+    protected void execute() throws Exception {
+        client().start(name(), paused);
+        info("Domain '" + name() + "' started");
+        if (console) {
+            ConsoleSession.attach(root, client(), name(), "rw", ConsoleSession.DEFAULT_ESCAPE);
+        }
+    }
+
+    @Override
+    protected String failureContext() {
+        return "Failed to start domain '" + domain + "'";
+    }
+}

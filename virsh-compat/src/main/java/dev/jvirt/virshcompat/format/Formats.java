@@ -1,0 +1,95 @@
+package dev.jvirt.virshcompat.format;
+
+import dev.jvirt.virshcompat.client.Records.BlockDevice;
+import dev.jvirt.virshcompat.client.Records.DomainInfo;
+import dev.jvirt.virshcompat.client.Records.DomainSummary;
+import dev.jvirt.virshcompat.client.Records.NetInterface;
+import dev.jvirt.virshcompat.client.Records.NodeInfo;
+import java.util.List;
+import java.util.Locale;
+
+/** virsh's text for jvirtd's answers: each method gives exactly what the virsh command prints. */
+public final class Formats {
+
+    private Formats() {
+    }
+
+    /** {@code list}'s table: Id ("-" when not running), Name, State. */
+    public static String domainTable(List<DomainSummary> domains) {
+        VshTable t = VshTable.withHeader("Id", "Name", "State");
+        for (DomainSummary d : domains) {
+            t.row(d.id() == null ? "-" : d.id().toString(), d.name(), d.state());
+        }
+        return t.render();
+    }
+
+    /** {@code dominfo}: "%-15s %s" lines, CPU time only while the domain has used some. */
+    public static String domInfo(DomainInfo d) {
+        StringBuilder sb = new StringBuilder(512);
+        field(sb, 15, "Id:", d.id() == null ? "-" : d.id().toString());
+        field(sb, 15, "Name:", d.name());
+        field(sb, 15, "UUID:", d.uuid());
+        field(sb, 15, "OS Type:", d.osType());
+        field(sb, 15, "State:", d.state());
+        field(sb, 15, "CPU(s):", Long.toString(d.vcpus()));
+        if (d.cpuTimeNs() != 0) {
+            field(sb, 15, "CPU time:", String.format(Locale.ROOT, "%.1fs", d.cpuTimeNs() / 1e9));
+        }
+        field(sb, 15, "Max memory:", d.maxMemoryKib() + " KiB");
+        field(sb, 15, "Used memory:", d.usedMemoryKib() + " KiB");
+        field(sb, 15, "Persistent:", d.persistent() ? "yes" : "no");
+        field(sb, 15, "Autostart:", d.autostart() ? "enable" : "disable");
+        field(sb, 15, "Managed save:", "no");
+        field(sb, 15, "Security model:", "none");
+        field(sb, 15, "Security DOI:", "0");
+        return sb.toString();
+    }
+
+    /** {@code nodeinfo}: "%-20s %s" lines. */
+    public static String nodeInfo(NodeInfo n) {
+        StringBuilder sb = new StringBuilder(320);
+        field(sb, 20, "CPU model:", n.cpuModel());
+        field(sb, 20, "CPU(s):", Long.toString(n.cpus()));
+        field(sb, 20, "CPU frequency:", n.mhz() + " MHz");
+        field(sb, 20, "CPU socket(s):", Long.toString(n.sockets()));
+        field(sb, 20, "Core(s) per socket:", Long.toString(n.cores()));
+        field(sb, 20, "Thread(s) per core:", Long.toString(n.threads()));
+        field(sb, 20, "NUMA cell(s):", Long.toString(n.nodes()));
+        field(sb, 20, "Memory size:", n.memoryKib() + " KiB");
+        return sb.toString();
+    }
+
+    /** {@code domstate}, with {@code --reason}: "running (booted)". */
+    public static String domState(String state, String reason, boolean withReason) {
+        return withReason ? state + " (" + (reason == null || reason.isEmpty() ? "unknown" : reason) + ")" : state;
+    }
+
+    /** {@code domblklist}: Target and Source, or with {@code --details} Type, Device, Target, Source. */
+    public static String blockDevices(List<BlockDevice> disks, boolean details) {
+        VshTable t = details ? VshTable.withHeader("Type", "Device", "Target", "Source")
+                : VshTable.withHeader("Target", "Source");
+        for (BlockDevice d : disks) {
+            if (details) {
+                t.row(d.type(), d.device(), d.target(), d.source());
+            } else {
+                t.row(d.target(), d.source());
+            }
+        }
+        return t.render();
+    }
+
+    /** {@code domiflist}: Interface, Type, Source, Model, MAC. */
+    public static String interfaces(List<NetInterface> nics) {
+        VshTable t = VshTable.withHeader("Interface", "Type", "Source", "Model", "MAC");
+        for (NetInterface n : nics) {
+            t.row(n.name(), n.type(), n.source(), n.model(), n.mac());
+        }
+        return t.render();
+    }
+
+    private static void field(StringBuilder sb, int width, String label, String value) {
+        sb.append(label);
+        sb.append(" ".repeat(Math.max(0, width - label.length())));
+        sb.append(' ').append(value == null ? "-" : value).append('\n');
+    }
+}
