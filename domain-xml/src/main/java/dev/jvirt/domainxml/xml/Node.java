@@ -305,7 +305,10 @@ public final class Node {
       kids.add(c.toVerbatim());
     }
     String t = text == null ? null : text.toString();
-    if (t != null && (t.isBlank() && !children.isEmpty() || t.isEmpty())) {
+    if (t != null && !children.isEmpty()) {
+      t = t.strip(); // mixed content: the element's text is kept, trimmed, before its children
+    }
+    if (t != null && t.isEmpty()) {
       t = null;
     }
     return new VerbatimElement(name, namespaces, attrs, t, kids);

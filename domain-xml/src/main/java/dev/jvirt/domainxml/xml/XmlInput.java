@@ -1,6 +1,7 @@
 package dev.jvirt.domainxml.xml;
 
 import com.ctc.wstx.api.WstxInputProperties;
+import com.ctc.wstx.exc.WstxLazyException;
 import com.ctc.wstx.stax.WstxInputFactory;
 import com.fasterxml.jackson.dataformat.xml.XmlFactory;
 import com.fasterxml.jackson.dataformat.xml.XmlMapper;
@@ -123,9 +124,13 @@ public final class XmlInput {
       }
       return root;
     } catch (XMLStreamException e) {
-      Location loc = e.getLocation();
-      throw new DefinitionException(sourceName, loc == null ? 0 : loc.getLineNumber(),
-          loc == null ? 0 : loc.getColumnNumber(), null, "malformed XML: " + cleanMessage(e), null, e);
+      throw malformed(sourceName, e);
+    } catch (WstxLazyException e) {
+      // Woodstox reports some errors (e.g. bad character references) lazily, from getText()
+      if (e.getCause() instanceof XMLStreamException cause) {
+        throw malformed(sourceName, cause);
+      }
+      throw new DefinitionException(sourceName, 0, 0, null, "malformed XML: " + e.getMessage(), null, e);
     } finally {
       if (r != null) {
         try {
@@ -135,6 +140,12 @@ public final class XmlInput {
         }
       }
     }
+  }
+
+  private static DefinitionException malformed(String sourceName, XMLStreamException e) {
+    Location loc = e.getLocation();
+    return new DefinitionException(sourceName, loc == null ? 0 : loc.getLineNumber(),
+        loc == null ? 0 : loc.getColumnNumber(), null, "malformed XML: " + cleanMessage(e), null, e);
   }
 
   private static Node parentOf(Node cur, Node root) {
