@@ -80,6 +80,44 @@ class QemuCommandLineIT {
     }
 
     @Test
+    void qemuAcceptsVirtiofsAndANamedTapInANetworkNamespace() throws Exception {
+        // virtiofsd reads -o as comma-separated options, so its source must not have a comma
+        // (QEMU never sees the source directory, only the socket)
+        Path share = Files.createTempDirectory("jvirt-argv-share-");
+        GuestPaths paths = guestPaths();
+        String netns = "jvirt-argv-it-" + ProcessHandle.current().pid();
+        command("ip", "netns", "add", netns);
+        try {
+            command("ip", "-n", netns, "tuntap", "add", "dev", "jvtap0", "mode", "tap");
+            Process virtiofsd = new ProcessBuilder("/usr/lib/qemu/virtiofsd", "-f",
+                    "--socket-path=" + paths.virtiofsSocket("fs0"), "-o", "source=" + share, "-o", "cache=none")
+                    .redirectErrorStream(true).redirectOutput(scratch.resolve("virtiofsd.log").toFile()).start();
+            processes.add(virtiofsd);
+            long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+            while (!Files.exists(paths.virtiofsSocket("fs0"))) {
+                if (!virtiofsd.isAlive() || System.nanoTime() > deadline) {
+                    fail("virtiofsd did not start: " + Files.readString(scratch.resolve("virtiofsd.log")));
+                }
+                Thread.sleep(50);
+            }
+            LaunchOptions options = LaunchOptions.defaults().withDaemonize(false)
+                    .withNetBackend("net0", new NetBackend.TapName("jvtap0"));
+            List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", netns));
+            argv.addAll(QemuCommandLine.build(definition("virtiofs-and-tap.xml", "@SHARE@", share.toString()), caps(), paths, options));
+            Process qemu = start(argv, paths);
+            awaitQmp(qemu, paths, "quit");
+            assertThat(qemu.waitFor(10, TimeUnit.SECONDS)).as("QEMU quits when told").isTrue();
+        } finally {
+            for (Process p : processes) {
+                p.destroy();
+                p.waitFor(5, TimeUnit.SECONDS);
+            }
+            command("ip", "netns", "delete", netns);
+            Files.delete(share);
+        }
+    }
+
+    @Test
     void tinyGuestBootsToItsMarkerOnTheConsoleLog(TinyGuest guest) throws Exception {
         Files.copy(guest.kernel(), scratch.resolve("vm,linuz"));
         Files.copy(guest.initrd(), scratch.resolve("init,rd"));
@@ -118,9 +156,15 @@ class QemuCommandLineIT {
         return new GuestPaths(Files.createDirectories(scratch.resolve("run,dir")));
     }
 
+    private static HostCapabilities caps() {
+        return TestHost.caps(TestHost.EMULATOR, HostCapabilities.KvmSupport.no("not needed: TCG"));
+    }
+
     private Process start(Domain def, GuestPaths paths) throws IOException {
-        HostCapabilities caps = TestHost.caps(TestHost.EMULATOR, HostCapabilities.KvmSupport.no("not needed: TCG"));
-        List<String> argv = QemuCommandLine.build(def, caps, paths, LaunchOptions.defaults().withDaemonize(false));
+        return start(QemuCommandLine.build(def, caps(), paths, LaunchOptions.defaults().withDaemonize(false)), paths);
+    }
+
+    private Process start(List<String> argv, GuestPaths paths) throws IOException {
         assertThat(argv).doesNotContain("-daemonize").contains("-S");
         Process p = new ProcessBuilder(argv).redirectErrorStream(true)
                 .redirectOutput(paths.qemuLog().toFile()).start();
@@ -196,6 +240,11 @@ class QemuCommandLineIT {
     private static void qemuImg(String... args) {
         List<String> cmd = new ArrayList<>(List.of("qemu-img"));
         cmd.addAll(List.of(args));
+        command(cmd.toArray(String[]::new));
+    }
+
+    private static void command(String... args) {
+        List<String> cmd = List.of(args);
         try {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
