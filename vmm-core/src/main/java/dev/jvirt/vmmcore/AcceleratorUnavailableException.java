@@ -6,6 +6,6 @@ public final class AcceleratorUnavailableException extends StartFailedException 
 
     public AcceleratorUnavailableException(String domain, String reason) {
         super(domain, "KVM is not usable on this host: " + reason
-                + ". Use <domain type='qemu'> (TCG, slower but works everywhere)", null);
+                + (reason.contains("type='qemu'") ? "" : "; use <domain type='qemu'> (TCG) instead"), null);
     }
 }

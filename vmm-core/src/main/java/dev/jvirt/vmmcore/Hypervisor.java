@@ -227,7 +227,14 @@ public final class Hypervisor implements AutoCloseable {
     }
 
     private void launch(DomainEntry e, Domain def) {
-        RunningGuest g = starter.start(starter.prepare(def), e, guestEvents::watch);
+        RunningGuest g;
+        try {
+            g = starter.start(starter.prepare(def), e, guestEvents::watch);
+        } catch (StartFailedException ex) {
+            e.status(DomainStatus.of(DomainState.SHUTOFF, StateReason.FAILED));
+            log.warn("{}", ex.getMessage());
+            throw ex;
+        }
         status.set(e, DomainState.RUNNING, StateReason.BOOTED, Kind.STARTED);
         log.info("domain '{}' started ({})", e.name(), g.process());
     }
@@ -287,6 +294,7 @@ public final class Hypervisor implements AutoCloseable {
         DomainEntry e = registry.get(name);
         try (OperationLock.Held held = lock(e, Operation.RESET)) {
             Operation.RESET.check(name, e.status());
+            e.guest().newReset();
             GuestControl.reset(e.guest(), name);
             status.publish(e, Kind.REBOOTED, e.status().reason());
         }

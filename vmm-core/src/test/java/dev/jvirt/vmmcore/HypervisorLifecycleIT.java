@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** The whole life of a persistent domain on the tiny guest, under TCG. */
 @ExtendWith(TinyGuestExtension.class)
 class HypervisorLifecycleIT {
-    private static final Duration BOOT = Duration.ofSeconds(90);
+    private static final Duration BOOT = TestHost.BOOT;
     private TestHost host;
 
     @BeforeEach

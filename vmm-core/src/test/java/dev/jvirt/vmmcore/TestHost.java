@@ -17,6 +17,8 @@ import java.util.stream.Stream;
  * by pid, then the dirs are removed.
  */
 final class TestHost implements AutoCloseable {
+    /** Boot to the marker: ~5 s on a quiet machine, many times that on a loaded one. */
+    static final java.time.Duration BOOT = java.time.Duration.ofSeconds(240);
     final Path root;
     final StateDirs dirs;
     final List<DomainEvent> events = new CopyOnWriteArrayList<>();

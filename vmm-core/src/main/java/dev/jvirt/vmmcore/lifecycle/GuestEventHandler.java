@@ -54,7 +54,11 @@ public final class GuestEventHandler {
             }
             action.run();
         } catch (VmmException | IllegalStateException ex) {
-            log.warn("domain '{}': {}", e.name(), ex.getMessage());
+            if (g.qmp().isOpen()) {
+                log.warn("domain '{}': {}", e.name(), ex.getMessage());
+            } else {
+                log.debug("domain '{}': QEMU went away while handling an event: {}", e.name(), ex.getMessage());
+            }
         }
     }
 
@@ -68,7 +72,7 @@ public final class GuestEventHandler {
                 }
             }
             case "RESET" -> {
-                if (byGuest) {
+                if (g.newReset() && byGuest) {
                     status.publish(e, Kind.REBOOTED, e.status().reason());
                 }
             }
@@ -109,6 +113,7 @@ public final class GuestEventHandler {
     }
 
     private void restart(DomainEntry e, RunningGuest g) {
+        g.newReset();
         GuestControl.reset(g, e.name());
         GuestControl.cont(g, e.name());
         status.set(e, DomainState.RUNNING, StateReason.BOOTED, null);

@@ -73,6 +73,20 @@ public final class RunningGuest {
         }
     }
 
+    private volatile long lastResetNanos = System.nanoTime() - RESET_BURST_NANOS;
+    private static final long RESET_BURST_NANOS = 2_000_000_000L;
+
+    /**
+     * Notes a reset; false when it belongs to the same reboot as one less than 2 s ago (SeaBIOS
+     * resets the machine itself right after a reset: one reboot, several RESET events).
+     */
+    public boolean newReset() {
+        long now = System.nanoTime();
+        boolean fresh = now - lastResetNanos >= RESET_BURST_NANOS;
+        lastResetNanos = now;
+        return fresh;
+    }
+
     /** Whether jvirt let go of this guest (closing the Hypervisor): its QMP going away means nothing. */
     public boolean isDetached() {
         return detached;

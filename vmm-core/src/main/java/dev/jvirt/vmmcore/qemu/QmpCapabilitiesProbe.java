@@ -47,8 +47,10 @@ public final class QmpCapabilitiesProbe {
             JsonNode machines = c.execute("query-machines").get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             JsonNode types = c.execute("qom-list-types", JsonNodeFactory.instance.objectNode()
                     .put("implements", "device").put("abstract", false)).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            c.execute("quit");
-            return parse(identity, emulator.toString(), version, machines, types);
+            ProbedBinary probed = parse(identity, emulator.toString(), version, machines, types);
+            // QEMU answers quit and closes the socket; either ends the wait.
+            c.execute("quit").handle((r, e) -> r).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            return probed;
         } catch (ExecutionException | TimeoutException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new IOException("probing " + emulator + " over QMP failed: " + cause.getMessage()

@@ -1,0 +1,37 @@
+package dev.jvirt.vmmcore.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jvirt.vmmcore.DomainState;
+import dev.jvirt.vmmcore.StateReason;
+import dev.jvirt.vmmcore.qemu.GuestPaths;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RuntimeStoreTest {
+
+    @Test
+    void theStatusRecordRoundTripsAndRemoveLeavesNothing(@TempDir Path dir) throws Exception {
+        RuntimeStore store = new RuntimeStore(dir.resolve("qemu"));
+        GuestPaths paths = store.create("vm1");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(paths.dir()))).isEqualTo("rwx------");
+        RuntimeRecord record = new RuntimeRecord("vm1", RuntimeRecord.Phase.STARTING, 0, "/usr/bin/qemu",
+                List.of("/usr/bin/qemu", "-S"), DomainState.SHUTOFF, StateReason.UNKNOWN, 1234L)
+                .active(42, DomainState.PAUSED, StateReason.USER);
+        store.write(paths, record);
+        store.writeLiveXml(paths, "<domain/>");
+
+        assertThat(store.read(paths)).contains(record);
+        assertThat(store.readLiveXml(paths)).contains("<domain/>");
+        assertThat(store.names()).containsExactly("vm1");
+
+        store.remove(paths);
+        assertThat(paths.dir()).doesNotExist();
+        assertThat(store.names()).isEmpty();
+        assertThat(store.read(paths)).isEmpty();
+    }
+}
