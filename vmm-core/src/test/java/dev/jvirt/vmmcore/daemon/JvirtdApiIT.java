@@ -150,7 +150,6 @@ class JvirtdApiIT {
     @Test
     void notYetSupportedEndpointsSaySo(TinyGuest guest) {
         api.post("/1.0/domains", Map.of("xml", DaemonFixture.tinyXml(guest, "later")));
-        assertError(api.get("/1.0/domains/later/console"), 501, "not-supported", "console");
         assertError(api.post("/1.0/domains/later/qemu-monitor", Map.of("command", "query-status")), 501,
                 "not-supported", "QMP");
         assertError(api.get("/1.0/domains/later/qemu-events"), 501, "not-supported", "QMP");

@@ -129,6 +129,30 @@ final class UnixHttpClient {
         return s;
     }
 
+    /** An upgraded connection: the answer's status, then the raw byte streams. */
+    record Upgraded(int status, Map<String, String> headers, InputStream in, java.io.OutputStream out, SocketChannel ch)
+            implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            ch.close();
+        }
+    }
+
+    /** {@code GET path} with {@code Connection: Upgrade} and {@code Upgrade: protocol}. */
+    Upgraded upgrade(String path, String protocol) throws IOException {
+        SocketChannel ch = open();
+        String head = "GET " + path + " HTTP/1.1\r\nHost: jvirt\r\nConnection: Upgrade\r\nUpgrade: " + protocol
+                + "\r\nContent-Length: 0\r\n\r\n";
+        ByteBuffer buf = ByteBuffer.wrap(head.getBytes(StandardCharsets.US_ASCII));
+        while (buf.hasRemaining()) {
+            ch.write(buf);
+        }
+        InputStream in = Channels.newInputStream(ch);
+        Map<String, String> headers = new TreeMap<>();
+        int status = readHead(in, headers);
+        return new Upgraded(status, headers, in, Channels.newOutputStream(ch), ch);
+    }
+
     static final class Stream implements AutoCloseable {
         static final String END = "<end of stream>";
         final int status;

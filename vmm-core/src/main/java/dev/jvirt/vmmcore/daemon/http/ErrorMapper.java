@@ -7,6 +7,8 @@ import static io.netty.handler.codec.http.HttpResponseStatus.NOT_FOUND;
 import static io.netty.handler.codec.http.HttpResponseStatus.UNPROCESSABLE_ENTITY;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jvirt.console.ConsoleBusyException;
+import dev.jvirt.console.ConsoleUnavailableException;
 import dev.jvirt.domainxml.DefinitionException;
 import dev.jvirt.vmmcore.AcceleratorUnavailableException;
 import dev.jvirt.vmmcore.DomainBusyException;
@@ -35,6 +37,13 @@ public final class ErrorMapper {
         Throwable e = unwrap(t);
         if (e instanceof ApiException api) {
             return api;
+        }
+        if (e instanceof ConsoleBusyException) {
+            return new ApiException(CONFLICT, "domain-busy", e.getMessage(),
+                    "use mode=ro to watch, or mode=force to take the console over", e);
+        }
+        if (e instanceof ConsoleUnavailableException) {
+            return new ApiException(CONFLICT, "invalid-state", e.getMessage(), null, e);
         }
         if (e instanceof NoSuchDomainException) {
             return new ApiException(NOT_FOUND, "no-such-domain", e.getMessage(),

@@ -6,4 +6,8 @@ import io.netty.channel.Channel;
 @FunctionalInterface
 public interface UpgradeTarget {
     void takeOver(Channel channel) throws Exception;
+
+    /** The 101 answer could not be sent (the client went away): release what was prepared. */
+    default void abort() {
+    }
 }

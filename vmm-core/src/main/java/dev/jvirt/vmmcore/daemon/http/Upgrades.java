@@ -27,6 +27,7 @@ final class Upgrades {
         ctx.writeAndFlush(res).addListener((ChannelFutureListener) f -> {
             Channel ch = f.channel();
             if (!f.isSuccess()) {
+                upgrade.target().abort();
                 ch.close();
                 return;
             }
@@ -41,6 +42,7 @@ final class Upgrades {
                 ch.config().setAutoRead(true);
             } catch (Exception e) {
                 log.warn("{} upgrade on {} failed: {}", upgrade.protocol(), ch, e.toString());
+                upgrade.target().abort();
                 ch.close();
             }
         });

@@ -2,6 +2,8 @@ package dev.jvirt.vmmcore.daemon.routes;
 
 import dev.jvirt.vmmcore.Hypervisor;
 import dev.jvirt.vmmcore.HypervisorConfig;
+import dev.jvirt.vmmcore.daemon.console.ConsoleHubs;
+import dev.jvirt.vmmcore.daemon.console.ConsoleRoutes;
 import dev.jvirt.vmmcore.daemon.http.RouteTable;
 
 /** The route table of API 1.0 (docs/api.md), one registrar per resource area. */
@@ -10,7 +12,7 @@ public final class ApiRoutes {
     private ApiRoutes() {
     }
 
-    public static RouteTable build(Hypervisor hv, HypervisorConfig config, String uri) {
+    public static RouteTable build(Hypervisor hv, HypervisorConfig config, String uri, ConsoleHubs consoles) {
         RouteTable t = new RouteTable();
         DomainLookup lookup = new DomainLookup(hv);
         new ServerRoutes(uri).register(t);
@@ -20,6 +22,7 @@ public final class ApiRoutes {
         new EventRoutes(hv, lookup).register(t);
         new NativeRoutes(hv, config).register(t);
         new HostRoutes(hv).register(t);
+        new ConsoleRoutes(hv, consoles, lookup::name).register(t);
         new UnsupportedRoutes(hv, lookup).register(t);
         return t;
     }

@@ -45,10 +45,14 @@ final class DomainJson {
         o.put("os_type", "hvm");
         o.put("type", d.type());
         o.put("vcpus", d.vcpus());
-        o.put("cpu_time_ns", d.pid().isPresent() ? cpuTimeNanos(d.pid().getAsLong()) : 0L);
+        // The hypervisor's info reads status and QEMU pid one after the other: a domain just marked
+        // shut off may still name its exiting QEMU (and a starting one a QEMU not yet running the
+        // guest). Answers stay consistent: a pid only with an active state.
+        boolean active = d.status().isActive() && d.pid().isPresent();
+        o.put("cpu_time_ns", active ? cpuTimeNanos(d.pid().getAsLong()) : 0L);
         o.put("max_memory_kib", d.memoryKiB());
         o.put("used_memory_kib", d.status().isActive() ? d.memoryKiB() : 0L);
-        if (d.pid().isPresent()) {
+        if (active) {
             o.put("pid", d.pid().getAsLong());
         } else {
             o.putNull("pid");

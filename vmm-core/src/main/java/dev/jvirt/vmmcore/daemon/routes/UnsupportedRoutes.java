@@ -21,8 +21,6 @@ final class UnsupportedRoutes {
     }
 
     void register(RouteTable t) {
-        t.get("/1.0/domains/{name}/console", missing("the serial console endpoint",
-                "the console module is not plugged into jvirtd yet; read the console log in the runtime directory"));
         t.post("/1.0/domains/{name}/qemu-monitor", missing("QMP passthrough (qemu-monitor-command)",
                 "the hypervisor does not expose a domain's QMP connection yet"));
         t.get("/1.0/domains/{name}/qemu-events", missing("the QMP event stream (qemu-monitor-event)",

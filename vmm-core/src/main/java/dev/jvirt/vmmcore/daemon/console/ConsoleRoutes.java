@@ -1,0 +1,72 @@
+package dev.jvirt.vmmcore.daemon.console;
+
+import dev.jvirt.console.hub.AttachRequest;
+import dev.jvirt.console.hub.ConsoleStreamBridge;
+import dev.jvirt.vmmcore.DomainState;
+import dev.jvirt.vmmcore.Hypervisor;
+import dev.jvirt.vmmcore.InvalidStateException;
+import dev.jvirt.vmmcore.daemon.http.ApiException;
+import dev.jvirt.vmmcore.daemon.http.Reply;
+import dev.jvirt.vmmcore.daemon.http.Request;
+import dev.jvirt.vmmcore.daemon.http.RouteTable;
+import dev.jvirt.vmmcore.daemon.http.UpgradeTarget;
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import java.util.EnumSet;
+import java.util.function.UnaryOperator;
+
+/**
+ * {@code GET /1.0/domains/NAME/console?mode=rw|ro|force} with {@code Upgrade: jvirt-console}: the
+ * session is attached first (a busy console or a stopped domain is an HTTP error), then 101 and
+ * the console module's frame protocol both ways.
+ */
+public final class ConsoleRoutes {
+    public static final String PROTOCOL = "jvirt-console";
+    private final Hypervisor hv;
+    private final ConsoleHubs hubs;
+    private final UnaryOperator<String> lookup;
+
+    /** {@code lookup}: a path's domain reference (name or UUID) → the domain's name. */
+    public ConsoleRoutes(Hypervisor hv, ConsoleHubs hubs, UnaryOperator<String> lookup) {
+        this.hv = hv;
+        this.hubs = hubs;
+        this.lookup = lookup;
+    }
+
+    public void register(RouteTable t) {
+        t.get("/1.0/domains/{name}/console", this::attach);
+    }
+
+    private Reply attach(Request r) {
+        String name = lookup.apply(r.param("name"));
+        var status = hv.state(name);
+        if (status.state() != DomainState.RUNNING && status.state() != DomainState.PAUSED) {
+            throw new InvalidStateException(name, "open the console of", status,
+                    EnumSet.of(DomainState.RUNNING, DomainState.PAUSED));
+        }
+        String upgrade = r.headers().get(HttpHeaderNames.UPGRADE);
+        if (upgrade == null || !upgrade.equalsIgnoreCase(PROTOCOL)) {
+            throw ApiException.badRequest("the console endpoint needs 'Connection: Upgrade' and 'Upgrade: " + PROTOCOL + "'");
+        }
+        AttachRequest request = switch (r.query("mode", "rw")) {
+            case "rw" -> AttachRequest.writer();
+            case "ro" -> AttachRequest.viewer();
+            case "force" -> AttachRequest.writer().withForce(true);
+            default -> throw ApiException.badRequest("mode must be rw, ro or force, not '" + r.query("mode", "") + "'");
+        };
+        ChannelFrameSink sink = new ChannelFrameSink();
+        ConsoleStreamBridge bridge = ConsoleStreamBridge.attach(hubs.hub(name), request, sink);
+        return new Reply.Upgrade(PROTOCOL, new UpgradeTarget() {
+            @Override
+            public void takeOver(Channel ch) {
+                ch.pipeline().addLast("console", new ConsoleChannelHandler(bridge));
+                sink.bind(ch);
+            }
+
+            @Override
+            public void abort() {
+                bridge.connectionClosed();
+            }
+        });
+    }
+}
