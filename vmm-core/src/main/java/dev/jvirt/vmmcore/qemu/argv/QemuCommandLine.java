@@ -24,11 +24,25 @@ import java.util.regex.Pattern;
  * so a reboot is a shutdown the driver sees the same way. {@code on_crash} is the driver's, from
  * {@code GUEST_PANICKED}.
  *
+ * <p>The seccomp sandbox is libvirt's ({@code spawn} and {@code elevateprivileges} denied) when
+ * QEMU runs in the foreground; with {@code -daemonize} those two must stay allowed, because QEMU
+ * forks and calls setsid() after installing the filter. A launcher that detaches QEMU itself
+ * (e.g. {@code setsid} without {@code -daemonize}) keeps the full sandbox.
+ *
  * <p>Syntax is QEMU 7.2's as libvirt 9 uses it: {@code -blockdev}, {@code -device},
  * {@code -netdev} and {@code -object} as JSON; {@code -chardev}, {@code -machine} and the other
  * QemuOpts options with every user value comma-escaped ({@link QemuOpts#escape}).
  */
 public final class QemuCommandLine {
+
+    /** libvirt's seccomp policy. */
+    static final String SANDBOX = "on,obsolete=deny,elevateprivileges=deny,spawn=deny,resourcecontrol=deny";
+    /**
+     * The policy a daemonizing QEMU can live with: QEMU installs the filter before it forks and
+     * calls setsid() for {@code -daemonize}, so spawn=deny kills it with SIGSYS and
+     * elevateprivileges=deny makes it exit 1 (measured with QEMU 7.2).
+     */
+    static final String SANDBOX_DAEMONIZED = "on,obsolete=deny,resourcecontrol=deny";
 
     private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
@@ -160,7 +174,7 @@ public final class QemuCommandLine {
         for (int i = 0; i < devs.rngs().size(); i++) {
             emit.accept(MiscDevices.rng(ctx, devs.rngs().get(i), i));
         }
-        add(argv, "-sandbox", "on,obsolete=deny,elevateprivileges=deny,spawn=deny,resourcecontrol=deny");
+        add(argv, "-sandbox", options.daemonize() ? SANDBOX_DAEMONIZED : SANDBOX);
         for (int i = 0; i < devs.panics().size(); i++) {
             emit.accept(MiscDevices.panic(ctx, devs.panics().get(i), i));
         }

@@ -44,6 +44,7 @@ class QemuCommandLineIT {
 
     private Path scratch;
     private final List<Process> processes = new ArrayList<>();
+    private final List<ProcessHandle> daemons = new ArrayList<>();
 
     @BeforeEach
     void scratch() throws IOException {
@@ -58,6 +59,14 @@ class QemuCommandLineIT {
                 p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
         }
+        for (ProcessHandle h : daemons) {
+            h.destroy();
+            try {
+                h.onExit().get(5, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                h.destroyForcibly();
+            }
+        }
         try (Stream<Path> walk = Files.walk(scratch)) {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
@@ -70,6 +79,25 @@ class QemuCommandLineIT {
         images();
         Files.createDirectories(scratch.resolve("share,x"));
         runUntilQmp("pc-many-devices.xml", "@CMDLINE@", "");
+    }
+
+    /** The driver's own launch: -daemonize, a pidfile, and the sandbox a daemonizing QEMU can live with. */
+    @Test
+    void daemonizedQemuStartsAndWritesItsPidfile() throws Exception {
+        images();
+        Files.createDirectories(scratch.resolve("share,x"));
+        GuestPaths paths = guestPaths();
+        List<String> argv = QemuCommandLine.build(definition("pc-many-devices.xml", "@CMDLINE@", ""), caps(), paths,
+                LaunchOptions.defaults());
+        assertThat(argv).contains("-daemonize", QemuCommandLine.SANDBOX_DAEMONIZED);
+        Process launcher = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(paths.qemuLog().toFile()).start();
+        processes.add(launcher);
+        assertThat(launcher.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as("-daemonize returns").isTrue();
+        assertThat(launcher.exitValue()).as(Files.readString(paths.qemuLog())).isZero();
+        long pid = Long.parseLong(Files.readString(paths.pidFile()).trim());
+        ProcessHandle.of(pid).ifPresent(daemons::add);
+        awaitQmp(ProcessHandle.of(pid).orElseThrow(), paths, "quit");
+        assertThat(ProcessHandle.of(pid).orElseThrow().onExit().get(10, TimeUnit.SECONDS).isAlive()).isFalse();
     }
 
     @Test
@@ -174,10 +202,14 @@ class QemuCommandLineIT {
 
     /** Waits for QMP's greeting (sent only once every device exists), negotiates, then sends {@code command}. */
     private static void awaitQmp(Process qemu, GuestPaths paths, String command) throws Exception {
+        awaitQmp(qemu.toHandle(), paths, command);
+    }
+
+    private static void awaitQmp(ProcessHandle qemu, GuestPaths paths, String command) throws Exception {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (!Files.exists(paths.qmpSocket())) {
             if (!qemu.isAlive()) {
-                fail("QEMU refused the command line (exit " + qemu.exitValue() + "): " + Files.readString(paths.qemuLog()));
+                fail("QEMU refused the command line: " + Files.readString(paths.qemuLog()));
             }
             if (System.nanoTime() > deadline) {
                 fail("no QMP socket after " + START_TIMEOUT + ": " + Files.readString(paths.qemuLog()));
@@ -186,14 +218,14 @@ class QemuCommandLineIT {
         }
         try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             ch.connect(UnixDomainSocketAddress.of(paths.qmpSocket()));
-            String greeting = readLine(ch, qemu, paths);
+            String greeting = readLine(ch, paths);
             assertThat(greeting).contains("\"QMP\"");
             send(ch, "{\"execute\":\"qmp_capabilities\"}");
-            assertThat(readLine(ch, qemu, paths)).contains("\"return\"");
+            assertThat(readLine(ch, paths)).contains("\"return\"");
             send(ch, "{\"execute\":\"query-status\"}");
-            assertThat(readLine(ch, qemu, paths)).contains("\"prelaunch\"");
+            assertThat(readLine(ch, paths)).contains("\"prelaunch\"");
             send(ch, "{\"execute\":\"" + command + "\"}");
-            assertThat(readLine(ch, qemu, paths)).contains("\"return\"");
+            assertThat(readLine(ch, paths)).contains("\"return\"");
         }
     }
 
@@ -205,7 +237,7 @@ class QemuCommandLineIT {
     }
 
     /** Reads one line that is not an event. */
-    private static String readLine(SocketChannel ch, Process qemu, GuestPaths paths) throws IOException {
+    private static String readLine(SocketChannel ch, GuestPaths paths) throws IOException {
         while (true) {
             StringBuilder sb = new StringBuilder();
             ByteBuffer one = ByteBuffer.allocate(1);
