@@ -3,6 +3,7 @@ package dev.jvirt.virshcompat;
 import dev.jvirt.virshcompat.client.ApiException;
 import dev.jvirt.virshcompat.client.ConnectException;
 import dev.jvirt.virshcompat.client.JvirshException;
+import dev.jvirt.virshcompat.client.UsageException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -46,6 +47,8 @@ public final class ErrorReporter {
             err.println("error: Failed to open file '" + ((NoSuchFileException) e).getFile() + "': No such file or directory");
         } else if (e instanceof AccessDeniedException) {
             err.println("error: Failed to open file '" + ((AccessDeniedException) e).getFile() + "': Permission denied");
+        } else if (e instanceof UsageException) {
+            err.println("error: " + e.getMessage());
         } else if (e instanceof JvirshException) {
             if (context != null) {
                 err.println("error: " + context);
@@ -84,6 +87,7 @@ public final class ErrorReporter {
                 return "invalid argument: ";
             case "not-found":
             case "method-not-allowed":
+            case "not-supported":
                 return "this function is not supported by the connection driver: ";
             default:
                 return "internal error: ";

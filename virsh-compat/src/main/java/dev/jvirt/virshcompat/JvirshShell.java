@@ -1,15 +1,24 @@
 package dev.jvirt.virshcompat;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.DefaultParser;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
-/** jvirsh without a command: virsh's interactive shell on JLine ("jvirsh # ", quit/exit, history, completion). */
+/**
+ * jvirsh without a command: virsh's interactive shell on JLine ("jvirsh # ", quit/exit, history,
+ * completion); with piped input, lines are read plainly and echoed after the prompt, as virsh
+ * does. As virsh's, the shell's own exit status is 0 whatever its commands did.
+ */
 final class JvirshShell {
 
     private final Jvirsh root;
@@ -19,20 +28,74 @@ final class JvirshShell {
     }
 
     int run() {
-        try (Terminal terminal = terminal()) {
+        printWelcome();
+        if (root.in() == System.in && System.console() != null) {
+            return interactive();
+        }
+        return piped();
+    }
+
+    /** stdin is not a terminal: read lines as they come, echoing each after the prompt as virsh does. */
+    private int piped() {
+        DefaultParser parser = new DefaultParser();
+        BufferedReader lines = new BufferedReader(new InputStreamReader(root.in(), StandardCharsets.UTF_8));
+                try {
+            for (String line; ; ) {
+                root.out().print("jvirsh # ");
+                root.out().flush();
+                line = lines.readLine();
+                if (line == null) {
+                    root.out().println();
+                    break;
+                }
+                root.out().println(line);
+                if (execute(parser.parse(line, line.length()).words()) == null) {
+                    root.out().println();
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            root.err().println("error: cannot read commands: " + e.getMessage());
+            return ErrorReporter.FAILURE;
+        }
+        root.out().flush();
+        return 0;
+    }
+
+    /** Runs one line's words; null for quit/exit; the last status otherwise (0 for an empty line). */
+    private Integer execute(List<String> words) {
+        List<String> nonEmpty = new ArrayList<>();
+        for (String w : words) {
+            if (!w.isEmpty()) {
+                nonEmpty.add(w);
+            }
+        }
+        if (nonEmpty.isEmpty()) {
+            return 0;
+        }
+        if (nonEmpty.get(0).equals("quit") || nonEmpty.get(0).equals("exit")) {
+            return null;
+        }
+        return Jvirsh.run(root.sibling(), nonEmpty.toArray(new String[0]));
+    }
+
+    private void printWelcome() {
+        if (!root.quiet()) {
+            root.out().print("Welcome to jvirsh, the virtualization interactive terminal.\n\n"
+                    + "Type:  'help' for help with commands\n"
+                    + "       'quit' to quit\n\n");
+            root.out().flush();
+        }
+    }
+
+    private int interactive() {
+        try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
             LineReader reader = LineReaderBuilder.builder()
                     .terminal(terminal)
                     .appName("jvirsh")
                     .completer(new ShellCompleter(root))
                     .build();
-            if (!root.quiet()) {
-                root.out().print("Welcome to jvirsh, the virtualization interactive terminal.\n\n"
-                        + "Type:  'help' for help with commands\n"
-                        + "       'quit' to quit\n\n");
-                root.out().flush();
-            }
-            int status = 0;
-            while (true) {
+                        while (true) {
                 String line;
                 try {
                     line = reader.readLine("jvirsh # ");
@@ -42,28 +105,16 @@ final class JvirshShell {
                     root.out().println();
                     break;
                 }
-                List<String> words = reader.getParser().parse(line, line.length()).words();
-                words = words.stream().filter(w -> !w.isEmpty()).toList();
-                if (words.isEmpty()) {
-                    continue;
-                }
-                if (words.get(0).equals("quit") || words.get(0).equals("exit")) {
+                if (execute(reader.getParser().parse(line, line.length()).words()) == null) {
                     break;
                 }
-                status = Jvirsh.run(root.sibling(), words.toArray(new String[0]));
             }
             root.out().flush();
-            return status;
+            return 0;
         } catch (IOException e) {
             root.err().println("error: cannot open the terminal for the interactive shell: " + e.getMessage());
             return ErrorReporter.FAILURE;
         }
     }
 
-    private Terminal terminal() throws IOException {
-        if (root.in() == System.in && root.stdout() == System.out) {
-            return TerminalBuilder.builder().system(true).build();
-        }
-        return TerminalBuilder.builder().system(false).streams(root.in(), root.stdout()).type(Terminal.TYPE_DUMB).build();
-    }
 }

@@ -37,9 +37,6 @@ public record ConnectUri(String uri, boolean system, Path socket, boolean explic
         }
         String scheme = uri.substring(0, colon);
         String rest = uri.substring(colon + 3);
-        if (!scheme.equals("vmm") && !scheme.equals("qemu") && !scheme.equals("vmm+unix") && !scheme.equals("qemu+unix")) {
-            throw unsupported(uri);
-        }
         String query = null;
         int q = rest.indexOf('?');
         if (q >= 0) {
@@ -49,6 +46,9 @@ public record ConnectUri(String uri, boolean system, Path socket, boolean explic
         if (!rest.startsWith("/")) {
             throw new ConnectException("remote hosts are not supported: '" + uri + "'",
                     "jvirsh talks to the jvirtd of this host: use " + SESSION + " or " + SYSTEM);
+        }
+        if (!scheme.equals("vmm") && !scheme.equals("qemu") && !scheme.equals("vmm+unix") && !scheme.equals("qemu+unix")) {
+            throw unsupported(uri);
         }
         boolean system;
         if (rest.equals("/system")) {

@@ -27,9 +27,4 @@ public final class ConsoleCommand extends DomainCommand {
     protected void execute() {
         exitWith(ConsoleSession.attach(root, client(), name(), force ? "force" : "rw", escape));
     }
-
-    @Override
-    protected boolean blankLine() {
-        return false;
-    }
 }

@@ -1,7 +1,7 @@
 package dev.jvirt.virshcompat.commands;
 
 import dev.jvirt.virshcompat.JvirshCommand;
-import dev.jvirt.virshcompat.client.JvirshException;
+import dev.jvirt.virshcompat.client.UsageException;
 import dev.jvirt.virshcompat.format.ShellWords;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +23,7 @@ public final class DomXmlToNativeCommand extends JvirshCommand {
     @Override
     protected void execute() throws Exception {
         if (!"qemu-argv".equals(format)) {
-            throw new JvirshException("invalid argument: unsupported config type " + format);
+            throw new UsageException("invalid argument: unsupported config type " + format);
         }
         String xml = Files.readString(Path.of(file));
         out().println(ShellWords.join(client().domxmlToNative(format, xml)));

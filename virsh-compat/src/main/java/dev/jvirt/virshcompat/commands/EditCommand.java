@@ -59,7 +59,7 @@ public final class EditCommand extends DomainCommand {
             err().flush();
             String line = answers.readLine();
             if (line == null || line.strip().equals("n")) {
-                throw new JvirshException("Failed to edit domain '" + name() + "': changes thrown away");
+                throw new JvirshException("changes thrown away");
             }
             switch (line.strip()) {
                 case "y":

@@ -3,7 +3,7 @@ package dev.jvirt.virshcompat.commands;
 import dev.jvirt.virshcompat.JvirshCommand;
 import dev.jvirt.virshcompat.client.ApiClient;
 import dev.jvirt.virshcompat.client.JsonObject;
-import dev.jvirt.virshcompat.client.JvirshException;
+import dev.jvirt.virshcompat.client.UsageException;
 import dev.jvirt.virshcompat.format.EventText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -49,10 +49,10 @@ public final class EventCommand extends JvirshCommand {
             return;
         }
         if (!all && event == null) {
-            throw new JvirshException("one of --list, --all, or --event <type> is required");
+            throw new UsageException("one of --list, --all, or --event <type> is required");
         }
         if (event != null && !EventText.isKind(event)) {
-            throw new JvirshException("unknown event type " + event);
+            throw new UsageException("unknown event type " + event);
         }
         String path = "/1.0/events" + (domain == null ? "" : "?domain=" + ApiClient.encode(resolve(domain)));
         EventStream.End end = EventStream.follow(client().openStream(path), timeout, this::print);

@@ -1,7 +1,7 @@
 package dev.jvirt.virshcompat.commands;
 
 import dev.jvirt.virshcompat.JvirshCommand;
-import dev.jvirt.virshcompat.client.JvirshException;
+import dev.jvirt.virshcompat.client.UsageException;
 import dev.jvirt.virshcompat.client.Records.DomainSummary;
 import dev.jvirt.virshcompat.format.Formats;
 import java.util.ArrayList;
@@ -64,7 +64,7 @@ public final class ListCommand extends JvirshCommand {
         if (table) {
             String other = uuid ? "--uuid" : name ? "--name" : id ? "--id" : null;
             if (other != null) {
-                throw new JvirshException("Options --table and " + other + " are mutually exclusive");
+                throw new UsageException("Options --table and " + other + " are mutually exclusive");
             }
         }
     }

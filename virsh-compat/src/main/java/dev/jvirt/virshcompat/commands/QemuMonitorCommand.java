@@ -4,7 +4,7 @@ import dev.jvirt.virshcompat.DomainCommand;
 import dev.jvirt.virshcompat.client.ApiException;
 import dev.jvirt.virshcompat.client.Json;
 import dev.jvirt.virshcompat.client.JsonObject;
-import dev.jvirt.virshcompat.client.JvirshException;
+import dev.jvirt.virshcompat.client.UsageException;
 import dev.jvirt.virshcompat.format.JsonPretty;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -34,7 +34,7 @@ public final class QemuMonitorCommand extends DomainCommand {
     @Override
     protected void execute() {
         if (hmp && pretty) {
-            throw new JvirshException("Options --hmp and --pretty are mutually exclusive");
+            throw new UsageException("Options --hmp and --pretty are mutually exclusive");
         }
         Object answer;
         try {

@@ -3,7 +3,7 @@ package dev.jvirt.virshcompat.commands;
 import dev.jvirt.virshcompat.JvirshCommand;
 import dev.jvirt.virshcompat.client.ApiClient;
 import dev.jvirt.virshcompat.client.JsonObject;
-import dev.jvirt.virshcompat.client.JvirshException;
+import dev.jvirt.virshcompat.client.UsageException;
 import dev.jvirt.virshcompat.format.EventText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,7 +40,7 @@ public final class QemuMonitorEventCommand extends JvirshCommand {
     @Override
     protected void execute() throws Exception {
         if (domain == null) {
-            throw new JvirshException("jvirsh qemu-monitor-event needs --domain: jvirtd streams the QMP events of one domain");
+            throw new UsageException("jvirsh qemu-monitor-event needs --domain: jvirtd streams the QMP events of one domain");
         }
         String name = resolve(domain);
         String path = ApiClient.domainPath(name) + "/qemu-events" + (event == null ? "" : "?event=" + ApiClient.encode(event));

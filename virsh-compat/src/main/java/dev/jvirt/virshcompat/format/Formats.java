@@ -36,7 +36,9 @@ public final class Formats {
             field(sb, 15, "CPU time:", String.format(Locale.ROOT, "%.1fs", d.cpuTimeNs() / 1e9));
         }
         field(sb, 15, "Max memory:", d.maxMemoryKib() + " KiB");
-        field(sb, 15, "Used memory:", d.usedMemoryKib() + " KiB");
+        // libvirt reports the configured (balloon) size for a domain that is not running; so do we.
+        long used = d.usedMemoryKib() == 0 && d.id() == null ? d.maxMemoryKib() : d.usedMemoryKib();
+        field(sb, 15, "Used memory:", used + " KiB");
         field(sb, 15, "Persistent:", d.persistent() ? "yes" : "no");
         field(sb, 15, "Autostart:", d.autostart() ? "enable" : "disable");
         field(sb, 15, "Managed save:", "no");
