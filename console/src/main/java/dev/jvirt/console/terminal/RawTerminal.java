@@ -44,7 +44,11 @@ final class RawTerminal implements AutoCloseable {
 
     /** Puts the system terminal in raw mode; {@code onSignal} runs (after restoring) on SIGINT or SIGQUIT. */
     static RawTerminal enter(Runnable onSignal) throws IOException {
-        Terminal t = TerminalBuilder.builder().system(true).nativeSignals(true).dumb(false).build();
+        // The exec provider (stty) changes only the flags that differ. JLine's JNI provider
+        // rebuilds c_cflag from the flags it models and drops the speed bits (CBAUD): after a
+        // restore, `stty -g` would differ from before (TerminalConsoleIT caught 38400 → 0 baud).
+        Terminal t = TerminalBuilder.builder().system(true).provider("exec").nativeSignals(true).dumb(false)
+                .build();
         return new RawTerminal(t, onSignal);
     }
 
