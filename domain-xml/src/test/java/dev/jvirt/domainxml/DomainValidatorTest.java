@@ -17,7 +17,7 @@ class DomainValidatorTest {
   private static final String HEAD = "<domain type='kvm'>\n  <name>v</name>\n  <memory>1024</memory>\n";
 
   static String top(String s) {
-    return HEAD + s + "\n</domain>";
+    return HEAD + (s.contains("<os") ? "" : "  <os><type>hvm</type></os>\n") + s + "\n</domain>";
   }
 
   static String os(String s) {
@@ -59,6 +59,7 @@ class DomainValidatorTest {
         c(top("  <vcpu placement='dynamic'>2</vcpu>"), U, "/domain/vcpu", "vcpu placement 'dynamic'"),
         c(top("  <on_poweroff>explode</on_poweroff>"), U, "/domain/on_poweroff", "lifecycle action 'explode'"),
         c(top("  <on_reboot>coredump-restart</on_reboot>"), U, "/domain/on_reboot", "lifecycle action"),
+        c(top("  <on_reboot>rename-restart</on_reboot>"), U, "/domain/on_reboot", "lifecycle action 'rename-restart'"),
         c(top("  <on_crash>restrat</on_crash>"), U, "/domain/on_crash", "did you mean 'restart'"),
         c(top("  <memoryBacking><source type='shm'/></memoryBacking>"), U, "/domain/memoryBacking/source", "memory source type"),
         c(top("  <memoryBacking><access mode='public'/></memoryBacking>"), U, "/domain/memoryBacking/access", "memory access mode"),
@@ -94,7 +95,10 @@ class DomainValidatorTest {
         c(top("  <clock offset='utc'><timer name='rtcc'/></clock>"), U, "/domain/clock/timer", "did you mean 'rtc'"),
         c(top("  <clock offset='utc'><timer name='rtc' tickpolicy='skip'/></clock>"), U, "/domain/clock/timer", "tick policy 'skip'"),
         c(top("  <clock offset='utc'><timer name='rtc' track='host'/></clock>"), U, "/domain/clock/timer", "timer track 'host'"),
-        c(top("  <clock offset='utc'><timer/></clock>"), M, "/domain/clock/timer", "missing timer name"));
+        c(top("  <clock offset='utc'><timer/></clock>"), M, "/domain/clock/timer", "missing timer name"),
+        c(top("  <clock offset='utc'><timer name='tsc' track='guest'/></clock>"), I, "/domain/clock/timer", "only the rtc timer takes track"),
+        c(HEAD + "</domain>", M, "/domain/os/type", "missing <os><type>hvm</type></os>"),
+        c(os("<type arch='x86_64'/>"), M, "/domain/os/type", "missing <os><type>"));
   }
 
   @ParameterizedTest
@@ -121,7 +125,7 @@ class DomainValidatorTest {
     assertThatThrownBy(() -> DomainXml.load(xml, "v.xml"))
         .isInstanceOfSatisfying(InvalidDefinitionException.class, e -> {
           assertThat(e.violations()).hasSize(2);
-          assertThat(e.getMessage()).isEqualTo("v.xml:5:28: /domain/devices/interface[1]/mac: MAC address "
+          assertThat(e.getMessage()).isEqualTo("v.xml:6:28: /domain/devices/interface[1]/mac: MAC address "
               + "'01:00:5e:00:00:01' is multicast; a NIC needs a unicast address (even first octet) (and 1 more problems)");
         });
   }

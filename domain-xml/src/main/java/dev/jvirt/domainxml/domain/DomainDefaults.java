@@ -57,7 +57,7 @@ public final class DomainDefaults {
     boolean perDeviceBoot = b.disks.stream().anyMatch(x -> x.bootOrder() != null)
         || b.interfaces.stream().anyMatch(x -> x.bootOrder() != null);
     List<String> boot = os.bootDevices().isEmpty() && !perDeviceBoot ? List.of("hd") : os.bootDevices();
-    return new Os(os.firmware(), os.type() == null || os.type().isEmpty() ? "hvm" : os.type(),
+    return new Os(os.firmware(), os.type(),
         os.arch() == null ? "x86_64" : os.arch(), os.machine(), os.loader(), os.nvram(), os.kernel(),
         os.initrd(), os.cmdline(), boot, os.bootMenu(), os.bios(), os.smbiosMode());
   }
