@@ -22,6 +22,11 @@ import org.junit.jupiter.api.TestFactory;
  * {@code NAME.args} (one argument per line), or the build must fail with the message in
  * {@code NAME.error}. {@code NAME.opts} gives launch options (see {@link TestHost#options}).
  * Regenerate with {@code -Djvirt.golden.update=true} and review the diff.
+ *
+ * <p>Inputs are read with {@code DomainXml.parse}, not {@code load}: each XML is written as a
+ * complete definition (addresses, MACs and controllers given where a case needs them), so these
+ * files test this package alone and do not change when domain-xml's defaults do.
+ * {@link QemuCommandLineTest#goldenCasesBuildAfterDomainXmlDefaults} checks the two together.
  */
 class QemuCommandLineGoldenTest {
 
