@@ -60,6 +60,8 @@ class DomainValidatorTest {
         c(top("  <on_poweroff>explode</on_poweroff>"), U, "/domain/on_poweroff", "lifecycle action 'explode'"),
         c(top("  <on_reboot>coredump-restart</on_reboot>"), U, "/domain/on_reboot", "lifecycle action"),
         c(top("  <on_reboot>rename-restart</on_reboot>"), U, "/domain/on_reboot", "lifecycle action 'rename-restart'"),
+        c(top("  <on_poweroff>preserve</on_poweroff>"), U, "/domain/on_poweroff", "lifecycle action 'preserve'"),
+        c(top("  <maxMemory slots='4'>4096</maxMemory>"), ViolationKind.INCONSISTENT, "/domain/maxMemory", "needs guest NUMA nodes"),
         c(top("  <on_crash>restrat</on_crash>"), U, "/domain/on_crash", "did you mean 'restart'"),
         c(top("  <memoryBacking><source type='shm'/></memoryBacking>"), U, "/domain/memoryBacking/source", "memory source type"),
         c(top("  <memoryBacking><access mode='public'/></memoryBacking>"), U, "/domain/memoryBacking/access", "memory access mode"),

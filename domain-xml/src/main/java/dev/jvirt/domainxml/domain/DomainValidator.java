@@ -16,8 +16,8 @@ import java.util.Set;
  */
 public final class DomainValidator {
   static final Set<String> TYPES = Set.of("kvm", "qemu");
-  /** rename-restart exists in libvirt's schema but its QEMU driver refuses it, as does jvirt. */
-  private static final Set<String> ACTIONS = Set.of("destroy", "restart", "preserve");
+  /** preserve and rename-restart are in libvirt's schema but its QEMU driver refuses them, as does jvirt. */
+  private static final Set<String> ACTIONS = Set.of("destroy", "restart");
   private static final Set<String> CRASH_ACTIONS = Set.of("destroy", "restart", "preserve",
       "coredump-destroy", "coredump-restart");
   private static final Set<String> CPU_MODES = Set.of("host-passthrough", "host-model", "custom", "maximum");
@@ -75,6 +75,10 @@ public final class DomainValidator {
     }
     if (d.currentMemoryKiB() != null && d.currentMemoryKiB() == 0) {
       v.add(ViolationKind.MEMORY, "/domain/currentMemory", "currentMemory must be greater than zero");
+    }
+    if (d.maxMemory() != null) {
+      v.add(ViolationKind.INCONSISTENT, "/domain/maxMemory", "memory hotplug (maxMemory) needs guest NUMA nodes, "
+          + "which jvirt does not support yet (libvirt refuses it without <cpu><numa> too)");
     }
     if (d.maxMemory() != null && d.maxMemory().kib() < d.memoryKiB()) {
       v.add(ViolationKind.MEMORY, "/domain/maxMemory", "maxMemory (" + d.maxMemory().kib()
