@@ -1,0 +1,44 @@
+package dev.jvirt.vmmcore.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DaemonOptionsTest {
+    private static final Map<String, String> ENV = Map.of("XDG_RUNTIME_DIR", "/run/user/1000", "XDG_DATA_HOME", "/h/data");
+
+    @Test
+    void sessionForUsersSystemForRoot() {
+        DaemonOptions user = DaemonOptions.parse(new String[0], 1000, ENV, "/h");
+        assertThat(user.mode()).isEqualTo(DaemonOptions.Mode.SESSION);
+        assertThat(user.socket()).isEqualTo(Path.of("/run/user/1000/jvirt/jvirtd.sock"));
+        assertThat(user.dirs().state()).isEqualTo(Path.of("/h/data/jvirt"));
+        DaemonOptions root = DaemonOptions.parse(new String[0], 0, ENV, "/root");
+        assertThat(root.mode()).isEqualTo(DaemonOptions.Mode.SYSTEM);
+        assertThat(root.socket()).isEqualTo(Path.of("/run/jvirt/jvirtd.sock"));
+        assertThat(root.logDir()).isEqualTo(Path.of("/var/lib/jvirt/log"));
+    }
+
+    @Test
+    void directoriesCanBeOverridden() {
+        DaemonOptions o = DaemonOptions.parse(new String[] {"--session", "--state-dir", "/t/s", "--runtime-dir=/t/r", "-v"},
+                0, ENV, "/root");
+        assertThat(o.mode()).isEqualTo(DaemonOptions.Mode.SESSION);
+        assertThat(o.dirs().state()).isEqualTo(Path.of("/t/s"));
+        assertThat(o.lockFile()).isEqualTo(Path.of("/t/r/jvirtd.lock"));
+        assertThat(o.verbose()).isTrue();
+    }
+
+    @Test
+    void mistakesAreExplained() {
+        assertThatThrownBy(() -> DaemonOptions.parse(new String[] {"--system"}, 1000, ENV, "/h"))
+                .hasMessageContaining("--system needs root");
+        assertThatThrownBy(() -> DaemonOptions.parse(new String[] {"--state-dir"}, 0, ENV, "/h"))
+                .hasMessageContaining("--state-dir needs a directory");
+        assertThatThrownBy(() -> DaemonOptions.parse(new String[] {"--fast"}, 0, ENV, "/h"))
+                .hasMessageContaining("unknown option '--fast'");
+    }
+}
