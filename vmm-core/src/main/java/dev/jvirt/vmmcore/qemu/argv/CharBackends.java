@@ -1,6 +1,7 @@
 package dev.jvirt.vmmcore.qemu.argv;
 
 import dev.jvirt.domainxml.domain.CharDevice;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
@@ -17,7 +18,7 @@ final class CharBackends {
      */
     static Backend.Chardev consoleHub(BuildContext ctx, String id) {
         return new Backend.Chardev(id, QemuOpts.of("socket").add("id", id)
-                .add("path", ctx.paths.consoleSocket().toString())
+                .add("path", socketPath(ctx.paths.consoleSocket().toString(), "console"))
                 .onOff("server", true).onOff("wait", false)
                 .add("logfile", ctx.paths.consoleLog().toString()).onOff("logappend", true)
                 .build());
@@ -46,7 +47,7 @@ final class CharBackends {
             case "unix" -> {
                 String p = s != null && s.path() != null ? s.path()
                         : defaultSocket != null ? defaultSocket.toString() : path(s, what);
-                o = QemuOpts.of("socket").add("id", id).add("path", p);
+                o = QemuOpts.of("socket").add("id", id).add("path", socketPath(p, what));
                 if (s == null || !"connect".equals(s.mode())) {
                     o.onOff("server", true).onOff("wait", false);
                 }
@@ -76,6 +77,18 @@ final class CharBackends {
             }
         }
         return new Backend.Chardev(id, o.build());
+    }
+
+    /**
+     * A unix socket path, checked against the kernel's limit (107 bytes in {@code sun_path}) so a
+     * long domain name or runtime dir fails here, clearly, rather than in QEMU.
+     */
+    static String socketPath(String path, String what) {
+        if (path.getBytes(StandardCharsets.UTF_8).length > 107) {
+            throw new CommandLineException(what, "unix socket path is longer than 107 bytes: " + path
+                    + " (use a shorter domain name or runtime directory)");
+        }
+        return path;
     }
 
     private static String path(CharDevice.Source s, String what) {

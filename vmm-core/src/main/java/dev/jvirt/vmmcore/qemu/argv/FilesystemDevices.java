@@ -34,7 +34,7 @@ final class FilesystemDevices {
             }
             String chr = "chr-vu-" + id;
             backend = new Backend.Chardev(chr, QemuOpts.of("socket").add("id", chr)
-                    .add("path", ctx.paths.virtiofsSocket(id).toString()).build());
+                    .add("path", CharBackends.socketPath(ctx.paths.virtiofsSocket(id).toString(), what)).build());
             dev.put("driver", "vhost-user-fs-pci");
             dev.put("id", id);
             dev.put("chardev", chr);

@@ -89,12 +89,26 @@ final class MiscDevices {
                     dev.put("vgamem", (long) v.vram() * 1024);
                 }
             }
+            case "qxl" -> {
+                dev.put("driver", primary ? "qxl-vga" : "qxl");
+                dev.put("id", id);
+                dev.put("max_outputs", v.heads() == null ? 1 : v.heads());
+                if (v.ram() != null) {
+                    dev.put("ram_size", (long) v.ram() * 1024);
+                }
+                if (v.vram() != null) {
+                    dev.put("vram_size", (long) v.vram() * 1024);
+                }
+                if (v.vgamem() != null) {
+                    dev.put("vgamem_mb", v.vgamem() / 1024);
+                }
+            }
             case "virtio" -> {
                 dev.put("driver", primary ? "virtio-vga" : "virtio-gpu-pci");
                 dev.put("id", id);
                 dev.put("max_outputs", v.heads() == null ? 1 : v.heads());
             }
-            default -> throw new CommandLineException(what, "model '" + model + "' is not supported; use virtio, vga, cirrus, bochs or none");
+            default -> throw new CommandLineException(what, "model '" + model + "' is not supported; use virtio, qxl, vga, cirrus, bochs or none");
         }
         ctx.placePci(dev, v.address(), what);
         ctx.requireDeviceType(dev.get("driver").asText(), what);

@@ -69,6 +69,9 @@ public final class QemuCommandLine {
             throw new CommandLineException("<emulator>", "names " + devs.emulator() + " but the capabilities are those of "
                     + caps.emulator() + "; probe that emulator");
         }
+        if (def.os() != null && def.os().smbiosMode() != null && !"emulate".equals(def.os().smbiosMode())) {
+            throw new CommandLineException("<smbios mode='" + def.os().smbiosMode() + "'>", "is not supported; leave it out (emulate)");
+        }
         if (def.os() != null && def.os().arch() != null && !"x86_64".equals(def.os().arch())) {
             throw new CommandLineException("<os><type arch='" + def.os().arch() + "'>", "is not supported; use x86_64");
         }
@@ -118,7 +121,8 @@ public final class QemuCommandLine {
         }
         argv.add("-no-user-config");
         argv.add("-nodefaults");
-        add(argv, "-chardev", QemuOpts.of("socket").add("id", "charmonitor").add("path", paths.qmpSocket().toString())
+        add(argv, "-chardev", QemuOpts.of("socket").add("id", "charmonitor")
+                .add("path", CharBackends.socketPath(paths.qmpSocket().toString(), "QMP monitor"))
                 .onOff("server", true).onOff("wait", false).build());
         add(argv, "-mon", "chardev=charmonitor,id=monitor,mode=control");
         argv.addAll(ClockArgs.of(ctx));

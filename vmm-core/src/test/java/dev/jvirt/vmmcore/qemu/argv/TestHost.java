@@ -25,7 +25,7 @@ final class TestHost {
             "pcie-root-port", "pci-bridge", "pcie-pci-bridge",
             "isa-serial", "pci-serial", "usb-serial", "virtconsole", "virtserialport",
             "usb-tablet", "usb-mouse", "usb-kbd", "virtio-tablet-pci", "virtio-mouse-pci", "virtio-keyboard-pci",
-            "VGA", "cirrus-vga", "bochs-display", "virtio-vga", "virtio-gpu-pci",
+            "VGA", "cirrus-vga", "qxl-vga", "qxl", "bochs-display", "virtio-vga", "virtio-gpu-pci",
             "virtio-balloon-pci", "virtio-rng-pci", "i6300esb", "ib700", "pvpanic", "pvpanic-pci",
             "vhost-user-fs-pci", "virtio-9p-pci",
             "ich9-intel-hda", "intel-hda", "AC97", "usb-audio", "hda-duplex");
