@@ -83,20 +83,18 @@ public final class ConsoleClient {
         }
         closeQuietly(toDaemon);
         closeQuietly(fromDaemon);
-        report(outcome, terminal ? out : options.stderr());
+        report(outcome, terminal ? out : options.stderr(), terminal);
         return outcome.status();
     }
 
-    private void report(Outcome outcome, PrintStream to) {
-        if (options.quiet() && outcome.status() == 0) {
-            return;
-        }
-        if (outcome.reason() == CloseReason.GUEST_STOPPED) {
+    private void report(Outcome outcome, PrintStream to, boolean terminal) {
+        if (outcome.status() == 0 && outcome.reason() == CloseReason.GUEST_STOPPED && !options.quiet()) {
             to.print("\n" + outcome.message() + "\n");
-        } else if (outcome.status() != 0 && outcome.message() != null) {
-            to.print("\n" + (outcome.message().startsWith("error:") ? "" : "error: ") + outcome.message() + "\n");
-        } else if (outcome.message() != null && outcome.reason() == null && outcome.status() == 0) {
-            to.print("\n");
+        } else if (outcome.status() != 0) {
+            String m = outcome.message();
+            to.print("\n" + (m.startsWith("error:") || m.equals("interrupted") ? "" : "error: ") + m + "\n");
+        } else if (terminal) {
+            to.print("\n"); // virsh ends the line it left the cursor on when detaching
         }
         to.flush();
     }
@@ -155,7 +153,7 @@ public final class ConsoleClient {
             if (!terminal) {
                 drainThenEnd();
             } else {
-                done.complete(new Outcome(CloseReason.DETACHED, "end of terminal input", 0));
+                done.complete(new Outcome(CloseReason.DETACHED, null, 0));
             }
         } catch (IOException e) {
             done.complete(new Outcome(null, "error: lost the connection to jvirtd: " + e.getMessage(), 1));
