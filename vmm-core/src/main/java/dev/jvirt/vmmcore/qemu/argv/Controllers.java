@@ -8,6 +8,7 @@ import dev.jvirt.domainxml.domain.Devices;
 import dev.jvirt.domainxml.domain.Disk;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The domain's controllers: their {@code -device}s and the bus names other devices attach to.
@@ -32,9 +33,9 @@ final class Controllers {
         List<DeviceSpec> out = new ArrayList<>();
         declared.stream().filter(c -> "pci".equals(c.type()))
                 .sorted((a, b) -> Integer.compare(a.indexOrZero(), b.indexOrZero()))
-                .map(this::pci).filter(s -> s != null).forEach(out::add);
+                .map(this::pci).filter(Objects::nonNull).forEach(out::add);
         declared.stream().filter(c -> !"pci".equals(c.type()))
-                .map(this::other).filter(s -> s != null).forEach(out::add);
+                .map(this::other).filter(Objects::nonNull).forEach(out::add);
         out.addAll(implicit);
         return out;
     }

@@ -5,6 +5,8 @@ import dev.jvirt.domainxml.domain.Domain;
 import dev.jvirt.domainxml.domain.Features;
 import dev.jvirt.domainxml.domain.Filesystem;
 import dev.jvirt.domainxml.domain.MemoryBacking;
+import dev.jvirt.domainxml.domain.PowerManagement;
+import java.util.ArrayList;
 import java.util.List;
 
 /** {@code -machine}, {@code -accel} and {@code -m} with its memory backend. */
@@ -122,6 +124,38 @@ final class MachineArgs {
     /** {@code -overcommit mem-lock=on|off}. */
     static String overcommit(Domain def) {
         return QemuOpts.ofPair("mem-lock", def.memoryBacking() != null && def.memoryBacking().locked() ? "on" : "off").build();
+    }
+
+    /** One {@code iothread} object per {@code <iothreads>}: {@code iothread1}, {@code iothread2}, ... */
+    static List<String> iothreads(Domain def) {
+        List<String> out = new ArrayList<>();
+        for (int i = 1; def.iothreads() != null && i <= def.iothreads(); i++) {
+            ObjectNode io = Json.object();
+            io.put("qom-type", "iothread");
+            io.put("id", "iothread" + i);
+            out.add("-object");
+            out.add(Json.text(io));
+        }
+        return out;
+    }
+
+    /** {@code <pm>}: S3/S4 switched on or off on the chipset's power-management device. */
+    static List<String> powerManagement(BuildContext ctx) {
+        PowerManagement pm = ctx.def.pm();
+        List<String> out = new ArrayList<>();
+        if (pm == null) {
+            return out;
+        }
+        String lpc = ctx.q35 ? "ICH9-LPC" : "PIIX4_PM";
+        if (pm.suspendToMem() != null) {
+            out.add("-global");
+            out.add(lpc + ".disable_s3=" + (pm.suspendToMem() ? 0 : 1));
+        }
+        if (pm.suspendToDisk() != null) {
+            out.add("-global");
+            out.add(lpc + ".disable_s4=" + (pm.suspendToDisk() ? 0 : 1));
+        }
+        return out;
     }
 
     static List<String> name(Domain def) {

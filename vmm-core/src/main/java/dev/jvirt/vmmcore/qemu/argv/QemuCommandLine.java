@@ -103,12 +103,7 @@ public final class QemuCommandLine {
         add(argv, "-object", Json.text(MachineArgs.memoryBackend(def)));
         add(argv, "-overcommit", MachineArgs.overcommit(def));
         add(argv, "-smp", CpuArgs.smp(def));
-        for (int i = 1; def.iothreads() != null && i <= def.iothreads(); i++) {
-            ObjectNode io = Json.object();
-            io.put("qom-type", "iothread");
-            io.put("id", "iothread" + i);
-            add(argv, "-object", Json.text(io));
-        }
+        argv.addAll(MachineArgs.iothreads(def));
         if (def.uuid() != null) {
             if (!UUID.matcher(def.uuid()).matches()) {
                 throw new CommandLineException("<uuid>", "'" + def.uuid() + "' is not a UUID like 4dea22b3-1d52-d8f3-2516-782e98ab3fa0");
@@ -129,15 +124,7 @@ public final class QemuCommandLine {
         if (firmware.secure()) {
             add(argv, "-global", "driver=cfi.pflash01,property=secure,value=on");
         }
-        if (def.pm() != null) {
-            String lpc = ctx.q35 ? "ICH9-LPC" : "PIIX4_PM";
-            if (def.pm().suspendToMem() != null) {
-                add(argv, "-global", lpc + ".disable_s3=" + (def.pm().suspendToMem() ? 0 : 1));
-            }
-            if (def.pm().suspendToDisk() != null) {
-                add(argv, "-global", lpc + ".disable_s4=" + (def.pm().suspendToDisk() ? 0 : 1));
-            }
-        }
+        argv.addAll(MachineArgs.powerManagement(ctx));
         argv.add("-no-shutdown");
         if ("destroy".equals(def.onReboot())) {
             argv.add("-no-reboot");
