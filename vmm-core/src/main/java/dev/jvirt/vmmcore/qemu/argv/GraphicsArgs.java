@@ -58,7 +58,7 @@ final class GraphicsArgs {
             if (l.socket() == null) {
                 throw new CommandLineException("graphics vnc", "<listen type='socket'> needs a socket path");
             }
-            o = QemuOpts.of("unix:" + l.socket());
+            o = QemuOpts.of("unix:" + CharBackends.socketPath(l.socket(), "graphics vnc"));
         } else {
             String display;
             boolean auto = Boolean.TRUE.equals(g.autoport()) || g.port() == null || g.port() == -1;
