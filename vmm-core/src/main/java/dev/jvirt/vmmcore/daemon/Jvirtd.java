@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,8 +29,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class Jvirtd implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Jvirtd.class);
-    /** Threads for blocking hypervisor calls; idle ones exit after 30 s. */
-    static final int WORKERS = 32;
+    /**
+     * At most this many requests run at once (blocking hypervisor calls); a thread is made only when
+     * no idle one is free, and idle ones exit after 30 s, so an idle daemon keeps none.
+     */
+    static final int WORKERS = 64;
 
     private final DaemonOptions options;
     private final InstanceLock lock;
@@ -154,14 +157,11 @@ public final class Jvirtd implements AutoCloseable {
 
     private static ThreadPoolExecutor newWorkers() {
         AtomicInteger n = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(WORKERS, WORKERS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(4096),
-                r -> {
-                    Thread t = new Thread(r, "jvirtd-worker-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
-        pool.allowCoreThreadTimeOut(true);
-        return pool;
+        return new ThreadPoolExecutor(0, WORKERS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+            Thread t = new Thread(r, "jvirtd-worker-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     private static void prepareDirs(DaemonOptions o) throws IOException {

@@ -65,7 +65,8 @@ public final class HttpDispatcher extends SimpleChannelInboundHandler<FullHttpRe
             workers.execute(() -> run(ctx, match.route().handler(), request, keepAlive, entry));
         } catch (RejectedExecutionException e) {
             writeError(ctx, new ApiException(HttpResponseStatus.SERVICE_UNAVAILABLE, "internal",
-                    "jvirtd is stopping or overloaded", "retry in a moment", e), false, entry);
+                    "jvirtd is stopping, or runs its maximum of concurrent requests",
+                    "retry in a moment", e), false, entry);
         }
     }
 
