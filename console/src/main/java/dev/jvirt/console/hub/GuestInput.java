@@ -3,7 +3,7 @@ package dev.jvirt.console.hub;
 import dev.jvirt.console.ConsoleException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
+import java.nio.channels.WritableByteChannel;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -11,19 +11,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Keystrokes on their way to QEMU. Writes to the socket may block when the guest does not read
+ * Keystrokes on their way to QEMU. Writes to QEMU may block when the guest does not read
  * its serial input, so they run on a thread of their own (started on demand, ended when idle),
  * never on the caller's; the backlog is bounded.
  */
 final class GuestInput {
 
-    private final SocketChannel channel;
+    private final WritableByteChannel channel;
     private final String domain;
     private final long maxBacklog;
     private final AtomicLong backlog = new AtomicLong();
     private final ThreadPoolExecutor writer;
 
-    GuestInput(SocketChannel channel, String domain, long maxBacklog) {
+    GuestInput(WritableByteChannel channel, String domain, long maxBacklog) {
         this.channel = channel;
         this.domain = domain;
         this.maxBacklog = maxBacklog;

@@ -6,18 +6,18 @@ import java.util.Objects;
 import java.util.concurrent.Executor;
 
 /**
- * What a {@link ConsoleHub} needs: the domain's name (for messages), QEMU's console socket
- * ({@code GuestPaths.consoleSocket()}), the hub's log file and the bounds.
+ * What a {@link ConsoleHub} needs: the domain's name (for messages), QEMU's console chardev
+ * (the unix socket at {@code GuestPaths.consoleSocket()}, or FIFOs), the hub's log file and the bounds.
  *
  * @param ringBytes     recent output kept in memory for clients attaching later
  * @param logFileBytes  the size at which the log rotates
  * @param logKeep       rotated log files kept ({@code console.log.1 .. .N})
  * @param maxLagBytes   output a session may have queued before it is dropped as too slow
  * @param maxInputBytes keystrokes queued towards a guest that does not read them before writes fail
- * @param connectTimeout how long to retry connecting while QEMU's socket is not there yet
+ * @param connectTimeout how long to wait for QEMU's end of the chardev
  * @param delivery      runs the delivery to listeners (may block in a listener); shared between hubs
  */
-public record HubConfig(String domain, Path socket, Path logFile, int ringBytes, long logFileBytes, int logKeep,
+public record HubConfig(String domain, ConsoleEndpoint endpoint, Path logFile, int ringBytes, long logFileBytes, int logKeep,
         int maxLagBytes, int maxInputBytes, Duration connectTimeout, Executor delivery) {
 
     public static final int DEFAULT_RING_BYTES = 64 * 1024;
@@ -28,7 +28,7 @@ public record HubConfig(String domain, Path socket, Path logFile, int ringBytes,
 
     public HubConfig {
         Objects.requireNonNull(domain);
-        Objects.requireNonNull(socket);
+        Objects.requireNonNull(endpoint);
         Objects.requireNonNull(logFile);
         Objects.requireNonNull(connectTimeout);
         Objects.requireNonNull(delivery);
@@ -39,37 +39,46 @@ public record HubConfig(String domain, Path socket, Path logFile, int ringBytes,
 
     /** The defaults: 64 KiB ring, log of 1 MiB × (1 + 4 rotated), 1 MiB lag, 5 s connect, shared delivery threads. */
     public static HubConfig of(String domain, Path socket, Path logFile) {
-        return new HubConfig(domain, socket, logFile, DEFAULT_RING_BYTES, DEFAULT_LOG_FILE_BYTES, DEFAULT_LOG_KEEP,
+        return of(domain, new ConsoleEndpoint.UnixSocket(socket), logFile);
+    }
+
+    /** The defaults, for any endpoint. */
+    public static HubConfig of(String domain, ConsoleEndpoint endpoint, Path logFile) {
+        return new HubConfig(domain, endpoint, logFile, DEFAULT_RING_BYTES, DEFAULT_LOG_FILE_BYTES, DEFAULT_LOG_KEEP,
                 DEFAULT_MAX_LAG_BYTES, DEFAULT_MAX_INPUT_BYTES, Duration.ofSeconds(5), DeliveryThreads.shared());
     }
 
     public HubConfig withSocket(Path path) {
-        return new HubConfig(domain, path, logFile, ringBytes, logFileBytes, logKeep, maxLagBytes, maxInputBytes,
+        return withEndpoint(new ConsoleEndpoint.UnixSocket(path));
+    }
+
+    public HubConfig withEndpoint(ConsoleEndpoint e) {
+        return new HubConfig(domain, e, logFile, ringBytes, logFileBytes, logKeep, maxLagBytes, maxInputBytes,
                 connectTimeout, delivery);
     }
 
     public HubConfig withLog(long fileBytes, int keep) {
-        return new HubConfig(domain, socket, logFile, ringBytes, fileBytes, keep, maxLagBytes, maxInputBytes,
+        return new HubConfig(domain, endpoint, logFile, ringBytes, fileBytes, keep, maxLagBytes, maxInputBytes,
                 connectTimeout, delivery);
     }
 
     public HubConfig withRingBytes(int bytes) {
-        return new HubConfig(domain, socket, logFile, bytes, logFileBytes, logKeep, maxLagBytes, maxInputBytes,
+        return new HubConfig(domain, endpoint, logFile, bytes, logFileBytes, logKeep, maxLagBytes, maxInputBytes,
                 connectTimeout, delivery);
     }
 
     public HubConfig withMaxLagBytes(int bytes) {
-        return new HubConfig(domain, socket, logFile, ringBytes, logFileBytes, logKeep, bytes, maxInputBytes,
+        return new HubConfig(domain, endpoint, logFile, ringBytes, logFileBytes, logKeep, bytes, maxInputBytes,
                 connectTimeout, delivery);
     }
 
     public HubConfig withConnectTimeout(Duration timeout) {
-        return new HubConfig(domain, socket, logFile, ringBytes, logFileBytes, logKeep, maxLagBytes, maxInputBytes,
+        return new HubConfig(domain, endpoint, logFile, ringBytes, logFileBytes, logKeep, maxLagBytes, maxInputBytes,
                 timeout, delivery);
     }
 
     public HubConfig withDelivery(Executor executor) {
-        return new HubConfig(domain, socket, logFile, ringBytes, logFileBytes, logKeep, maxLagBytes, maxInputBytes,
+        return new HubConfig(domain, endpoint, logFile, ringBytes, logFileBytes, logKeep, maxLagBytes, maxInputBytes,
                 connectTimeout, executor);
     }
 }

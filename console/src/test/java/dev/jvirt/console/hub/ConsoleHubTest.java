@@ -105,7 +105,7 @@ class ConsoleHubTest {
         guest.close();
         guest = new FakeGuestSocket(dir.resolve("console2.sock"));
         hub = ConsoleHub.start(HubConfig.of("web1", guest.path, dir.resolve("log/console.log"))
-                .withMaxLagBytes(256 * 1024).withLog(1 << 20, 1));
+                .withMaxLagBytes(1024 * 1024).withLog(1 << 20, 1));
         CountDownLatch release = new CountDownLatch(1);
         RecordingListener stuck = new RecordingListener() {
             @Override
@@ -125,11 +125,11 @@ class ConsoleHubTest {
 
         byte[] chunk = new byte[64 * 1024];
         java.util.Arrays.fill(chunk, (byte) 'x');
-        // 4 MiB at ~20 MB/s (a serial port under TCG does well under 1 MB/s): far more than the
+        // 4 MiB at ~12 MB/s (a serial port under TCG does well under 1 MB/s): far more than the
         // socket buffers and the lag bound; the stuck client must not slow the guest or the other.
         for (int i = 0; i < 64; i++) {
             guest.send(chunk);
-            Thread.sleep(3);
+            Thread.sleep(5);
         }
         assertThat(fast.closed).isNotDone();
         fast.await(s -> s.length() == 64 * chunk.length, WAIT);
@@ -179,6 +179,39 @@ class ConsoleHubTest {
                 .withConnectTimeout(Duration.ofMillis(200))))
                 .isInstanceOf(ConsoleUnavailableException.class)
                 .hasMessageContaining("domain 'gone'").hasMessageContaining("is the domain running?");
+    }
+
+    @Test
+    void fifosNobodyHoldsAreAClearErrorAfterTheTimeout() throws Exception {
+        ConsoleEndpoint.Fifos fifos = new ConsoleEndpoint.Fifos(dir.resolve("serial"));
+        Process mkfifo = new ProcessBuilder("mkfifo", fifos.toGuest().toString(), fifos.fromGuest().toString()).start();
+        assertThat(mkfifo.waitFor()).isZero();
+        assertThatThrownBy(() -> ConsoleHub.start(HubConfig.of("gone", fifos, dir.resolve("l.log"))
+                .withConnectTimeout(Duration.ofMillis(300))))
+                .isInstanceOf(ConsoleUnavailableException.class)
+                .hasMessageContaining("domain 'gone'").hasMessageContaining("nothing answered within 300 ms");
+    }
+
+    @Test
+    void fifosCarryOutputInputAndTheEndOfTheGuest() throws Exception {
+        ConsoleEndpoint.Fifos fifos = new ConsoleEndpoint.Fifos(dir.resolve("serial"));
+        Process mkfifo = new ProcessBuilder("mkfifo", fifos.toGuest().toString(), fifos.fromGuest().toString()).start();
+        assertThat(mkfifo.waitFor()).isZero();
+        // QEMU's side: it opens both FIFOs read-write.
+        try (java.io.RandomAccessFile qemuOut = new java.io.RandomAccessFile(fifos.fromGuest().toFile(), "rw");
+                java.io.RandomAccessFile qemuIn = new java.io.RandomAccessFile(fifos.toGuest().toFile(), "rw");
+                ConsoleHub fifoHub = ConsoleHub.start(HubConfig.of("pipe1", fifos, dir.resolve("p.log")))) {
+            RecordingListener l = new RecordingListener();
+            ConsoleSession s = fifoHub.attach(ConsoleMode.READ_WRITE, l);
+            qemuOut.write(b("tiny# "));
+            l.awaitContains("tiny# ", WAIT);
+            s.write(b("ls\r")).toCompletableFuture().get(5, TimeUnit.SECONDS);
+            byte[] typed = new byte[3];
+            qemuIn.readFully(typed);
+            assertThat(new String(typed, StandardCharsets.ISO_8859_1)).isEqualTo("ls\r");
+            qemuOut.close(); // QEMU exits: the last writer of the output FIFO is gone
+            assertThat(l.awaitClosed()).isEqualTo(CloseReason.GUEST_STOPPED);
+        }
     }
 
     private void awaitRecent(String text) throws InterruptedException {
