@@ -50,16 +50,26 @@ final class AddressCodec {
     return v;
   }
 
+  /** {@code 0x} and at least {@code digits} lower-case hex digits, as libvirt writes PCI addresses. */
+  static String hex(int value, int digits) {
+    String h = Integer.toHexString(value);
+    StringBuilder sb = new StringBuilder(2 + Math.max(digits, h.length())).append("0x");
+    for (int i = h.length(); i < digits; i++) {
+      sb.append('0');
+    }
+    return sb.append(h).toString();
+  }
+
   static void write(XmlOutput w, Address a) {
     if (a == null) {
       return;
     }
     w.start("address").attr("type", a.type());
     if (a instanceof Address.Pci p) {
-      w.attr("domain", String.format("0x%04x", p.domain()))
-          .attr("bus", String.format("0x%02x", p.bus()))
-          .attr("slot", String.format("0x%02x", p.slot()))
-          .attr("function", String.format("0x%x", p.function()))
+      w.attr("domain", hex(p.domain(), 4))
+          .attr("bus", hex(p.bus(), 2))
+          .attr("slot", hex(p.slot(), 2))
+          .attr("function", hex(p.function(), 1))
           .onOff("multifunction", p.multifunction());
     } else if (a instanceof Address.Drive d) {
       w.attr("controller", d.controller()).attr("bus", d.bus()).attr("target", d.target()).attr("unit", d.unit());

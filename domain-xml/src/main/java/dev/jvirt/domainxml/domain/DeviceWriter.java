@@ -86,7 +86,7 @@ final class DeviceWriter {
     }
     if (c.targetChassis() != null || c.targetPort() != null || c.targetBusNr() != null) {
       w.start("target").attr("chassis", c.targetChassis())
-          .attr("port", c.targetPort() == null ? null : "0x" + Integer.toHexString(c.targetPort()))
+          .attr("port", c.targetPort() == null ? null : AddressCodec.hex(c.targetPort(), 1))
           .attr("busNr", c.targetBusNr()).end();
     }
     if (c.driverQueues() != null || c.driverIothread() != null) {

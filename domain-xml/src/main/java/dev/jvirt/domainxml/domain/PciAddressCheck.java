@@ -43,7 +43,8 @@ final class PciAddressCheck {
       v.add(ViolationKind.ADDRESS, path, "PCI address out of range (slot ≤ 0x1f, function ≤ 7, bus ≤ 0xff)");
       return;
     }
-    String key = String.format("%04x:%02x:%02x.%x", p.domain(), p.bus(), p.slot(), p.function());
+    String key = AddressCodec.hex(p.domain(), 4).substring(2) + ":" + AddressCodec.hex(p.bus(), 2).substring(2) + ":"
+        + AddressCodec.hex(p.slot(), 2).substring(2) + "." + Integer.toHexString(p.function());
     String prev = seen.putIfAbsent(key, path);
     if (prev != null) {
       v.add(ViolationKind.ADDRESS, path, "PCI address " + key + " is already used by " + prev.replace("/address", ""));

@@ -35,7 +35,7 @@ public final class XmlInput {
     in.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     in.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, true);
     in.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-    in.setProperty(XMLInputFactory.IS_COALESCING, true);
+    in.setProperty(XMLInputFactory.IS_COALESCING, false); // text arrives in chunks; Node appends them
     in.setProperty(WstxInputProperties.P_MAX_ELEMENT_DEPTH, MAX_DEPTH);
     in.setProperty(WstxInputProperties.P_MAX_ATTRIBUTES_PER_ELEMENT, 64);
     // StAX has no XInclude; nothing here resolves xi:include, which is then an unknown element.
@@ -98,7 +98,8 @@ public final class XmlInput {
           case XMLStreamConstants.CHARACTERS:
           case XMLStreamConstants.CDATA:
           case XMLStreamConstants.SPACE:
-            if (cur != null) {
+            // whitespace between child elements carries nothing; skipping it saves a buffer per element
+            if (cur != null && !(cur.children.size() > 0 && r.isWhiteSpace())) {
               cur.appendText(r.getText());
             }
             break;
