@@ -16,3 +16,10 @@ tail -n +2 "$csv" | while IFS=, read -r name _mode _threads _samples score error
   name=${name//\"/}
   printf '%-34s %14.0f %12.0f\n' "${name##*.}" "$score" "$error"
 done
+
+# JMH reports wall-clock throughput; on a shared, loaded machine that mostly measures the
+# neighbours. Also report operations per second of CPU time of the benchmark thread.
+echo
+"$(command -v java)" -cp "$here/target/classes:$(cat "$here/target/classpath.txt")" \
+  dev.jvirt.bench.domainxml.DomainXmlCpuTime 20 | tail -n 1
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
