@@ -25,7 +25,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * kill -9 of a jvirtd subprocess in the middle of defines and of starts, then a restart: no
  * definition answered 201 is lost, none on disk is half-written, guests that were running are
- * reconnected, and no QEMU is left that jvirt does not know.
+ * reconnected, and no QEMU is left that jvirt does not know. And SIGTERM: the daemon stops serving,
+ * the guests run on, the next daemon takes them over.
  */
 @ExtendWith(TinyGuestExtension.class)
 class JvirtdCrashIT {
@@ -135,6 +136,29 @@ class JvirtdCrashIT {
                             .isEqualTo(200);
                 }
             }
+            assertThat(f.qemuPids()).isEmpty();
+        }
+    }
+
+    @Test
+    void sigtermStopsServingAndLeavesGuestsRunning(TinyGuest guest) throws Exception {
+        try (DaemonFixture f = new DaemonFixture()) {
+            Process daemon = f.startProcess();
+            UnixHttpClient api = f.client();
+            api.post("/1.0/domains", Map.of("xml", DaemonFixture.tinyXml(guest, "stay")));
+            assertThat(api.post("/1.0/domains/stay/start", Map.of()).status()).isEqualTo(200);
+            long pid = api.get("/1.0/domains/stay").json().path("pid").asLong();
+            daemon.destroy(); // SIGTERM
+            assertThat(daemon.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(f.options.socket()).doesNotExist();
+            assertThat(Files.readString(f.options.lockFile())).isEmpty();
+            assertThat(f.output()).contains("jvirtd stopping; guests keep running").contains("jvirtd stopped");
+            assertThat(f.qemuPids()).containsExactly(pid);
+            f.startProcess();
+            JsonNode again = f.client().get("/1.0/domains/stay").json();
+            assertThat(again.path("state").asText()).isEqualTo("running");
+            assertThat(again.path("pid").asLong()).isEqualTo(pid);
+            assertThat(f.client().post("/1.0/domains/stay/destroy", Map.of()).status()).isEqualTo(200);
             assertThat(f.qemuPids()).isEmpty();
         }
     }
