@@ -1,5 +1,6 @@
 package dev.jvirt.bench.console;
 
+import dev.jvirt.console.hub.ConsoleEndpoint;
 import dev.jvirt.console.hub.ConsoleHub;
 import dev.jvirt.console.hub.ConsoleSocketServer;
 import dev.jvirt.console.hub.HubConfig;
@@ -60,30 +61,44 @@ public final class ConsoleBench {
         }
         TinyGuestImage image = TinyGuestImage.build();
         Path dir = Files.createTempDirectory("console-bench-");
-        Process qemu = null;
+        Process socketQemu = null;
+        Process pipeQemu = null;
         try {
-            qemu = startQemu(image, dir);
-            HubConfig config = HubConfig.of("bench", dir.resolve("console.sock"), dir.resolve("console.log"));
-            try (ConsoleHub hub = ConsoleHub.start(config);
-                    ConsoleSocketServer server = ConsoleSocketServer.serve(hub, dir.resolve("stream.sock"))) {
-                qmp(dir.resolve("qmp.sock"), "{\"execute\":\"cont\"}");
-                awaitReady(hub);
+            Path sockDir = Files.createDirectory(dir.resolve("socket"));
+            Path pipeDir = Files.createDirectory(dir.resolve("pipe"));
+            ConsoleEndpoint.Fifos fifos = new ConsoleEndpoint.Fifos(pipeDir.resolve("console"));
+            new ProcessBuilder("mkfifo", fifos.toGuest().toString(), fifos.fromGuest().toString()).start().waitFor();
+            socketQemu = startQemu(image, sockDir, "socket,id=ser0,path=" + sockDir.resolve("console.sock")
+                    + ",server=on,wait=off");
+            pipeQemu = startQemu(image, pipeDir, "pipe,id=ser0,path=" + fifos.base());
+            try (ConsoleHub socketHub = ConsoleHub.start(HubConfig.of("bench", sockDir.resolve("console.sock"),
+                            sockDir.resolve("console.log")));
+                    ConsoleHub pipeHub = ConsoleHub.start(HubConfig.of("bench", fifos, pipeDir.resolve("console.log")));
+                    ConsoleSocketServer socketServer = ConsoleSocketServer.serve(socketHub, sockDir.resolve("s.sock"));
+                    ConsoleSocketServer pipeServer = ConsoleSocketServer.serve(pipeHub, pipeDir.resolve("s.sock"))) {
+                qmp(sockDir.resolve("qmp.sock"), "{\"execute\":\"cont\"}");
+                qmp(pipeDir.resolve("qmp.sock"), "{\"execute\":\"cont\"}");
+                awaitReady(socketHub);
+                awaitReady(pipeHub);
                 String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-                String jvirt = java + " -XX:TieredStopAtLevel=1 -cp " + System.getProperty("java.class.path") + " "
-                        + ConsoleClientMain.class.getName() + " " + server.path() + " bench";
+                String client = java + " -XX:TieredStopAtLevel=1 -cp " + System.getProperty("java.class.path") + " "
+                        + ConsoleClientMain.class.getName() + " ";
                 List<Result> results = new ArrayList<>();
                 for (int r = 0; r < rounds; r++) {
-                    results.add(measure("jvirt (hub + client)", jvirt, keys, lines));
+                    results.add(measure("jvirt, socket chardev", client + socketServer.path() + " bench", keys, lines));
+                    results.add(measure("jvirt, pipe chardev", client + pipeServer.path() + " bench", keys, lines));
                     if (virsh != null) {
-                        results.add(measure("virsh console", virsh, keys, lines));
+                        results.add(measure("virsh console (pty)", virsh, keys, lines));
                     }
                 }
                 print(results, keys, lines);
             }
         } finally {
-            if (qemu != null) {
-                qemu.destroyForcibly();
-                qemu.waitFor(10, TimeUnit.SECONDS);
+            for (Process qemu : new Process[] {socketQemu, pipeQemu}) {
+                if (qemu != null) {
+                    qemu.destroyForcibly();
+                    qemu.waitFor(10, TimeUnit.SECONDS);
+                }
             }
             try (Stream<Path> walk = Files.walk(dir)) {
                 walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -129,10 +144,10 @@ public final class ConsoleBench {
     private static void print(List<Result> results, int keys, int lines) {
         System.out.printf("%nconsole benchmark: tiny guest under TCG; each client under a pty (script); %d keystrokes,"
                 + " %d lines of %d bytes%n", keys, lines, LINE.length() + 8);
-        System.out.printf("%-22s %12s %12s %12s %14s%n", "client", "echo median", "echo p99", "echo max", "guest->client");
+        System.out.printf("%-24s %12s %12s %12s %14s%n", "client", "echo median", "echo p99", "echo max", "guest->client");
         for (Result r : results) {
             List<Double> s = r.latenciesMs().stream().sorted().toList();
-            System.out.printf("%-22s %9.2f ms %9.2f ms %9.2f ms %9.3f MB/s%n", r.client(), percentile(s, 50),
+            System.out.printf("%-24s %9.2f ms %9.2f ms %9.2f ms %9.3f MB/s%n", r.client(), percentile(s, 50),
                     percentile(s, 99), s.get(s.size() - 1), r.bytesPerSecond() / 1e6);
         }
     }
@@ -142,17 +157,17 @@ public final class ConsoleBench {
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
     }
 
-    private static Process startQemu(TinyGuestImage image, Path dir) throws Exception {
+    /** A paused QEMU in {@code dir} (qmp.sock, qemu.log) with its serial on {@code chardev} (id ser0). */
+    private static Process startQemu(TinyGuestImage image, Path dir, String chardev) throws Exception {
         List<String> argv = new ArrayList<>(List.of("qemu-system-x86_64", "-accel", "tcg", "-m",
                 Integer.toString(TinyGuest.MEMORY_MIB), "-nodefaults", "-no-user-config", "-display", "none", "-S",
-                "-serial", "chardev:ser0", "-chardev", "socket,id=ser0,path=" + dir.resolve("console.sock")
-                        + ",server=on,wait=off,logfile=" + dir.resolve("qemu-console.log"),
+                "-serial", "chardev:ser0", "-chardev", chardev,
                 "-qmp", "unix:" + dir.resolve("qmp.sock") + ",server=on,wait=off",
                 "-kernel", image.kernel().toString(), "-initrd", image.initrd().toString(), "-append", TinyGuest.CMDLINE));
         Process p = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(dir.resolve("qemu.log").toFile())
                 .start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!(Files.exists(dir.resolve("console.sock")) && Files.exists(dir.resolve("qmp.sock")))) {
+        while (!Files.exists(dir.resolve("qmp.sock"))) {
             if (!p.isAlive() || System.nanoTime() > deadline) {
                 throw new IOException("QEMU did not start: " + Files.readString(dir.resolve("qemu.log")));
             }

@@ -63,7 +63,7 @@ public final class ConsoleSocketServer implements AutoCloseable {
     /**
      * Connects to a server at {@code path} and attaches.
      *
-     * @throws ConsoleBusyException        (with the domain name unknown here: "?") when a writer is attached
+     * @throws ConsoleException            with the server's message when a writer is attached (busy)
      * @throws ConsoleUnavailableException when the console is gone
      */
     public static Connection connect(Path path, AttachRequest request) throws IOException {
