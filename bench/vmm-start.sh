@@ -29,7 +29,7 @@ cleanup() {
   for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
   # any QEMU still holding a file of this run (a benchmark that failed half-way)
   for p in /proc/[0-9]*; do
-    if tr '\0' ' ' < "$p/cmdline" 2>/dev/null | grep -q "$work"; then kill -9 "${p#/proc/}" 2>/dev/null || true; fi
+    if { tr '\0' ' ' < "$p/cmdline"; } 2>/dev/null | grep -q "$work"; then kill -9 "${p#/proc/}" 2>/dev/null || true; fi
   done
   rm -rf "$work"
 }

@@ -109,8 +109,7 @@ public final class GuestStarter {
             setup.done("register the guest", () -> entry.guest(null));
             watch.accept(entry, g);
             GuestControl.cont(g, name);
-            g.record(record.withStatus(DomainState.RUNNING, StateReason.BOOTED));
-            runtime.write(plan.paths(), g.record());
+            // The caller records the new status (running, booted) in the runtime record.
             setup.commit();
             return g;
         } catch (QemuLaunchException e) {

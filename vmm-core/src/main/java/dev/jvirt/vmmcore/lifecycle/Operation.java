@@ -35,7 +35,7 @@ public enum Operation {
     RESUME("resume", EnumSet.of(PAUSED)),
     DESTROY("destroy", EnumSet.of(RUNNING, PAUSED, CRASHED)),
     /** Internal: reacting to what QEMU reported (guest poweroff, panic, exit). */
-    GUEST_EVENT("handle a guest event for", EnumSet.allOf(DomainState.class));
+    GUEST_EVENT("handling a guest event", EnumSet.allOf(DomainState.class));
 
     private final String verb;
     private final Set<DomainState> accepted;

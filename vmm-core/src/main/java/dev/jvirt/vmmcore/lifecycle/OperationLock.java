@@ -12,6 +12,7 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class OperationLock {
     private final String domain;
     private final ReentrantLock lock = new ReentrantLock();
+    private static final Duration EVENT_HANDLING_WAIT = Duration.ofSeconds(2);
     private volatile Operation holder;
 
     public OperationLock(String domain) {
@@ -24,13 +25,14 @@ public final class OperationLock {
         void close();
     }
 
+    /**
+     * Takes the lock, waiting at most {@code wait} (and, while jvirt itself is handling one of the
+     * guest's events, which takes milliseconds, up to {@link #EVENT_HANDLING_WAIT} more).
+     */
     public Held acquire(Operation op, Duration wait) {
-        boolean locked;
-        try {
-            locked = lock.tryLock(wait.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            locked = false;
+        boolean locked = tryLock(wait);
+        if (!locked && holder == Operation.GUEST_EVENT) {
+            locked = tryLock(EVENT_HANDLING_WAIT);
         }
         if (!locked) {
             Operation current = holder;
@@ -42,6 +44,15 @@ public final class OperationLock {
             holder = outer;
             lock.unlock();
         };
+    }
+
+    private boolean tryLock(Duration wait) {
+        try {
+            return lock.tryLock(wait.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     public boolean isHeldByCurrentThread() {
