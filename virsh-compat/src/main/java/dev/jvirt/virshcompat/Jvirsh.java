@@ -124,6 +124,16 @@ public final class Jvirsh implements Callable<Integer> {
     }
 
     static int run(Jvirsh root, String... args) {
+        String connect = root.connect;
+        boolean quiet = root.quiet;
+        Integer fast = FastPath.run(root, args);
+        if (fast != null) {
+            root.out.flush();
+            root.err.flush();
+            return fast;
+        }
+        root.connect = connect; // picocli parses the global options again
+        root.quiet = quiet;
         CommandLine cli = newCommandLine(root, args);
         int status = cli.execute(args);
         root.out.flush();

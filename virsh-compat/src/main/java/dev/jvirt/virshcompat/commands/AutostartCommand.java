@@ -22,4 +22,15 @@ public final class AutostartCommand extends DomainCommand {
     protected String failureContext() {
         return "Failed to " + (disable ? "unmark" : "mark") + " domain '" + domain + "' as autostarted";
     }
+
+    @Override
+    protected boolean simpleFlag(String flag) {
+        switch (flag) {
+            case "--disable":
+                disable = true;
+                return true;
+            default:
+                return false;
+        }
+    }
 }

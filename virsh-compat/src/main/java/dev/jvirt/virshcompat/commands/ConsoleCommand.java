@@ -27,4 +27,18 @@ public final class ConsoleCommand extends DomainCommand {
     protected void execute() {
         exitWith(ConsoleSession.attach(root, client(), name(), force ? "force" : "rw", escape));
     }
+
+    @Override
+    protected boolean simpleFlag(String flag) {
+        switch (flag) {
+            case "--force":
+                force = true;
+                return true;
+            case "--safe":
+                safe = true;
+                return true;
+            default:
+                return false;
+        }
+    }
 }

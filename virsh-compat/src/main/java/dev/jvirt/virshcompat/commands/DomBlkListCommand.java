@@ -17,4 +17,15 @@ public final class DomBlkListCommand extends DomainCommand {
     protected void execute() {
         out().print(Formats.blockDevices(client().blockDevices(name()), details));
     }
+
+    @Override
+    protected boolean simpleFlag(String flag) {
+        switch (flag) {
+            case "--details":
+                details = true;
+                return true;
+            default:
+                return false;
+        }
+    }
 }

@@ -19,4 +19,15 @@ public final class DomStateCommand extends DomainCommand {
         StateReason s = client().state(name());
         out().println(Formats.domState(s.state(), s.reason(), reason));
     }
+
+    @Override
+    protected boolean simpleFlag(String flag) {
+        switch (flag) {
+            case "--reason":
+                reason = true;
+                return true;
+            default:
+                return false;
+        }
+    }
 }

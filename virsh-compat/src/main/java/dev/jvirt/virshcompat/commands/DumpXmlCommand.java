@@ -20,4 +20,15 @@ public final class DumpXmlCommand extends DomainCommand {
             out().println();
         }
     }
+
+    @Override
+    protected boolean simpleFlag(String flag) {
+        switch (flag) {
+            case "--inactive":
+                inactive = true;
+                return true;
+            default:
+                return false;
+        }
+    }
 }

@@ -58,4 +58,10 @@ public final class QemuMonitorCommand extends DomainCommand {
     protected String failureContext() {
         return "failed to run the monitor command on domain '" + domain + "'";
     }
+
+    /** Its command words may start with '-': always parsed by picocli. */
+    @Override
+    public boolean parseSimple(java.util.List<String> args) {
+        return false;
+    }
 }
