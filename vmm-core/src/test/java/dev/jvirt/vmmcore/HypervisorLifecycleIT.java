@@ -32,7 +32,8 @@ class HypervisorLifecycleIT {
     @Test
     void defineStartSuspendResumeRebootShutdownUndefine(TinyGuest guest) throws Exception {
         Hypervisor hv = host.open();
-        DomainInfo defined = hv.define(TestDomains.tiny(guest, "life"));
+        String xml = TestDomains.tiny(guest, "life");
+        DomainInfo defined = hv.define(xml);
         assertThat(defined.status().describe()).isEqualTo("shut off (unknown)");
         assertThat(defined.persistent()).isTrue();
         assertThat(Files.exists(host.dirs.qemuDefinitions().resolve("life.xml"))).isTrue();
@@ -41,6 +42,13 @@ class HypervisorLifecycleIT {
         assertThat(started.status().describe()).isEqualTo("running (booted)");
         assertThat(started.pid()).isPresent();
         SerialOutput.await(host.consoleLog("life"), TinyGuest.READY_MARKER, BOOT);
+
+        // A redefinition while running changes the stored definition, not the live one.
+        hv.define(xml.replace("<memory unit='MiB'>128</memory>",
+                "<memory unit='MiB'>160</memory>"));
+        assertThat(hv.xml("life", false)).contains("<memory unit='KiB'>131072</memory>");
+        assertThat(hv.xml("life", true)).contains("<memory unit='KiB'>163840</memory>");
+        assertThat(host.runtimeDir("life").resolve("live.xml")).content().contains("131072");
 
         assertThatThrownBy(() -> hv.start("life")).isInstanceOf(InvalidStateException.class)
                 .hasMessageContaining("it is running (booted)");
