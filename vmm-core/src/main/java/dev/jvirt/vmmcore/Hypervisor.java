@@ -63,6 +63,7 @@ public final class Hypervisor implements AutoCloseable {
     private final GuestTeardown teardown;
     private final GuestEventHandler guestEvents;
     private final GuestStarter starter;
+    private final CapabilitiesProvider capabilities;
 
     private Hypervisor(HypervisorConfig config) {
         this.config = config;
@@ -72,9 +73,9 @@ public final class Hypervisor implements AutoCloseable {
         this.status = new StatusKeeper(runtime, events);
         this.teardown = new GuestTeardown(runtime, registry, events, config.destroyGrace());
         this.guestEvents = new GuestEventHandler(eventPool, status, teardown);
-        CapabilitiesProvider caps = new CapabilitiesProvider(config.emulator(),
+        this.capabilities = new CapabilitiesProvider(config.emulator(),
                 new CapabilitiesCache(dirs.capabilitiesCache()), new QmpCapabilitiesProbe(qmp), config.kvmProbe());
-        this.starter = new GuestStarter(caps, config.commandLine(), runtime, new QemuLauncher(ProcFs.system()), qmp,
+        this.starter = new GuestStarter(capabilities, config.commandLine(), runtime, new QemuLauncher(ProcFs.system()), qmp,
                 xml, config.launchTimeout());
     }
 
@@ -343,7 +344,14 @@ public final class Hypervisor implements AutoCloseable {
 
     /** The host's probed capabilities (QEMU binary cached on disk; KVM probed once per Hypervisor). */
     public HostCapabilities capabilities() {
-        return starter.capabilities("(none)");
+        try {
+            return capabilities.get();
+        } catch (java.io.IOException e) {
+            throw new VmmException("cannot probe " + config.emulator() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new VmmException("interrupted while probing " + config.emulator(), e);
+        }
     }
 
     public Subscription subscribe(DomainEventListener listener) {

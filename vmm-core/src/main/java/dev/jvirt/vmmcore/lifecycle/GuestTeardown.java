@@ -1,6 +1,7 @@
 package dev.jvirt.vmmcore.lifecycle;
 
 import dev.jvirt.vmmcore.DomainEvent;
+import dev.jvirt.vmmcore.DomainState;
 import dev.jvirt.vmmcore.DomainStatus;
 import dev.jvirt.vmmcore.GuestControlException;
 import dev.jvirt.vmmcore.StateReason;
@@ -57,7 +58,7 @@ public final class GuestTeardown {
         } catch (RuntimeException ex) {
             log.warn("domain '{}': {}", e.name(), ex.getMessage());
         }
-        DomainStatus status = DomainStatus.of(dev.jvirt.vmmcore.DomainState.SHUTOFF, reason);
+        DomainStatus status = DomainStatus.of(DomainState.SHUTOFF, reason);
         e.guest(null);
         e.status(status);
         if (!e.isPersistent()) {

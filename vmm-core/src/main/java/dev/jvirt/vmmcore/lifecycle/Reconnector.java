@@ -4,6 +4,7 @@ import dev.jvirt.domainxml.domain.Domain;
 import dev.jvirt.qmpclient.QmpClientFactory;
 import dev.jvirt.qmpclient.QmpConnectOptions;
 import dev.jvirt.qmpclient.QmpConnection;
+import dev.jvirt.vmmcore.DomainState;
 import dev.jvirt.vmmcore.DomainStatus;
 import dev.jvirt.vmmcore.StateReason;
 import dev.jvirt.vmmcore.VmmException;
@@ -61,14 +62,14 @@ public final class Reconnector {
                 process.stop(grace, () -> false);
             }
             runtime.remove(paths);
-            e.status(DomainStatus.of(dev.jvirt.vmmcore.DomainState.SHUTOFF, StateReason.FAILED));
+            e.status(DomainStatus.of(DomainState.SHUTOFF, StateReason.FAILED));
             return;
         }
         if (!ours) {
             log.warn("domain '{}': QEMU pid {} is gone (or is no longer this guest's QEMU); it crashed meanwhile",
                     e.name(), r.pid());
             runtime.remove(paths);
-            e.status(DomainStatus.of(dev.jvirt.vmmcore.DomainState.SHUTOFF, StateReason.CRASHED));
+            e.status(DomainStatus.of(DomainState.SHUTOFF, StateReason.CRASHED));
             return;
         }
         Domain live = runtime.readLiveXml(paths).map(xml -> definitions.reload(xml, paths.liveXml().toString()))

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * little that the event handling must remember between events.
  */
 public final class RunningGuest {
+    private static final long RESET_BURST_NANOS = 2_000_000_000L;
     private final Domain live;
     private final GuestPaths paths;
     private final QemuProcess process;
@@ -74,7 +75,6 @@ public final class RunningGuest {
     }
 
     private volatile long lastResetNanos = System.nanoTime() - RESET_BURST_NANOS;
-    private static final long RESET_BURST_NANOS = 2_000_000_000L;
 
     /**
      * Notes a reset; false when it belongs to the same reboot as one less than 2 s ago (SeaBIOS

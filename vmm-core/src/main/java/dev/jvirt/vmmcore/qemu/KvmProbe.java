@@ -75,7 +75,7 @@ public final class KvmProbe {
     private String tryCreateVm() {
         CLib c;
         try {
-            c = CLib.INSTANCE.get();
+            c = Libc.INSTANCE;
         } catch (LinkageError e) {
             return "cannot call into libc to probe " + devKvm + ": " + e.getMessage();
         }
@@ -106,26 +106,16 @@ public final class KvmProbe {
         return message == null ? "errno " + e.getErrorCode() : message;
     }
 
-    /** The few libc calls the probe needs. */
+    /** The few libc calls the probe needs, loaded on first use. */
     interface CLib extends Library {
-        java.util.function.Supplier<CLib> INSTANCE = new java.util.function.Supplier<>() {
-            private volatile CLib lib;
-
-            @Override
-            public CLib get() {
-                CLib l = lib;
-                if (l == null) {
-                    l = Native.load("c", CLib.class);
-                    lib = l;
-                }
-                return l;
-            }
-        };
-
         int open(String path, int flags) throws LastErrorException;
 
         int ioctl(int fd, NativeLong request, NativeLong arg) throws LastErrorException;
 
         int close(int fd);
+    }
+
+    private static final class Libc {
+        static final CLib INSTANCE = Native.load("c", CLib.class);
     }
 }
