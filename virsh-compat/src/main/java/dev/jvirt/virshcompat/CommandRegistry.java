@@ -49,7 +49,7 @@ final class CommandRegistry {
         "dumpxml", "edit", "autostart", "domblklist", "domiflist", "console", "event",
         "domxml-to-native", "qemu-monitor-command", "qemu-monitor-event",
         "capabilities", "domcapabilities", "nodeinfo", "hostname", "uri", "version", "host-validate",
-        CompleteDomainsCommand.NAME, BashCompletionCommand.NAME,
+        CompleteDomainsCommand.NAME, BashCompletionCommand.NAME, CdsTrainingCommand.NAME,
     };
 
     private CommandRegistry() {
@@ -101,6 +101,7 @@ final class CommandRegistry {
             case "host-validate": return new HostValidateCommand();
             case CompleteDomainsCommand.NAME: return new CompleteDomainsCommand();
             case BashCompletionCommand.NAME: return new BashCompletionCommand();
+            case CdsTrainingCommand.NAME: return new CdsTrainingCommand();
             default: throw new IllegalArgumentException("no command " + name);
         }
     }
