@@ -193,4 +193,14 @@ class ErrorPathTest {
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).isEmpty();
     }
+
+    @Test
+    void hostValidateFailsExactlyWhenACheckFails() {
+        // Runs the real checks on this host (no daemon): virt-host-validate's line format, and
+        // exit status 1 if and only if some line says FAIL (WARN does not fail).
+        JvirshRun r = JvirshRun.of("host-validate");
+        assertThat(r.out().lines()).isNotEmpty().allMatch(l -> l.matches("  QEMU: Checking .{0,60} *: (PASS|WARN \\(.+\\)|FAIL \\(.+\\))"));
+        assertThat(r.status()).isEqualTo(r.out().contains(": FAIL") ? 1 : 0);
+        assertThat(r.err()).isEmpty();
+    }
 }
