@@ -102,7 +102,7 @@ public final class ApiTransport {
 
     private ConnectException notListening(IOException e) {
         String hint = uri.system()
-                ? "is jvirtd running? As root: systemctl start jvirtd (or jvirtd --system); or use -c " + ConnectUri.SESSION
+                ? "is the system daemon running? Start it as root with: jvirtd --system; or use your own: -c " + ConnectUri.SESSION
                 : "is a session daemon running for this user? jvirtd --session starts one";
         return new ConnectException("Failed to connect socket to '" + uri.socket() + "': " + e.getMessage(), hint, e);
     }
