@@ -31,7 +31,7 @@ class DestroyIT {
     void destroyForcesOffAGuestThatIgnoresAcpi(TinyGuest guest) throws Exception {
         Hypervisor hv = host.open();
         // acpi=off: the kernel does not use ACPI, so the power button (system_powerdown) reaches nobody.
-        hv.define(TestDomains.tiny(guest, "stubborn", "qemu", TinyGuest.CMDLINE + " acpi=off",
+        hv.define(TestDomains.tiny(guest, "stubborn", "qemu", TestDomains.CMDLINE + " acpi=off",
                 guest.newDisk("stubborn")));
         long pid = hv.start("stubborn").pid().orElseThrow();
         SerialOutput.await(host.consoleLog("stubborn"), TinyGuest.READY_MARKER, TestHost.BOOT);

@@ -33,7 +33,7 @@ class StartFailureIT {
     void aMissingDiskGivesQemusMessageAndLeavesNothing(TinyGuest guest) throws Exception {
         Hypervisor hv = host.open();
         Path missing = guest.scratchDir().resolve("missing.qcow2");
-        hv.define(TestDomains.tiny(guest, "broken", "qemu", TinyGuest.CMDLINE, missing));
+        hv.define(TestDomains.tiny(guest, "broken", "qemu", TestDomains.CMDLINE, missing));
 
         assertThatThrownBy(() -> hv.start("broken"))
                 .isInstanceOfSatisfying(StartFailedException.class, e -> {
@@ -56,7 +56,7 @@ class StartFailureIT {
     @Test
     void kvmOnThisHostFailsFastWithTheReasonAndSuggestsTcg(TinyGuest guest) throws Exception {
         Hypervisor hv = host.open();
-        hv.define(TestDomains.tiny(guest, "kvmguest", "kvm", TinyGuest.CMDLINE, guest.newDisk("kvmguest")));
+        hv.define(TestDomains.tiny(guest, "kvmguest", "kvm", TestDomains.CMDLINE, guest.newDisk("kvmguest")));
         hv.capabilities(); // probe QEMU first: what is timed is the start
 
         if (hv.capabilities().kvm().usable()) {
@@ -76,7 +76,7 @@ class StartFailureIT {
     @Test
     void aDryRunReturnsTheCommandLineAndTouchesNothing(TinyGuest guest) throws Exception {
         Hypervisor hv = host.open();
-        hv.define(TestDomains.tiny(guest, "dry", "qemu", TinyGuest.CMDLINE, guest.newDisk("dry")));
+        hv.define(TestDomains.tiny(guest, "dry", "qemu", TestDomains.CMDLINE, guest.newDisk("dry")));
 
         List<String> argv = hv.startDryRun("dry");
 
