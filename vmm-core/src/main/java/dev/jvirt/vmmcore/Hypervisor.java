@@ -15,6 +15,7 @@ import dev.jvirt.vmmcore.lifecycle.GuestTeardown;
 import dev.jvirt.vmmcore.lifecycle.Operation;
 import dev.jvirt.vmmcore.lifecycle.OperationLock;
 import dev.jvirt.vmmcore.lifecycle.Reconnector;
+import dev.jvirt.vmmcore.lifecycle.GuestMonitor;
 import dev.jvirt.vmmcore.lifecycle.RunningGuest;
 import dev.jvirt.vmmcore.lifecycle.StatusKeeper;
 import dev.jvirt.vmmcore.qemu.CapabilitiesCache;
@@ -352,6 +353,37 @@ public final class Hypervisor implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new VmmException("interrupted while probing " + config.emulator(), e);
         }
+    }
+
+    // ---- monitor passthrough (virsh qemu-monitor-command / qemu-monitor-event) ----------------
+
+    /** Runs a QMP command given as JSON text on the running domain's monitor; returns QEMU's {@code return}. */
+    public com.fasterxml.jackson.databind.JsonNode qemuMonitorCommand(String name, String commandJson) {
+        return GuestMonitor.execute(runningGuest(name, "run a monitor command on"), name, commandJson);
+    }
+
+    /** Runs a human-monitor (HMP) command line on the running domain; returns QEMU's text. */
+    public String qemuMonitorHmp(String name, String commandLine) {
+        return GuestMonitor.hmp(runningGuest(name, "run a monitor command on"), name, commandLine);
+    }
+
+    /**
+     * Streams the running domain's QMP events as QEMU sends them; {@code onEnd} runs once when
+     * its monitor connection goes (the guest stopped).
+     */
+    public Subscription subscribeQemuEvents(String name, java.util.function.Consumer<com.fasterxml.jackson.databind.JsonNode> listener,
+            Runnable onEnd) {
+        return GuestMonitor.subscribe(runningGuest(name, "watch the monitor events of"), listener, onEnd);
+    }
+
+    private RunningGuest runningGuest(String name, String operation) {
+        DomainEntry e = registry.get(name);
+        RunningGuest g = e.guest();
+        if (g == null) {
+            throw new InvalidStateException(name, operation, e.status(),
+                    java.util.Set.of(DomainState.RUNNING, DomainState.PAUSED));
+        }
+        return g;
     }
 
     public Subscription subscribe(DomainEventListener listener) {

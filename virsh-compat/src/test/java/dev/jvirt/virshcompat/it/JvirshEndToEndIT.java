@@ -113,6 +113,15 @@ class JvirshEndToEndIT {
             assertThat(again.err()).startsWith("error: Failed to start domain 'tiny1'\n"
                     + "error: Requested operation is not valid: ");
             assertThat(jvirsh.run("dumpxml", "tiny1").out()).startsWith("<domain type='qemu'").contains("<name>tiny1</name>");
+            // QMP/HMP passthrough over the daemon's monitor connection (a QMP error is QEMU's answer, status 0).
+            Result qmp = jvirsh.run("qemu-monitor-command", "tiny1", "{\"execute\":\"query-status\"}");
+            assertThat(qmp.status()).as(qmp.toString()).isZero();
+            assertThat(qmp.out()).startsWith("{\"return\":{").contains("\"status\":\"running\"");
+            Result hmp = jvirsh.run("qemu-monitor-command", "tiny1", "--hmp", "info", "status");
+            assertThat(hmp.out()).as(hmp.toString()).contains("VM status: running");
+            Result bogus = jvirsh.run("qemu-monitor-command", "tiny1", "{\"execute\":\"no-such-command\"}");
+            assertThat(bogus.status()).as(bogus.toString()).isZero();
+            assertThat(bogus.out()).contains("\"class\":\"CommandNotFound\"");
 
             SerialOutput.await(daemon.runtime.resolve("qemu/tiny1/console.log"), TinyGuest.READY_MARKER, Duration.ofSeconds(120));
             console(jvirsh);

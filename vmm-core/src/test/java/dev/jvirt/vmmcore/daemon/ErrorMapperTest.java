@@ -28,6 +28,17 @@ class ErrorMapperTest {
         assertCode(new StartFailedException("x", "QEMU exited", null), 500, "start-failed");
         assertCode(new CompletionException(new NoSuchDomainException("x")), 404, "no-such-domain");
         assertCode(new IllegalStateException("bug"), 500, "internal");
+        assertCode(new dev.jvirt.vmmcore.QemuMonitorException("x", "CommandNotFound", "no such command", null),
+                400, "qemu-error");
+    }
+
+    @Test
+    void qemuErrorsCarryQmpClassAndDesc() {
+        String body = ErrorMapper.body(ErrorMapper.map(
+                new dev.jvirt.vmmcore.QemuMonitorException("web1", "CommandNotFound", "The command x has not been found", null)))
+                .toString();
+        assertThat(body).contains("\"code\":\"qemu-error\"").contains("\"class\":\"CommandNotFound\"")
+                .contains("\"desc\":\"The command x has not been found\"");
     }
 
     @Test

@@ -148,11 +148,11 @@ class JvirtdApiIT {
     }
 
     @Test
-    void notYetSupportedEndpointsSaySo(TinyGuest guest) {
+    void monitorEndpointsNeedARunningDomain(TinyGuest guest) {
         api.post("/1.0/domains", Map.of("xml", DaemonFixture.tinyXml(guest, "later")));
-        assertError(api.post("/1.0/domains/later/qemu-monitor", Map.of("command", "query-status")), 501,
-                "not-supported", "QMP");
-        assertError(api.get("/1.0/domains/later/qemu-events"), 501, "not-supported", "QMP");
+        assertError(api.post("/1.0/domains/later/qemu-monitor", Map.of("command", "{\"execute\":\"query-status\"}")),
+                409, "invalid-state", "shut off");
+        assertError(api.get("/1.0/domains/later/qemu-events"), 409, "invalid-state", "shut off");
         api.delete("/1.0/domains/later");
     }
 

@@ -11,12 +11,25 @@ public final class ApiException extends RuntimeException {
     private final transient HttpResponseStatus status;
     private final String code;
     private final String hint;
+    private final java.util.Map<String, String> details;
 
     public ApiException(HttpResponseStatus status, String code, String message, String hint, Throwable cause) {
+        this(status, code, message, hint, cause, java.util.Map.of());
+    }
+
+    /** With further fields for the error object, such as QMP's {@code class} and {@code desc}. */
+    public ApiException(HttpResponseStatus status, String code, String message, String hint, Throwable cause,
+            java.util.Map<String, String> details) {
         super(message, cause);
         this.status = status;
         this.code = code;
         this.hint = hint;
+        this.details = java.util.Map.copyOf(details);
+    }
+
+    /** Further fields of the error object (ordered by name when written). */
+    public java.util.Map<String, String> details() {
+        return details;
     }
 
     public ApiException(HttpResponseStatus status, String code, String message) {

@@ -16,6 +16,7 @@ import dev.jvirt.vmmcore.DomainConflictException;
 import dev.jvirt.vmmcore.InvalidDomainException;
 import dev.jvirt.vmmcore.InvalidStateException;
 import dev.jvirt.vmmcore.NoSuchDomainException;
+import dev.jvirt.vmmcore.QemuMonitorException;
 import dev.jvirt.vmmcore.StartFailedException;
 import dev.jvirt.vmmcore.VmmException;
 import java.util.concurrent.CompletionException;
@@ -65,6 +66,10 @@ public final class ErrorMapper {
             return new ApiException(UNPROCESSABLE_ENTITY, "kvm-unusable", e.getMessage(),
                     "use <domain type='qemu'>", e);
         }
+        if (e instanceof QemuMonitorException q) {
+            return new ApiException(BAD_REQUEST, "qemu-error", e.getMessage(), null, e,
+                    java.util.Map.of("class", q.errorClass(), "desc", q.description()));
+        }
         if (e instanceof StartFailedException) {
             return new ApiException(INTERNAL_SERVER_ERROR, "start-failed", e.getMessage(), null, e);
         }
@@ -88,6 +93,7 @@ public final class ErrorMapper {
         if (e.hint() != null) {
             err.put("hint", e.hint());
         }
+        new java.util.TreeMap<>(e.details()).forEach(err::put);
         return root;
     }
 

@@ -23,7 +23,7 @@ public final class ApiRoutes {
         new NativeRoutes(hv, config).register(t);
         new HostRoutes(hv).register(t);
         new ConsoleRoutes(hv, consoles, lookup::name).register(t);
-        new UnsupportedRoutes(hv, lookup).register(t);
+        new QemuMonitorRoutes(hv, lookup).register(t);
         return t;
     }
 }

@@ -1,0 +1,124 @@
+package dev.jvirt.vmmcore.lifecycle;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jvirt.qmpclient.QmpCommandException;
+import dev.jvirt.qmpclient.QmpConnectionLostException;
+import dev.jvirt.qmpclient.QmpEvent;
+import dev.jvirt.qmpclient.QmpEventListener;
+import dev.jvirt.qmpclient.QmpSubscription;
+import dev.jvirt.vmmcore.GuestControlException;
+import dev.jvirt.vmmcore.QemuMonitorException;
+import dev.jvirt.vmmcore.Subscription;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * Monitor passthrough on a running guest's QMP connection (virsh's qemu-monitor-command and
+ * qemu-monitor-event): the command goes out on the connection jvirt already holds, so QEMU never
+ * sees a second monitor client.
+ */
+public final class GuestMonitor {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private GuestMonitor() {
+    }
+
+    /**
+     * Runs one QMP command given as text ({@code {"execute":"query-status","arguments":{…}}}) and
+     * returns QEMU's {@code return} value.
+     *
+     * @throws IllegalArgumentException when the text is not a QMP command object
+     * @throws QemuMonitorException     when QEMU answers with an error
+     */
+    public static JsonNode execute(RunningGuest guest, String domain, String commandJson) {
+        JsonNode command;
+        try {
+            command = JSON.readTree(commandJson);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("the monitor command is not JSON: " + e.getOriginalMessage());
+        }
+        if (command == null || !command.isObject() || !command.path("execute").isTextual()) {
+            throw new IllegalArgumentException("the monitor command must be a JSON object with \"execute\", "
+                    + "e.g. {\"execute\":\"query-status\"}");
+        }
+        String name = command.get("execute").asText();
+        if (name.equals("qmp_capabilities")) {
+            throw new IllegalArgumentException("qmp_capabilities was negotiated by jvirtd already");
+        }
+        JsonNode args = command.path("arguments");
+        if (!args.isMissingNode() && !args.isObject()) {
+            throw new IllegalArgumentException("\"arguments\" must be a JSON object");
+        }
+        ObjectNode argObject = args.isObject() ? (ObjectNode) args : null;
+        return await(domain, name, () -> argObject == null
+                ? guest.qmp().execute(name).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                : guest.qmp().execute(name, argObject).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    /** Runs one human-monitor (HMP) command line and returns its text output. */
+    public static String hmp(RunningGuest guest, String domain, String commandLine) {
+        return await(domain, "human-monitor-command", () -> guest.qmp().commands().humanMonitorCommand(commandLine)
+                .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    /**
+     * Passes every QMP event of the guest to {@code listener} as QEMU sent it ({@code event},
+     * {@code data}, {@code timestamp}); {@code onEnd} runs once when the connection goes (the guest stopped).
+     */
+    public static Subscription subscribe(RunningGuest guest, Consumer<JsonNode> listener, Runnable onEnd) {
+        QmpSubscription s = guest.qmp().subscribe(new QmpEventListener() {
+            @Override
+            public void onEvent(QmpEvent event) {
+                listener.accept(toJson(event));
+            }
+
+            @Override
+            public void onConnectionLost(QmpConnectionLostException cause) {
+                onEnd.run();
+            }
+        });
+        return s::close;
+    }
+
+    static ObjectNode toJson(QmpEvent event) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("event", event.name());
+        if (!event.data().isMissingNode()) {
+            o.set("data", event.data());
+        }
+        long micros = event.timestamp().getEpochSecond() * 1_000_000L + event.timestamp().getNano() / 1000;
+        ObjectNode ts = o.putObject("timestamp");
+        ts.put("seconds", micros / 1_000_000L);
+        ts.put("microseconds", micros % 1_000_000L);
+        return o;
+    }
+
+    private interface Call<T> {
+        T get() throws InterruptedException, ExecutionException, TimeoutException;
+    }
+
+    private static <T> T await(String domain, String command, Call<T> call) {
+        try {
+            return call.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof QmpCommandException q) {
+                throw new QemuMonitorException(domain, q.errorClass(), q.description(), q);
+            }
+            throw new GuestControlException(command + " on domain '" + domain + "' failed: "
+                    + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new GuestControlException("QEMU of domain '" + domain + "' did not answer " + command + " within "
+                    + TIMEOUT.toSeconds() + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GuestControlException("interrupted while waiting for " + command + " on domain '" + domain + "'", e);
+        }
+    }
+}
