@@ -65,6 +65,7 @@ public final class Hypervisor implements AutoCloseable {
     private final GuestEventHandler guestEvents;
     private final GuestStarter starter;
     private final CapabilitiesProvider capabilities;
+    private final dev.jvirt.vmmcore.lifecycle.GuestConsoles consoles;
 
     private Hypervisor(HypervisorConfig config) {
         this.config = config;
@@ -76,8 +77,10 @@ public final class Hypervisor implements AutoCloseable {
         this.guestEvents = new GuestEventHandler(eventPool, status, teardown);
         this.capabilities = new CapabilitiesProvider(config.emulator(),
                 new CapabilitiesCache(dirs.capabilitiesCache()), new QmpCapabilitiesProbe(qmp), config.kvmProbe());
+        this.consoles = new dev.jvirt.vmmcore.lifecycle.GuestConsoles(dirs::consoleLog, config.consoleLogBytes(),
+                config.consoleLogKeep());
         this.starter = new GuestStarter(capabilities, config.commandLine(), runtime, new QemuLauncher(ProcFs.system()), qmp,
-                xml, config.launchTimeout());
+                xml, config.launchTimeout(), consoles);
     }
 
     /** Opens the state in {@code config.dirs()}: loads definitions, takes over guests still running. */
@@ -103,7 +106,8 @@ public final class Hypervisor implements AutoCloseable {
                 log.error("ignoring stored definition {}: {}", definitions.file(name), ex.getMessage());
             }
         });
-        Reconnector reconnector = new Reconnector(runtime, qmp, ProcFs.system(), xml, guestEvents, config.destroyGrace());
+        Reconnector reconnector = new Reconnector(runtime, qmp, ProcFs.system(), xml, guestEvents, config.destroyGrace(),
+                consoles);
         for (String name : runtime.names()) {
             DomainEntry e = registry.getOrCreate(name);
             try (OperationLock.Held held = e.lock().acquire(Operation.GUEST_EVENT, config.busyWait())) {
@@ -334,6 +338,24 @@ public final class Hypervisor implements AutoCloseable {
 
     public DomainStatus state(String name) {
         return registry.get(name).status();
+    }
+
+    /**
+     * The console hub of running domain {@code name}, which has read its serial console since
+     * before the guest ran (its ring holds the recent output, its log is
+     * {@link StateDirs#consoleLog}); empty when the definition has no serial or console.
+     *
+     * @throws NoSuchDomainException  no such domain
+     * @throws InvalidStateException   the domain is not running or paused
+     */
+    public java.util.Optional<dev.jvirt.console.hub.ConsoleHub> console(String name) {
+        DomainEntry e = registry.get(name);
+        RunningGuest g = e.guest();
+        if (g == null) {
+            throw new InvalidStateException(name, "open the console of", e.status(),
+                    java.util.EnumSet.of(DomainState.RUNNING, DomainState.PAUSED));
+        }
+        return java.util.Optional.ofNullable(g.consoleHub());
     }
 
     /** The domain's XML: the live definition while active (unless {@code inactive}), else the stored one. */

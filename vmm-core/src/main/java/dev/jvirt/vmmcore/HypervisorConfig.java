@@ -1,5 +1,6 @@
 package dev.jvirt.vmmcore;
 
+import dev.jvirt.console.hub.HubConfig;
 import dev.jvirt.vmmcore.qemu.CommandLineBuilder;
 import dev.jvirt.vmmcore.qemu.DaemonizeSandbox;
 import dev.jvirt.vmmcore.qemu.HostCapabilities.KvmSupport;
@@ -22,6 +23,8 @@ import java.util.function.Supplier;
  * @param destroyGrace  how long {@code destroy} waits after SIGTERM before SIGKILL
  * @param launchTimeout how long QEMU may take to set up (until it daemonizes)
  * @param kvmProbe      whether KVM can run guests here (probed for real by default)
+ * @param consoleLogBytes the size at which a console hub's log ({@link StateDirs#consoleLog}) rotates
+ * @param consoleLogKeep  rotated console log files kept besides the current one
  */
 public record HypervisorConfig(
         StateDirs dirs,
@@ -30,7 +33,9 @@ public record HypervisorConfig(
         Duration busyWait,
         Duration destroyGrace,
         Duration launchTimeout,
-        Supplier<KvmSupport> kvmProbe) {
+        Supplier<KvmSupport> kvmProbe,
+        long consoleLogBytes,
+        int consoleLogKeep) {
 
     public static final Path DEFAULT_EMULATOR = Path.of("/usr/bin/qemu-system-x86_64");
 
@@ -42,6 +47,9 @@ public record HypervisorConfig(
         Objects.requireNonNull(destroyGrace, "destroyGrace");
         Objects.requireNonNull(launchTimeout, "launchTimeout");
         Objects.requireNonNull(kvmProbe, "kvmProbe");
+        if (consoleLogBytes <= 0 || consoleLogKeep < 0) {
+            throw new IllegalArgumentException("console log bounds must be positive");
+        }
     }
 
     /** Defaults: {@code /usr/bin/qemu-system-x86_64}, wait 2 s for a busy domain, 5 s SIGTERM grace, 30 s launch. */
@@ -49,26 +57,32 @@ public record HypervisorConfig(
         return new HypervisorConfig(dirs, DEFAULT_EMULATOR,
                 (def, caps, paths) -> DaemonizeSandbox.adjust(
                         QemuCommandLine.build(def, caps, paths, LaunchOptions.defaults())),
-                Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(30), () -> KvmProbe.system().probe());
+                Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(30), () -> KvmProbe.system().probe(),
+                HubConfig.DEFAULT_LOG_FILE_BYTES, HubConfig.DEFAULT_LOG_KEEP);
     }
 
     public HypervisorConfig withEmulator(Path path) {
-        return new HypervisorConfig(dirs, path, commandLine, busyWait, destroyGrace, launchTimeout, kvmProbe);
+        return new HypervisorConfig(dirs, path, commandLine, busyWait, destroyGrace, launchTimeout, kvmProbe, consoleLogBytes, consoleLogKeep);
     }
 
     public HypervisorConfig withCommandLine(CommandLineBuilder builder) {
-        return new HypervisorConfig(dirs, emulator, builder, busyWait, destroyGrace, launchTimeout, kvmProbe);
+        return new HypervisorConfig(dirs, emulator, builder, busyWait, destroyGrace, launchTimeout, kvmProbe, consoleLogBytes, consoleLogKeep);
     }
 
     public HypervisorConfig withBusyWait(Duration wait) {
-        return new HypervisorConfig(dirs, emulator, commandLine, wait, destroyGrace, launchTimeout, kvmProbe);
+        return new HypervisorConfig(dirs, emulator, commandLine, wait, destroyGrace, launchTimeout, kvmProbe, consoleLogBytes, consoleLogKeep);
     }
 
     public HypervisorConfig withDestroyGrace(Duration grace) {
-        return new HypervisorConfig(dirs, emulator, commandLine, busyWait, grace, launchTimeout, kvmProbe);
+        return new HypervisorConfig(dirs, emulator, commandLine, busyWait, grace, launchTimeout, kvmProbe, consoleLogBytes, consoleLogKeep);
+    }
+
+    /** Console hub logs rotate at {@code fileBytes}, keeping {@code keep} rotated files: at most fileBytes × (1 + keep) per domain. */
+    public HypervisorConfig withConsoleLog(long fileBytes, int keep) {
+        return new HypervisorConfig(dirs, emulator, commandLine, busyWait, destroyGrace, launchTimeout, kvmProbe, fileBytes, keep);
     }
 
     public HypervisorConfig withKvmProbe(Supplier<KvmSupport> probe) {
-        return new HypervisorConfig(dirs, emulator, commandLine, busyWait, destroyGrace, launchTimeout, probe);
+        return new HypervisorConfig(dirs, emulator, commandLine, busyWait, destroyGrace, launchTimeout, probe, consoleLogBytes, consoleLogKeep);
     }
 }

@@ -54,6 +54,16 @@ public record StateDirs(Path state, Path runtime) {
         return state.resolve("cache").resolve("qemu-capabilities");
     }
 
+    /** {@code STATE/log/qemu}: the console hubs' persistent, rotated logs ({@code NAME.console.log}). */
+    public Path qemuLogs() {
+        return state.resolve("log").resolve("qemu");
+    }
+
+    /** {@code STATE/log/qemu/NAME.console.log}: domain {@code name}'s console log; it outlives the guest. */
+    public Path consoleLog(String name) {
+        return qemuLogs().resolve(name + ".console.log");
+    }
+
     /** {@code RUNTIME/qemu}: one directory per running domain. */
     public Path qemuRuntime() {
         return runtime.resolve("qemu");

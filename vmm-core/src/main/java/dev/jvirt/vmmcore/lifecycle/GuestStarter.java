@@ -1,5 +1,6 @@
 package dev.jvirt.vmmcore.lifecycle;
 
+import dev.jvirt.console.hub.ConsoleHub;
 import dev.jvirt.domainxml.domain.Domain;
 import dev.jvirt.qmpclient.QmpClientFactory;
 import dev.jvirt.qmpclient.QmpConnectOptions;
@@ -44,10 +45,12 @@ public final class GuestStarter {
     private final QmpClientFactory qmp;
     private final DomainDefinitions definitions;
     private final Duration launchTimeout;
+    private final GuestConsoles consoles;
 
     public GuestStarter(CapabilitiesProvider capabilities, CommandLineBuilder commandLine, RuntimeStore runtime,
                         QemuLauncher launcher, QmpClientFactory qmp, DomainDefinitions definitions,
-                        Duration launchTimeout) {
+                        Duration launchTimeout, GuestConsoles consoles) {
+        this.consoles = consoles;
         this.capabilities = capabilities;
         this.commandLine = commandLine;
         this.runtime = runtime;
@@ -104,6 +107,7 @@ public final class GuestStarter {
             QmpConnection connection = connect(plan, name);
             setup.done("connect QMP", connection::close);
             RunningGuest g = new RunningGuest(plan.definition(), plan.paths(), process, connection, record);
+            openConsole(plan, name, g, setup);
             GuestControl.takeOverActions(g, plan.definition());
             entry.guest(g);
             setup.done("register the guest", () -> entry.guest(null));
@@ -129,6 +133,24 @@ public final class GuestStarter {
         } catch (RuntimeException | Error e) {
             setup.rollback();
             throw e;
+        }
+    }
+
+    /** The console hub connects while the guest is still paused (-S): it misses nothing the guest prints. */
+    private void openConsole(StartPlan plan, String name, RunningGuest g, HostSetup setup) {
+        ConsoleHub hub;
+        try {
+            hub = consoles.open(name, plan.paths(), plan.argv(), false);
+        } catch (RuntimeException e) {
+            throw new StartFailedException(name, "cannot connect the console hub to " + plan.paths().consoleSocket()
+                    + ": " + e.getMessage(), LogTail.read(plan.paths().qemuLog(), 10), e);
+        }
+        if (hub != null) {
+            g.consoleHub(hub);
+            setup.done("connect the console hub", () -> {
+                g.consoleHub(null);
+                hub.close();
+            });
         }
     }
 

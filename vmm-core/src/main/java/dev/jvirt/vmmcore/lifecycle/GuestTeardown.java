@@ -6,7 +6,11 @@ import dev.jvirt.vmmcore.DomainStatus;
 import dev.jvirt.vmmcore.GuestControlException;
 import dev.jvirt.vmmcore.StateReason;
 import dev.jvirt.vmmcore.store.RuntimeStore;
+import dev.jvirt.console.hub.ConsoleHub;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +22,7 @@ import org.slf4j.LoggerFactory;
 public final class GuestTeardown {
     private static final Logger log = LoggerFactory.getLogger(GuestTeardown.class);
     private static final Duration EXIT_AFTER_QMP_LOST = Duration.ofSeconds(3);
+    private static final Duration CONSOLE_END_WAIT = Duration.ofSeconds(2);
     private final RuntimeStore runtime;
     private final DomainRegistry registry;
     private final EventBus events;
@@ -49,8 +54,27 @@ public final class GuestTeardown {
         return finish(e, g, reason);
     }
 
+    /**
+     * QEMU is gone, so its console socket closed: give the hub a moment to see that, so attached
+     * clients are told the guest stopped (not that the hub was closed); detach() then closes it.
+     */
+    private static void awaitConsoleEnd(DomainEntry e, RunningGuest g) {
+        ConsoleHub hub = g.consoleHub();
+        if (hub == null) {
+            return;
+        }
+        try {
+            hub.ended().toCompletableFuture().get(CONSOLE_END_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException ex) {
+            log.debug("domain '{}': console hub still open after QEMU exited; closing it", e.name());
+        }
+    }
+
     /** The process is gone: remove its files, mark the domain shut off, tell subscribers. */
     public DomainStatus finish(DomainEntry e, RunningGuest g, StateReason reason) {
+        awaitConsoleEnd(e, g);
         g.detach();
         g.qmp().close();
         try {

@@ -33,9 +33,11 @@ public final class Reconnector {
     private final DomainDefinitions definitions;
     private final GuestEventHandler handler;
     private final Duration grace;
+    private final GuestConsoles consoles;
 
     public Reconnector(RuntimeStore runtime, QmpClientFactory qmp, ProcFs proc, DomainDefinitions definitions,
-                       GuestEventHandler handler, Duration grace) {
+                       GuestEventHandler handler, Duration grace, GuestConsoles consoles) {
+        this.consoles = consoles;
         this.runtime = runtime;
         this.qmp = qmp;
         this.proc = proc;
@@ -84,6 +86,12 @@ public final class Reconnector {
             return;
         }
         RunningGuest g = new RunningGuest(live, paths, process, connection, r);
+        try {
+            g.consoleHub(consoles.open(e.name(), paths, r.argv(), true));
+        } catch (RuntimeException ex) {
+            log.error("domain '{}': cannot reconnect its console hub to {} ({}); it runs without a console",
+                    e.name(), paths.consoleSocket(), ex.getMessage());
+        }
         e.guest(g);
         e.status(DomainStatus.of(r.state(), r.reason()));
         try {

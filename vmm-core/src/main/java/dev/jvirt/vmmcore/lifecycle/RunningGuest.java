@@ -1,5 +1,6 @@
 package dev.jvirt.vmmcore.lifecycle;
 
+import dev.jvirt.console.hub.ConsoleHub;
 import dev.jvirt.domainxml.domain.Domain;
 import dev.jvirt.qmpclient.QmpConnection;
 import dev.jvirt.vmmcore.DomainStatus;
@@ -24,6 +25,7 @@ public final class RunningGuest {
     private final AtomicBoolean rebootRequested = new AtomicBoolean();
     private volatile StateReason exitReason;
     private volatile boolean detached;
+    private volatile ConsoleHub consoleHub;
     private final CompletableFuture<DomainStatus> stopped = new CompletableFuture<>();
 
     public RunningGuest(Domain live, GuestPaths paths, QemuProcess process, QmpConnection qmp, RuntimeRecord record) {
@@ -92,8 +94,26 @@ public final class RunningGuest {
         return detached;
     }
 
+    /** Lets go of the guest: its console hub (if any) is closed too; the guest keeps running. */
     public void detach() {
         detached = true;
+        ConsoleHub hub = consoleHub;
+        if (hub != null) {
+            hub.close();
+        }
+    }
+
+    /**
+     * The console hub reading this guest's serial console since before {@code cont} (or since a
+     * takeover); null when the definition has no serial or console (or the hub could not connect
+     * on takeover).
+     */
+    public ConsoleHub consoleHub() {
+        return consoleHub;
+    }
+
+    public void consoleHub(ConsoleHub hub) {
+        this.consoleHub = hub;
     }
 
     /** Completes with the final status once this QEMU is gone and cleaned up. */

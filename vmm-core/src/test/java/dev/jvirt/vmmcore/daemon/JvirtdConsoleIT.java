@@ -32,10 +32,21 @@ class JvirtdConsoleIT {
             api.post("/1.0/domains", Map.of("xml", DaemonFixture.tinyXml(guest, "con")));
             assertError(api.get("/1.0/domains/con/console"), 409, "invalid-state", "it is shut off");
             api.post("/1.0/domains/con/start", Map.of());
-            SerialOutput.await(f.dirs.qemuRuntime().resolve("con/console.log"), TinyGuest.READY_MARKER, Duration.ofSeconds(90));
+            // The Hypervisor's hub read the boot while nobody was attached: its log has the marker ...
+            SerialOutput.await(f.dirs.consoleLog("con"), TinyGuest.READY_MARKER, Duration.ofSeconds(240));
             assertError(api.get("/1.0/domains/con/console"), 400, "bad-request", "Upgrade: jvirt-console");
             try (Upgraded bad = api.upgrade("/1.0/domains/con/console?mode=sideways", "jvirt-console")) {
                 assertThat(bad.status()).isEqualTo(400);
+            }
+
+            try (Upgraded bad = api.upgrade("/1.0/domains/con/console?history=-1", "jvirt-console")) {
+                assertThat(bad.status()).isEqualTo(400);
+            }
+            // ... and a client attaching after boot gets it from the ring.
+            try (Upgraded late = api.upgrade("/1.0/domains/con/console?mode=ro&history=65536", "jvirt-console")) {
+                assertThat(late.status()).isEqualTo(101);
+                assertThat(readUntil(new ConsoleFrameReader(late.in()), TinyGuest.READY_MARKER).get(30, TimeUnit.SECONDS))
+                        .contains(TinyGuest.READY_MARKER);
             }
 
             try (Upgraded con = api.upgrade("/1.0/domains/con/console?mode=rw", "jvirt-console")) {
@@ -50,21 +61,7 @@ class JvirtdConsoleIT {
                 ConsoleFrameEncoder.write(con.out(), ConsoleFrame.data("echo hi-$((6*7))\n".getBytes(StandardCharsets.US_ASCII)));
                 con.out().flush();
                 ConsoleFrameReader reader = new ConsoleFrameReader(con.in());
-                CompletableFuture<String> seen = CompletableFuture.supplyAsync(() -> {
-                    StringBuilder out = new StringBuilder();
-                    try {
-                        while (!out.toString().contains("hi-42")) {
-                            ConsoleFrame frame = reader.read();
-                            if (frame == null || frame.type() != FrameType.DATA) {
-                                return out + " [" + frame + "]";
-                            }
-                            out.append(new String(frame.payload(), StandardCharsets.ISO_8859_1));
-                        }
-                    } catch (java.io.IOException e) {
-                        return out + " [" + e + "]";
-                    }
-                    return out.toString();
-                });
+                CompletableFuture<String> seen = readUntil(reader, "hi-42");
                 assertThat(seen.get(60, TimeUnit.SECONDS)).contains("hi-42");
                 ConsoleFrameEncoder.write(con.out(), ConsoleFrame.detach());
                 con.out().flush();
@@ -78,5 +75,24 @@ class JvirtdConsoleIT {
             }
             api.post("/1.0/domains/con/destroy", Map.of());
         }
+    }
+
+    /** The DATA frames' text until it contains {@code text}, or until another frame or the end (then noted). */
+    private static CompletableFuture<String> readUntil(ConsoleFrameReader reader, String text) {
+        return CompletableFuture.supplyAsync(() -> {
+            StringBuilder out = new StringBuilder();
+            try {
+                while (!out.toString().contains(text)) {
+                    ConsoleFrame frame = reader.read();
+                    if (frame == null || frame.type() != FrameType.DATA) {
+                        return out + " [" + frame + "]";
+                    }
+                    out.append(new String(frame.payload(), StandardCharsets.ISO_8859_1));
+                }
+            } catch (java.io.IOException e) {
+                return out + " [" + e + "]";
+            }
+            return out.toString();
+        });
     }
 }

@@ -16,9 +16,10 @@ import java.util.EnumSet;
 import java.util.function.UnaryOperator;
 
 /**
- * {@code GET /1.0/domains/NAME/console?mode=rw|ro|force} with {@code Upgrade: jvirt-console}: the
+ * {@code GET /1.0/domains/NAME/console?mode=rw|ro|force[&history=BYTES]} with {@code Upgrade: jvirt-console}: the
  * session is attached first (a busy console or a stopped domain is an HTTP error), then 101 and
- * the console module's frame protocol both ways.
+ * the console module's frame protocol both ways. The hub is the Hypervisor's
+ * ({@link Hypervisor#console}), connected since before the guest ran.
  */
 public final class ConsoleRoutes {
     public static final String PROTOCOL = "jvirt-console";
@@ -35,6 +36,19 @@ public final class ConsoleRoutes {
 
     public void register(RouteTable t) {
         t.get("/1.0/domains/{name}/console", this::attach);
+    }
+
+    /** {@code history=BYTES}: that much of the hub's ring (the recent output, e.g. the boot) is sent first; 0 (virsh's way) by default. */
+    private static int history(String value) {
+        try {
+            int bytes = Integer.parseInt(value);
+            if (bytes >= 0) {
+                return bytes;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw ApiException.badRequest("history must be a number of bytes >= 0, not '" + value + "'");
     }
 
     private Reply attach(Request r) {
@@ -54,6 +68,10 @@ public final class ConsoleRoutes {
             case "force" -> AttachRequest.writer().withForce(true);
             default -> throw ApiException.badRequest("mode must be rw, ro or force, not '" + r.query("mode", "") + "'");
         };
+        int history = history(r.query("history", "0"));
+        if (history > 0) {
+            request = request.withHistory(history);
+        }
         ChannelFrameSink sink = new ChannelFrameSink();
         ConsoleStreamBridge bridge = ConsoleStreamBridge.attach(hubs.hub(name), request, sink);
         return new Reply.Upgrade(PROTOCOL, new UpgradeTarget() {
