@@ -44,8 +44,9 @@ final class TestHost implements AutoCloseable {
         return dirs.qemuRuntime().resolve(name);
     }
 
+    /** The console hub's log of domain {@code name} (QEMU keeps none); it grows across starts of the domain. */
     Path consoleLog(String name) {
-        return runtimeDir(name).resolve("console.log");
+        return dirs.consoleLog(name);
     }
 
     /** Pids of live QEMU processes whose command line mentions this test's directory. */

@@ -29,7 +29,12 @@ final class BareQemuContender implements Contender {
         List<String> a = new ArrayList<>();
         for (String arg : jvirtArgv) {
             if (!arg.equals("-S")) {
-                a.add(arg.replace(jvirtRuntimeDir.toString(), dir.toString()));
+                String moved = arg.replace(jvirtRuntimeDir.toString(), dir.toString());
+                if (moved.startsWith("socket,") && moved.contains(dir.resolve("console.sock").toString())) {
+                    // jvirt's console hub logs the console; bare QEMU has none, so QEMU logs it itself
+                    moved += ",logfile=" + dir.resolve("console.log") + ",logappend=on";
+                }
+                a.add(moved);
             }
         }
         this.argv = List.copyOf(a);

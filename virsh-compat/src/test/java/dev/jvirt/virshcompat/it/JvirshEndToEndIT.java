@@ -123,7 +123,7 @@ class JvirshEndToEndIT {
             assertThat(bogus.status()).as(bogus.toString()).isZero();
             assertThat(bogus.out()).contains("\"class\":\"CommandNotFound\"");
 
-            SerialOutput.await(daemon.runtime.resolve("qemu/tiny1/console.log"), TinyGuest.READY_MARKER, Duration.ofSeconds(120));
+            SerialOutput.await(daemon.state.resolve("log/qemu/tiny1.console.log"), TinyGuest.READY_MARKER, Duration.ofSeconds(120));
             console(jvirsh);
             events(jvirsh);
 

@@ -13,14 +13,9 @@ public record GuestPaths(Path dir) {
         return dir.resolve("qmp.sock");
     }
 
-    /** The serial console's unix socket chardev, owned by the daemon's console hub. */
+    /** The serial console's unix socket chardev, read by the Hypervisor's console hub (its log: {@code StateDirs.consoleLog}). */
     public Path consoleSocket() {
         return dir.resolve("console.sock");
-    }
-
-    /** QEMU's copy of everything the serial console prints (chardev {@code logfile=}). */
-    public Path consoleLog() {
-        return dir.resolve("console.log");
     }
 
     /** QEMU's pidfile ({@code -pidfile}). */

@@ -60,7 +60,8 @@ class JvirtdConcurrencyIT {
                 for (int c = 1; c <= CYCLES; c++) {
                     expect(api.post("/1.0/domains/" + n + "/start", Map.of()), "running", problems);
                     try {
-                        SerialOutput.await(consoleLog(fixture, n), TinyGuest.READY_MARKER, BOOT);
+                        // the hub's log is kept across cycles: cycle c's boot is its c-th marker
+                        SerialOutput.await(consoleLog(fixture, n), TinyGuest.READY_MARKER, c, BOOT);
                     } catch (Exception e) {
                         problems.add(n + ": no ready marker in cycle " + c + ": " + e);
                         api.post("/1.0/domains/" + n + "/destroy", Map.of());
@@ -129,6 +130,6 @@ class JvirtdConcurrencyIT {
     }
 
     private static Path consoleLog(DaemonFixture f, String name) {
-        return f.dirs.qemuRuntime().resolve(name).resolve("console.log");
+        return f.dirs.consoleLog(name); // the Hypervisor's console hub's log, across the cycles
     }
 }

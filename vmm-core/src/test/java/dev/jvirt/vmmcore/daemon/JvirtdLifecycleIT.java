@@ -151,6 +151,6 @@ class JvirtdLifecycleIT {
     }
 
     private Path consoleLog(String name) {
-        return fixture.dirs.qemuRuntime().resolve(name).resolve("console.log");
+        return fixture.dirs.consoleLog(name); // the Hypervisor's console hub's log
     }
 }

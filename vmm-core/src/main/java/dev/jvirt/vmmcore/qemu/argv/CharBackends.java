@@ -13,14 +13,14 @@ final class CharBackends {
     private CharBackends() {}
 
     /**
-     * The console hub's chardev: a unix socket jvirtd's console hub connects to, with QEMU keeping
-     * a log of everything the guest printed. Used for the guest's first pty serial or console.
+     * The console hub's chardev: a unix socket the Hypervisor's console hub connects to before the
+     * guest runs (the hub keeps the bounded, rotated log; QEMU keeps none, its {@code logfile=}
+     * would grow without bound). Used for the guest's first pty serial or console.
      */
     static Backend.Chardev consoleHub(BuildContext ctx, String id) {
         return new Backend.Chardev(id, QemuOpts.of("socket").add("id", id)
                 .add("path", socketPath(ctx.paths.consoleSocket().toString(), "console"))
                 .onOff("server", true).onOff("wait", false)
-                .add("logfile", ctx.paths.consoleLog().toString()).onOff("logappend", true)
                 .build());
     }
 

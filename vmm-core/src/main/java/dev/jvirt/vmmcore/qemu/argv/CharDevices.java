@@ -15,7 +15,7 @@ import java.util.Set;
  * <p>A {@code <console>} with a serial target is the same device as the serial with its port (as
  * in libvirt) and adds nothing; with no serials at all it becomes serial 0. The first pty among
  * the serials, then the virtio consoles, is the guest's console: it is backed by the console
- * hub's unix socket ({@code GuestPaths.consoleSocket()}, logged to {@code consoleLog()}) instead
+ * hub's unix socket ({@code GuestPaths.consoleSocket()}, logged by the hub) instead
  * of a pty. The guest-agent channel's socket is {@code GuestPaths.guestAgentSocket()}; another
  * unix channel without a path gets {@code channel<n>.sock} in the guest's runtime dir.
  */

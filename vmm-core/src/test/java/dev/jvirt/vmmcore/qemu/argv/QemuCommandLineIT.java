@@ -3,6 +3,8 @@ package dev.jvirt.vmmcore.qemu.argv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.jvirt.console.hub.ConsoleHub;
+import dev.jvirt.console.hub.HubConfig;
 import dev.jvirt.domainxml.domain.Domain;
 import dev.jvirt.domainxml.domain.DomainXml;
 import dev.jvirt.testimages.TinyGuest;
@@ -152,19 +154,24 @@ class QemuCommandLineIT {
         qemuImg("create", "-q", "-f", "qcow2", scratch.resolve("disk.qcow2").toString(), "64M");
         GuestPaths paths = guestPaths();
         Process qemu = start(definition("tiny-guest-boot.xml", "@CMDLINE@", TinyGuest.CMDLINE), paths);
-        awaitQmp(qemu, paths, "cont");
-        long deadline = System.nanoTime() + BOOT_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(paths.consoleLog())
-                    && Files.readString(paths.consoleLog(), StandardCharsets.ISO_8859_1).contains(TinyGuest.READY_MARKER)) {
-                return;
+        // QEMU keeps no console log: a console hub reads the socket (the guest is paused until cont).
+        Path log = scratch.resolve("hub-console.log");
+        try (ConsoleHub hub = ConsoleHub.start(HubConfig.of("tiny-guest-boot", paths.consoleSocket(), log)
+                .withConnectTimeout(Duration.ofSeconds(30)))) {
+            awaitQmp(qemu, paths, "cont");
+            long deadline = System.nanoTime() + BOOT_TIMEOUT.toNanos();
+            while (System.nanoTime() < deadline) {
+                if (new String(hub.recentOutput(), StandardCharsets.ISO_8859_1).contains(TinyGuest.READY_MARKER)) {
+                    assertThat(Files.readString(log, StandardCharsets.ISO_8859_1)).contains(TinyGuest.READY_MARKER);
+                    return;
+                }
+                if (!qemu.isAlive()) {
+                    fail("QEMU exited with " + qemu.exitValue() + ": " + Files.readString(paths.qemuLog()));
+                }
+                Thread.sleep(200);
             }
-            if (!qemu.isAlive()) {
-                fail("QEMU exited with " + qemu.exitValue() + ": " + Files.readString(paths.qemuLog()));
-            }
-            Thread.sleep(200);
         }
-        fail("no " + TinyGuest.READY_MARKER + " in " + paths.consoleLog() + " after " + BOOT_TIMEOUT);
+        fail("no " + TinyGuest.READY_MARKER + " on the console after " + BOOT_TIMEOUT);
     }
 
     private void runUntilQmp(String xml, String placeholder, String value) throws Exception {
