@@ -38,11 +38,14 @@ class TerminalConsoleIT {
             Path d = vm.dir;
             String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            String script = "stty -g > before\nfor run in 1 2 3 4; do\n"
+            // Every file the test waits for is written whole, then renamed into place: a reader
+            // that sees it exist must never see it half-written (a plain '> file' is empty at first).
+            String script = "stty -g > before.tmp; mv before.tmp before\nfor run in 1 2 3 4; do\n"
                     + "  while [ ! -e go$run ]; do sleep 0.1; done\n"
                     + "  " + java + " -XX:TieredStopAtLevel=1 -cp '" + classpath + "' "
                     + TerminalConsoleMain.class.getName() + " " + server.path() + " tiny pid$run 2> err$run\n"
-                    + "  echo $? > exit$run.tmp; stty -g > after$run; mv exit$run.tmp exit$run\n"
+                    + "  echo $? > exit$run.tmp; stty -g > after$run.tmp; mv after$run.tmp after$run;"
+                    + " mv exit$run.tmp exit$run\n"
                     + "done\nexec sleep 600\n";
             Files.writeString(d.resolve("pane.sh"), script);
             try (Tmux tmux = Tmux.start(session, d, "sh pane.sh")) {

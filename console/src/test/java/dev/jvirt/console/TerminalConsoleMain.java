@@ -19,7 +19,10 @@ public final class TerminalConsoleMain {
     }
 
     public static void main(String[] args) throws Exception {
-        Files.writeString(Path.of(args[2]), Long.toString(ProcessHandle.current().pid()));
+        Path pidFile = Path.of(args[2]);
+        Path tmp = pidFile.resolveSibling(pidFile.getFileName() + ".tmp");
+        Files.writeString(tmp, Long.toString(ProcessHandle.current().pid()));
+        Files.move(tmp, pidFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE); // never seen half-written
         ConsoleOptions options = ConsoleOptions.of(args[1]);
         if (args.length > 3) {
             options = options.withEscape(EscapeKey.parse(args[3]));
