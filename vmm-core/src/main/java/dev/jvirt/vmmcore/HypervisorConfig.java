@@ -2,7 +2,6 @@ package dev.jvirt.vmmcore;
 
 import dev.jvirt.console.hub.HubConfig;
 import dev.jvirt.vmmcore.qemu.CommandLineBuilder;
-import dev.jvirt.vmmcore.qemu.DaemonizeSandbox;
 import dev.jvirt.vmmcore.qemu.HostCapabilities.KvmSupport;
 import dev.jvirt.vmmcore.qemu.KvmProbe;
 import dev.jvirt.vmmcore.qemu.argv.LaunchOptions;
@@ -55,8 +54,7 @@ public record HypervisorConfig(
     /** Defaults: {@code /usr/bin/qemu-system-x86_64}, wait 2 s for a busy domain, 5 s SIGTERM grace, 30 s launch. */
     public static HypervisorConfig of(StateDirs dirs) {
         return new HypervisorConfig(dirs, DEFAULT_EMULATOR,
-                (def, caps, paths) -> DaemonizeSandbox.adjust(
-                        QemuCommandLine.build(def, caps, paths, LaunchOptions.defaults())),
+                (def, caps, paths) -> QemuCommandLine.build(def, caps, paths, LaunchOptions.defaults()),
                 Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(30), () -> KvmProbe.system().probe(),
                 HubConfig.DEFAULT_LOG_FILE_BYTES, HubConfig.DEFAULT_LOG_KEEP);
     }
