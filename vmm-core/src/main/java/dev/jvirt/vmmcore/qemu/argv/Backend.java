@@ -15,8 +15,22 @@ public sealed interface Backend {
     /** The option's argument: compact JSON, or a QemuOpts string. */
     String argument();
 
+    /**
+     * A backend given as JSON: the command line's argument is that JSON, compact, and the same
+     * object is the matching QMP hotplug command's arguments.
+     */
+    sealed interface JsonBackend extends Backend {
+        /** A copy of the backend's JSON. */
+        ObjectNode node();
+
+        @Override
+        default String argument() {
+            return Json.text(node());
+        }
+    }
+
     /** A block node: {@code -blockdev JSON}; the same JSON is {@code blockdev-add}'s arguments. */
-    record Blockdev(ObjectNode node) implements Backend {
+    record Blockdev(ObjectNode node) implements JsonBackend {
         public Blockdev {
             node = node.deepCopy();
         }
@@ -35,15 +49,10 @@ public sealed interface Backend {
         public String option() {
             return "-blockdev";
         }
-
-        @Override
-        public String argument() {
-            return Json.text(node);
-        }
     }
 
     /** A QOM object: {@code -object JSON}; the same JSON is {@code object-add}'s arguments. */
-    record QomObject(ObjectNode node) implements Backend {
+    record QomObject(ObjectNode node) implements JsonBackend {
         public QomObject {
             node = node.deepCopy();
         }
@@ -57,15 +66,10 @@ public sealed interface Backend {
         public String option() {
             return "-object";
         }
-
-        @Override
-        public String argument() {
-            return Json.text(node);
-        }
     }
 
     /** A network backend: {@code -netdev JSON}; the same JSON is {@code netdev_add}'s arguments. */
-    record Netdev(ObjectNode node) implements Backend {
+    record Netdev(ObjectNode node) implements JsonBackend {
         public Netdev {
             node = node.deepCopy();
         }
@@ -78,11 +82,6 @@ public sealed interface Backend {
         @Override
         public String option() {
             return "-netdev";
-        }
-
-        @Override
-        public String argument() {
-            return Json.text(node);
         }
     }
 
