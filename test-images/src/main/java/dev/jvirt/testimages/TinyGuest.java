@@ -20,8 +20,12 @@ public final class TinyGuest {
     public static final String READY_MARKER = "JVIRT-GUEST-READY";
     /** Printed on the console with the IPv4 address of eth0 ("none" without a lease). */
     public static final String IP_MARKER = "JVIRT-GUEST-IP";
-    /** The kernel command line the guest expects: its console on the first serial port. */
-    public static final String CMDLINE = "console=ttyS0";
+    /**
+     * The kernel command line the guest expects: its console on the first serial port, and
+     * {@code no_timer_check}, without which Linux under TCG on a loaded host can panic in early
+     * boot ("IO-APIC + timer doesn't work!": the timer check measures wall time).
+     */
+    public static final String CMDLINE = "console=ttyS0 no_timer_check";
     /** Guest memory that is enough for it, in MiB. */
     public static final int MEMORY_MIB = 128;
 
