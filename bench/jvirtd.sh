@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# jvirtd benchmark: resident memory (RSS) of jvirtd idle, with 100 defined domains and with 10
-# running tiny guests, beside a private session libvirtd (spawned by virsh as an unprivileged
-# user with XDG dirs in a temp dir, stopped by pid) on the same domains in the same run; and the
-# latency of listing the 100 domains. jvirtd runs twice: with bin/jvirtd's JVM flags and with a
-# smaller set.
-# Usage: bench/jvirtd.sh [domains=100] [running=10] [libvirt-user=nobody]
+# jvirtd benchmark: resident memory (RSS) of jvirtd (the shipped dist/bin/jvirtd) idle, with 100
+# defined domains and with running tiny guests started in steps (the cost per running guest is
+# the slope over the steps), beside a private session libvirtd (spawned by virsh as an
+# unprivileged user with XDG dirs in a temp dir, stopped by pid) and its virtlogd, on the same
+# domains in the same run; and the latency of listing the 100 domains.
+# Usage: bench/jvirtd.sh [domains=100] [running=20] [step=5] [settle-seconds=15] [libvirt-user=nobody]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-exec "$here/run" dev.jvirt.bench.daemon.DaemonMemoryBench "$@"
+exec "$here/run" dev.jvirt.bench.daemon.DaemonMemoryBench "${1:-100}" "${2:-20}" "${3:-5}" "${4:-15}" \
+  "${5:-nobody}" "$here/../dist/bin/jvirtd"

@@ -39,14 +39,15 @@ class ConsoleHubIT {
 
     @Test
     void aClientAttachingAfterBootSeesTheMarkerFromTheRingAndItsEchoComesBack(TinyGuest guest) throws Exception {
-        try (GuestVm vm = GuestVm.startPaused(guest, "g1", true);
-                ConsoleHub hub = ConsoleHub.start(HubConfig.of("tiny1", vm.consoleSocket, vm.dir.resolve("log/console.log")))) {
+        try (GuestVm vm = GuestVm.startPaused(guest, "g1");
+                ConsoleHub hub = vm.hub(HubConfig.of("tiny1", vm.dir.resolve("unused.sock"), vm.dir.resolve("log/console.log")),
+                        "console", false)) {
             vm.cont();
             awaitRing(hub, TinyGuest.READY_MARKER, BOOT);
             Thread.sleep(500); // the shell's prompt comes after the marker
 
             RecordingSink late = new RecordingSink();
-            ConsoleSession session = hub.attach(AttachRequest.writer().withHistory(HubConfig.DEFAULT_RING_BYTES), late);
+            ConsoleSession session = hub.attach(AttachRequest.writer().withHistory(HubConfig.DEFAULT_HISTORY_BYTES), late);
             assertThat(late.await(s -> s.contains(TinyGuest.READY_MARKER), WAIT)).contains("Linux version");
 
             String word = "jvirt-" + ThreadLocalRandom.current().nextInt(1, 32768) + "-ok";
@@ -64,8 +65,9 @@ class ConsoleHubIT {
     @Test
     void forceTakesOverTheFirstClientIsToldAndExitsAViewerSeesTheSameAndPoweroffEndsAll(TinyGuest guest)
             throws Exception {
-        try (GuestVm vm = GuestVm.startPaused(guest, "g2", true);
-                ConsoleHub hub = ConsoleHub.start(HubConfig.of("tiny2", vm.consoleSocket, vm.dir.resolve("console.log")));
+        try (GuestVm vm = GuestVm.startPaused(guest, "g2");
+                ConsoleHub hub = vm.hub(HubConfig.of("tiny2", vm.dir.resolve("unused.sock"), vm.dir.resolve("console.log")),
+                        "console", false);
                 ConsoleSocketServer server = ConsoleSocketServer.serve(hub, vm.dir.resolve("stream.sock"))) {
             vm.cont();
             awaitRing(hub, TinyGuest.READY_MARKER, BOOT);

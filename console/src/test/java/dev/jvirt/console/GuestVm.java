@@ -1,5 +1,8 @@
 package dev.jvirt.console;
 
+import dev.jvirt.console.hub.ConsoleFifos;
+import dev.jvirt.console.hub.ConsoleHub;
+import dev.jvirt.console.hub.HubConfig;
 import dev.jvirt.testimages.TinyGuest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,40 +12,38 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The tiny guest under QEMU (TCG) with its serial port on a unix-socket chardev, the way jvirtd
- * will run it: started paused ({@code -S}) so a hub can connect before {@code cont}. Killed by pid on close.
+ * The tiny guest under QEMU (TCG) with its serial port the way jvirtd runs it: started paused
+ * ({@code -S}) on a {@code null} chardev that {@link #hub} swaps for a hub's FIFOs before
+ * {@code cont}. Killed by pid on close.
  */
 final class GuestVm implements AutoCloseable {
 
+    static final String CHARDEV = "jvirt-console";
     final Path dir;
-    final Path consoleSocket;
     final Path qmpSocket;
     final Path qemuLog;
     private final Process qemu;
 
     private GuestVm(Path dir, Process qemu) {
         this.dir = dir;
-        this.consoleSocket = dir.resolve("console.sock");
         this.qmpSocket = dir.resolve("qmp.sock");
         this.qemuLog = dir.resolve("qemu.log");
         this.qemu = qemu;
     }
 
-    /** Starts QEMU paused; {@code qemuConsoleLog} adds QEMU's own {@code logfile=} (as the argv builder does). */
-    static GuestVm startPaused(TinyGuest guest, String name, boolean qemuConsoleLog) throws Exception {
+    /** Starts QEMU paused, its serial port on the daemon's {@code null} chardev. */
+    static GuestVm startPaused(TinyGuest guest, String name) throws Exception {
         Path dir = Files.createDirectories(guest.scratchDir().resolve(name));
-        String chardev = "socket,id=ser0,path=" + dir.resolve("console.sock") + ",server=on,wait=off"
-                + (qemuConsoleLog ? ",logfile=" + dir.resolve("qemu-console.log") : "");
         List<String> argv = new ArrayList<>(List.of("qemu-system-x86_64", "-accel", "tcg", "-m",
                 Integer.toString(TinyGuest.MEMORY_MIB), "-nodefaults", "-no-user-config", "-display", "none", "-S",
-                "-serial", "chardev:ser0", "-chardev", chardev,
+                "-serial", "chardev:" + CHARDEV, "-chardev", "null,id=" + CHARDEV,
                 "-qmp", "unix:" + dir.resolve("qmp.sock") + ",server=on,wait=off"));
         argv.addAll(guest.directBootArgs());
         Process p = new ProcessBuilder(argv).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("qemu.log").toFile()).start();
         GuestVm vm = new GuestVm(dir, p);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!(Files.exists(vm.consoleSocket) && Files.exists(vm.qmpSocket))) {
+        while (!Files.exists(vm.qmpSocket)) {
             if (!p.isAlive() || System.nanoTime() > deadline) {
                 vm.close();
                 throw new IllegalStateException("QEMU did not come up: " + Files.readString(vm.qemuLog));
@@ -50,6 +51,34 @@ final class GuestVm implements AutoCloseable {
             Thread.sleep(20);
         }
         return vm;
+    }
+
+    /**
+     * As the daemon does at start ({@code reconnect} false) or after a restart (true): new FIFOs
+     * at {@code dir/fifoName.{in,out}}, swapped in with {@code chardev-change}, read by a new hub.
+     */
+    ConsoleHub hub(HubConfig config, String fifoName, boolean reconnect) throws Exception {
+        ConsoleFifos fifos = ConsoleFifos.create(dir.resolve(fifoName));
+        try {
+            swap("{\"type\":\"file\",\"data\":{\"in\":\"" + fifos.toGuest() + "\",\"out\":\"" + fifos.fromGuest() + "\"}}");
+        } catch (Exception e) {
+            fifos.close();
+            throw e;
+        }
+        return reconnect ? ConsoleHub.reconnect(config, fifos) : ConsoleHub.start(config, fifos);
+    }
+
+    /** Points the serial port at a plain file (no reader at all). */
+    void toFile(Path file) throws Exception {
+        swap("{\"type\":\"file\",\"data\":{\"out\":\"" + file + "\"}}");
+    }
+
+    private void swap(String backend) throws Exception {
+        String reply = qmp("{\"execute\":\"chardev-change\",\"arguments\":{\"id\":\"" + CHARDEV + "\",\"backend\":"
+                + backend + "}}");
+        if (!reply.contains("\"return\"")) {
+            throw new IllegalStateException("chardev-change refused: " + reply);
+        }
     }
 
     long pid() {

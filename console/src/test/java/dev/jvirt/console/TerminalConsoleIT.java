@@ -30,8 +30,9 @@ class TerminalConsoleIT {
     @Test
     void rawModeEscapeSignalsAndGuestStopAllRestoreTheTerminal(TinyGuest guest) throws Exception {
         String session = "jvirt-console-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
-        try (GuestVm vm = GuestVm.startPaused(guest, "tt", true);
-                ConsoleHub hub = ConsoleHub.start(HubConfig.of("tiny", vm.consoleSocket, vm.dir.resolve("console.log")));
+        try (GuestVm vm = GuestVm.startPaused(guest, "tt");
+                ConsoleHub hub = vm.hub(HubConfig.of("tiny", vm.dir.resolve("unused.sock"), vm.dir.resolve("console.log")),
+                        "console", false);
                 ConsoleSocketServer server = ConsoleSocketServer.serve(hub, vm.dir.resolve("stream.sock"))) {
             vm.cont();
             ConsoleHubIT.awaitRing(hub, TinyGuest.READY_MARKER, Duration.ofSeconds(120));

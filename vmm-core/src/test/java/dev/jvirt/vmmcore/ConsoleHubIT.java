@@ -86,6 +86,50 @@ class ConsoleHubIT {
     }
 
     @Test
+    void afterADaemonRestartTheConsoleWorksBothWaysAndTheGuestNeverWaitedMeanwhile(TinyGuest guest) throws Exception {
+        Hypervisor first = host.open();
+        first.define(TestDomains.tiny(guest, "back"));
+        first.start("back");
+        Path log = host.dirs.consoleLog("back");
+        awaitInLog(log, TinyGuest.READY_MARKER, TestHost.BOOT);
+        Collector before = new Collector();
+        try (ConsoleSession con = first.console("back").orElseThrow().attach(AttachRequest.writer(), before)) {
+            // prints a numbered line every 10 ms, for ever, whoever reads
+            con.write("(i=0; while :; do i=$((i+1)); echo tick-$i; usleep 10000; done) &\n"
+                    .getBytes(StandardCharsets.US_ASCII)).toCompletableFuture().get(30, TimeUnit.SECONDS);
+            before.await("tick-20", Duration.ofSeconds(60));
+        }
+        first.close(); // the daemon stops; the guest runs on and nobody reads its console
+        Thread.sleep(3000);
+
+        Hypervisor second = host.open();
+        assertThat(second.state("back").state()).isEqualTo(DomainState.RUNNING);
+        ConsoleHub hub = second.console("back").orElseThrow();
+        Collector after = new Collector();
+        try (ConsoleSession con = hub.attach(AttachRequest.writer().withHistory(64 * 1024), after)) {
+            // the ring starts with the log's tail: what was printed before the restart
+            assertThat(after.await("tick-20", Duration.ofSeconds(10))).contains(TinyGuest.READY_MARKER);
+            con.write("kill %1; echo back-$((6*7))\n".getBytes(StandardCharsets.US_ASCII)).toCompletableFuture()
+                    .get(30, TimeUnit.SECONDS);
+            String seen = after.await("back-42", Duration.ofSeconds(60));
+            // The ticks went on while no daemon read them (the dropped ones are missing from
+            // the log), instead of waiting for a reader.
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("tick-(\\d+)").matcher(read(ConsoleLog.files(log)));
+            java.util.List<Integer> ticks = new java.util.ArrayList<>();
+            while (m.find()) {
+                ticks.add(Integer.parseInt(m.group(1)));
+            }
+            int biggestGap = 0;
+            for (int i = 1; i < ticks.size(); i++) {
+                biggestGap = Math.max(biggestGap, ticks.get(i) - ticks.get(i - 1));
+            }
+            assertThat(biggestGap).as("ticks missed while the daemon was down: " + ticks).isGreaterThan(10);
+            assertThat(seen).contains("back-42");
+        }
+        second.destroy("back");
+    }
+
+    @Test
     void aGuestWithoutASerialHasNoHub(TinyGuest guest) throws Exception {
         Hypervisor hv = host.open();
         String xml = TestDomains.tiny(guest, "mute").replaceAll("(?s)<serial type='pty'>.*?</serial>", "");

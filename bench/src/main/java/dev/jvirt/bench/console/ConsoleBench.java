@@ -1,6 +1,6 @@
 package dev.jvirt.bench.console;
 
-import dev.jvirt.console.hub.ConsoleEndpoint;
+import dev.jvirt.console.hub.ConsoleFifos;
 import dev.jvirt.console.hub.ConsoleHub;
 import dev.jvirt.console.hub.ConsoleSocketServer;
 import dev.jvirt.console.hub.HubConfig;
@@ -61,32 +61,26 @@ public final class ConsoleBench {
         }
         TinyGuestImage image = TinyGuestImage.build();
         Path dir = Files.createTempDirectory("console-bench-");
-        Process socketQemu = null;
-        Process pipeQemu = null;
+        Process qemu = null;
         try {
-            Path sockDir = Files.createDirectory(dir.resolve("socket"));
-            Path pipeDir = Files.createDirectory(dir.resolve("pipe"));
-            ConsoleEndpoint.Fifos fifos = new ConsoleEndpoint.Fifos(pipeDir.resolve("console"));
-            new ProcessBuilder("mkfifo", fifos.toGuest().toString(), fifos.fromGuest().toString()).start().waitFor();
-            socketQemu = startQemu(image, sockDir, "socket,id=ser0,path=" + sockDir.resolve("console.sock")
-                    + ",server=on,wait=off");
-            pipeQemu = startQemu(image, pipeDir, "pipe,id=ser0,path=" + fifos.base());
-            try (ConsoleHub socketHub = ConsoleHub.start(HubConfig.of("bench", sockDir.resolve("console.sock"),
-                            sockDir.resolve("console.log")));
-                    ConsoleHub pipeHub = ConsoleHub.start(HubConfig.of("bench", fifos, pipeDir.resolve("console.log")));
-                    ConsoleSocketServer socketServer = ConsoleSocketServer.serve(socketHub, sockDir.resolve("s.sock"));
-                    ConsoleSocketServer pipeServer = ConsoleSocketServer.serve(pipeHub, pipeDir.resolve("s.sock"))) {
-                qmp(sockDir.resolve("qmp.sock"), "{\"execute\":\"cont\"}");
-                qmp(pipeDir.resolve("qmp.sock"), "{\"execute\":\"cont\"}");
-                awaitReady(socketHub);
-                awaitReady(pipeHub);
+            Path guestDir = Files.createDirectory(dir.resolve("guest"));
+            // as jvirtd runs a serial console: a null chardev swapped for the hub's FIFOs before cont
+            qemu = startQemu(image, guestDir, "null,id=ser0");
+            ConsoleFifos fifos = ConsoleFifos.create(guestDir.resolve("console"));
+            qmp(guestDir.resolve("qmp.sock"), "{\"execute\":\"chardev-change\",\"arguments\":{\"id\":\"ser0\","
+                    + "\"backend\":{\"type\":\"file\",\"data\":{\"in\":\"" + fifos.toGuest() + "\",\"out\":\""
+                    + fifos.fromGuest() + "\"}}}}");
+            try (ConsoleHub hub = ConsoleHub.start(HubConfig.of("bench", fifos.endpoint(), guestDir.resolve("console.log")),
+                            fifos);
+                    ConsoleSocketServer server = ConsoleSocketServer.serve(hub, guestDir.resolve("s.sock"))) {
+                qmp(guestDir.resolve("qmp.sock"), "{\"execute\":\"cont\"}");
+                awaitReady(hub);
                 String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
                 String client = java + " -XX:TieredStopAtLevel=1 -cp " + System.getProperty("java.class.path") + " "
                         + ConsoleClientMain.class.getName() + " ";
                 List<Result> results = new ArrayList<>();
                 for (int r = 0; r < rounds; r++) {
-                    results.add(measure("jvirt, socket chardev", client + socketServer.path() + " bench", keys, lines));
-                    results.add(measure("jvirt, pipe chardev", client + pipeServer.path() + " bench", keys, lines));
+                    results.add(measure("jvirt (hub on FIFOs)", client + server.path() + " bench", keys, lines));
                     if (virsh != null) {
                         results.add(measure("virsh console (pty)", virsh, keys, lines));
                     }
@@ -94,11 +88,9 @@ public final class ConsoleBench {
                 print(results, keys, lines);
             }
         } finally {
-            for (Process qemu : new Process[] {socketQemu, pipeQemu}) {
-                if (qemu != null) {
-                    qemu.destroyForcibly();
-                    qemu.waitFor(10, TimeUnit.SECONDS);
-                }
+            if (qemu != null) {
+                qemu.destroyForcibly();
+                qemu.waitFor(10, TimeUnit.SECONDS);
             }
             try (Stream<Path> walk = Files.walk(dir)) {
                 walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -13,36 +13,37 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Resident memory of jvirtd (with the distribution's JVM flags, and with a smaller set) and of a
- * private session libvirtd, in the same run on the same domains: idle, with N defined domains, with
- * M running tiny guests; and the latency of listing the N domains.
+ * Resident memory of jvirtd (the shipped {@code dist/bin/jvirtd}, its JVM flags as users get
+ * them) and of a private session libvirtd, in the same run on the same domains: idle, with N
+ * defined domains, and with 1..M running tiny guests started in steps. The cost per running guest
+ * is the least-squares slope of RSS over the number running (every step, not two noisy samples);
+ * libvirt's is given with and without virtlogd, which holds each guest's log for it. Also the
+ * latency of listing the N domains.
  *
- * <p>Usage: {@code DaemonMemoryBench [domains=100] [running=10] [libvirtUser=nobody]}
+ * <p>Usage: {@code DaemonMemoryBench [domains=100] [running=20] [step=5] [settleSeconds=15]
+ * [libvirtUser=nobody] [launcher=dist/bin/jvirtd]}
  */
 public final class DaemonMemoryBench {
-    static final List<String> DIST_FLAGS = List.of("-XX:+UseSerialGC", "-Xms16m", "-XX:MaxRAMPercentage=25");
-    static final List<String> SMALL_FLAGS = List.of("-XX:+UseSerialGC", "-Xms8m", "-Xmx64m", "-XX:TieredStopAtLevel=1",
-            "-XX:CICompilerCount=1", "-XX:ReservedCodeCacheSize=16m", "-XX:MaxMetaspaceSize=64m", "-Xss512k",
-            "-XX:-UsePerfData", "-XX:+UseCompressedClassPointers", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20");
-    /** SMALL plus no pooled Netty buffers, smaller stacks, and glibc limited to 2 malloc arenas. */
-    static final List<String> TUNED_FLAGS = List.of("-XX:+UseSerialGC", "-Xms8m", "-Xmx48m", "-XX:TieredStopAtLevel=1",
-            "-XX:CICompilerCount=1", "-XX:ReservedCodeCacheSize=12m", "-XX:MaxMetaspaceSize=64m", "-Xss256k",
-            "-XX:-UsePerfData", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20",
-            "-Dio.netty.allocator.type=unpooled", "-Dio.netty.noPreferDirect=true", "-XX:MaxDirectMemorySize=16m");
-    static final Map<String, String> TUNED_ENV = Map.of("MALLOC_ARENA_MAX", "2");
     private static final int LIST_RUNS = 50;
 
     private DaemonMemoryBench() {
     }
 
-    record Row(String label, long idle, long defined, long running, long listMedianNs, long listP95Ns, long extraKiB,
-               long threads) {
+    /** RSS (KiB) of the daemon, and of its helper (virtlogd) or -1, at each count of running guests. */
+    record Row(String label, long idle, long defined, List<long[]> steps, long listMedianNs, long listP95Ns,
+               long threadsIdle, long threadsRunning) {
     }
 
     public static void main(String[] args) throws Exception {
         int domains = args.length > 0 ? Integer.parseInt(args[0]) : 100;
-        int running = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-        String user = args.length > 2 ? args[2] : "nobody";
+        int running = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        int step = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        int settle = args.length > 3 ? Integer.parseInt(args[3]) : 15;
+        String user = args.length > 4 ? args[4] : "nobody";
+        Path launcher = Path.of(args.length > 5 ? args[5] : "dist/bin/jvirtd").toAbsolutePath();
+        if (!Files.isExecutable(launcher)) {
+            throw new IllegalStateException(launcher + " is missing: run `mvn package` at the top first");
+        }
         Path root = Files.createTempDirectory("jvirtd-bench-");
         Files.setPosixFilePermissions(root, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         try {
@@ -52,15 +53,11 @@ public final class DaemonMemoryBench {
             Files.copy(built.initrd(), img.resolve("initrd.img"), StandardCopyOption.REPLACE_EXISTING);
             BenchDomains xml = new BenchDomains(new TinyGuestImage(img), img);
             Map<String, Row> rows = new LinkedHashMap<>();
-            rows.put("jvirtd (dist flags)", measure(JvirtdUnderTest.start(root.resolve("jd1"), DIST_FLAGS, Map.of()),
-                    xml, "jd1", domains, running, null));
-            rows.put("jvirtd (small flags)", measure(JvirtdUnderTest.start(root.resolve("jd2"), SMALL_FLAGS, Map.of()),
-                    xml, "jd2", domains, running, null));
-            rows.put("jvirtd (tuned)", measure(JvirtdUnderTest.start(root.resolve("jd3"), TUNED_FLAGS, TUNED_ENV),
-                    xml, "jd3", domains, running, null));
+            rows.put("jvirtd", measure(JvirtdUnderTest.launch(root.resolve("jd"), launcher), xml, "jd", domains,
+                    running, step, settle, null));
             LibvirtUnderTest lv = LibvirtUnderTest.start(root.resolve("lv"), user);
-            rows.put("libvirtd (session)", measure(lv, xml, "lv", domains, running, user));
-            print(rows, domains, running);
+            rows.put("libvirtd (session)", measure(lv, xml, "lv", domains, running, step, settle, user));
+            print(rows, domains, settle, launcher);
         } finally {
             try (Stream<Path> walk = Files.walk(root)) {
                 walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -68,12 +65,14 @@ public final class DaemonMemoryBench {
         }
     }
 
-    private static Row measure(Daemon d, BenchDomains xml, String owner, int domains, int running, String chownTo)
-            throws Exception {
+    private static Row measure(Daemon d, BenchDomains xml, String owner, int domains, int running, int step,
+                               int settle, String chownTo) throws Exception {
         List<String> names = new ArrayList<>();
+        int started = 0;
         try (d) {
             Thread.sleep(3000);
             long idle = Rss.kib(d.pid());
+            long threadsIdle = Rss.threads(d.pid());
             for (int i = 0; i < domains; i++) {
                 String name = BenchDomains.name(i);
                 Path disk = xml.disk(owner, name);
@@ -93,33 +92,89 @@ public final class DaemonMemoryBench {
             Arrays.sort(t);
             Thread.sleep(2000);
             long defined = Rss.kib(d.pid());
-            for (int i = 0; i < running; i++) {
-                d.start(names.get(i));
+            List<long[]> steps = new ArrayList<>();
+            steps.add(new long[] {0, defined, helperKib(d)});
+            while (started < Math.min(running, domains)) {
+                for (int i = 0; i < step && started < Math.min(running, domains); i++) {
+                    d.start(names.get(started++));
+                }
+                Thread.sleep(settle * 1000L);
+                steps.add(new long[] {started, Rss.kib(d.pid()), helperKib(d)});
+                System.out.printf("%s: %d running, RSS %s%n", d.label(), started, Rss.mib(steps.get(steps.size() - 1)[1]));
             }
-            Thread.sleep(5000);
-            long run = Rss.kib(d.pid());
-            long threads = Rss.threads(d.pid());
-            long extra = d instanceof LibvirtUnderTest lv ? Rss.kib(lv.virtlogdPid()) : 0;
-            for (int i = 0; i < running; i++) {
-                d.destroy(names.get(i));
+            long threadsRunning = Rss.threads(d.pid());
+            return new Row(d.label(), idle, defined, steps, t[LIST_RUNS / 2], t[(int) (LIST_RUNS * 0.95)], threadsIdle,
+                    threadsRunning);
+        } finally {
+            for (int i = 0; i < started; i++) {
+                try {
+                    d.destroy(names.get(i));
+                } catch (Exception e) {
+                    System.err.println("destroy " + names.get(i) + ": " + e.getMessage());
+                }
             }
-            return new Row(d.label(), idle, defined, run, t[LIST_RUNS / 2], t[(int) (LIST_RUNS * 0.95)], extra, threads);
         }
     }
 
-    private static void print(Map<String, Row> rows, int domains, int running) {
-        System.out.printf("%-22s %10s %14s %14s %18s %14s %14s %8s%n", "daemon", "idle RSS", domains + " defined",
-                running + " running", "per running guest", "list " + domains + " p50", "list p95", "threads");
-        rows.forEach((label, r) -> System.out.printf("%-22s %10s %14s %14s %18s %11.2f ms %11.2f ms %8d%n", label,
-                Rss.mib(r.idle()), Rss.mib(r.defined()), Rss.mib(r.running()),
-                String.format("%.0f KiB", (r.running() - r.defined()) / (double) running),
-                r.listMedianNs() / 1e6, r.listP95Ns() / 1e6, r.threads()));
-        rows.values().stream().filter(r -> r.extraKiB() > 0).forEach(r -> System.out.printf(
-                "(%s also needs virtlogd: %s RSS with %d running guests)%n", r.label(), Rss.mib(r.extraKiB()), running));
+    private static long helperKib(Daemon d) {
+        return d instanceof LibvirtUnderTest lv ? Rss.kib(lv.virtlogdPid()) : -1;
+    }
+
+    /** Least-squares slope of column {@code col} over the running count (column 0), KiB per guest. */
+    static double slope(List<long[]> steps, int col) {
+        double n = steps.size();
+        double sx = 0;
+        double sy = 0;
+        double sxx = 0;
+        double sxy = 0;
+        for (long[] s : steps) {
+            sx += s[0];
+            sy += s[col];
+            sxx += (double) s[0] * s[0];
+            sxy += (double) s[0] * s[col];
+        }
+        return (n * sxy - sx * sy) / (n * sxx - sx * sx);
+    }
+
+    private static void print(Map<String, Row> rows, int domains, int settle, Path launcher) {
+        Row any = rows.values().iterator().next();
+        StringBuilder head = new StringBuilder(String.format("%-22s %10s %12s", "daemon", "idle RSS", domains + " defined"));
+        for (long[] s : any.steps().subList(1, any.steps().size())) {
+            head.append(String.format(" %11s", s[0] + " running"));
+        }
+        head.append(String.format(" %18s %12s %10s %9s", "per running guest", "list p50", "list p95", "threads"));
+        System.out.println();
+        System.out.println(head);
+        rows.forEach((label, r) -> {
+            StringBuilder line = new StringBuilder(String.format("%-22s %10s %12s", label, Rss.mib(r.idle()),
+                    Rss.mib(r.defined())));
+            for (long[] s : r.steps().subList(1, r.steps().size())) {
+                line.append(String.format(" %11s", Rss.mib(s[1])));
+            }
+            line.append(String.format(" %14.0f KiB %9.2f ms %7.2f ms %4d/%-4d", slope(r.steps(), 1),
+                    r.listMedianNs() / 1e6, r.listP95Ns() / 1e6, r.threadsIdle(), r.threadsRunning()));
+            System.out.println(line);
+            if (r.steps().get(0)[2] >= 0) {
+                StringBuilder logd = new StringBuilder(String.format("%-22s %10s %12s", "  + virtlogd", "",
+                        Rss.mib(r.steps().get(0)[2])));
+                for (long[] s : r.steps().subList(1, r.steps().size())) {
+                    logd.append(String.format(" %11s", Rss.mib(s[2])));
+                }
+                List<long[]> both = r.steps().stream().map(s -> new long[] {s[0], s[1] + s[2]}).toList();
+                logd.append(String.format(" %14.0f KiB (virtlogd alone %.0f KiB; libvirtd + virtlogd %.0f KiB)",
+                        slope(r.steps(), 2), slope(r.steps(), 2), slope(both, 1)));
+                System.out.println(logd);
+            }
+        });
+        Row jd = rows.get("jvirtd");
+        Row lv = rows.get("libvirtd (session)");
+        if (jd != null && lv != null) {
+            System.out.printf("per running guest, jvirtd / libvirtd = %.2f%n", slope(jd.steps(), 1) / slope(lv.steps(), 1));
+        }
+        System.out.println("per running guest: least-squares slope of RSS over the number of running guests ("
+                + settle + " s after each step).");
         System.out.println("jvirtd list latency: one HTTP request over the unix socket from a JVM client (new connection each);");
         System.out.println("libvirtd list latency: a whole `virsh list --all` process (what a user sees).");
-        System.out.println("flags: dist = " + String.join(" ", DIST_FLAGS));
-        System.out.println("       small = " + String.join(" ", SMALL_FLAGS));
-        System.out.println("       tuned = " + String.join(" ", TUNED_FLAGS) + " with MALLOC_ARENA_MAX=2");
+        System.out.println("jvirtd: " + launcher + " (the shipped launcher and its JVM flags)");
     }
 }

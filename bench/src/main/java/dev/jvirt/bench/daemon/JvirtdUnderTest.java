@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** A private jvirtd (session mode, temp dirs) started as a child JVM with given flags, stopped by pid. */
+/**
+ * A private jvirtd (session mode, temp dirs), stopped by pid: either the shipped launcher
+ * ({@code dist/bin/jvirtd}, its JVM flags exactly as users get them) or a child JVM with given flags.
+ */
 final class JvirtdUnderTest implements Daemon {
     private final Path dir;
     private final Process process;
@@ -19,14 +22,27 @@ final class JvirtdUnderTest implements Daemon {
         this.api = new ApiClient(dir.resolve("run/jvirtd.sock"));
     }
 
+    /** The shipped launcher {@code launcher} (dist/bin/jvirtd; it execs the JVM, so its pid is jvirtd's). */
+    static JvirtdUnderTest launch(Path dir, Path launcher) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(launcher.toString()));
+        return start(dir, cmd, java.util.Map.of());
+    }
+
     /** {@code env}: extra environment, e.g. MALLOC_ARENA_MAX. */
     static JvirtdUnderTest start(Path dir, List<String> jvmFlags, java.util.Map<String, String> env) throws Exception {
-        Files.createDirectories(dir);
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
         cmd.addAll(jvmFlags);
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.jvirt.vmmcore.daemon.JvirtdMain",
-                "--session", "--state-dir", dir.resolve("state").toString(), "--runtime-dir", dir.resolve("run").toString()));
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.jvirt.vmmcore.daemon.JvirtdMain"));
+        return start(dir, cmd, env);
+    }
+
+    private static JvirtdUnderTest start(Path dir, List<String> command, java.util.Map<String, String> env)
+            throws Exception {
+        Files.createDirectories(dir);
+        List<String> cmd = new ArrayList<>(command);
+        cmd.addAll(List.of("--session", "--state-dir", dir.resolve("state").toString(), "--runtime-dir",
+                dir.resolve("run").toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("jvirtd.out").toFile());
         pb.environment().putAll(env);

@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * @param mode         writer or read-only viewer
  * @param force        a writer takes the console over from the current writer (told TAKEN_OVER)
- * @param historyBytes how much of the recent output (the ring) to send first; 0 for none, as virsh
+ * @param historyBytes how much of the recent output (read from the log, this run only) to send first; 0 for none, as virsh
  */
 public record AttachRequest(ConsoleMode mode, boolean force, int historyBytes) {
 

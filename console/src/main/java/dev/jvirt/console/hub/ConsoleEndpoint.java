@@ -4,17 +4,19 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * Where QEMU has the guest's serial port, as the command line sets it up.
+ * Where QEMU has the guest's console.
  *
  * <ul>
- *   <li>{@link UnixSocket}: {@code -chardev socket,id=..,path=P,server=on,wait=off}. QEMU drops
- *       output while no client is connected (daemon down), and sends each byte in its own
- *       {@code sendmsg()}: its socket buffer holds only a few hundred bytes of console output,
- *       so any pause of the reader pauses the guest (see ConsoleThroughputIT's figures).</li>
- *   <li>{@link Fifos}: {@code -chardev pipe,id=..,path=BASE} with FIFOs {@code BASE.in} and
- *       {@code BASE.out} made by the daemon ({@code mkfifo}) before QEMU starts. The pipe
- *       buffers 64 KiB of bytes, so the guest prints as fast as into a plain file; while no
- *       hub reads (daemon down) output is kept up to 64 KiB, then the guest's serial waits.</li>
+ *   <li>{@link Fifos}, for a serial port: a {@code file} chardev with {@code in=BASE.in} and
+ *       {@code out=BASE.out}, FIFOs made and held by the daemon ({@link ConsoleFifos}) and swapped
+ *       in with QMP {@code chardev-change}. The pipe buffers 64 KiB, so the guest prints as fast
+ *       as into a plain file; while no hub reads (daemon down) QEMU's writes fail and the output
+ *       is dropped: the guest never waits.</li>
+ *   <li>{@link UnixSocket}, for a virtio console (whose frontend cannot swap chardevs):
+ *       {@code -chardev socket,id=..,path=P,server=on,wait=off}. QEMU drops output while no client
+ *       is connected. (Not for a serial port: the 16550 sends each byte in its own
+ *       {@code sendmsg()}, the socket's buffer holds a few hundred of them, and any pause of the
+ *       reader pauses the guest; see ConsoleThroughputIT.)</li>
  * </ul>
  */
 public sealed interface ConsoleEndpoint {
@@ -31,7 +33,7 @@ public sealed interface ConsoleEndpoint {
         }
     }
 
-    /** A pipe chardev with FIFOs {@code base.in} (to the guest) and {@code base.out} (from the guest). */
+    /** FIFOs {@code base.in} (to the guest) and {@code base.out} (from the guest) behind a file chardev. */
     record Fifos(Path base) implements ConsoleEndpoint {
         public Fifos {
             Objects.requireNonNull(base);

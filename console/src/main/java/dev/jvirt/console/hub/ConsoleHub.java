@@ -5,7 +5,6 @@ import dev.jvirt.console.ConsoleBusyException;
 import dev.jvirt.console.ConsoleMode;
 import dev.jvirt.console.ConsoleUnavailableException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -15,77 +14,100 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The daemon's end of one running guest's serial console: a client of QEMU's console chardev
- * ({@link ConsoleEndpoint}: a unix socket or FIFOs) that reads it continuously on a thread of its own (so the guest never waits on a full buffer), keeps
- * the recent output in a ring, writes the rotated {@link ConsoleLog}, and fans the output out to
+ * The daemon's end of one running guest's serial console: the reader of QEMU's console chardev
+ * ({@link ConsoleEndpoint}: FIFOs for a serial port, a unix socket for a virtio console) that
+ * reads it continuously (FIFOs on the process's one {@link ConsolePoller} thread, a socket on a
+ * thread of its own), so the guest never waits on a full buffer; writes
+ * the rotated {@link ConsoleLog} (which also serves as the history late clients ask for: no copy
+ * of the output is held in memory), and fans the output out to
  * attached {@link ConsoleSession}s, each behind a bounded queue. At most one session writes.
  *
  * <p>The daemon makes one with {@link #start} after launching QEMU (before {@code cont}, so no
- * output is missed) or with {@link #reconnect} when it finds a running guest after a restart.
+ * output is missed) or with {@link #reconnect} when it finds a running guest after a restart;
+ * for a serial port it first swaps QEMU's chardev to new {@link ConsoleFifos}.
  * The hub ends by itself when QEMU closes its end (QEMU exited) (every session is told GUEST_STOPPED), or
  * by {@link #close()} (HUB_CLOSED).
  */
 public final class ConsoleHub implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleHub.class);
-    private static final int READ_BUFFER = 16 * 1024;
-    /**
-     * On FIFOs, after a short read (delivered at once), let output gather this long before the
-     * next read: QEMU writes one byte per write(2) and each would wake the reader, whose CPU the
-     * guest's vCPU then lacks on a busy host. The pipe holds 64 KiB, so the guest never waits.
-     * (Not on a socket: its few hundred bytes of buffer would fill and stall the guest.)
-     */
-    private static final long FIFO_GATHER_MILLIS = 2;
 
     private final HubConfig config;
     private final GuestLink link;
     private final ConsoleLog log;
     private final GuestInput input;
-    private final Thread reader;
     private final CompletableFuture<CloseReason> ended = new CompletableFuture<>();
     private final AtomicLong bytesFromGuest = new AtomicLong();
     private final List<HubSession> sessions = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
     private volatile boolean closing;
+    /** On reconnect the log's tail is this run's earlier output; on a fresh start, the last run's. */
+    private final boolean earlierOutputIsHistory;
 
     // guarded by lock
-    private final OutputRing ring;
     private HubSession writer;
     private CloseReason endReason;
     private long nextId = 1;
 
-    private ConsoleHub(HubConfig config, GuestLink link, ConsoleLog log, byte[] seed) {
+    private ConsoleHub(HubConfig config, GuestLink link, ConsoleLog log, boolean earlierOutputIsHistory) {
         this.config = config;
         this.link = link;
         this.log = log;
-        this.ring = new OutputRing(config.ringBytes());
-        ring.append(seed, 0, seed.length);
+        this.earlierOutputIsHistory = earlierOutputIsHistory;
         this.input = new GuestInput(link.toGuest(), config.domain(), config.maxInputBytes());
-        this.reader = new Thread(null, this::readLoop, "console-" + config.domain(), 256 * 1024);
-        reader.setDaemon(true);
     }
 
-    /** Connects to a freshly started guest's console; the ring starts empty. */
+    /** Connects to a freshly started guest's console on a unix socket; history starts with its first byte. */
     public static ConsoleHub start(HubConfig config) {
-        return open(config, false);
+        return open(config, false, () -> GuestLink.open(config.endpoint(), config.domain(), config.connectTimeout()));
+    }
+
+    /**
+     * Reads a freshly started guest's console from {@code fifos}, which QEMU's chardev now holds
+     * (see {@link ConsoleFifos}); history starts with its first byte. The hub owns the FIFOs from here on.
+     */
+    public static ConsoleHub start(HubConfig config, ConsoleFifos fifos) {
+        return open(config.withEndpoint(fifos.endpoint()), false, () -> linkFifos(config, fifos));
     }
 
     /**
      * Connects to the console of a guest that ran while no hub was connected (daemon restart):
-     * the ring starts with the tail of the log so late clients still see earlier output. (QEMU
-     * drops what the guest printed while nobody was connected, except in its own logfile.)
+     * history includes the log from before, so late clients still see earlier output. (What
+     * the guest printed while nobody read is gone.)
      */
     public static ConsoleHub reconnect(HubConfig config) {
-        return open(config, true);
+        return open(config, true, () -> GuestLink.open(config.endpoint(), config.domain(), config.connectTimeout()));
     }
 
-    private static ConsoleHub open(HubConfig config, boolean seedFromLog) {
-        GuestLink link = GuestLink.open(config.endpoint(), config.domain(), config.connectTimeout());
+    /** {@link #reconnect(HubConfig)} for a serial console whose chardev was swapped to new {@code fifos}. */
+    public static ConsoleHub reconnect(HubConfig config, ConsoleFifos fifos) {
+        return open(config.withEndpoint(fifos.endpoint()), true, () -> linkFifos(config, fifos));
+    }
+
+    private static GuestLink linkFifos(HubConfig config, ConsoleFifos fifos) {
         try {
-            byte[] seed = seedFromLog ? ConsoleLogReader.tail(config.logFile(), config.ringBytes()) : new byte[0];
+            return fifos.link(config.domain());
+        } catch (IOException e) {
+            closeQuietly(fifos);
+            throw new ConsoleUnavailableException("cannot open the console (" + fifos.endpoint() + ") of domain '"
+                    + config.domain() + "': " + e.getMessage() + " (is the domain running?)", e);
+        }
+    }
+
+    private static void closeQuietly(ConsoleFifos fifos) {
+        try {
+            fifos.close();
+        } catch (IOException e) {
+            LOG.debug("closing {}", fifos.endpoint(), e);
+        }
+    }
+
+    private static ConsoleHub open(HubConfig config, boolean seedFromLog, java.util.function.Supplier<GuestLink> connect) {
+        GuestLink link = connect.get();
+        try {
             ConsoleLog log = ConsoleLog.open(config.logFile(), config.logFileBytes(), config.logKeep());
-            ConsoleHub hub = new ConsoleHub(config, link, log, seed);
-            hub.reader.start();
+            ConsoleHub hub = new ConsoleHub(config, link, log, seedFromLog);
+            link.fromGuest().start(hub.new Reader());
             LOG.info("console of domain '{}' connected ({})", config.domain(), config.endpoint());
             return hub;
         } catch (IOException | RuntimeException e) {
@@ -105,7 +127,7 @@ public final class ConsoleHub implements AutoCloseable {
     }
 
     /**
-     * Attaches a client. The requested history (up to the ring's size) is delivered first, then
+     * Attaches a client. The requested history (up to {@link HubConfig#historyBytes()}) is delivered first, then
      * live output, with nothing lost or repeated in between.
      *
      * @throws ConsoleBusyException         a writer is attached and the request has no force
@@ -131,7 +153,7 @@ public final class ConsoleHub implements AutoCloseable {
                 writer = session;
             }
             if (request.historyBytes() > 0) {
-                byte[] history = ring.tail(request.historyBytes());
+                byte[] history = history(Math.min(request.historyBytes(), config.historyBytes()));
                 if (history.length > 0) {
                     session.offer(history);
                 }
@@ -141,10 +163,29 @@ public final class ConsoleHub implements AutoCloseable {
         }
     }
 
-    /** The recent output (at most the ring's size), oldest first. */
+    /** The recent output (at most {@link HubConfig#historyBytes()}), oldest first, from the log. */
     public byte[] recentOutput() {
         synchronized (lock) {
-            return ring.snapshot();
+            return history(config.historyBytes());
+        }
+    }
+
+    /**
+     * The last {@code max} bytes of the log (the page cache is the hub's ring: no copy of the
+     * output is kept in memory). Called under the lock, which the reader holds while it writes
+     * the log and hands a chunk to sessions, so history and live output neither overlap nor miss.
+     */
+    private byte[] history(int max) {
+        int n = earlierOutputIsHistory ? max : (int) Math.min(max, bytesFromGuest.get());
+        if (n == 0) {
+            return new byte[0];
+        }
+        try {
+            return ConsoleLogReader.tail(config.logFile(), n);
+        } catch (IOException e) {
+            LOG.warn("console log {} of domain '{}' cannot be read for history: {}", config.logFile(), config.domain(),
+                    e.toString());
+            return new byte[0];
         }
     }
 
@@ -172,17 +213,17 @@ public final class ConsoleHub implements AutoCloseable {
         return ended;
     }
 
-    /** Disconnects from QEMU (the guest keeps running); sessions are told HUB_CLOSED. Waits for the reader to end. */
+    /** Disconnects from QEMU (the guest keeps running); sessions are told HUB_CLOSED. Waits up to 5 s for that. */
     @Override
     public void close() {
         closing = true;
         link.close();
-        if (Thread.currentThread() != reader) {
-            try {
-                reader.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        try {
+            ended.get(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            LOG.warn("console of domain '{}' did not end within 5 s of closing", config.domain());
         }
     }
 
@@ -200,45 +241,31 @@ public final class ConsoleHub implements AutoCloseable {
         session.end(reason, reason.describe(config.domain()));
     }
 
-    private void readLoop() {
-        ByteBuffer buf = ByteBuffer.allocate(READ_BUFFER);
-        boolean logBroken = false;
-        boolean gather = config.endpoint() instanceof ConsoleEndpoint.Fifos;
-        try {
-            while (link.fromGuest().read(buf) >= 0) {
-                if (buf.position() == 0) {
-                    continue;
-                }
-                byte[] chunk = new byte[buf.position()];
-                buf.flip().get(chunk);
-                buf.clear();
-                bytesFromGuest.addAndGet(chunk.length);
+    /** Takes the guest's output: log, then every session, under the lock that attach takes. */
+    private final class Reader implements GuestOutput.Sink {
+        private boolean logBroken;
+
+        @Override
+        public void output(byte[] chunk) {
+            synchronized (lock) {
+                bytesFromGuest.addAndGet(chunk.length); // with the log write: history never reaches past this run
                 if (!logBroken) {
                     try {
                         log.write(chunk, 0, chunk.length);
                     } catch (IOException e) {
                         logBroken = true;
-                        LOG.warn("console log {} of domain '{}' cannot be written; output goes on without it: {}",
-                                log.file(), config.domain(), e.toString());
+                        LOG.warn("console log {} of domain '{}' cannot be written; output goes on without it"
+                                + " (and without history for new clients): {}", log.file(), config.domain(), e.toString());
                     }
                 }
-                synchronized (lock) {
-                    ring.append(chunk, 0, chunk.length);
-                    for (HubSession s : sessions) {
-                        s.offer(chunk);
-                    }
-                }
-                if (gather && chunk.length < READ_BUFFER / 4) {
-                    Thread.sleep(FIFO_GATHER_MILLIS); // what was read went out at once; let more gather
+                for (HubSession s : sessions) {
+                    s.offer(chunk);
                 }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (IOException e) {
-            if (!closing) {
-                LOG.debug("console of domain '{}' failed", config.domain(), e);
-            }
-        } finally {
+        }
+
+        @Override
+        public void ended() {
             end(closing ? CloseReason.HUB_CLOSED : CloseReason.GUEST_STOPPED);
         }
     }

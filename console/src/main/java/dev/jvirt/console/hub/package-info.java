@@ -3,7 +3,10 @@
  *
  * <pre>{@code
  * // after launching QEMU (paused), before `cont`; or, after a daemon restart, ConsoleHub.reconnect(..)
- * ConsoleHub hub = ConsoleHub.start(HubConfig.of(name, guestPaths.consoleSocket(), logFile));
+ * ConsoleFifos fifos = ConsoleFifos.create(guestPaths.consoleFifos());   // a serial port:
+ * qmp chardev-change id=jvirt-console backend=file{in: fifos.toGuest(), out: fifos.fromGuest()}
+ * ConsoleHub hub = ConsoleHub.start(HubConfig.of(name, fifos.endpoint(), logFile), fifos);
+ * // (a virtio console: ConsoleHub.start(HubConfig.of(name, guestPaths.consoleSocket(), logFile)))
  * hub.ended().thenAccept(reason -> ...);          // GUEST_STOPPED when QEMU closed the chardev
  *
  * // GET /1.0/domains/NAME/console?mode=rw|ro&force=1&history=BYTES (upgrade)

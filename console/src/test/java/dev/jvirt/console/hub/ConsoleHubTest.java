@@ -159,7 +159,7 @@ class ConsoleHubTest {
     }
 
     @Test
-    void closingTheHubTellsSessionsAndReconnectSeedsTheRingFromTheLog() throws Exception {
+    void closingTheHubTellsSessionsAndAfterReconnectHistoryIncludesTheEarlierLog() throws Exception {
         RecordingListener s = new RecordingListener();
         hub.attach(ConsoleMode.READ_WRITE, s);
         guest.send(b("JVIRT-GUEST-READY\r\n"));
@@ -174,6 +174,25 @@ class ConsoleHubTest {
     }
 
     @Test
+    void historyOfAFreshStartHoldsThisRunOnlyThoughTheLogHoldsMore() throws Exception {
+        guest.send(b("last run's goodbye\r\n"));
+        awaitRecent("goodbye");
+        hub.close();
+        guest.close();
+        guest = new FakeGuestSocket(dir.resolve("console2.sock"));
+        hub = ConsoleHub.start(HubConfig.of("web1", guest.path, dir.resolve("log/console.log")));
+        guest.send(b("new boot\r\n"));
+        awaitRecent("new boot");
+        RecordingListener l = new RecordingListener();
+        hub.attach(AttachRequest.viewer().withHistory(64 * 1024), l);
+        guest.send(b("tiny# "));
+        assertThat(l.awaitContains("tiny# ", WAIT)).isEqualTo("new boot\r\ntiny# ");
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        ConsoleLogReader.read(dir.resolve("log/console.log"), log);
+        assertThat(log.toString(StandardCharsets.ISO_8859_1)).startsWith("last run's goodbye\r\nnew boot");
+    }
+
+    @Test
     void aMissingSocketIsAClearError() {
         assertThatThrownBy(() -> ConsoleHub.start(HubConfig.of("gone", dir.resolve("nope.sock"), dir.resolve("l.log"))
                 .withConnectTimeout(Duration.ofMillis(200))))
@@ -182,35 +201,61 @@ class ConsoleHubTest {
     }
 
     @Test
-    void fifosNobodyHoldsAreAClearErrorAfterTheTimeout() throws Exception {
-        ConsoleEndpoint.Fifos fifos = new ConsoleEndpoint.Fifos(dir.resolve("serial"));
-        Process mkfifo = new ProcessBuilder("mkfifo", fifos.toGuest().toString(), fifos.fromGuest().toString()).start();
-        assertThat(mkfifo.waitFor()).isZero();
-        assertThatThrownBy(() -> ConsoleHub.start(HubConfig.of("gone", fifos, dir.resolve("l.log"))
-                .withConnectTimeout(Duration.ofMillis(300))))
-                .isInstanceOf(ConsoleUnavailableException.class)
-                .hasMessageContaining("domain 'gone'").hasMessageContaining("nothing answered within 300 ms");
+    void consoleFifosAreTheOwnersOnlyAndReplaceLeftovers() throws Exception {
+        Path base = dir.resolve("serial");
+        ConsoleFifos.create(base).close();
+        try (ConsoleFifos again = ConsoleFifos.create(base)) { // an earlier daemon's FIFOs are replaced
+            for (Path p : java.util.List.of(again.toGuest(), again.fromGuest())) {
+                assertThat(java.nio.file.Files.readAttributes(p, java.nio.file.attribute.PosixFileAttributes.class))
+                        .satisfies(a -> assertThat(a.isOther()).as(p + " is a FIFO").isTrue())
+                        .satisfies(a -> assertThat(java.nio.file.attribute.PosixFilePermissions.toString(a.permissions()))
+                                .isEqualTo("rw-------"));
+            }
+        }
     }
 
     @Test
     void fifosCarryOutputInputAndTheEndOfTheGuest() throws Exception {
-        ConsoleEndpoint.Fifos fifos = new ConsoleEndpoint.Fifos(dir.resolve("serial"));
-        Process mkfifo = new ProcessBuilder("mkfifo", fifos.toGuest().toString(), fifos.fromGuest().toString()).start();
-        assertThat(mkfifo.waitFor()).isZero();
-        // QEMU's side: it opens both FIFOs read-write.
-        try (java.io.RandomAccessFile qemuOut = new java.io.RandomAccessFile(fifos.fromGuest().toFile(), "rw");
-                java.io.RandomAccessFile qemuIn = new java.io.RandomAccessFile(fifos.toGuest().toFile(), "rw");
-                ConsoleHub fifoHub = ConsoleHub.start(HubConfig.of("pipe1", fifos, dir.resolve("p.log")))) {
+        ConsoleFifos fifos = ConsoleFifos.create(dir.resolve("serial"));
+        // QEMU's side, as its file chardev opens them: neither open waits, the daemon holds both FIFOs.
+        try (java.nio.channels.FileChannel qemuOut = java.nio.channels.FileChannel.open(fifos.fromGuest(),
+                        java.nio.file.StandardOpenOption.WRITE);
+                java.nio.channels.FileChannel qemuIn = java.nio.channels.FileChannel.open(fifos.toGuest(),
+                        java.nio.file.StandardOpenOption.READ);
+                ConsoleHub fifoHub = ConsoleHub.start(HubConfig.of("pipe1", fifos.endpoint(), dir.resolve("p.log")), fifos)) {
             RecordingListener l = new RecordingListener();
             ConsoleSession s = fifoHub.attach(ConsoleMode.READ_WRITE, l);
-            qemuOut.write(b("tiny# "));
+            qemuOut.write(java.nio.ByteBuffer.wrap(b("tiny# ")));
             l.awaitContains("tiny# ", WAIT);
             s.write(b("ls\r")).toCompletableFuture().get(5, TimeUnit.SECONDS);
-            byte[] typed = new byte[3];
-            qemuIn.readFully(typed);
-            assertThat(new String(typed, StandardCharsets.ISO_8859_1)).isEqualTo("ls\r");
-            qemuOut.close(); // QEMU exits: the last writer of the output FIFO is gone
+            java.nio.ByteBuffer typed = java.nio.ByteBuffer.allocate(3);
+            while (typed.hasRemaining()) {
+                qemuIn.read(typed);
+            }
+            assertThat(new String(typed.array(), StandardCharsets.ISO_8859_1)).isEqualTo("ls\r");
+            qemuOut.close(); // QEMU exits: the only writer of the output FIFO is gone
             assertThat(l.awaitClosed()).isEqualTo(CloseReason.GUEST_STOPPED);
+        }
+    }
+
+    @Test
+    void withTheDaemonGoneQemusWritesFailInsteadOfWaiting() throws Exception {
+        ConsoleFifos fifos = ConsoleFifos.create(dir.resolve("serial"));
+        try (java.nio.channels.FileChannel qemuOut = java.nio.channels.FileChannel.open(fifos.fromGuest(),
+                        java.nio.file.StandardOpenOption.WRITE);
+                java.nio.channels.FileChannel qemuIn = java.nio.channels.FileChannel.open(fifos.toGuest(),
+                        java.nio.file.StandardOpenOption.READ)) {
+            ConsoleHub fifoHub = ConsoleHub.start(HubConfig.of("gone", fifos.endpoint(), dir.resolve("g.log")), fifos);
+            qemuOut.write(java.nio.ByteBuffer.wrap(b("x")));
+            fifoHub.close(); // the daemon stops: nobody reads the output FIFO any more
+            // More than a pipe holds: were QEMU's end kept readable, this would block.
+            assertThatThrownBy(() -> {
+                for (int i = 0; i < 1024; i++) {
+                    qemuOut.write(java.nio.ByteBuffer.wrap(new byte[1024]));
+                }
+            }).isInstanceOf(java.io.IOException.class).hasMessageContaining("Broken pipe");
+            // and QEMU's input ends, so the next daemon swaps in new FIFOs
+            assertThat(qemuIn.read(java.nio.ByteBuffer.allocate(8))).isEqualTo(-1);
         }
     }
 

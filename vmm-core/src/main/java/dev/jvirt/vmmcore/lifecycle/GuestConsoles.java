@@ -1,13 +1,22 @@
 package dev.jvirt.vmmcore.lifecycle;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jvirt.console.ConsoleUnavailableException;
+import dev.jvirt.console.hub.ConsoleFifos;
 import dev.jvirt.console.hub.ConsoleHub;
 import dev.jvirt.console.hub.HubConfig;
+import dev.jvirt.qmpclient.QmpConnection;
 import dev.jvirt.vmmcore.qemu.GuestPaths;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
@@ -15,8 +24,14 @@ import java.util.function.Function;
  * definition with a serial or console): {@link ConsoleHub#start} for a fresh guest (before
  * {@code cont}, so the ring and the log hold the guest's output from its first byte),
  * {@link ConsoleHub#reconnect} on takeover. The hub's log is persistent and rotated by size.
+ *
+ * <p>A serial console starts on a {@code null} chardev ({@link GuestPaths#CONSOLE_HUB_CHARDEV});
+ * here it is swapped over QMP for a {@code file} chardev on new {@link ConsoleFifos}, at every
+ * start and every reconnect (QEMU saw the end of its input when the previous daemon went). A
+ * virtio console is a unix socket the hub connects to.
  */
 public final class GuestConsoles {
+    private static final Duration SWAP_TIMEOUT = Duration.ofSeconds(10);
     private final Function<String, Path> logFile;
     private final long logFileBytes;
     private final int logKeep;
@@ -28,8 +43,16 @@ public final class GuestConsoles {
         this.logKeep = logKeep;
     }
 
-    /** Whether {@code argv} connects a serial or console to the console hub's socket. */
+    /** Whether {@code argv} has a serial console on the swappable hub chardev. */
+    public static boolean hasSerialConsole(List<String> argv) {
+        return argv != null && argv.contains("null,id=" + GuestPaths.CONSOLE_HUB_CHARDEV);
+    }
+
+    /** Whether {@code argv} connects a serial or console to the console hub. */
     public static boolean hasConsole(GuestPaths paths, List<String> argv) {
+        if (hasSerialConsole(argv)) {
+            return true;
+        }
         String socket = paths.consoleSocket().toString();
         String escaped = socket.replace(",", ",,");
         return argv != null && argv.stream().anyMatch(a -> a.contains(socket) || a.contains(escaped));
@@ -41,10 +64,11 @@ public final class GuestConsoles {
     }
 
     /**
-     * Connects to the console of a guest QEMU launched with {@code argv}; null when it has no
-     * console. Throws {@code ConsoleUnavailableException} or {@link UncheckedIOException}.
+     * Connects to the console of a guest QEMU launched with {@code argv} (paused, or running on
+     * takeover); null when it has no console. Throws {@code ConsoleUnavailableException} or
+     * {@link UncheckedIOException}.
      */
-    public ConsoleHub open(String name, GuestPaths paths, List<String> argv, boolean takeover) {
+    public ConsoleHub open(String name, GuestPaths paths, List<String> argv, QmpConnection qmp, boolean takeover) {
         if (!hasConsole(paths, argv)) {
             return null;
         }
@@ -54,6 +78,49 @@ public final class GuestConsoles {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + cfg.logFile().getParent() + ": " + e.getMessage(), e);
         }
-        return takeover ? ConsoleHub.reconnect(cfg) : ConsoleHub.start(cfg);
+        if (!hasSerialConsole(argv)) {
+            return takeover ? ConsoleHub.reconnect(cfg) : ConsoleHub.start(cfg);
+        }
+        ConsoleFifos fifos = swapToFifos(name, paths, qmp);
+        return takeover ? ConsoleHub.reconnect(cfg, fifos) : ConsoleHub.start(cfg, fifos);
+    }
+
+    private static ConsoleFifos swapToFifos(String name, GuestPaths paths, QmpConnection qmp) {
+        ConsoleFifos fifos;
+        try {
+            fifos = ConsoleFifos.create(paths.consoleFifos());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make the console FIFOs of domain '" + name + "': " + e.getMessage(), e);
+        }
+        ObjectNode file = JsonNodeFactory.instance.objectNode();
+        file.put("in", fifos.toGuest().toString());
+        file.put("out", fifos.fromGuest().toString());
+        ObjectNode backend = JsonNodeFactory.instance.objectNode();
+        backend.put("type", "file");
+        backend.set("data", file);
+        ObjectNode args = JsonNodeFactory.instance.objectNode();
+        args.put("id", GuestPaths.CONSOLE_HUB_CHARDEV);
+        args.set("backend", backend);
+        try {
+            qmp.execute("chardev-change", args, SWAP_TIMEOUT).get(SWAP_TIMEOUT.toMillis() + 1000, TimeUnit.MILLISECONDS);
+            return fifos;
+        } catch (ExecutionException | TimeoutException e) {
+            close(fifos);
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new ConsoleUnavailableException("QEMU did not take the console FIFOs " + fifos.endpoint()
+                    + " of domain '" + name + "': " + cause.getMessage(), cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close(fifos);
+            throw new ConsoleUnavailableException("interrupted while connecting the console of domain '" + name + "'", e);
+        }
+    }
+
+    private static void close(ConsoleFifos fifos) {
+        try {
+            fifos.close();
+        } catch (IOException ignored) {
+            // failing anyway
+        }
     }
 }

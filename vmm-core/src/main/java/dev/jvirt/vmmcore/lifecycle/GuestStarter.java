@@ -140,10 +140,10 @@ public final class GuestStarter {
     private void openConsole(StartPlan plan, String name, RunningGuest g, HostSetup setup) {
         ConsoleHub hub;
         try {
-            hub = consoles.open(name, plan.paths(), plan.argv(), false);
+            hub = consoles.open(name, plan.paths(), plan.argv(), g.qmp(), false);
         } catch (RuntimeException e) {
-            throw new StartFailedException(name, "cannot connect the console hub to " + plan.paths().consoleSocket()
-                    + ": " + e.getMessage(), LogTail.read(plan.paths().qemuLog(), 10), e);
+            throw new StartFailedException(name, "cannot connect the console hub: " + e.getMessage(),
+                    LogTail.read(plan.paths().qemuLog(), 10), e);
         }
         if (hub != null) {
             g.consoleHub(hub);

@@ -87,10 +87,10 @@ public final class Reconnector {
         }
         RunningGuest g = new RunningGuest(live, paths, process, connection, r);
         try {
-            g.consoleHub(consoles.open(e.name(), paths, r.argv(), true));
+            g.consoleHub(consoles.open(e.name(), paths, r.argv(), connection, true));
         } catch (RuntimeException ex) {
-            log.error("domain '{}': cannot reconnect its console hub to {} ({}); it runs without a console",
-                    e.name(), paths.consoleSocket(), ex.getMessage());
+            log.error("domain '{}': cannot reconnect its console hub ({}); it runs without a console",
+                    e.name(), ex.getMessage());
         }
         e.guest(g);
         e.status(DomainStatus.of(r.state(), r.reason()));

@@ -8,14 +8,28 @@ import java.nio.file.Path;
  */
 public record GuestPaths(Path dir) {
 
+    /**
+     * The QEMU id of a serial console's chardev: {@code null} on the command line, swapped by the
+     * console hub for a {@code file} chardev on {@link #consoleFifos()} before the guest runs.
+     */
+    public static final String CONSOLE_HUB_CHARDEV = "jvirt-console";
+
     /** QMP control socket (the daemon connects as client). */
     public Path qmpSocket() {
         return dir.resolve("qmp.sock");
     }
 
-    /** The serial console's unix socket chardev, read by the Hypervisor's console hub (its log: {@code StateDirs.consoleLog}). */
+    /**
+     * The console's unix socket chardev for a virtio or USB console, read by the Hypervisor's
+     * console hub (its log: {@code StateDirs.consoleLog}).
+     */
     public Path consoleSocket() {
         return dir.resolve("console.sock");
+    }
+
+    /** A serial console's FIFOs, {@code console.in} and {@code console.out}, made and read by the console hub. */
+    public Path consoleFifos() {
+        return dir.resolve("console");
     }
 
     /** QEMU's pidfile ({@code -pidfile}). */

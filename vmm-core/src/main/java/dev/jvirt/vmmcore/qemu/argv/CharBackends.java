@@ -12,12 +12,28 @@ final class CharBackends {
 
     private CharBackends() {}
 
+    /** The id of the console hub's serial chardev, which the Hypervisor swaps for its FIFOs. */
+    static final String CONSOLE_HUB_CHARDEV = dev.jvirt.vmmcore.qemu.GuestPaths.CONSOLE_HUB_CHARDEV;
+
     /**
-     * The console hub's chardev: a unix socket the Hypervisor's console hub connects to before the
-     * guest runs (the hub keeps the bounded, rotated log; QEMU keeps none, its {@code logfile=}
-     * would grow without bound). Used for the guest's first pty serial or console.
+     * The console hub's chardev for a serial port: {@code null} until the Hypervisor's console hub,
+     * before the guest runs, swaps it (QMP {@code chardev-change}) for a {@code file} chardev writing
+     * into and reading from FIFOs the hub owns. Not a socket: the 16550 sends one byte per write, and
+     * a unix socket's buffer holds only a few hundred one-byte messages, so the guest would print at
+     * the pace of the reader's wake-ups; a FIFO holds 64 KiB and QEMU's write fails (the byte is
+     * dropped, the guest goes on) when the daemon is gone. QEMU keeps no log of its own: its
+     * {@code logfile=} would grow without bound; the hub's is rotated.
      */
-    static Backend.Chardev consoleHub(BuildContext ctx, String id) {
+    static Backend.Chardev consoleHubFifos() {
+        return new Backend.Chardev(CONSOLE_HUB_CHARDEV, QemuOpts.of("null").add("id", CONSOLE_HUB_CHARDEV).build());
+    }
+
+    /**
+     * The console hub's chardev for a frontend that cannot swap backends (virtconsole, usb-serial):
+     * a unix socket the console hub connects to before the guest runs. Virtio consoles write whole
+     * buffers, so the socket's per-message cost does not bind them.
+     */
+    static Backend.Chardev consoleHubSocket(BuildContext ctx, String id) {
         return new Backend.Chardev(id, QemuOpts.of("socket").add("id", id)
                 .add("path", socketPath(ctx.paths.consoleSocket().toString(), "console"))
                 .onOff("server", true).onOff("wait", false)

@@ -14,9 +14,11 @@ import java.util.Set;
  *
  * <p>A {@code <console>} with a serial target is the same device as the serial with its port (as
  * in libvirt) and adds nothing; with no serials at all it becomes serial 0. The first pty among
- * the serials, then the virtio consoles, is the guest's console: it is backed by the console
- * hub's unix socket ({@code GuestPaths.consoleSocket()}, logged by the hub) instead
- * of a pty. The guest-agent channel's socket is {@code GuestPaths.guestAgentSocket()}; another
+ * the serials, then the virtio consoles, is the guest's console, read by the Hypervisor's console
+ * hub instead of a pty: a serial port (isa-serial, pci-serial) starts on a {@code null} chardev
+ * with the id {@link CharBackends#CONSOLE_HUB_CHARDEV} that the hub swaps (QMP {@code chardev-change},
+ * before {@code cont}) for a {@code file} chardev on its FIFOs; a usb-serial or virtio console,
+ * whose frontends cannot swap, is backed by the hub's unix socket ({@code GuestPaths.consoleSocket()}). The guest-agent channel's socket is {@code GuestPaths.guestAgentSocket()}; another
  * unix channel without a path gets {@code channel<n>.sock} in the guest's runtime dir.
  */
 final class CharDevices {
@@ -63,10 +65,14 @@ final class CharDevices {
         return out;
     }
 
-    private Backend.Chardev backend(CharDevice c, String chardevId, String what, Path defaultSocket) {
+    /**
+     * {@code swappable}: the device's frontend lets QMP {@code chardev-change} replace its backend
+     * (isa-serial and pci-serial do; usb-serial and virtconsole do not).
+     */
+    private Backend.Chardev backend(CharDevice c, String chardevId, String what, Path defaultSocket, boolean swappable) {
         if (!hubTaken && (c.type() == null || "pty".equals(c.type()))) {
             hubTaken = true;
-            return CharBackends.consoleHub(ctx, chardevId);
+            return swappable ? CharBackends.consoleHubFifos() : CharBackends.consoleHubSocket(ctx, chardevId);
         }
         return CharBackends.of(c, chardevId, what, defaultSocket);
     }
@@ -74,9 +80,9 @@ final class CharDevices {
     private DeviceSpec serial(CharDevice c, int i) {
         String id = "serial" + i;
         String what = "serial " + i;
-        Backend.Chardev chr = backend(c, "char" + id, what, null);
         String target = c.target() == null || c.target().type() == null || "serial".equals(c.target().type())
                 ? "isa-serial" : c.target().type();
+        Backend.Chardev chr = backend(c, "char" + id, what, null, !"usb-serial".equals(target));
         ObjectNode dev = Json.object();
         switch (target) {
             case "isa-serial" -> {
@@ -109,7 +115,7 @@ final class CharDevices {
     private DeviceSpec virtioConsole(CharDevice c, int i) {
         String id = "console" + i;
         String what = "console " + i;
-        Backend.Chardev chr = backend(c, "char" + id, what, null);
+        Backend.Chardev chr = backend(c, "char" + id, what, null, false);
         ObjectNode dev = Json.object();
         dev.put("driver", "virtconsole");
         Address.VirtioSerial a = virtioSerialAddress(c, what);

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.jvirt.console.hub.ConsoleHub;
-import dev.jvirt.console.hub.HubConfig;
+import dev.jvirt.qmpclient.QmpClientFactory;
+import dev.jvirt.qmpclient.QmpConnection;
+import dev.jvirt.vmmcore.lifecycle.GuestConsoles;
 import dev.jvirt.domainxml.domain.Domain;
 import dev.jvirt.domainxml.domain.DomainXml;
 import dev.jvirt.testimages.TinyGuest;
@@ -153,12 +155,18 @@ class QemuCommandLineIT {
         Files.copy(guest.initrd(), scratch.resolve("init,rd"));
         qemuImg("create", "-q", "-f", "qcow2", scratch.resolve("disk.qcow2").toString(), "64M");
         GuestPaths paths = guestPaths();
-        Process qemu = start(definition("tiny-guest-boot.xml", "@CMDLINE@", TinyGuest.CMDLINE), paths);
-        // QEMU keeps no console log: a console hub reads the socket (the guest is paused until cont).
-        Path log = scratch.resolve("hub-console.log");
-        try (ConsoleHub hub = ConsoleHub.start(HubConfig.of("tiny-guest-boot", paths.consoleSocket(), log)
-                .withConnectTimeout(Duration.ofSeconds(30)))) {
-            awaitQmp(qemu, paths, "cont");
+        List<String> argv = QemuCommandLine.build(definition("tiny-guest-boot.xml", "@CMDLINE@", TinyGuest.CMDLINE),
+                caps(), paths, LaunchOptions.defaults().withDaemonize(false));
+        Process qemu = start(argv, paths);
+        // QEMU keeps no console log: the daemon's code swaps its null chardev for the hub's FIFOs
+        // (paths with commas, over QMP) while the guest is paused, and the hub reads them.
+        Path log = scratch.resolve("hub,console.log");
+        awaitQmp(qemu, paths, "query-status"); // up, with its QMP socket
+        try (QmpClientFactory factory = new QmpClientFactory(1);
+                QmpConnection qmp = factory.connect(paths.qmpSocket()).get(30, TimeUnit.SECONDS);
+                ConsoleHub hub = new GuestConsoles(name -> log, 1 << 20, 1).open("tiny-guest-boot", paths, argv, qmp, false)) {
+            assertThat(hub).as("the argv has the hub's console").isNotNull();
+            qmp.execute("cont").get(30, TimeUnit.SECONDS);
             long deadline = System.nanoTime() + BOOT_TIMEOUT.toNanos();
             while (System.nanoTime() < deadline) {
                 if (new String(hub.recentOutput(), StandardCharsets.ISO_8859_1).contains(TinyGuest.READY_MARKER)) {
