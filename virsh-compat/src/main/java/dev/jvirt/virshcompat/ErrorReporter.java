@@ -78,6 +78,7 @@ public final class ErrorReporter {
                 return "XML error: ";
             case "domain-exists":
             case "domain-busy":
+            case "no-console-log":
                 return "operation failed: ";
             case "kvm-unusable":
                 return "unsupported configuration: ";

@@ -48,11 +48,7 @@ public final class ConsoleClient {
     }
 
     private int run(InputStream fromDaemon) {
-        boolean terminal = switch (options.mode()) {
-            case TERMINAL -> true;
-            case PIPE -> false;
-            case AUTO -> RawTerminal.stdinIsTerminal();
-        };
+        boolean terminal = options.terminal();
         PrintStream out = options.stdout();
         PrintStream notices = terminal ? out : options.stderr();
         if (!options.quiet()) {

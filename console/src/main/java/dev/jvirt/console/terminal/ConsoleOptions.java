@@ -31,6 +31,15 @@ public record ConsoleOptions(String domain, EscapeKey escape, Mode mode, boolean
         Objects.requireNonNull(drainMax);
     }
 
+    /** Whether the session runs in terminal mode: TERMINAL, or AUTO with standard input a terminal. */
+    public boolean terminal() {
+        return switch (mode) {
+            case TERMINAL -> true;
+            case PIPE -> false;
+            case AUTO -> RawTerminal.stdinIsTerminal();
+        };
+    }
+
     /** The process's own streams, escape ^], mode AUTO, drain 1 s quiet / 10 s at most. */
     public static ConsoleOptions of(String domain) {
         return new ConsoleOptions(domain, EscapeKey.DEFAULT, Mode.AUTO, false, System.in, System.out, System.err,

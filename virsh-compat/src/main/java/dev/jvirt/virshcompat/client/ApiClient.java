@@ -124,10 +124,25 @@ public final class ApiClient {
         return http.open("GET", path, Map.of(), null);
     }
 
-    /** Asks for the console stream of a domain; the answer is 101 and then frames both ways. */
-    public HttpResponse openConsole(String name, String mode) {
-        return http.open("GET", domainPath(name) + "/console?mode=" + mode,
+    /**
+     * Asks for the console stream of a domain, with up to {@code history} bytes of its recent
+     * output first (from a line start; 0 for none); the answer is 101 and then frames both ways.
+     */
+    public HttpResponse openConsole(String name, String mode, int history) {
+        return http.open("GET", domainPath(name) + "/console?mode=" + mode + (history > 0 ? "&history=" + history : ""),
                 Map.of("Connection", "Upgrade", "Upgrade", "jvirt-console"), null);
+    }
+
+    /**
+     * The domain's stored console log, all rotated files oldest first, as the body of the answer;
+     * with {@code follow}, a 101 answer whose stream goes on with new output until it is closed.
+     */
+    public HttpResponse consoleLog(String name, boolean follow) {
+        if (follow) {
+            return http.open("GET", domainPath(name) + "/console/log?follow=1",
+                    Map.of("Connection", "Upgrade", "Upgrade", "jvirt-console-log"), null);
+        }
+        return http.open("GET", domainPath(name) + "/console/log", Map.of("Connection", "close"), null);
     }
 
     public static String domainPath(String name) {

@@ -19,7 +19,7 @@ public final class CreateCommand extends JvirshCommand {
     @Option(names = "--paused", description = "Leave the guest paused after creating it.")
     boolean paused;
 
-    @Option(names = "--console", description = "Attach to the console after creating it.")
+    @Option(names = "--console", description = "Attach to the console after creating it (its output since the start first).")
     boolean console;
 
     @Option(names = "--validate", description = "Validate the XML (jvirtd always does; accepted for virsh compatibility).")
@@ -31,7 +31,7 @@ public final class CreateCommand extends JvirshCommand {
         String name = client().create(xml, paused);
         info("Domain '" + name + "' created from " + file);
         if (console) {
-            ConsoleSession.attach(root, client(), name, "rw", ConsoleSession.DEFAULT_ESCAPE);
+            ConsoleSession.attach(root, client(), name, "rw", ConsoleSession.DEFAULT_ESCAPE, ConsoleSession.ALL_HISTORY);
         }
     }
 

@@ -14,7 +14,7 @@ public final class StartCommand extends DomainCommand {
     @Option(names = "--paused", description = "Leave the guest paused after starting it.")
     boolean paused;
 
-    @Option(names = "--console", description = "Attach to the console after starting.")
+    @Option(names = "--console", description = "Attach to the console after starting (its output since the start first).")
     boolean console;
 
     @Override
@@ -22,7 +22,7 @@ public final class StartCommand extends DomainCommand {
         client().start(name(), paused);
         info("Domain '" + name() + "' started");
         if (console) {
-            ConsoleSession.attach(root, client(), name(), "rw", ConsoleSession.DEFAULT_ESCAPE);
+            ConsoleSession.attach(root, client(), name(), "rw", ConsoleSession.DEFAULT_ESCAPE, ConsoleSession.ALL_HISTORY);
         }
     }
 

@@ -1,7 +1,9 @@
 package dev.jvirt.vmmcore.daemon.console;
 
 import dev.jvirt.console.hub.AttachRequest;
+import dev.jvirt.console.hub.ConsoleHub;
 import dev.jvirt.console.hub.ConsoleStreamBridge;
+import dev.jvirt.console.hub.FrameSink;
 import dev.jvirt.vmmcore.DomainState;
 import dev.jvirt.vmmcore.Hypervisor;
 import dev.jvirt.vmmcore.InvalidStateException;
@@ -12,33 +14,47 @@ import dev.jvirt.vmmcore.daemon.http.RouteTable;
 import dev.jvirt.vmmcore.daemon.http.UpgradeTarget;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
  * {@code GET /1.0/domains/NAME/console?mode=rw|ro|force[&history=BYTES]} with {@code Upgrade: jvirt-console}: the
  * session is attached first (a busy console or a stopped domain is an HTTP error), then 101 and
  * the console module's frame protocol both ways. The hub is the Hypervisor's
- * ({@link Hypervisor#console}), connected since before the guest ran.
+ * ({@link Hypervisor#console}), connected since before the guest ran. History starts at a line
+ * start ({@link WholeLineHistory}).
+ *
+ * <p>{@code GET /1.0/domains/NAME/console/log[?follow=1]}: the stored log ({@link ConsoleLogRoute}).
  */
 public final class ConsoleRoutes {
     public static final String PROTOCOL = "jvirt-console";
     private final Hypervisor hv;
     private final ConsoleHubs hubs;
     private final UnaryOperator<String> lookup;
+    private final ConsoleLogRoute log;
 
-    /** {@code lookup}: a path's domain reference (name or UUID) → the domain's name. */
-    public ConsoleRoutes(Hypervisor hv, ConsoleHubs hubs, UnaryOperator<String> lookup) {
+    /**
+     * {@code lookup}: a path's domain reference (name or UUID) → the domain's name; {@code logFile}:
+     * a domain's name → its console log ({@code StateDirs.consoleLog}).
+     */
+    public ConsoleRoutes(Hypervisor hv, ConsoleHubs hubs, UnaryOperator<String> lookup, Function<String, Path> logFile) {
         this.hv = hv;
         this.hubs = hubs;
         this.lookup = lookup;
+        this.log = new ConsoleLogRoute(hv, lookup, logFile);
     }
 
     public void register(RouteTable t) {
         t.get("/1.0/domains/{name}/console", this::attach);
+        t.get("/1.0/domains/{name}/console/log", log::serve);
     }
 
-    /** {@code history=BYTES}: that much of the hub's ring (the recent output, e.g. the boot) is sent first; 0 (virsh's way) by default. */
+    /**
+     * {@code history=BYTES}: at most that much of the hub's ring (the recent output, e.g. the boot)
+     * is sent first, from the first line start in it; 0 (virsh's way) by default.
+     */
     private static int history(String value) {
         try {
             int bytes = Integer.parseInt(value);
@@ -69,11 +85,15 @@ public final class ConsoleRoutes {
             default -> throw ApiException.badRequest("mode must be rw, ro or force, not '" + r.query("mode", "") + "'");
         };
         int history = history(r.query("history", "0"));
-        if (history > 0) {
-            request = request.withHistory(history);
-        }
+        ConsoleHub hub = hubs.hub(name);
         ChannelFrameSink sink = new ChannelFrameSink();
-        ConsoleStreamBridge bridge = ConsoleStreamBridge.attach(hubs.hub(name), request, sink);
+        FrameSink frames = sink;
+        if (history > 0) {
+            WholeLineHistory.Plan plan = WholeLineHistory.plan(history, hub.recentOutput().length, hub.bytesFromGuest());
+            request = request.withHistory(plan.request());
+            frames = new WholeLineHistory(sink, plan.search());
+        }
+        ConsoleStreamBridge bridge = ConsoleStreamBridge.attach(hub, request, frames);
         return new Reply.Upgrade(PROTOCOL, new UpgradeTarget() {
             @Override
             public void takeOver(Channel ch) {

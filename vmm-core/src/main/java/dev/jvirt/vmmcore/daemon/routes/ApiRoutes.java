@@ -22,7 +22,7 @@ public final class ApiRoutes {
         new EventRoutes(hv, lookup).register(t);
         new NativeRoutes(hv, config).register(t);
         new HostRoutes(hv).register(t);
-        new ConsoleRoutes(hv, consoles, lookup::name).register(t);
+        new ConsoleRoutes(hv, consoles, lookup::name, config.dirs()::consoleLog).register(t);
         new QemuMonitorRoutes(hv, lookup).register(t);
         return t;
     }
