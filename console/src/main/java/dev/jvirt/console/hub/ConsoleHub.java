@@ -127,7 +127,8 @@ public final class ConsoleHub implements AutoCloseable {
     }
 
     /**
-     * Attaches a client. The requested history (up to {@link HubConfig#historyBytes()}) is delivered first, then
+     * Attaches a client. The requested history (up to {@link HubConfig#historyBytes()}, beginning
+     * at a line start) is delivered first, then
      * live output, with nothing lost or repeated in between.
      *
      * @throws ConsoleBusyException         a writer is attached and the request has no force
@@ -153,7 +154,7 @@ public final class ConsoleHub implements AutoCloseable {
                 writer = session;
             }
             if (request.historyBytes() > 0) {
-                byte[] history = history(Math.min(request.historyBytes(), config.historyBytes()));
+                byte[] history = wholeLineHistory(Math.min(request.historyBytes(), config.historyBytes()));
                 if (history.length > 0) {
                     session.offer(history);
                 }
@@ -187,6 +188,26 @@ public final class ConsoleHub implements AutoCloseable {
                     e.toString());
             return new byte[0];
         }
+    }
+
+    /**
+     * At most {@code max} bytes of history that begin at a line start: one byte more is read and
+     * everything up to and including the first line feed is dropped (the partial line; with the
+     * extra byte, a window that begins exactly at a line start keeps its first line), unless the
+     * history reaches back to the beginning (nothing is cut then). No line feed at all: none.
+     */
+    private byte[] wholeLineHistory(int max) {
+        int asked = max == Integer.MAX_VALUE ? max : max + 1;
+        byte[] tail = history(asked);
+        if (tail.length < asked) {
+            return tail; // the whole of it: starts with the first byte
+        }
+        for (int i = 0; i < tail.length; i++) {
+            if (tail[i] == '\n') {
+                return java.util.Arrays.copyOfRange(tail, i + 1, tail.length);
+            }
+        }
+        return new byte[0];
     }
 
     /** Bytes read from the guest since this hub connected. */

@@ -174,6 +174,26 @@ class ConsoleHubTest {
     }
 
     @Test
+    void historyBeginsAtALineStartUnlessItReachesBackToTheFirstByte() throws Exception {
+        guest.send(b("aaa\r\nbbb\r\nccc"));
+        awaitRecent("ccc");
+        assertThat(historyOf(6, "ccc")).isEqualTo("ccc"); // "bb\r\nccc" cut after its line feed
+        assertThat(historyOf(8, "bbb\r\nccc")).isEqualTo("bbb\r\nccc"); // begins exactly at a line start: kept
+        assertThat(historyOf(64 * 1024, "aaa\r\nbbb\r\nccc")).isEqualTo("aaa\r\nbbb\r\nccc"); // back to the start
+        RecordingListener none = new RecordingListener();
+        hub.attach(AttachRequest.viewer().withHistory(2), none); // no line feed in the window
+        guest.send(b("#"));
+        assertThat(none.awaitContains("#", WAIT)).isEqualTo("#");
+    }
+
+    private String historyOf(int bytes, String expected) throws Exception {
+        RecordingListener l = new RecordingListener();
+        try (ConsoleSession s = hub.attach(AttachRequest.viewer().withHistory(bytes), l)) {
+            return l.awaitContains(expected, WAIT);
+        }
+    }
+
+    @Test
     void historyOfAFreshStartHoldsThisRunOnlyThoughTheLogHoldsMore() throws Exception {
         guest.send(b("last run's goodbye\r\n"));
         awaitRecent("goodbye");

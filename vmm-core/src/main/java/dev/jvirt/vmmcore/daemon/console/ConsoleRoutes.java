@@ -3,7 +3,6 @@ package dev.jvirt.vmmcore.daemon.console;
 import dev.jvirt.console.hub.AttachRequest;
 import dev.jvirt.console.hub.ConsoleHub;
 import dev.jvirt.console.hub.ConsoleStreamBridge;
-import dev.jvirt.console.hub.FrameSink;
 import dev.jvirt.vmmcore.DomainState;
 import dev.jvirt.vmmcore.Hypervisor;
 import dev.jvirt.vmmcore.InvalidStateException;
@@ -24,7 +23,7 @@ import java.util.function.UnaryOperator;
  * session is attached first (a busy console or a stopped domain is an HTTP error), then 101 and
  * the console module's frame protocol both ways. The hub is the Hypervisor's
  * ({@link Hypervisor#console}), connected since before the guest ran. History starts at a line
- * start ({@link WholeLineHistory}).
+ * start (the hub cuts it, under its lock).
  *
  * <p>{@code GET /1.0/domains/NAME/console/log[?follow=1]}: the stored log ({@link ConsoleLogRoute}).
  */
@@ -87,13 +86,7 @@ public final class ConsoleRoutes {
         int history = history(r.query("history", "0"));
         ConsoleHub hub = hubs.hub(name);
         ChannelFrameSink sink = new ChannelFrameSink();
-        FrameSink frames = sink;
-        if (history > 0) {
-            WholeLineHistory.Plan plan = WholeLineHistory.plan(history, hub.recentOutput().length, hub.bytesFromGuest());
-            request = request.withHistory(plan.request());
-            frames = new WholeLineHistory(sink, plan.search());
-        }
-        ConsoleStreamBridge bridge = ConsoleStreamBridge.attach(hub, request, frames);
+        ConsoleStreamBridge bridge = ConsoleStreamBridge.attach(hub, request.withHistory(history), sink);
         return new Reply.Upgrade(PROTOCOL, new UpgradeTarget() {
             @Override
             public void takeOver(Channel ch) {
