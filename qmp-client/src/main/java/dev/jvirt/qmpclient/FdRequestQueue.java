@@ -1,16 +1,12 @@
 package dev.jvirt.qmpclient;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.jna.LastErrorException;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelOutboundBuffer;
-import io.netty.channel.unix.UnixChannel;
 import java.io.IOException;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,8 +15,9 @@ import org.slf4j.LoggerFactory;
  * Sends commands that carry a file descriptor, one at a time. QEMU keeps only the descriptors of
  * its most recent read and closes older ones it has not claimed, so the next descriptor goes out
  * only once the previous command has been answered. The bytes go out with {@code sendmsg(2)}
- * directly on the socket, and only when Netty has nothing else queued for it, so they never
- * overtake or split a command written earlier. Event-loop only.
+ * through {@link CommandWriter#sendWithFd}, which refuses while earlier bytes are still queued
+ * in the event loop, so they never overtake or split a command written earlier. Commands
+ * without a descriptor are not held back behind them. Event-loop only.
  */
 final class FdRequestQueue {
     private static final Logger log = LoggerFactory.getLogger(FdRequestQueue.class);
@@ -29,9 +26,14 @@ final class FdRequestQueue {
     private final String peer;
     private final ArrayDeque<QmpRequest> queue = new ArrayDeque<>();
     private QmpRequest inFlight;
+    private CommandWriter writer;
 
     FdRequestQueue(String peer) {
         this.peer = peer;
+    }
+
+    void use(CommandWriter writer) {
+        this.writer = writer;
     }
 
     void submit(ChannelHandlerContext ctx, QmpRequest request) {
@@ -65,11 +67,6 @@ final class FdRequestQueue {
         if (request.future().isDone() || !ctx.channel().isActive()) {
             return;
         }
-        ChannelOutboundBuffer outbound = ctx.channel().unsafe().outboundBuffer();
-        if (outbound != null && !outbound.isEmpty()) {
-            ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> sendWhenDrained(ctx, request));
-            return;
-        }
         byte[] bytes;
         try {
             ByteBuf buf = Unpooled.buffer();
@@ -82,22 +79,11 @@ final class FdRequestQueue {
         }
         log.debug("{} -> {} (with fd {})", peer, new String(bytes, 0, bytes.length - 2,
                 java.nio.charset.StandardCharsets.UTF_8), request.fd());
-        int socket = ((UnixChannel) ctx.channel()).fd().intValue();
-        int sent;
-        try {
-            sent = FdPassing.send(socket, bytes, request.fd());
-        } catch (LastErrorException e) {
-            if (e.getErrorCode() == FdPassing.EAGAIN) {
-                ctx.executor().schedule(() -> sendWhenDrained(ctx, request), 1, TimeUnit.MILLISECONDS);
-                return;
-            }
-            request.future().completeExceptionally(new QmpConnectionLostException("could not pass a file descriptor to "
-                    + peer + " with '" + request.command() + "': errno " + e.getErrorCode(), e));
-            ctx.close();
-            return;
-        }
-        if (sent < bytes.length) {
-            ctx.writeAndFlush(Unpooled.wrappedBuffer(Arrays.copyOfRange(bytes, sent, bytes.length)));
+        CommandWriter.FdSend outcome = writer.sendWithFd(bytes, request.fd(), cause -> request.future().completeExceptionally(
+                new QmpConnectionLostException("could not pass a file descriptor to " + peer + " with '"
+                        + request.command() + "': " + cause.getMessage(), cause)));
+        if (outcome == CommandWriter.FdSend.NOT_NOW) {
+            ctx.executor().schedule(() -> sendWhenDrained(ctx, request), 1, TimeUnit.MILLISECONDS);
         }
     }
 }

@@ -6,22 +6,29 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.DecoderException;
 import io.netty.util.concurrent.ScheduledFuture;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The protocol state of one connection: waits for the greeting, matches replies to pending
  * commands by id, enforces per-command timeouts, dispatches events, and fails everything at
- * once when the connection goes. All state is touched on the channel's event loop only, and
- * futures are completed there (callers wait; no extra thread hop).
+ * once when the connection goes. Futures are completed on the channel's event loop (callers
+ * wait; no extra thread hop).
+ *
+ * <p>Commands are {@linkplain #register registered} by the calling thread, before their bytes
+ * are written ({@link CommandWriter}), so a reply can never arrive for an unknown id: the pending
+ * map is concurrent. Each pending command is completed exactly once, by whoever removes it from
+ * that map first (its reply, its timeout, or the connection's loss). Everything else is touched
+ * on the event loop only.
  */
 public final class QmpClientHandler extends ChannelDuplexHandler {
     private static final Logger log = LoggerFactory.getLogger(QmpClientHandler.class);
@@ -32,11 +39,15 @@ public final class QmpClientHandler extends ChannelDuplexHandler {
     private final long greetingTimeoutNanos;
     private final CompletableFuture<QmpMessage.Greeting> greeting = new CompletableFuture<>();
     private final CompletableFuture<QmpConnectionLostException> lost = new CompletableFuture<>();
-    private final Map<Long, QmpRequest> pending = new HashMap<>();
+    private final Map<Long, QmpRequest> pending = new ConcurrentHashMap<>();
     private final LinkedHashSet<Long> expired = new LinkedHashSet<>();
     private final List<QmpEventListener> listeners = new CopyOnWriteArrayList<>();
     private final FdRequestQueue fdQueue;
-    private final List<QmpRequest> deadlines = new ArrayList<>();
+    /** Whether the timeout sweep runs (or is about to); set by whoever starts it. */
+    private final AtomicBoolean sweeping = new AtomicBoolean();
+    /** Set, before pending commands are failed, once the channel is inactive. */
+    private volatile QmpConnectionLostException gone;
+    private volatile ChannelHandlerContext context;
     private ScheduledFuture<?> sweep;
     private Throwable closeCause;
 
@@ -44,6 +55,11 @@ public final class QmpClientHandler extends ChannelDuplexHandler {
         this.peer = peer;
         this.greetingTimeoutNanos = greetingTimeoutNanos;
         this.fdQueue = new FdRequestQueue(peer);
+    }
+
+    /** Lets commands that pass a file descriptor go out through {@code writer}; before any command. */
+    void use(CommandWriter writer) {
+        fdQueue.use(writer);
     }
 
     /** Completes with QEMU's greeting, or fails (timeout, protocol error, connection lost). */
@@ -66,6 +82,11 @@ public final class QmpClientHandler extends ChannelDuplexHandler {
     }
 
     @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        context = ctx;
+    }
+
+    @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
         ctx.executor().schedule(() -> {
             if (greeting.completeExceptionally(new QmpTimeoutException("no QMP greeting from " + peer + " within "
@@ -76,64 +97,103 @@ public final class QmpClientHandler extends ChannelDuplexHandler {
         super.channelActive(ctx);
     }
 
-    @Override
-    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-        if (!(msg instanceof QmpRequest request)) {
-            ctx.write(msg, promise);
-            return;
-        }
-        if (lost.isDone()) {
-            request.future().completeExceptionally(lost.join());
-            promise.setSuccess();
-            return;
+    /**
+     * Makes {@code request} pending, from any thread, before its bytes are written. Returns
+     * false, with the request failed, when the connection is already gone.
+     */
+    boolean register(QmpRequest request) {
+        QmpConnectionLostException lostWith = gone;
+        if (lostWith != null) {
+            request.future().completeExceptionally(lostWith);
+            return false;
         }
         pending.put(request.id(), request);
-        if (request.timeoutNanos() > 0) {
-            deadlines.add(request);
-            if (sweep == null) {
-                sweep = ctx.executor().scheduleWithFixedDelay(this::expireOverdue, SWEEP_MILLIS, SWEEP_MILLIS,
-                        TimeUnit.MILLISECONDS);
+        // channelInactive sets gone, then fails what is pending: one of the two sides sees the other.
+        lostWith = gone;
+        if (lostWith != null) {
+            if (pending.remove(request.id(), request)) {
+                request.future().completeExceptionally(lostWith);
+            }
+            return false;
+        }
+        if (request.timeoutNanos() > 0 && sweeping.compareAndSet(false, true)) {
+            try {
+                context.executor().execute(this::startSweep);
+            } catch (RejectedExecutionException e) {
+                failToSend(request, e); // the client is closed
+                return false;
             }
         }
-        if (request.passesFd()) {
+        return true;
+    }
+
+    /** Fails a registered request that could not be sent, unless something else completed it first. */
+    void failToSend(QmpRequest request, Throwable cause) {
+        if (pending.remove(request.id(), request)) {
+            request.future().completeExceptionally(new QmpConnectionLostException(
+                    "could not send '" + request.command() + "' to " + peer, cause));
+        }
+    }
+
+    /** Commands that pass a file descriptor are written here, on the event loop, already registered. */
+    @Override
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+        if (msg instanceof QmpRequest request && request.passesFd()) {
             promise.setSuccess();
             fdQueue.submit(ctx, request);
-            return;
+        } else {
+            ctx.write(msg, promise);
         }
-        ctx.write(request, promise).addListener(f -> {
-            if (!f.isSuccess() && pending.remove(request.id()) != null) {
-                request.future().completeExceptionally(
-                        new QmpConnectionLostException("could not send '" + request.command() + "' to " + peer, f.cause()));
-            }
-        });
+    }
+
+    private void startSweep() {
+        sweep = context.executor().scheduleWithFixedDelay(this::expireOverdue, SWEEP_MILLIS, SWEEP_MILLIS,
+                TimeUnit.MILLISECONDS);
     }
 
     /**
      * One periodic sweep per connection instead of a timer per command: cheaper on the event
-     * loop; a timeout fires up to {@value #SWEEP_MILLIS} ms late.
+     * loop; a timeout fires up to {@value #SWEEP_MILLIS} ms late. It stops once no command with
+     * a timeout is pending; {@link #register} starts it again (one hop to the loop per idle spell).
      */
     private void expireOverdue() {
+        if (expireAndCountTimed() > 0) {
+            return;
+        }
+        stopSweep();
+        sweeping.set(false);
+        // A command registered since the count saw sweeping still true and started nothing.
+        if (pending.values().stream().anyMatch(r -> r.timeoutNanos() > 0) && sweeping.compareAndSet(false, true)) {
+            startSweep();
+        }
+    }
+
+    /** Expires overdue commands; returns how many commands with a timeout are still pending. */
+    private int expireAndCountTimed() {
         long now = System.nanoTime();
-        List<QmpRequest> overdue = new ArrayList<>();
-        deadlines.removeIf(request -> {
-            if (request.future().isDone()) {
-                return true;
+        int timed = 0;
+        for (QmpRequest request : pending.values()) {
+            if (request.timeoutNanos() <= 0) {
+                continue;
             }
             if (now - request.sentNanos() >= request.timeoutNanos()) {
-                overdue.add(request);
-                return true;
+                expire(request);
+            } else {
+                timed++;
             }
-            return false;
-        });
-        overdue.forEach(this::expire);
-        if (deadlines.isEmpty() && sweep != null) {
+        }
+        return timed;
+    }
+
+    private void stopSweep() {
+        if (sweep != null) {
             sweep.cancel(false);
             sweep = null;
         }
     }
 
     private void expire(QmpRequest request) {
-        if (pending.remove(request.id()) == null) {
+        if (!pending.remove(request.id(), request)) {
             return;
         }
         expired.add(request.id());
@@ -226,11 +286,9 @@ public final class QmpClientHandler extends ChannelDuplexHandler {
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         String reason = closeCause == null ? "closed" : "lost: " + closeCause.getMessage();
         QmpConnectionLostException gone = new QmpConnectionLostException("QMP connection to " + peer + " " + reason, closeCause);
+        this.gone = gone;
         greeting.completeExceptionally(gone);
-        if (sweep != null) {
-            sweep.cancel(false);
-        }
-        deadlines.clear();
+        stopSweep();
         failPending(gone);
         fdQueue.fail(gone);
         if (lost.complete(gone)) {
@@ -247,10 +305,10 @@ public final class QmpClientHandler extends ChannelDuplexHandler {
     }
 
     private void failPending(RuntimeException cause) {
-        List<QmpRequest> failed = new ArrayList<>(pending.values());
-        pending.clear();
-        for (QmpRequest request : failed) {
-            request.future().completeExceptionally(cause);
+        for (QmpRequest request : pending.values()) {
+            if (pending.remove(request.id(), request)) {
+                request.future().completeExceptionally(cause);
+            }
         }
     }
 }

@@ -2,7 +2,9 @@ package dev.jvirt.qmpclient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -11,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One negotiated QMP connection (greeting read, {@code qmp_capabilities} done). Thread-safe.
+ * A command is encoded and written by the thread that runs it (see {@link CommandWriter}).
  * Futures complete on the connection's event-loop thread: wait on them, or move follow-up work
  * elsewhere with the {@code *Async} variants. Created by {@link QmpClientFactory#connect}.
  */
@@ -18,16 +21,20 @@ public final class QmpConnection implements AutoCloseable {
     private final Path socket;
     private final Channel channel;
     private final QmpClientHandler handler;
+    private final CommandWriter writer;
+    private final QmpMessageEncoder encoder;
     private final QmpMessage.Greeting greeting;
     private final long defaultTimeoutNanos;
     private final AtomicLong ids = new AtomicLong();
     private final QmpCommands commands = new QmpCommands(this);
 
-    QmpConnection(Path socket, Channel channel, QmpClientHandler handler, QmpMessage.Greeting greeting,
-                  Duration defaultTimeout) {
+    QmpConnection(Path socket, Channel channel, QmpClientHandler handler, CommandWriter writer,
+                  QmpMessageEncoder encoder, QmpMessage.Greeting greeting, Duration defaultTimeout) {
         this.socket = socket;
         this.channel = channel;
         this.handler = handler;
+        this.writer = writer;
+        this.encoder = encoder;
         this.greeting = greeting;
         this.defaultTimeoutNanos = defaultTimeout.toNanos();
     }
@@ -83,12 +90,28 @@ public final class QmpConnection implements AutoCloseable {
         Objects.requireNonNull(command, "command");
         CompletableFuture<JsonNode> future = new CompletableFuture<>();
         QmpRequest request = new QmpRequest(ids.incrementAndGet(), command, arguments, timeoutNanos, fd, future);
-        channel.writeAndFlush(request).addListener(f -> {
-            if (!f.isSuccess()) {
-                future.completeExceptionally(new QmpConnectionLostException(
-                        "QMP connection to " + socket + " is closed; '" + command + "' not sent", f.cause()));
+        if (request.passesFd()) {
+            if (handler.register(request)) {
+                channel.writeAndFlush(request).addListener(f -> {
+                    if (!f.isSuccess()) {
+                        handler.failToSend(request, f.cause());
+                    }
+                });
             }
-        });
+            return future;
+        }
+        ByteBuf bytes;
+        try {
+            bytes = encoder.encode(request, channel.alloc());
+        } catch (IOException | RuntimeException e) {
+            future.completeExceptionally(new QmpException("could not encode QMP command '" + command + "'", e));
+            return future;
+        }
+        if (handler.register(request)) {
+            writer.write(bytes, cause -> handler.failToSend(request, cause));
+        } else {
+            bytes.release();
+        }
         return future;
     }
 

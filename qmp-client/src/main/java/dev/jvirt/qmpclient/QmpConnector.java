@@ -48,12 +48,13 @@ final class QmpConnector {
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
-                        // Commands written in a burst (pipelining) leave in one write(2) call,
-                        // a lone command still leaves in the same event-loop turn.
+                        // Commands leave through CommandWriter, as bytes: usually written by the
+                        // caller's thread; the pipeline's outbound side sees only what the socket
+                        // could not take at once, and commands that pass a descriptor. Those
+                        // written in a burst leave in one write(2) call.
                         ch.pipeline().addLast("flush", new FlushConsolidationHandler(256, true))
                                 .addLast("frames", new QmpFrameDecoder())
                                 .addLast("messages", new QmpMessageDecoder(mapper))
-                                .addLast("encoder", new QmpMessageEncoder(mapper))
                                 .addLast("client", handler);
                     }
                 });
@@ -61,7 +62,16 @@ final class QmpConnector {
         connecting.addListener(f -> {
             if (f.isSuccess()) {
                 channels.add(connecting.channel());
-                handshake(socket, options, connecting.channel(), handler, result);
+                CommandWriter writer;
+                try {
+                    writer = CommandWriter.open(connecting.channel(), socket.toString());
+                } catch (QmpException e) {
+                    connecting.channel().close();
+                    result.completeExceptionally(e);
+                    return;
+                }
+                handler.use(writer);
+                handshake(socket, options, connecting.channel(), handler, writer, result);
                 return;
             }
             long now = System.nanoTime();
@@ -82,9 +92,10 @@ final class QmpConnector {
     }
 
     private void handshake(Path socket, QmpConnectOptions options, Channel channel, QmpClientHandler handler,
-                           CompletableFuture<QmpConnection> result) {
+                           CommandWriter writer, CompletableFuture<QmpConnection> result) {
         handler.greeting().thenCompose(greeting -> {
-            QmpConnection connection = new QmpConnection(socket, channel, handler, greeting, options.commandTimeout());
+            QmpConnection connection = new QmpConnection(socket, channel, handler, writer,
+                    new QmpMessageEncoder(mapper, socket.toString()), greeting, options.commandTimeout());
             return connection.execute("qmp_capabilities", null, options.handshakeTimeout()).thenApply(ok -> connection);
         }).whenComplete((connection, error) -> {
             if (error == null) {

@@ -55,10 +55,20 @@ final class FakeQmpServer implements AutoCloseable {
 
         /** Reads the next command line and returns its id. */
         long readCommand() throws IOException {
+            return id(readLine());
+        }
+
+        /** Reads the next line (a whole command, without its line end). */
+        String readLine() throws IOException {
             String line = in.readLine();
             if (line == null) {
                 throw new IOException("client closed the connection");
             }
+            return line;
+        }
+
+        /** The id of a command line. */
+        static long id(String line) throws IOException {
             Matcher m = ID.matcher(line);
             if (!m.find()) {
                 throw new IOException("command without id: " + line);

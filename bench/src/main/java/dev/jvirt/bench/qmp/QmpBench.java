@@ -17,8 +17,13 @@ import java.util.concurrent.Future;
  * p99) and the throughput of 100 pipelined commands, for 1 and for 50 connections, the Netty
  * client beside a plain blocking SocketChannel client, alternating rounds in the same run.
  *
- * <p>Usage: {@code QmpBench [roundTrips=2000] [rounds=3] [connections=1,50]}; roundTrips is per
- * round, split across the connections.
+ * <p>Usage: {@code QmpBench [roundTrips=2000] [rounds=3] [connections=1,50] [eventLoopThreads]};
+ * roundTrips is per round, split across the connections; eventLoopThreads overrides the Netty
+ * client's default (to compare settings), the blocking client has no such thing.
+ *
+ * <p>Each connection is driven by its own caller thread doing synchronous round trips, as a
+ * daemon with one QMP connection per guest sees it; both clients use the same threads, the same
+ * warm-up and alternate rounds.
  */
 public final class QmpBench {
     private static final int PIPELINED = 100;
@@ -40,20 +45,29 @@ public final class QmpBench {
         int most = Arrays.stream(connections).max().orElse(1);
 
         System.out.printf("starting %d QEMU processes (TCG, -S) ...%n", most);
-        try (QemuFleet fleet = new QemuFleet(most); QmpClientFactory factory = new QmpClientFactory()) {
+        try (QemuFleet fleet = new QemuFleet(most); QmpClientFactory factory = args.length > 3
+                ? new QmpClientFactory(Integer.parseInt(args[3])) : new QmpClientFactory()) {
             ClientMaker netty = socket -> new NettyBenchClient(factory, socket);
             ClientMaker blocking = BlockingQmpClient::new;
             List<String> rows = new ArrayList<>();
             for (int c : connections) {
                 List<Path> sockets = fleet.sockets(c);
                 int perConnection = Math.max(20, roundTrips / c);
-                run(netty, sockets, perConnection / 4); // warm-up, both sides
-                run(blocking, sockets, perConnection / 4);
+                // Warm-up, both sides alike: a whole round each, so that neither is measured
+                // while its code is still being compiled.
+                run(netty, sockets, perConnection);
+                run(blocking, sockets, perConnection);
                 List<Result> nettyResults = new ArrayList<>();
                 List<Result> blockingResults = new ArrayList<>();
                 for (int r = 0; r < rounds; r++) {
-                    nettyResults.add(run(netty, sockets, perConnection));
-                    blockingResults.add(run(blocking, sockets, perConnection));
+                    // Alternate who goes first, so neither always runs right after the other.
+                    if (r % 2 == 0) {
+                        nettyResults.add(run(netty, sockets, perConnection));
+                        blockingResults.add(run(blocking, sockets, perConnection));
+                    } else {
+                        blockingResults.add(run(blocking, sockets, perConnection));
+                        nettyResults.add(run(netty, sockets, perConnection));
+                    }
                 }
                 rows.add(row(c, "netty", nettyResults, null));
                 rows.add(row(c, "blocking", blockingResults, null));
