@@ -87,6 +87,7 @@ public final class ConsoleLogReader {
                         copy(current, out); // the rest of the file that was just rotated away
                         current.close();
                         current = null;
+                        copyRotatedSince(file, currentKey, out); // and any rotated after it (big writes)
                         continue;
                     }
                     Thread.sleep(poll.toMillis());
@@ -95,6 +96,44 @@ public final class ConsoleLogReader {
         } finally {
             if (current != null) {
                 current.close();
+            }
+        }
+    }
+
+    /**
+     * Copies, oldest first, every rotated file newer than the one whose key is {@code finished}
+     * (several rotations can happen between two polls). Each is opened by path and kept only if
+     * it still has the key it was listed with; otherwise a rotation moved the names: list again.
+     */
+    private static void copyRotatedSince(Path file, Object finished, OutputStream out) throws IOException {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            List<Path> files = ConsoleLog.files(file);
+            List<Path> rotated = files.subList(0, Math.max(0, files.size() - 1));
+            List<Object> keys = rotated.stream().map(ConsoleLogReader::key).toList();
+            int at = keys.indexOf(finished);
+            if (at < 0) {
+                return; // deleted beyond the kept files (too far behind) or never rotated: nothing to add
+            }
+            List<FileChannel> opened = new java.util.ArrayList<>();
+            boolean moved = false;
+            try {
+                for (int i = at + 1; i < rotated.size() && !moved; i++) {
+                    FileChannel ch = FileChannel.open(rotated.get(i), StandardOpenOption.READ);
+                    opened.add(ch);
+                    moved = !Objects.equals(keys.get(i), key(rotated.get(i)));
+                }
+                if (!moved) {
+                    for (FileChannel ch : opened) {
+                        copy(ch, out);
+                    }
+                    return;
+                }
+            } catch (NoSuchFileException e) {
+                // rotated meanwhile: list again
+            } finally {
+                for (FileChannel ch : opened) {
+                    ch.close();
+                }
             }
         }
     }

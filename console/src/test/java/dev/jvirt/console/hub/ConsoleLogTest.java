@@ -115,4 +115,43 @@ class ConsoleLogTest {
         log.close();
         assertThat(seen.toByteArray()).isEqualTo(numbered(0, 130));
     }
+
+    @Test
+    void followMissesNothingWhenOneWriteRotatesSeveralTimes() throws Exception {
+        Path file = dir.resolve("console.log");
+        ConsoleLog log = ConsoleLog.open(file, 50, 40);
+        log.write(numbered(0, 30), 0, 30);
+        ByteArrayOutputStream seen = new ByteArrayOutputStream();
+        AtomicBoolean go = new AtomicBoolean(true);
+        CountDownLatch finished = new CountDownLatch(1);
+        CountDownLatch following = new CountDownLatch(1);
+        Thread follower = new Thread(() -> {
+            try {
+                ConsoleLogReader.follow(file, seen, () -> {
+                    following.countDown();
+                    return go.get();
+                }, Duration.ofMillis(200));
+            } catch (Exception e) {
+                throw new RuntimeException(e);
+            } finally {
+                finished.countDown();
+            }
+        });
+        follower.start();
+        assertThat(following.await(5, TimeUnit.SECONDS)).isTrue();
+        int total = 30;
+        for (int i = 0; i < 4; i++) {
+            Thread.sleep(300); // the follower is asleep in its poll while one write fills 7 files
+            log.write(numbered(total, 330), 0, 330);
+            total += 330;
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (seen.size() < total && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        go.set(false);
+        assertThat(finished.await(5, TimeUnit.SECONDS)).isTrue();
+        log.close();
+        assertThat(seen.toByteArray()).isEqualTo(numbered(0, total));
+    }
 }
