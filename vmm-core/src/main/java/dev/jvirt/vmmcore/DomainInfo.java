@@ -14,6 +14,10 @@ import java.util.OptionalLong;
  * @param pid        QEMU's pid while active
  * @param memoryKiB  guest memory
  * @param vcpus      vCPUs at boot
+ * @param cpuTimeNanos CPU time QEMU has used (user + system), 0 while shut off
+ *
+ * <p>All of it is one moment's view of the domain: a pid is there exactly when the state is
+ * active (running, paused, crashed), and the CPU time is that pid's.
  */
 public record DomainInfo(
         String name,
@@ -24,7 +28,8 @@ public record DomainInfo(
         boolean autostart,
         OptionalLong pid,
         long memoryKiB,
-        int vcpus) {
+        int vcpus,
+        long cpuTimeNanos) {
 
     public DomainState state() {
         return status.state();

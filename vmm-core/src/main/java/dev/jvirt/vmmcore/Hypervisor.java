@@ -4,6 +4,7 @@ import dev.jvirt.domainxml.Parsed;
 import dev.jvirt.domainxml.domain.Domain;
 import dev.jvirt.qmpclient.QmpClientFactory;
 import dev.jvirt.vmmcore.DomainEvent.Kind;
+import dev.jvirt.vmmcore.lifecycle.DomainDefiner;
 import dev.jvirt.vmmcore.lifecycle.DomainDefinitions;
 import dev.jvirt.vmmcore.lifecycle.DomainEntry;
 import dev.jvirt.vmmcore.lifecycle.DomainRegistry;
@@ -29,7 +30,6 @@ import dev.jvirt.vmmcore.store.RuntimeStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -66,6 +66,8 @@ public final class Hypervisor implements AutoCloseable {
     private final GuestStarter starter;
     private final CapabilitiesProvider capabilities;
     private final dev.jvirt.vmmcore.lifecycle.GuestConsoles consoles;
+    private final ProcFs procFs = ProcFs.system();
+    private final DomainDefiner definer;
 
     private Hypervisor(HypervisorConfig config) {
         this.config = config;
@@ -73,6 +75,7 @@ public final class Hypervisor implements AutoCloseable {
         this.definitions = new DefinitionStore(dirs.qemuDefinitions(), dirs.qemuAutostart());
         this.runtime = new RuntimeStore(dirs.qemuRuntime());
         this.status = new StatusKeeper(runtime, events);
+        this.definer = new DomainDefiner(registry, definitions, xml, status, config.busyWait());
         this.teardown = new GuestTeardown(runtime, registry, events, config.destroyGrace());
         this.guestEvents = new GuestEventHandler(eventPool, status, teardown);
         this.capabilities = new CapabilitiesProvider(config.emulator(),
@@ -80,7 +83,7 @@ public final class Hypervisor implements AutoCloseable {
         this.consoles = new dev.jvirt.vmmcore.lifecycle.GuestConsoles(dirs::consoleLog, config.consoleLogBytes(),
                 config.consoleLogKeep());
         this.starter = new GuestStarter(capabilities, config.commandLine(), runtime, new QemuLauncher(ProcFs.system()), qmp,
-                xml, config.launchTimeout(), consoles);
+                xml, config.launchTimeout(), consoles, config.startObserver());
     }
 
     /** Opens the state in {@code config.dirs()}: loads definitions, takes over guests still running. */
@@ -96,16 +99,7 @@ public final class Hypervisor implements AutoCloseable {
     }
 
     private void load() {
-        definitions.loadAll().forEach((name, text) -> {
-            try {
-                Domain def = xml.reload(text, definitions.file(name).toString());
-                DomainEntry e = registry.getOrCreate(name);
-                e.persistent(def);
-                e.autostart(definitions.isAutostart(name));
-            } catch (VmmException ex) {
-                log.error("ignoring stored definition {}: {}", definitions.file(name), ex.getMessage());
-            }
-        });
+        definer.loadStored();
         Reconnector reconnector = new Reconnector(runtime, qmp, ProcFs.system(), xml, guestEvents, config.destroyGrace(),
                 consoles);
         for (String name : runtime.names()) {
@@ -114,47 +108,38 @@ public final class Hypervisor implements AutoCloseable {
                 reconnector.recover(e);
                 if (e.guest() == null && !e.isPersistent()) {
                     registry.remove(e);
+                } else if (e.guest() != null) {
+                    claimLiveUuid(e);
                 }
             }
+        }
+    }
+
+    private void claimLiveUuid(DomainEntry e) {
+        try {
+            registry.claimUuid(e, e.current().uuid());
+        } catch (DomainConflictException ex) {
+            log.error("domain '{}' runs with a UUID another domain has: {}", e.name(), ex.getMessage());
         }
     }
 
     // ---- definitions ------------------------------------------------------------------------
 
-    /** Defines (or redefines) a persistent domain from XML; a running domain keeps its live definition. */
+    /**
+     * Defines (or redefines) a persistent domain from XML; a running domain keeps its live
+     * definition. The name keeps its UUID (a definition without one gets it; one with another is
+     * refused), and a UUID another domain has is refused: checked and claimed atomically, so of
+     * two concurrent defines with one UUID exactly one wins.
+     *
+     * @throws DomainConflictException the name has another UUID, or the UUID another name
+     */
     public DomainInfo define(String domainXml) {
-        Parsed<Domain> parsed = xml.parse(domainXml, null);
-        String name = parsed.definition().name();
-        while (true) {
-            DomainEntry e = registry.getOrCreate(name);
-            try (OperationLock.Held held = lock(e, Operation.DEFINE)) {
-                if (e.isRemoved()) {
-                    continue;
-                }
-                Domain current = e.current();
-                Domain def = xml.complete(parsed, current == null ? null : current.uuid());
-                if (current != null && !current.uuid().equalsIgnoreCase(def.uuid())) {
-                    throw new DomainConflictException("domain '" + name + "' already exists with UUID " + current.uuid()
-                            + "; the new definition has " + def.uuid() + " (remove its <uuid> or undefine the other first)");
-                }
-                try {
-                    definitions.save(name, xml.format(def));
-                } catch (RuntimeException ex) {
-                    if (current == null) {
-                        registry.remove(e);
-                    }
-                    throw ex;
-                }
-                e.persistent(def);
-                status.publish(e, Kind.DEFINED, e.status().reason());
-                return info(e);
-            }
-        }
+        return info(definer.define(domainXml));
     }
 
     /** Removes the stored definition; a running domain goes on running as a transient one. */
     public void undefine(String name) {
-        DomainEntry e = registry.get(name);
+        DomainEntry e = domain(name);
         try (OperationLock.Held held = lock(e, Operation.UNDEFINE)) {
             if (!e.isPersistent()) {
                 throw new DomainConflictException("domain '" + name + "' is transient: there is no definition to undefine");
@@ -171,13 +156,22 @@ public final class Hypervisor implements AutoCloseable {
 
     /** Starts a domain that has no stored definition; it is forgotten once it stops. */
     public DomainInfo createTransient(String domainXml) {
+        return createTransient(domainXml, false);
+    }
+
+    /**
+     * Starts a domain that has no stored definition (paused: its CPUs never run until resumed);
+     * it is forgotten once it stops. Name and UUID must be free.
+     */
+    public DomainInfo createTransient(String domainXml, boolean paused) {
         Parsed<Domain> parsed = xml.parse(domainXml, null);
         Domain def = xml.complete(parsed, null);
         DomainEntry e = registry.create(def.name()).orElseThrow(() -> new DomainConflictException(
                 "domain '" + def.name() + "' already exists; choose another name or start that one"));
         try (OperationLock.Held held = lock(e, Operation.START)) {
             try {
-                launch(e, def);
+                registry.claimUuid(e, def.uuid());
+                launch(e, def, paused);
             } catch (RuntimeException ex) {
                 registry.remove(e);
                 throw ex;
@@ -187,7 +181,7 @@ public final class Hypervisor implements AutoCloseable {
     }
 
     public void setAutostart(String name, boolean autostart) {
-        DomainEntry e = registry.get(name);
+        DomainEntry e = domain(name);
         try (OperationLock.Held held = lock(e, Operation.AUTOSTART)) {
             if (!e.isPersistent()) {
                 throw new DomainConflictException("domain '" + name + "' is transient: only defined domains autostart");
@@ -217,32 +211,45 @@ public final class Hypervisor implements AutoCloseable {
 
     /** Starts a defined domain: returns once QEMU runs the guest. */
     public DomainInfo start(String name) {
-        DomainEntry e = registry.get(name);
+        return start(name, false);
+    }
+
+    /**
+     * Starts a defined domain. {@code paused} (virsh's {@code start --paused}): QEMU is set up with
+     * its CPUs stopped and never resumed, so the guest runs no instruction until {@link #resume};
+     * the domain is then paused (user), as libvirt reports it, after the events started (booted)
+     * and suspended (user).
+     */
+    public DomainInfo start(String name, boolean paused) {
+        DomainEntry e = domain(name);
         try (OperationLock.Held held = lock(e, Operation.START)) {
             Operation.START.check(name, e.status());
-            launch(e, e.persistent());
+            launch(e, e.persistent(), paused);
             return info(e);
         }
     }
 
     /** What {@link #start} would run: QEMU's argv. Checks state and accelerator; touches no guest file or process. */
     public List<String> startDryRun(String name) {
-        DomainEntry e = registry.get(name);
+        DomainEntry e = domain(name);
         Operation.START.check(name, e.status());
         return starter.prepare(e.persistent()).argv();
     }
 
-    private void launch(DomainEntry e, Domain def) {
+    private void launch(DomainEntry e, Domain def, boolean paused) {
         RunningGuest g;
         try {
-            g = starter.start(starter.prepare(def), e, guestEvents::watch);
+            g = starter.start(starter.prepare(def), e, paused, guestEvents::watch);
         } catch (StartFailedException ex) {
-            e.status(DomainStatus.of(DomainState.SHUTOFF, StateReason.FAILED));
+            e.deactivate(DomainStatus.of(DomainState.SHUTOFF, StateReason.FAILED));
             log.warn("{}", ex.getMessage());
             throw ex;
         }
-        status.set(e, DomainState.RUNNING, StateReason.BOOTED, Kind.STARTED);
-        log.info("domain '{}' started ({})", e.name(), g.process());
+        status.publish(e, Kind.STARTED, StateReason.BOOTED);
+        if (paused) {
+            status.publish(e, Kind.SUSPENDED, StateReason.USER);
+        }
+        log.info("domain '{}' started{} ({})", e.name(), paused ? " paused" : "", g.process());
     }
 
     /**
@@ -250,7 +257,7 @@ public final class Hypervisor implements AutoCloseable {
      * ({@link Duration#ZERO}: do not wait). The result says whether it did.
      */
     public ShutdownResult shutdown(String name, Duration timeout) {
-        DomainEntry e = registry.get(name);
+        DomainEntry e = domain(name);
         RunningGuest g;
         try (OperationLock.Held held = lock(e, Operation.SHUTDOWN)) {
             Operation.SHUTDOWN.check(name, e.status());
@@ -277,17 +284,29 @@ public final class Hypervisor implements AutoCloseable {
 
     /** Forces the domain off: SIGTERM, then SIGKILL after the grace period. Returns once QEMU is gone. */
     public DomainInfo destroy(String name) {
-        DomainEntry e = registry.get(name);
+        return destroy(name, false);
+    }
+
+    /**
+     * Forces the domain off: SIGTERM, then SIGKILL after {@link HypervisorConfig#destroyGrace()}.
+     * {@code graceful} (virsh's {@code destroy --graceful}): SIGTERM only, never SIGKILL.
+     * Returns once QEMU is gone.
+     *
+     * @throws DestroyTimeoutException graceful, and QEMU did not exit within the grace period
+     *                                 (the domain is left as it was)
+     */
+    public DomainInfo destroy(String name, boolean graceful) {
+        DomainEntry e = domain(name);
         try (OperationLock.Held held = lock(e, Operation.DESTROY)) {
             Operation.DESTROY.check(name, e.status());
-            teardown.destroy(e, e.guest());
+            teardown.destroy(e, e.guest(), graceful);
             return info(e);
         }
     }
 
     /** ACPI reboot: the guest's next poweroff is turned into a reset. Returns at once. */
     public void reboot(String name) {
-        DomainEntry e = registry.get(name);
+        DomainEntry e = domain(name);
         try (OperationLock.Held held = lock(e, Operation.REBOOT)) {
             Operation.REBOOT.check(name, e.status());
             e.guest().rebootRequested().set(true);
@@ -297,7 +316,7 @@ public final class Hypervisor implements AutoCloseable {
 
     /** Hard reset, like pressing the reset button. */
     public void reset(String name) {
-        DomainEntry e = registry.get(name);
+        DomainEntry e = domain(name);
         try (OperationLock.Held held = lock(e, Operation.RESET)) {
             Operation.RESET.check(name, e.status());
             e.guest().newReset();
@@ -307,7 +326,7 @@ public final class Hypervisor implements AutoCloseable {
     }
 
     public DomainInfo suspend(String name) {
-        DomainEntry e = registry.get(name);
+        DomainEntry e = domain(name);
         try (OperationLock.Held held = lock(e, Operation.SUSPEND)) {
             Operation.SUSPEND.check(name, e.status());
             GuestControl.stop(e.guest(), name);
@@ -317,7 +336,7 @@ public final class Hypervisor implements AutoCloseable {
     }
 
     public DomainInfo resume(String name) {
-        DomainEntry e = registry.get(name);
+        DomainEntry e = domain(name);
         try (OperationLock.Held held = lock(e, Operation.RESUME)) {
             Operation.RESUME.check(name, e.status());
             GuestControl.cont(e.guest(), name);
@@ -328,16 +347,30 @@ public final class Hypervisor implements AutoCloseable {
 
     // ---- queries ----------------------------------------------------------------------------
 
+    /** Every domain, each as one consistent snapshot (see {@link DomainInfo}). */
     public List<DomainInfo> list() {
-        return registry.all().stream().map(this::info).toList();
+        return registry.all().stream().map(e -> e.snapshot().current() == null ? null : info(e))
+                .filter(java.util.Objects::nonNull).toList();
     }
 
+    /** The domain's info, taken as one consistent snapshot: state, reason, pid, CPU time and sizes agree. */
     public DomainInfo info(String name) {
-        return info(registry.get(name));
+        return info(domain(name));
+    }
+
+    /**
+     * The domain with UUID {@code uuid} (any case, dashes optional).
+     *
+     * @throws NoSuchDomainException no domain has it
+     */
+    public DomainInfo lookupByUuid(String uuid) {
+        DomainEntry e = registry.findByUuid(uuid).filter(x -> x.current() != null)
+                .orElseThrow(() -> new NoSuchDomainException(uuid));
+        return info(e);
     }
 
     public DomainStatus state(String name) {
-        return registry.get(name).status();
+        return domain(name).status();
     }
 
     /**
@@ -349,7 +382,7 @@ public final class Hypervisor implements AutoCloseable {
      * @throws InvalidStateException   the domain is not running or paused
      */
     public java.util.Optional<dev.jvirt.console.hub.ConsoleHub> console(String name) {
-        DomainEntry e = registry.get(name);
+        DomainEntry e = domain(name);
         RunningGuest g = e.guest();
         if (g == null) {
             throw new InvalidStateException(name, "open the console of", e.status(),
@@ -360,7 +393,7 @@ public final class Hypervisor implements AutoCloseable {
 
     /** The domain's XML: the live definition while active (unless {@code inactive}), else the stored one. */
     public String xml(String name, boolean inactive) {
-        DomainEntry e = registry.get(name);
+        DomainEntry e = domain(name);
         Domain d = inactive && e.isPersistent() ? e.persistent() : e.current();
         return xml.format(d);
     }
@@ -399,7 +432,7 @@ public final class Hypervisor implements AutoCloseable {
     }
 
     private RunningGuest runningGuest(String name, String operation) {
-        DomainEntry e = registry.get(name);
+        DomainEntry e = domain(name);
         RunningGuest g = e.guest();
         if (g == null) {
             throw new InvalidStateException(name, operation, e.status(),
@@ -426,15 +459,26 @@ public final class Hypervisor implements AutoCloseable {
         events.close();
     }
 
+    /** The entry of a domain that exists: one being defined for the first time does not yet. */
+    private DomainEntry domain(String name) {
+        DomainEntry e = registry.get(name);
+        if (e.current() == null) {
+            throw new NoSuchDomainException(name);
+        }
+        return e;
+    }
+
+    /** Takes the domain's lock; a domain that went away meanwhile (undefined, stopped transient) is no such domain. */
     private OperationLock.Held lock(DomainEntry e, Operation op) {
-        return e.lock().acquire(op, config.busyWait());
+        OperationLock.Held held = e.lock().acquire(op, config.busyWait());
+        if (e.isRemoved() && op != Operation.DEFINE) {
+            held.close();
+            throw new NoSuchDomainException(e.name());
+        }
+        return held;
     }
 
     private DomainInfo info(DomainEntry e) {
-        Domain d = e.current();
-        RunningGuest g = e.guest();
-        return new DomainInfo(e.name(), d == null ? null : d.uuid(), d == null ? null : d.type(), e.status(),
-                e.isPersistent(), e.autostart(), g == null ? OptionalLong.empty() : OptionalLong.of(g.process().pid()),
-                d == null ? 0 : d.memoryKiB(), d == null ? 0 : d.vcpus());
+        return e.snapshot().info(e.name(), procFs::cpuTimeNanos);
     }
 }

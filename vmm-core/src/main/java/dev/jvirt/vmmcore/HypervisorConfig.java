@@ -1,6 +1,7 @@
 package dev.jvirt.vmmcore;
 
 import dev.jvirt.console.hub.HubConfig;
+import dev.jvirt.vmmcore.lifecycle.StartPhase;
 import dev.jvirt.vmmcore.qemu.CommandLineBuilder;
 import dev.jvirt.vmmcore.qemu.HostCapabilities.KvmSupport;
 import dev.jvirt.vmmcore.qemu.KvmProbe;
@@ -19,11 +20,13 @@ import java.util.function.Supplier;
  * @param commandLine   definition → QEMU argv (the argv package's {@code QemuCommandLine} by default)
  * @param busyWait      how long an operation waits for another one on the same domain before
  *                      failing with {@link DomainBusyException}
- * @param destroyGrace  how long {@code destroy} waits after SIGTERM before SIGKILL
+ * @param destroyGrace  how long {@code destroy} waits after SIGTERM before SIGKILL (a graceful
+ *                      destroy: before it gives up)
  * @param launchTimeout how long QEMU may take to set up (until it daemonizes)
  * @param kvmProbe      whether KVM can run guests here (probed for real by default)
  * @param consoleLogBytes the size at which a console hub's log ({@link StateDirs#consoleLog}) rotates
  * @param consoleLogKeep  rotated console log files kept besides the current one
+ * @param startObserver   told of each {@link StartPhase} a start reaches (nothing by default)
  */
 public record HypervisorConfig(
         StateDirs dirs,
@@ -34,7 +37,8 @@ public record HypervisorConfig(
         Duration launchTimeout,
         Supplier<KvmSupport> kvmProbe,
         long consoleLogBytes,
-        int consoleLogKeep) {
+        int consoleLogKeep,
+        StartPhase.Observer startObserver) {
 
     public static final Path DEFAULT_EMULATOR = Path.of("/usr/bin/qemu-system-x86_64");
 
@@ -46,6 +50,7 @@ public record HypervisorConfig(
         Objects.requireNonNull(destroyGrace, "destroyGrace");
         Objects.requireNonNull(launchTimeout, "launchTimeout");
         Objects.requireNonNull(kvmProbe, "kvmProbe");
+        Objects.requireNonNull(startObserver, "startObserver");
         if (consoleLogBytes <= 0 || consoleLogKeep < 0) {
             throw new IllegalArgumentException("console log bounds must be positive");
         }
@@ -56,31 +61,37 @@ public record HypervisorConfig(
         return new HypervisorConfig(dirs, DEFAULT_EMULATOR,
                 (def, caps, paths) -> QemuCommandLine.build(def, caps, paths, LaunchOptions.defaults()),
                 Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(30), () -> KvmProbe.system().probe(),
-                HubConfig.DEFAULT_LOG_FILE_BYTES, HubConfig.DEFAULT_LOG_KEEP);
+                HubConfig.DEFAULT_LOG_FILE_BYTES, HubConfig.DEFAULT_LOG_KEEP, StartPhase.Observer.NONE);
     }
 
     public HypervisorConfig withEmulator(Path path) {
-        return new HypervisorConfig(dirs, path, commandLine, busyWait, destroyGrace, launchTimeout, kvmProbe, consoleLogBytes, consoleLogKeep);
+        return new HypervisorConfig(dirs, path, commandLine, busyWait, destroyGrace, launchTimeout, kvmProbe, consoleLogBytes, consoleLogKeep, startObserver);
     }
 
     public HypervisorConfig withCommandLine(CommandLineBuilder builder) {
-        return new HypervisorConfig(dirs, emulator, builder, busyWait, destroyGrace, launchTimeout, kvmProbe, consoleLogBytes, consoleLogKeep);
+        return new HypervisorConfig(dirs, emulator, builder, busyWait, destroyGrace, launchTimeout, kvmProbe, consoleLogBytes, consoleLogKeep, startObserver);
     }
 
     public HypervisorConfig withBusyWait(Duration wait) {
-        return new HypervisorConfig(dirs, emulator, commandLine, wait, destroyGrace, launchTimeout, kvmProbe, consoleLogBytes, consoleLogKeep);
+        return new HypervisorConfig(dirs, emulator, commandLine, wait, destroyGrace, launchTimeout, kvmProbe, consoleLogBytes, consoleLogKeep, startObserver);
     }
 
     public HypervisorConfig withDestroyGrace(Duration grace) {
-        return new HypervisorConfig(dirs, emulator, commandLine, busyWait, grace, launchTimeout, kvmProbe, consoleLogBytes, consoleLogKeep);
+        return new HypervisorConfig(dirs, emulator, commandLine, busyWait, grace, launchTimeout, kvmProbe, consoleLogBytes, consoleLogKeep, startObserver);
     }
 
     /** Console hub logs rotate at {@code fileBytes}, keeping {@code keep} rotated files: at most fileBytes × (1 + keep) per domain. */
     public HypervisorConfig withConsoleLog(long fileBytes, int keep) {
-        return new HypervisorConfig(dirs, emulator, commandLine, busyWait, destroyGrace, launchTimeout, kvmProbe, fileBytes, keep);
+        return new HypervisorConfig(dirs, emulator, commandLine, busyWait, destroyGrace, launchTimeout, kvmProbe, fileBytes, keep, startObserver);
     }
 
     public HypervisorConfig withKvmProbe(Supplier<KvmSupport> probe) {
-        return new HypervisorConfig(dirs, emulator, commandLine, busyWait, destroyGrace, launchTimeout, probe, consoleLogBytes, consoleLogKeep);
+        return new HypervisorConfig(dirs, emulator, commandLine, busyWait, destroyGrace, launchTimeout, probe, consoleLogBytes, consoleLogKeep, startObserver);
+    }
+
+    /** {@code observer} is told of each phase a start reaches. */
+    public HypervisorConfig withStartObserver(StartPhase.Observer observer) {
+        return new HypervisorConfig(dirs, emulator, commandLine, busyWait, destroyGrace, launchTimeout, kvmProbe,
+                consoleLogBytes, consoleLogKeep, observer);
     }
 }

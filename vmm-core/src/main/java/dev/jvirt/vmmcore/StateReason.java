@@ -9,6 +9,8 @@ public enum StateReason {
     UNPAUSED("unpaused"),
     /** paused: by a user's request. */
     USER("user"),
+    /** paused: QEMU is being set up by a start that has not finished (its CPUs never ran). */
+    STARTING_UP("starting up"),
     /** paused: the guest powered off and {@code on_poweroff='preserve'} keeps it. */
     SHUTTING_DOWN("shutdown"),
     /** shut off: the guest powered itself off. */

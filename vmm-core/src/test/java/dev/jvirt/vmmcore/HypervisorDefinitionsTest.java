@@ -4,6 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -67,7 +76,8 @@ class HypervisorDefinitionsTest {
         assertThat(hv.define(xml("vm1", null)).uuid()).isEqualTo(uuid);
         assertThatThrownBy(() -> hv.define(xml("vm1", "11111111-2222-3333-4444-555555555555")))
                 .isInstanceOf(DomainConflictException.class)
-                .hasMessageContaining("already exists with UUID " + uuid);
+                .hasMessageStartingWith("domain 'vm1' already exists with uuid " + uuid);
+        assertThat(hv.info("vm1").uuid()).isEqualTo(uuid);
     }
 
     @Test
@@ -110,5 +120,76 @@ class HypervisorDefinitionsTest {
         }
         assertThat(events).extracting(DomainEvent::kind)
                 .containsExactly(DomainEvent.Kind.DEFINED, DomainEvent.Kind.UNDEFINED);
+    }
+
+    @Test
+    void ofConcurrentDefinesWithOneUuidExactlyOneWinsAndTheOthersAreToldWhichDomainHasIt() throws Exception {
+        int threads = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            for (int round = 0; round < 40; round++) {
+                String uuid = String.format("00000000-0000-4000-8000-%012d", round);
+                CyclicBarrier together = new CyclicBarrier(threads);
+                List<Future<DomainInfo>> defines = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    String name = "r" + round + "t" + t;
+                    defines.add(pool.submit(() -> {
+                        together.await();
+                        return hv.define(xml(name, uuid));
+                    }));
+                }
+                List<String> winners = new ArrayList<>();
+                List<Throwable> losers = new ArrayList<>();
+                for (Future<DomainInfo> f : defines) {
+                    try {
+                        winners.add(f.get(30, TimeUnit.SECONDS).name());
+                    } catch (ExecutionException e) {
+                        losers.add(e.getCause());
+                    }
+                }
+                assertThat(winners).as("round %d", round).hasSize(1);
+                String winner = winners.get(0);
+                assertThat(losers).hasSize(threads - 1).allSatisfy(e -> assertThat(e)
+                        .isInstanceOf(DomainConflictException.class)
+                        .hasMessageStartingWith("domain '" + winner + "' is already defined with uuid " + uuid));
+                assertThat(hv.list()).filteredOn(d -> d.uuid().equals(uuid)).extracting(DomainInfo::name)
+                        .containsExactly(winner);
+                assertThat(hv.lookupByUuid(uuid.toUpperCase(java.util.Locale.ROOT)).name()).isEqualTo(winner);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        try (Stream<Path> files = Files.list(dirs.qemuDefinitions())) {
+            assertThat(files.filter(f -> f.toString().endsWith(".xml"))).hasSize(40);
+        }
+    }
+
+    @Test
+    void aUuidIsFreeAgainOnceItsDomainIsUndefinedAndAFailedDefineLeavesNoTrace() {
+        String uuid = "11111111-2222-3333-4444-555555555555";
+        hv.define(xml("first", uuid));
+        assertThatThrownBy(() -> hv.define(xml("second", uuid))).isInstanceOf(DomainConflictException.class)
+                .hasMessageContaining("domain 'first' is already defined with uuid " + uuid);
+        assertThatThrownBy(() -> hv.createTransient(xml("third", uuid))).isInstanceOf(DomainConflictException.class)
+                .hasMessageContaining("domain 'first' is already defined with uuid " + uuid);
+        assertThat(hv.list()).extracting(DomainInfo::name).containsExactly("first");
+        assertThatThrownBy(() -> hv.info("second")).isInstanceOf(NoSuchDomainException.class);
+        assertThat(dirs.qemuDefinitions().resolve("second.xml")).doesNotExist();
+
+        hv.undefine("first");
+        assertThatThrownBy(() -> hv.lookupByUuid(uuid)).isInstanceOf(NoSuchDomainException.class);
+        assertThat(hv.define(xml("second", uuid)).name()).isEqualTo("second");
+        assertThat(hv.lookupByUuid(uuid.replace("-", "")).name()).isEqualTo("second");
+    }
+
+    @Test
+    void aStoredDefinitionWhoseUuidAnotherHasIsIgnoredOnLoad() throws Exception {
+        String uuid = "11111111-2222-3333-4444-555555555555";
+        hv.define(xml("a", uuid));
+        Files.writeString(dirs.qemuDefinitions().resolve("b.xml"), xml("b", uuid)); // written behind jvirt's back
+        try (Hypervisor again = Hypervisor.open(HypervisorConfig.of(dirs))) {
+            assertThat(again.list()).extracting(DomainInfo::name).containsExactly("a");
+            assertThat(again.lookupByUuid(uuid).name()).isEqualTo("a");
+        }
     }
 }

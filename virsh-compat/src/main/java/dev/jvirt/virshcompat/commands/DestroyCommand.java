@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
                 + "The definition stays (a transient domain goes away)."})
 public final class DestroyCommand extends DomainCommand {
 
-    @Option(names = "--graceful", description = "Only SIGTERM: give QEMU time to flush its disk caches; never SIGKILL.")
+    @Option(names = "--graceful", description = "Only SIGTERM: give QEMU time to flush its disk caches; never SIGKILL. "
+            + "Fails, leaving the domain as it was, if QEMU has not exited 5 s later.")
     boolean graceful;
 
     @Override

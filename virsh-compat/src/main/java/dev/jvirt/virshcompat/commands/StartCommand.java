@@ -7,11 +7,12 @@ import picocli.CommandLine.Option;
 /** {@code jvirsh start}: starts a defined, shut off domain. */
 @Command(name = "start", mixinStandardHelpOptions = true,
         description = {"Start a (previously defined) inactive domain.",
-            "With --paused the guest is started with its CPUs stopped; 'jvirsh resume' lets it run. "
+            "With --paused QEMU is set up with the guest's CPUs stopped and they are never started: the guest "
+                    + "runs no instruction until 'jvirsh resume'. "
                     + "With --console, jvirsh attaches to its serial console right after starting it."})
 public final class StartCommand extends DomainCommand {
 
-    @Option(names = "--paused", description = "Leave the guest paused after starting it.")
+    @Option(names = "--paused", description = "Start with the CPUs stopped (paused (user)); 'jvirsh resume' runs the guest.")
     boolean paused;
 
     @Option(names = "--console", description = "Attach to the console after starting (its output since the start first).")

@@ -67,7 +67,6 @@ public final class Jvirtd implements AutoCloseable {
         ThreadPoolExecutor workers = null;
         ConsoleHubs consoles = null;
         try {
-            InterruptedStarts.stopOrphans(config.dirs());
             hv = Hypervisor.open(config);
             workers = newWorkers();
             boolean session = options.mode() == DaemonOptions.Mode.SESSION;

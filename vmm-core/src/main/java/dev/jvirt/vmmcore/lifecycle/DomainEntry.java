@@ -1,21 +1,54 @@
 package dev.jvirt.vmmcore.lifecycle;
 
 import dev.jvirt.domainxml.domain.Domain;
+import dev.jvirt.vmmcore.DomainInfo;
 import dev.jvirt.vmmcore.DomainStatus;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongUnaryOperator;
+import java.util.function.UnaryOperator;
 
 /**
- * One domain known to the hypervisor: its persistent definition (null when transient), autostart
- * flag, status, and the running guest while active. Fields change only under {@link #lock()};
- * reads need no lock.
+ * One domain known to the hypervisor. What it is at a moment — persistent definition (null when
+ * transient), autostart flag, status, running guest — is one immutable {@link Snapshot}, replaced
+ * as a whole, so a reader never sees half of a change (a shut-off domain with a QEMU, a running
+ * one without). Changes happen only under {@link #lock()}; reads need no lock.
  */
 public final class DomainEntry {
     private final String name;
     private final OperationLock lock;
-    private volatile Domain persistent;
-    private volatile boolean autostart;
-    private volatile RunningGuest guest;
-    private volatile DomainStatus status = DomainStatus.SHUTOFF;
+    private final AtomicReference<Snapshot> snapshot = new AtomicReference<>(Snapshot.EMPTY);
     private volatile boolean removed;
+
+    /**
+     * The domain at one moment. A guest exists exactly while the status is active (running,
+     * paused, crashed): the constructor refuses anything else.
+     */
+    public record Snapshot(Domain persistent, boolean autostart, DomainStatus status, RunningGuest guest) {
+        static final Snapshot EMPTY = new Snapshot(null, false, DomainStatus.SHUTOFF, null);
+
+        public Snapshot {
+            java.util.Objects.requireNonNull(status, "status");
+            if (status.isActive() != (guest != null)) {
+                throw new IllegalStateException("a domain " + status.describe() + (guest == null ? " without" : " with")
+                        + " a QEMU process");
+            }
+        }
+
+        /** The definition in force: the live one while active, else the persistent one. */
+        public Domain current() {
+            return guest != null ? guest.live() : persistent;
+        }
+
+        /** What {@code dominfo} shows; {@code cpuTime} maps QEMU's pid to its CPU time in ns. */
+        public DomainInfo info(String name, LongUnaryOperator cpuTime) {
+            Domain d = current();
+            OptionalLong pid = guest == null ? OptionalLong.empty() : OptionalLong.of(guest.process().pid());
+            return new DomainInfo(name, d == null ? null : d.uuid(), d == null ? null : d.type(), status,
+                    persistent != null, autostart, pid, d == null ? 0 : d.memoryKiB(), d == null ? 0 : d.vcpus(),
+                    pid.isPresent() ? cpuTime.applyAsLong(pid.getAsLong()) : 0L);
+        }
+    }
 
     public DomainEntry(String name) {
         this.name = name;
@@ -30,46 +63,61 @@ public final class DomainEntry {
         return lock;
     }
 
+    /** Everything about the domain now, consistent. */
+    public Snapshot snapshot() {
+        return snapshot.get();
+    }
+
+    private void change(UnaryOperator<Snapshot> how) {
+        snapshot.updateAndGet(how);
+    }
+
     public Domain persistent() {
-        return persistent;
+        return snapshot().persistent();
     }
 
     public void persistent(Domain def) {
-        this.persistent = def;
+        change(s -> new Snapshot(def, s.autostart(), s.status(), s.guest()));
     }
 
     public boolean isPersistent() {
-        return persistent != null;
+        return persistent() != null;
     }
 
     public boolean autostart() {
-        return autostart;
+        return snapshot().autostart();
     }
 
     public void autostart(boolean on) {
-        this.autostart = on;
+        change(s -> new Snapshot(s.persistent(), on, s.status(), s.guest()));
     }
 
     public RunningGuest guest() {
-        return guest;
-    }
-
-    public void guest(RunningGuest g) {
-        this.guest = g;
+        return snapshot().guest();
     }
 
     public DomainStatus status() {
-        return status;
+        return snapshot().status();
     }
 
+    /** A new status of the same QEMU (or of none): active to active, or shut off to shut off. */
     public void status(DomainStatus s) {
-        this.status = s;
+        change(old -> new Snapshot(old.persistent(), old.autostart(), s, old.guest()));
+    }
+
+    /** {@code g} now runs the domain, in {@code s} (an active status): both change at once. */
+    public void activate(RunningGuest g, DomainStatus s) {
+        change(old -> new Snapshot(old.persistent(), old.autostart(), s, g));
+    }
+
+    /** The domain's QEMU is gone; {@code s} is a shut-off status. Both change at once. */
+    public void deactivate(DomainStatus s) {
+        change(old -> new Snapshot(old.persistent(), old.autostart(), s, null));
     }
 
     /** The definition in force: the live one while active, else the persistent one. */
     public Domain current() {
-        RunningGuest g = guest;
-        return g != null ? g.live() : persistent;
+        return snapshot().current();
     }
 
     /** Set when the entry left the registry (undefined, or a transient domain stopped). */

@@ -1,14 +1,22 @@
 package dev.jvirt.vmmcore.lifecycle;
 
+import dev.jvirt.vmmcore.DomainConflictException;
 import dev.jvirt.vmmcore.NoSuchDomainException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** Every domain by name. Structural changes are synchronized; lookups are cheap. */
+/**
+ * Every domain by name, and by UUID. Structural changes are synchronized; lookups are cheap. A
+ * UUID belongs to one entry from the moment a define or create claims it until the entry leaves
+ * the registry, so two domains can never share one, however their defines interleave.
+ */
 public final class DomainRegistry {
     private final Map<String, DomainEntry> entries = new TreeMap<>();
+    private final Map<String, DomainEntry> byUuid = new HashMap<>();
 
     public synchronized DomainEntry get(String name) {
         DomainEntry e = entries.get(name);
@@ -20,6 +28,11 @@ public final class DomainRegistry {
 
     public synchronized Optional<DomainEntry> find(String name) {
         return Optional.ofNullable(entries.get(name));
+    }
+
+    /** The entry that holds {@code uuid} (any case, with or without dashes). */
+    public synchronized Optional<DomainEntry> findByUuid(String uuid) {
+        return Optional.ofNullable(byUuid.get(key(uuid)));
     }
 
     /** The entry for {@code name}, created (shut off, no definition) if there is none. */
@@ -37,13 +50,32 @@ public final class DomainRegistry {
         return Optional.of(e);
     }
 
-    /** Removes {@code entry} if it is still the one registered under its name. */
+    /**
+     * Gives {@code uuid} to {@code entry}, atomically with the check that no other entry has it.
+     *
+     * @throws DomainConflictException naming the domain that has it (libvirt's words)
+     */
+    public synchronized void claimUuid(DomainEntry entry, String uuid) {
+        DomainEntry owner = byUuid.get(key(uuid));
+        if (owner != null && owner != entry) {
+            throw new DomainConflictException("domain '" + owner.name() + "' is already defined with uuid " + uuid
+                    + "; remove <uuid> from the definition of '" + entry.name() + "' to get a new one");
+        }
+        byUuid.put(key(uuid), entry);
+    }
+
+    /** Removes {@code entry} (and its UUID) if it is still the one registered under its name. */
     public synchronized void remove(DomainEntry entry) {
         entries.remove(entry.name(), entry);
+        byUuid.values().removeIf(e -> e == entry);
         entry.markRemoved();
     }
 
     public synchronized List<DomainEntry> all() {
         return List.copyOf(entries.values());
+    }
+
+    private static String key(String uuid) {
+        return uuid.replace("-", "").toLowerCase(Locale.ROOT);
     }
 }

@@ -69,6 +69,8 @@ public final class GuestEventHandler {
             case "SHUTDOWN" -> {
                 if (byGuest) {
                     onGuestPoweroff(e, g, event.data().path("reason").asText());
+                } else if ("host-signal".equals(event.data().path("reason").asText())) {
+                    g.exitReason(StateReason.DESTROYED); // e.g. a graceful destroy's SIGTERM, taking effect late
                 }
             }
             case "RESET" -> {

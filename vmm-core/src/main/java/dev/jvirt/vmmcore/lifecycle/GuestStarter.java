@@ -7,6 +7,7 @@ import dev.jvirt.qmpclient.QmpConnectOptions;
 import dev.jvirt.qmpclient.QmpConnection;
 import dev.jvirt.vmmcore.AcceleratorUnavailableException;
 import dev.jvirt.vmmcore.DomainState;
+import dev.jvirt.vmmcore.DomainStatus;
 import dev.jvirt.vmmcore.StartFailedException;
 import dev.jvirt.vmmcore.StateReason;
 import dev.jvirt.vmmcore.VmmException;
@@ -32,8 +33,10 @@ import java.util.function.BiConsumer;
 /**
  * Starts a guest in phases: {@link #prepare} (pure: capabilities, accelerator check, command
  * line), then prepare the host (runtime directory, live XML, status record — each step recorded
- * with its undo), launch QEMU paused and daemonized, connect QMP, take over its shutdown actions,
- * {@code cont}. Any failure undoes what was done, newest first.
+ * with its undo), launch QEMU paused and daemonized, record its pid, connect QMP, take over its
+ * shutdown actions, {@code cont} (unless started paused), record the start as done. Any failure
+ * undoes what was done, newest first. {@link StartPhase} says what a daemon killed in between
+ * leaves, and what the next one does with it.
  */
 public final class GuestStarter {
     /** sun_path holds 108 bytes including the terminating NUL. */
@@ -46,11 +49,13 @@ public final class GuestStarter {
     private final DomainDefinitions definitions;
     private final Duration launchTimeout;
     private final GuestConsoles consoles;
+    private final StartPhase.Observer observer;
 
     public GuestStarter(CapabilitiesProvider capabilities, CommandLineBuilder commandLine, RuntimeStore runtime,
                         QemuLauncher launcher, QmpClientFactory qmp, DomainDefinitions definitions,
-                        Duration launchTimeout, GuestConsoles consoles) {
+                        Duration launchTimeout, GuestConsoles consoles, StartPhase.Observer observer) {
         this.consoles = consoles;
+        this.observer = observer;
         this.capabilities = capabilities;
         this.commandLine = commandLine;
         this.runtime = runtime;
@@ -94,27 +99,41 @@ public final class GuestStarter {
     }
 
     /**
-     * Phases 2 to 4. {@code watch} is called with the new guest before {@code cont}, to handle its
-     * events. On failure nothing is left behind: no process, socket or runtime file.
+     * Phases 2 to 4. {@code watch} is called with the new guest before its CPUs may run, to handle
+     * its events. With {@code paused} there is no {@code cont}: the guest never runs an
+     * instruction until resumed. Returns with the entry active (running, booted; or paused, user)
+     * and the runtime record ACTIVE. On failure nothing is left behind: no process, socket or
+     * runtime file; the entry is shut off again.
      */
-    public RunningGuest start(StartPlan plan, DomainEntry entry, BiConsumer<DomainEntry, RunningGuest> watch) {
+    public RunningGuest start(StartPlan plan, DomainEntry entry, boolean paused, BiConsumer<DomainEntry, RunningGuest> watch) {
         String name = plan.definition().name();
         HostSetup setup = new HostSetup();
         try {
             RuntimeRecord record = prepareHost(plan, setup);
             QemuProcess process = launch(plan, setup);
-            record = record.active(process.pid(), DomainState.PAUSED, StateReason.UNKNOWN);
+            observer.reached(name, StartPhase.LAUNCHED);
+            record = record.launched(process.pid());
+            runtime.write(plan.paths(), record); // from here a takeover finds this QEMU by the record alone
+            observer.reached(name, StartPhase.PID_RECORDED);
             QmpConnection connection = connect(plan, name);
             setup.done("connect QMP", connection::close);
             RunningGuest g = new RunningGuest(plan.definition(), plan.paths(), process, connection, record);
             openConsole(plan, name, g, setup);
             GuestControl.takeOverActions(g, plan.definition());
-            entry.guest(g);
-            setup.done("register the guest", () -> entry.guest(null));
+            entry.activate(g, DomainStatus.of(DomainState.PAUSED, StateReason.STARTING_UP));
+            setup.done("register the guest", () -> entry.deactivate(DomainStatus.of(DomainState.SHUTOFF, StateReason.FAILED)));
             watch.accept(entry, g);
-            GuestControl.cont(g, name);
-            // The caller records the new status (running, booted) in the runtime record.
+            observer.reached(name, StartPhase.MONITOR_READY);
+            DomainStatus done = paused ? DomainStatus.of(DomainState.PAUSED, StateReason.USER)
+                    : DomainStatus.of(DomainState.RUNNING, StateReason.BOOTED);
+            if (!paused) {
+                GuestControl.cont(g, name);
+            }
+            g.record(record.active(done.state(), done.reason()));
+            runtime.write(plan.paths(), g.record()); // the commit point: a takeover keeps this guest
+            entry.status(done);
             setup.commit();
+            observer.reached(name, StartPhase.COMMITTED);
             return g;
         } catch (QemuLaunchException e) {
             setup.rollback();

@@ -1,5 +1,6 @@
 package dev.jvirt.vmmcore.lifecycle;
 
+import dev.jvirt.vmmcore.DestroyTimeoutException;
 import dev.jvirt.vmmcore.DomainEvent;
 import dev.jvirt.vmmcore.DomainState;
 import dev.jvirt.vmmcore.DomainStatus;
@@ -35,9 +36,20 @@ public final class GuestTeardown {
         this.grace = grace;
     }
 
-    /** {@code destroy}: SIGTERM, SIGKILL after the grace period; exit judged by QMP closing or /proc. */
-    public DomainStatus destroy(DomainEntry e, RunningGuest g) {
-        if (!g.process().stop(grace, g::hasExited)) {
+    /**
+     * {@code destroy}: SIGTERM, then SIGKILL after the grace period; exit judged by QMP closing or
+     * /proc. {@code graceful} (virsh's {@code destroy --graceful}): SIGTERM only, so QEMU can flush
+     * its caches; if it has not exited after the grace period, {@link DestroyTimeoutException} and
+     * the guest goes on as it was (the SIGTERM may still take effect later).
+     */
+    public DomainStatus destroy(DomainEntry e, RunningGuest g, boolean graceful) {
+        if (graceful) {
+            g.process().terminate();
+            if (!g.process().awaitExit(grace, g::hasExited)) {
+                throw new DestroyTimeoutException(e.name(), g.process() + " did not exit within " + grace.toSeconds()
+                        + " s of SIGTERM; it still runs (destroy without --graceful forces it off with SIGKILL)");
+            }
+        } else if (!g.process().stop(grace, g::hasExited)) {
             throw new GuestControlException("domain '" + e.name() + "': " + g.process()
                     + " did not exit after SIGTERM and SIGKILL", null);
         }
@@ -83,8 +95,7 @@ public final class GuestTeardown {
             log.warn("domain '{}': {}", e.name(), ex.getMessage());
         }
         DomainStatus status = DomainStatus.of(DomainState.SHUTOFF, reason);
-        e.guest(null);
-        e.status(status);
+        e.deactivate(status);
         if (!e.isPersistent()) {
             registry.remove(e);
         }

@@ -10,6 +10,7 @@ import dev.jvirt.vmmcore.StateReason;
 import dev.jvirt.vmmcore.VmmException;
 import dev.jvirt.vmmcore.qemu.GuestPaths;
 import dev.jvirt.vmmcore.qemu.ProcFs;
+import dev.jvirt.vmmcore.qemu.QemuLauncher;
 import dev.jvirt.vmmcore.qemu.QemuProcess;
 import dev.jvirt.vmmcore.store.RuntimeRecord;
 import dev.jvirt.vmmcore.store.RuntimeStore;
@@ -23,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * Takes over guests that a previous {@code Hypervisor} left running: reads each runtime
  * directory's status record, checks that the pid really is that guest's QEMU (its
  * /proc/PID/cmdline is the recorded command line, and it is no zombie), reconnects QMP. A guest
- * that died meanwhile is reported shut off (crashed) and its runtime directory removed.
+ * that died meanwhile is reported shut off (crashed) and its runtime directory removed; a start
+ * that did not finish is undone (its QEMU stopped, the domain shut off (failed)).
  */
 public final class Reconnector {
     private static final Logger log = LoggerFactory.getLogger(Reconnector.class);
@@ -46,6 +48,28 @@ public final class Reconnector {
         this.grace = grace;
     }
 
+    /**
+     * A start that never finished (see {@link StartPhase}): its QEMU — named by the record, or by
+     * QEMU's pidfile when the daemon died before recording the pid — was started with its CPUs
+     * stopped, ran the guest at most for the instant between {@code cont} and the commit record,
+     * and nobody was told the start succeeded. Like libvirt with a guest still "paused (starting
+     * up)", stop it: the domain is shut off (failed), and a new start begins clean.
+     */
+    private void stopInterruptedStart(DomainEntry e, GuestPaths paths, RuntimeRecord r) {
+        long pid = r.pid() > 0 ? r.pid() : QemuLauncher.readPid(paths).orElse(0);
+        QemuProcess process = new QemuProcess(pid, proc);
+        if (pid > 0 && process.runs(r.argv())) {
+            log.warn("domain '{}': a start was interrupted; stopping {} (the start was never acknowledged)", e.name(), process);
+            if (!process.stop(grace, () -> false)) {
+                log.error("domain '{}': {} did not exit after SIGTERM and SIGKILL", e.name(), process);
+            }
+        } else {
+            log.warn("domain '{}': a start was interrupted before QEMU ran; cleaning up", e.name());
+        }
+        runtime.remove(paths);
+        e.deactivate(DomainStatus.of(DomainState.SHUTOFF, StateReason.FAILED));
+    }
+
     /** Recovers {@code e} from its runtime directory; call with its lock held. */
     public void recover(DomainEntry e) {
         GuestPaths paths = runtime.paths(e.name());
@@ -56,17 +80,12 @@ public final class Reconnector {
             return;
         }
         RuntimeRecord r = found.get();
-        QemuProcess process = new QemuProcess(r.pid(), proc);
-        boolean ours = r.pid() > 0 && process.runs(r.argv());
         if (r.phase() == RuntimeRecord.Phase.STARTING) {
-            log.warn("domain '{}': a start was interrupted; cleaning up", e.name());
-            if (ours) {
-                process.stop(grace, () -> false);
-            }
-            runtime.remove(paths);
-            e.status(DomainStatus.of(DomainState.SHUTOFF, StateReason.FAILED));
+            stopInterruptedStart(e, paths, r);
             return;
         }
+        QemuProcess process = new QemuProcess(r.pid(), proc);
+        boolean ours = r.pid() > 0 && process.runs(r.argv());
         if (!ours) {
             log.warn("domain '{}': QEMU pid {} is gone (or is no longer this guest's QEMU); it crashed meanwhile",
                     e.name(), r.pid());
@@ -92,8 +111,7 @@ public final class Reconnector {
             log.error("domain '{}': cannot reconnect its console hub ({}); it runs without a console",
                     e.name(), ex.getMessage());
         }
-        e.guest(g);
-        e.status(DomainStatus.of(r.state(), r.reason()));
+        e.activate(g, DomainStatus.of(r.state(), r.reason()));
         try {
             GuestControl.takeOverActions(g, live);
             handler.watch(e, g);

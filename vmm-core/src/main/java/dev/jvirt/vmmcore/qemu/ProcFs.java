@@ -10,6 +10,7 @@ import java.util.Optional;
 
 /** What /proc says about a process. */
 public final class ProcFs {
+    private static final long NANOS_PER_TICK = 1_000_000_000L / 100;
     private final Path proc;
 
     public ProcFs(Path proc) {
@@ -61,6 +62,17 @@ public final class ProcFs {
             args.add(new String(raw, start, raw.length - start, StandardCharsets.UTF_8));
         }
         return args;
+    }
+
+    /** utime + stime of /proc/PID/stat in nanoseconds (USER_HZ is 100 on Linux); 0 when it cannot be read. */
+    public long cpuTimeNanos(long pid) {
+        try {
+            String stat = Files.readString(proc.resolve(Long.toString(pid)).resolve("stat"), StandardCharsets.ISO_8859_1);
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * NANOS_PER_TICK;
+        } catch (IOException | RuntimeException e) {
+            return 0L;
+        }
     }
 
     /** Alive: present and neither a zombie ({@code Z}) nor dead ({@code X}). */

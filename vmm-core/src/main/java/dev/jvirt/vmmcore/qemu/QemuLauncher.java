@@ -53,7 +53,8 @@ public final class QemuLauncher {
         return new QemuProcess(pid, proc);
     }
 
-    static java.util.OptionalLong readPid(GuestPaths paths) {
+    /** The pid in QEMU's pidfile, if it wrote one. */
+    public static java.util.OptionalLong readPid(GuestPaths paths) {
         try {
             String text = Files.readString(paths.pidFile(), StandardCharsets.US_ASCII).strip();
             return text.isEmpty() ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(Long.parseLong(text));

@@ -9,8 +9,8 @@ import java.util.List;
  * a new {@code Hypervisor} to find the guest's QEMU again and to check that a pid really is it.
  *
  * @param name      the domain
- * @param phase     {@link Phase#STARTING} until QEMU runs the guest, then {@link Phase#ACTIVE}
- * @param pid       QEMU's pid (0 while not known yet)
+ * @param phase     {@link Phase#STARTING} until the start is done, then {@link Phase#ACTIVE}
+ * @param pid       QEMU's pid, recorded right after QEMU daemonized (0 before: its pidfile may name it)
  * @param emulator  the QEMU binary
  * @param argv      QEMU's full command line, as launched (compared with /proc/PID/cmdline)
  * @param state     the last state jvirt saw
@@ -33,8 +33,15 @@ public record RuntimeRecord(
 
     public enum Phase { STARTING, ACTIVE }
 
-    public RuntimeRecord active(long newPid, DomainState newState, StateReason newReason) {
-        return new RuntimeRecord(name, Phase.ACTIVE, newPid, emulator, argv, newState, newReason, startedAt);
+    /** QEMU runs as {@code newPid}, paused (-S), set up by a start that is not done yet. */
+    public RuntimeRecord launched(long newPid) {
+        return new RuntimeRecord(name, Phase.STARTING, newPid, emulator, argv, DomainState.PAUSED,
+                StateReason.STARTING_UP, startedAt);
+    }
+
+    /** The start is done: the guest is in {@code newState}. */
+    public RuntimeRecord active(DomainState newState, StateReason newReason) {
+        return new RuntimeRecord(name, Phase.ACTIVE, pid, emulator, argv, newState, newReason, startedAt);
     }
 
     public RuntimeRecord withStatus(DomainState newState, StateReason newReason) {

@@ -54,10 +54,16 @@ final class DaemonFixture implements AutoCloseable {
 
     /** Starts jvirtd as a child JVM on the test class path and waits for its socket. */
     Process startProcess() throws IOException, InterruptedException {
+        return startProcess(JvirtdMain.class.getName());
+    }
+
+    /** Starts {@code mainClass} (a jvirtd main) as a child JVM with {@code args} before jvirtd's options. */
+    Process startProcess(String mainClass, String... args) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = List.of(java, "-XX:+UseSerialGC", "-Xshare:auto", "-cp", System.getProperty("java.class.path"),
-                JvirtdMain.class.getName(), "--session", "--state-dir", dirs.state().toString(),
-                "--runtime-dir", dirs.runtime().toString());
+        List<String> cmd = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-Xshare:auto", "-cp",
+                System.getProperty("java.class.path"), mainClass));
+        cmd.addAll(List.of(args));
+        cmd.addAll(List.of("--session", "--state-dir", dirs.state().toString(), "--runtime-dir", dirs.runtime().toString()));
         Files.createDirectories(root);
         process = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(root.resolve("jvirtd.out").toFile())).start();
@@ -78,6 +84,14 @@ final class DaemonFixture implements AutoCloseable {
             Thread.sleep(50);
         }
         throw new IllegalStateException("jvirtd did not answer within 60 s: " + output());
+    }
+
+    /** Waits until the daemon subprocess has exited by itself (e.g. {@link CrashingJvirtd}); its exit status. */
+    int awaitProcessExit() throws InterruptedException {
+        if (!process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
+            throw new IllegalStateException("jvirtd did not exit: " + output());
+        }
+        return process.exitValue();
     }
 
     /** kill -9 of the daemon subprocess; waits until it is gone. */

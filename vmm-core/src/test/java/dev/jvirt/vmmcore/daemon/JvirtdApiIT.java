@@ -117,7 +117,8 @@ class JvirtdApiIT {
         JsonNode first = api.post("/1.0/domains", Map.of("xml", xml)).json();
         String other = DaemonFixture.tinyXml(guest, "second").replace("<name>second</name>",
                 "<name>second</name><uuid>" + first.path("uuid").asText() + "</uuid>");
-        assertError(api.post("/1.0/domains", Map.of("xml", other)), 409, "domain-exists", "already used by domain 'first'");
+        assertError(api.post("/1.0/domains", Map.of("xml", other)), 409, "domain-exists",
+                "domain 'first' is already defined with uuid " + first.path("uuid").asText());
         String sameNameOtherUuid = xml.replace("<name>first</name>",
                 "<name>first</name><uuid>6f1d7a7e-0000-4000-8000-000000000001</uuid>");
         assertError(api.post("/1.0/domains", Map.of("xml", sameNameOtherUuid)), 409, "domain-exists", "already exists");

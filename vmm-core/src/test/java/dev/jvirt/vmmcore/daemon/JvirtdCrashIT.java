@@ -7,6 +7,7 @@ import dev.jvirt.domainxml.domain.DomainXml;
 import dev.jvirt.testimages.TinyGuest;
 import dev.jvirt.testimages.TinyGuestExtension;
 import dev.jvirt.vmmcore.daemon.UnixHttpClient.Response;
+import dev.jvirt.vmmcore.lifecycle.StartPhase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * kill -9 of a jvirtd subprocess in the middle of defines and of starts, then a restart: no
@@ -136,6 +139,46 @@ class JvirtdCrashIT {
                             .isEqualTo(200);
                 }
             }
+            assertThat(f.qemuPids()).isEmpty();
+        }
+    }
+
+    /**
+     * The daemon dies (SIGKILL) exactly at each phase of a start: QEMU daemonized but its pid not
+     * yet recorded (only QEMU's pidfile names it), pid recorded, QMP set up before {@code cont}.
+     * Each time a paused QEMU is left behind; the next daemon finds it by the runtime record (or
+     * the pidfile) and kills it: the domain is shut off (failed), no QEMU is left, and it starts
+     * again cleanly.
+     */
+    @ParameterizedTest
+    @EnumSource(value = StartPhase.class, names = {"LAUNCHED", "PID_RECORDED", "MONITOR_READY"})
+    void killAtAStartPhaseLeavesNoOrphanAndTheDomainShutOffFailed(StartPhase phase, TinyGuest guest) throws Exception {
+        try (DaemonFixture f = new DaemonFixture()) {
+            f.startProcess(CrashingJvirtd.class.getName(), phase.name(), "half");
+            UnixHttpClient api = f.client();
+            assertThat(api.post("/1.0/domains", Map.of("xml", DaemonFixture.tinyXml(guest, "half"))).status()).isEqualTo(201);
+            try {
+                Response r = api.post("/1.0/domains/half/start", Map.of());
+                throw new AssertionError("the start was answered: " + r);
+            } catch (RuntimeException expected) {
+                // the daemon died in the middle of it
+            }
+            assertThat(f.awaitProcessExit()).isEqualTo(137);
+            List<Long> orphans = f.qemuPids();
+            assertThat(orphans).as("the QEMU the killed start left").hasSize(1);
+            JsonNode record = UnixHttpClient.JSON.readTree(f.dirs.qemuRuntime().resolve("half/status.json").toFile());
+            assertThat(record.path("phase").asText()).isEqualTo("STARTING");
+            assertThat(record.path("pid").asLong()).isEqualTo(phase == StartPhase.LAUNCHED ? 0 : orphans.get(0));
+
+            f.startProcess();
+            JsonNode info = f.client().get("/1.0/domains/half").json();
+            assertThat(info.path("state").asText() + " (" + info.path("reason").asText() + ")").isEqualTo("shut off (failed)");
+            assertThat(info.path("pid").isNull()).isTrue();
+            assertThat(f.qemuPids()).isEmpty();
+            assertThat(f.dirs.qemuRuntime().resolve("half")).doesNotExist();
+
+            assertThat(f.client().post("/1.0/domains/half/start", Map.of()).json().path("state").asText()).isEqualTo("running");
+            assertThat(f.client().post("/1.0/domains/half/destroy", Map.of()).status()).isEqualTo(200);
             assertThat(f.qemuPids()).isEmpty();
         }
     }

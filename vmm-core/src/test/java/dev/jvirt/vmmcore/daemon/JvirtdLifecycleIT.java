@@ -107,6 +107,33 @@ class JvirtdLifecycleIT {
         assertThat(fixture.qemuPids()).isEmpty();
     }
 
+    /**
+     * {@code start} with {@code paused}: the guest never runs (QEMU still in prelaunch), reported
+     * paused (user); {@code destroy} with {@code graceful} on a QEMU that cannot act on SIGTERM
+     * (SIGSTOP) answers operation-timeout and leaves it; a plain destroy then forces it off.
+     */
+    @Test
+    void startPausedAndGracefulDestroy(TinyGuest guest) throws Exception {
+        api.post("/1.0/domains", Map.of("xml", DaemonFixture.tinyXml(guest, "still")));
+        assertThat(api.post("/1.0/domains/still/start", Map.of("paused", true)).json().toString())
+                .isEqualTo("{\"state\":\"paused\",\"reason\":\"user\"}");
+        JsonNode status = api.post("/1.0/domains/still/qemu-monitor", Map.of("command", "{\"execute\":\"query-status\"}")).json();
+        assertThat(status.path("return").path("status").asText()).isEqualTo("prelaunch");
+        long pid = api.get("/1.0/domains/still").json().path("pid").asLong();
+        assertThat(new ProcessBuilder("kill", "-STOP", Long.toString(pid)).start().waitFor()).isZero();
+
+        assertError(api.post("/1.0/domains/still/destroy", Map.of("graceful", true)), 504, "operation-timeout",
+                "did not exit within 5 s of SIGTERM");
+        JsonNode info = api.get("/1.0/domains/still").json();
+        assertThat(info.path("state").asText()).isEqualTo("paused");
+        assertThat(info.path("pid").asLong()).isEqualTo(pid);
+        assertThat(fixture.qemuPids()).containsExactly(pid);
+
+        assertThat(api.post("/1.0/domains/still/destroy", Map.of()).json().toString())
+                .isEqualTo("{\"state\":\"shut off\",\"reason\":\"destroyed\"}");
+        assertThat(fixture.qemuPids()).isEmpty();
+    }
+
     @Test
     void transientDomainIsGoneOnceStopped(TinyGuest guest) throws Exception {
         String xml = DaemonFixture.tinyXml(guest, "temp");

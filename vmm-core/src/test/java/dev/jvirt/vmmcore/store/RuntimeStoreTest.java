@@ -21,7 +21,14 @@ class RuntimeStoreTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(paths.dir()))).isEqualTo("rwx------");
         RuntimeRecord record = new RuntimeRecord("vm1", RuntimeRecord.Phase.STARTING, 0, "/usr/bin/qemu",
                 List.of("/usr/bin/qemu", "-S"), DomainState.SHUTOFF, StateReason.UNKNOWN, 1234L)
-                .active(42, DomainState.PAUSED, StateReason.USER);
+                .launched(42);
+        store.write(paths, record);
+        assertThat(store.read(paths)).hasValueSatisfying(r -> {
+            assertThat(r.phase()).isEqualTo(RuntimeRecord.Phase.STARTING);
+            assertThat(r.pid()).isEqualTo(42);
+            assertThat(r.reason()).isEqualTo(StateReason.STARTING_UP);
+        });
+        record = record.active(DomainState.PAUSED, StateReason.USER);
         store.write(paths, record);
         store.writeLiveXml(paths, "<domain/>");
 

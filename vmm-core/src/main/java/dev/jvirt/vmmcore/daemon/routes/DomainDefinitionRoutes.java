@@ -3,9 +3,6 @@ package dev.jvirt.vmmcore.daemon.routes;
 import static io.netty.handler.codec.http.HttpResponseStatus.CREATED;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.jvirt.domainxml.domain.Domain;
-import dev.jvirt.domainxml.domain.DomainXml;
-import dev.jvirt.vmmcore.DomainConflictException;
 import dev.jvirt.vmmcore.DomainInfo;
 import dev.jvirt.vmmcore.Hypervisor;
 import dev.jvirt.vmmcore.daemon.http.Json;
@@ -26,19 +23,13 @@ final class DomainDefinitionRoutes {
     void register(RouteTable t) {
         t.post("/1.0/domains", r -> {
             String xml = Json.requiredText(r.json(), "xml");
-            requireUuidFree(xml);
             return Reply.json(CREATED, nameAndUuid(hv.define(xml)));
         });
         t.post("/1.0/domains/create", r -> {
             ObjectNode body = r.json();
             String xml = Json.requiredText(body, "xml");
             boolean paused = Json.optionalBoolean(body, "paused", false);
-            requireUuidFree(xml);
-            DomainInfo d = hv.createTransient(xml);
-            if (paused) {
-                d = hv.suspend(d.name());
-            }
-            return Reply.json(CREATED, nameAndUuid(d));
+            return Reply.json(CREATED, nameAndUuid(hv.createTransient(xml, paused)));
         });
         t.delete("/1.0/domains/{name}", r -> {
             hv.undefine(name(r));
@@ -53,23 +44,6 @@ final class DomainDefinitionRoutes {
 
     private String name(Request r) {
         return lookup.name(r.param("name"));
-    }
-
-    /**
-     * docs/api.md: a UUID that another domain (of another name) has is {@code domain-exists}. The
-     * hypervisor checks names; this checks UUIDs before anything is written.
-     */
-    private void requireUuidFree(String xml) {
-        Domain d = DomainXml.read(xml, null).definition();
-        if (d.uuid() == null) {
-            return;
-        }
-        for (DomainInfo other : hv.list()) {
-            if (!other.name().equals(d.name()) && d.uuid().equalsIgnoreCase(other.uuid())) {
-                throw new DomainConflictException("UUID " + d.uuid() + " of domain '" + d.name()
-                        + "' is already used by domain '" + other.name() + "'; remove <uuid> to get a new one");
-            }
-        }
     }
 
     private static ObjectNode nameAndUuid(DomainInfo d) {

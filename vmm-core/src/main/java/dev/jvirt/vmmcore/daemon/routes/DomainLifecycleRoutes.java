@@ -3,6 +3,7 @@ package dev.jvirt.vmmcore.daemon.routes;
 import static io.netty.handler.codec.http.HttpResponseStatus.GATEWAY_TIMEOUT;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jvirt.vmmcore.DestroyTimeoutException;
 import dev.jvirt.vmmcore.Hypervisor;
 import dev.jvirt.vmmcore.ShutdownResult;
 import dev.jvirt.vmmcore.daemon.http.ApiException;
@@ -26,21 +27,11 @@ final class DomainLifecycleRoutes {
 
     void register(RouteTable t) {
         t.post("/1.0/domains/{name}/start", r -> {
-            String name = name(r);
             boolean paused = Json.optionalBoolean(r.json(), "paused", false);
-            hv.start(name);
-            if (paused) {
-                hv.suspend(name);
-            }
-            return state(name);
+            return Reply.json(DomainJson.state(hv.start(name(r), paused).status()));
         });
         t.post("/1.0/domains/{name}/shutdown", this::shutdown);
-        t.post("/1.0/domains/{name}/destroy", r -> {
-            String name = name(r);
-            Json.optionalBoolean(r.json(), "graceful", false); // validated; destroy is SIGTERM then SIGKILL either way
-            hv.destroy(name);
-            return state(name);
-        });
+        t.post("/1.0/domains/{name}/destroy", this::destroy);
         t.post("/1.0/domains/{name}/reboot", r -> {
             String name = name(r);
             hv.reboot(name);
@@ -53,6 +44,17 @@ final class DomainLifecycleRoutes {
         });
         t.post("/1.0/domains/{name}/suspend", r -> Reply.json(DomainJson.state(hv.suspend(name(r)).status())));
         t.post("/1.0/domains/{name}/resume", r -> Reply.json(DomainJson.state(hv.resume(name(r)).status())));
+    }
+
+    private Reply destroy(Request r) {
+        String name = name(r);
+        boolean graceful = Json.optionalBoolean(r.json(), "graceful", false);
+        try {
+            return Reply.json(DomainJson.state(hv.destroy(name, graceful).status()));
+        } catch (DestroyTimeoutException e) {
+            throw new ApiException(GATEWAY_TIMEOUT, "operation-timeout", e.getMessage(),
+                    "jvirsh destroy " + name + " (without --graceful) forces it off", e);
+        }
     }
 
     private Reply shutdown(Request r) {
