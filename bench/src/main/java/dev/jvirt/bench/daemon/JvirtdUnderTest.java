@@ -25,7 +25,7 @@ final class JvirtdUnderTest implements Daemon {
     /** The shipped launcher {@code launcher} (dist/bin/jvirtd; it execs the JVM, so its pid is jvirtd's). */
     static JvirtdUnderTest launch(Path dir, Path launcher) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(launcher.toString()));
-        return start(dir, cmd, java.util.Map.of());
+        return run(dir, cmd, java.util.Map.of());
     }
 
     /** {@code env}: extra environment, e.g. MALLOC_ARENA_MAX. */
@@ -34,10 +34,10 @@ final class JvirtdUnderTest implements Daemon {
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
         cmd.addAll(jvmFlags);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.jvirt.vmmcore.daemon.JvirtdMain"));
-        return start(dir, cmd, env);
+        return run(dir, cmd, env);
     }
 
-    private static JvirtdUnderTest start(Path dir, List<String> command, java.util.Map<String, String> env)
+    private static JvirtdUnderTest run(Path dir, List<String> command, java.util.Map<String, String> env)
             throws Exception {
         Files.createDirectories(dir);
         List<String> cmd = new ArrayList<>(command);
