@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 public final class QmpMessageDecoder extends MessageToMessageDecoder<ByteBuf> {
     private static final Logger log = LoggerFactory.getLogger(QmpMessageDecoder.class);
     private static final int LOGGED_CHARS = 4096;
+    private static final int COPIED_BYTES = 16 * 1024;
 
     private final ObjectMapper mapper;
 
@@ -47,6 +48,10 @@ public final class QmpMessageDecoder extends MessageToMessageDecoder<ByteBuf> {
     private JsonNode read(ByteBuf frame) throws IOException {
         if (frame.hasArray()) {
             return mapper.readTree(frame.array(), frame.arrayOffset() + frame.readerIndex(), frame.readableBytes());
+        }
+        if (frame.readableBytes() <= COPIED_BYTES) {
+            // a small reply (nearly all): Jackson parses a byte[] faster than an InputStream over direct memory
+            return mapper.readTree(io.netty.buffer.ByteBufUtil.getBytes(frame));
         }
         try (ByteBufInputStream in = new ByteBufInputStream(frame.duplicate())) {
             return mapper.readTree(in);
