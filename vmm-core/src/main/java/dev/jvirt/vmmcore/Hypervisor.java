@@ -54,7 +54,7 @@ public final class Hypervisor implements AutoCloseable {
     private final RuntimeStore runtime;
     private final DomainDefinitions xml = new DomainDefinitions();
     private final EventBus events = new EventBus();
-    private final QmpClientFactory qmp = new QmpClientFactory(1);
+    private final QmpClientFactory qmp = new QmpClientFactory(); // the default loops: what bench/qmp.sh measures
     private final ExecutorService eventPool = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "jvirt-guest-events");
         t.setDaemon(true);
