@@ -21,8 +21,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -35,17 +34,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ConsoleHubIT {
     private static final long LOG_FILE_BYTES = 16 * 1024;
     private static final int LOG_KEEP = 1; // two files: NAME.console.log and NAME.console.log.1
-    private TestHost host;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        host = new TestHost();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        host.close();
-    }
+    /** Temp dirs and every Hypervisor and QEMU of the test, cleaned up after each test. */
+    @AutoClose
+    private final TestHost host = new TestHost();
 
     @Test
     void lateClientSeesTheBootFromTheRingAndTheLogStaysWithinItsBound(TinyGuest guest) throws Exception {

@@ -10,25 +10,16 @@ import dev.jvirt.testimages.TinyGuestExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** QEMU dying under jvirt, and a new Hypervisor finding guests a previous one left. */
 @ExtendWith(TinyGuestExtension.class)
 class CrashAndTakeoverIT {
-    private TestHost host;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        host = new TestHost();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        host.close();
-    }
+    /** Temp dirs and every Hypervisor and QEMU of the test, cleaned up after each test. */
+    @AutoClose
+    private final TestHost host = new TestHost();
 
     @Test
     void killMinus9GivesShutOffCrashedAndAnEvent(TinyGuest guest) throws Exception {

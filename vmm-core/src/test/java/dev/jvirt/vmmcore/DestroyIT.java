@@ -8,25 +8,16 @@ import dev.jvirt.testimages.TinyGuest;
 import dev.jvirt.testimages.TinyGuestExtension;
 import dev.jvirt.vmmcore.qemu.ProcFs;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** A guest that ignores the ACPI power button: shutdown times out with a clear result, destroy forces it off. */
 @ExtendWith(TinyGuestExtension.class)
 class DestroyIT {
-    private TestHost host;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        host = new TestHost();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        host.close();
-    }
+    /** Temp dirs and every Hypervisor and QEMU of the test, cleaned up after each test. */
+    @AutoClose
+    private final TestHost host = new TestHost();
 
     @Test
     void destroyForcesOffAGuestThatIgnoresAcpi(TinyGuest guest) throws Exception {

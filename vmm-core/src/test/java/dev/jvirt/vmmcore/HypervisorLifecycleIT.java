@@ -8,8 +8,7 @@ import dev.jvirt.testimages.TinyGuest;
 import dev.jvirt.testimages.TinyGuestExtension;
 import java.nio.file.Files;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -17,17 +16,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(TinyGuestExtension.class)
 class HypervisorLifecycleIT {
     private static final Duration BOOT = TestHost.BOOT;
-    private TestHost host;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        host = new TestHost();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        host.close();
-    }
+    /** Temp dirs and every Hypervisor and QEMU of the test, cleaned up after each test. */
+    @AutoClose
+    private final TestHost host = new TestHost();
 
     @Test
     void defineStartSuspendResumeRebootShutdownUndefine(TinyGuest guest) throws Exception {

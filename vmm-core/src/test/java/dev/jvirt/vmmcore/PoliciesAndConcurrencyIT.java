@@ -10,25 +10,16 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code on_poweroff} from QMP events, transient domains, and one operation at a time per domain. */
 @ExtendWith(TinyGuestExtension.class)
 class PoliciesAndConcurrencyIT {
-    private TestHost host;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        host = new TestHost();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        host.close();
-    }
+    /** Temp dirs and every Hypervisor and QEMU of the test, cleaned up after each test. */
+    @AutoClose
+    private final TestHost host = new TestHost();
 
     @Test
     void onPoweroffRestartBootsTheGuestAgainInsteadOfStopping(TinyGuest guest) throws Exception {

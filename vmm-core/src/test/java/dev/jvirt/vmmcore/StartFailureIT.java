@@ -9,25 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Starts that cannot succeed fail with a message that says why, and leave nothing behind. */
 @ExtendWith(TinyGuestExtension.class)
 class StartFailureIT {
-    private TestHost host;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        host = new TestHost();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        host.close();
-    }
+    /** Temp dirs and every Hypervisor and QEMU of the test, cleaned up after each test. */
+    @AutoClose
+    private final TestHost host = new TestHost();
 
     @Test
     void aMissingDiskGivesQemusMessageAndLeavesNothing(TinyGuest guest) throws Exception {

@@ -6,8 +6,7 @@ import dev.jvirt.testimages.SerialOutput;
 import dev.jvirt.testimages.TinyGuest;
 import dev.jvirt.testimages.TinyGuestExtension;
 import dev.jvirt.vmmcore.qemu.ProcFs;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -17,17 +16,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(TinyGuestExtension.class)
 class StartPausedIT {
-    private TestHost host;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        host = new TestHost();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        host.close();
-    }
+    /** Temp dirs and every Hypervisor and QEMU of the test, cleaned up after each test. */
+    @AutoClose
+    private final TestHost host = new TestHost();
 
     @Test
     void aGuestStartedPausedRunsNothingUntilResumed(TinyGuest guest) throws Exception {

@@ -24,8 +24,12 @@ final class TestHost implements AutoCloseable {
     final List<DomainEvent> events = new CopyOnWriteArrayList<>();
     private final List<Hypervisor> opened = new ArrayList<>();
 
-    TestHost() throws IOException {
-        root = Files.createTempDirectory("jvirt-it-");
+    TestHost() {
+        try {
+            root = Files.createTempDirectory("jvirt-it-");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         dirs = new StateDirs(root.resolve("state"), root.resolve("run"));
     }
 
