@@ -86,15 +86,23 @@ public final class ConsoleFifos implements AutoCloseable {
         return new GuestLink(out, in);
     }
 
-    /** Closes what no link took over (QEMU's ends of the FIFOs stay as they are). */
+    /**
+     * Closes what no link took over (QEMU's ends of the FIFOs stay as they are). Never fails:
+     * there is nothing a caller could do about a FIFO that does not close.
+     */
     @Override
-    public void close() throws IOException {
+    public void close() {
         if (!linked) {
-            try {
-                in.close();
-            } finally {
-                outReadWrite.close();
-            }
+            closeQuietly(in);
+            closeQuietly(outReadWrite);
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // a FIFO's descriptor is released all the same
         }
     }
 

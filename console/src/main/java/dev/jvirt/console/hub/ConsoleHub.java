@@ -88,25 +88,18 @@ public final class ConsoleHub implements AutoCloseable {
         try {
             return fifos.link(config.domain());
         } catch (IOException e) {
-            closeQuietly(fifos);
+            fifos.close();
             throw new ConsoleUnavailableException("cannot open the console (" + fifos.endpoint() + ") of domain '"
                     + config.domain() + "': " + e.getMessage() + " (is the domain running?)", e);
         }
     }
 
-    private static void closeQuietly(ConsoleFifos fifos) {
-        try {
-            fifos.close();
-        } catch (IOException e) {
-            LOG.debug("closing {}", fifos.endpoint(), e);
-        }
-    }
-
-    private static ConsoleHub open(HubConfig config, boolean seedFromLog, java.util.function.Supplier<GuestLink> connect) {
+    private static ConsoleHub open(HubConfig config, boolean earlierOutputIsHistory,
+                                   java.util.function.Supplier<GuestLink> connect) {
         GuestLink link = connect.get();
         try {
             ConsoleLog log = ConsoleLog.open(config.logFile(), config.logFileBytes(), config.logKeep());
-            ConsoleHub hub = new ConsoleHub(config, link, log, seedFromLog);
+            ConsoleHub hub = new ConsoleHub(config, link, log, earlierOutputIsHistory);
             link.fromGuest().start(hub.new Reader());
             LOG.info("console of domain '{}' connected ({})", config.domain(), config.endpoint());
             return hub;

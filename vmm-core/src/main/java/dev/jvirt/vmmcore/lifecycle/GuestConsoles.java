@@ -105,22 +105,14 @@ public final class GuestConsoles {
             qmp.execute("chardev-change", args, SWAP_TIMEOUT).get(SWAP_TIMEOUT.toMillis() + 1000, TimeUnit.MILLISECONDS);
             return fifos;
         } catch (ExecutionException | TimeoutException e) {
-            close(fifos);
+            fifos.close();
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new ConsoleUnavailableException("QEMU did not take the console FIFOs " + fifos.endpoint()
                     + " of domain '" + name + "': " + cause.getMessage(), cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            close(fifos);
-            throw new ConsoleUnavailableException("interrupted while connecting the console of domain '" + name + "'", e);
-        }
-    }
-
-    private static void close(ConsoleFifos fifos) {
-        try {
             fifos.close();
-        } catch (IOException ignored) {
-            // failing anyway
+            throw new ConsoleUnavailableException("interrupted while connecting the console of domain '" + name + "'", e);
         }
     }
 }
