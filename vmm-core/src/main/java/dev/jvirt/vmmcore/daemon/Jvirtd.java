@@ -9,10 +9,10 @@ import dev.jvirt.vmmcore.daemon.http.HttpDispatcher;
 import dev.jvirt.vmmcore.daemon.http.HttpPipeline;
 import dev.jvirt.vmmcore.daemon.http.SocketPermissions;
 import dev.jvirt.vmmcore.daemon.routes.ApiRoutes;
+import dev.jvirt.vmmcore.security.CurrentUser;
+import dev.jvirt.vmmcore.security.PrivateDirs;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.SynchronousQueue;
@@ -163,20 +163,22 @@ public final class Jvirtd implements AutoCloseable {
         });
     }
 
-    private static void prepareDirs(DaemonOptions o) throws IOException {
-        Files.createDirectories(o.dirs().state());
-        Path runtime = o.dirs().runtime();
-        if (!Files.isDirectory(runtime)) {
-            Files.createDirectories(runtime, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(
-                    o.mode() == DaemonOptions.Mode.SESSION ? "rwx------" : "rwxr-xr-x")));
-        }
+    /**
+     * Makes the state and runtime directories, or checks the ones there ({@link PrivateDirs}): the
+     * state directory 0700; the runtime directory 0700 in session mode, 0755 in system mode (the
+     * socket's group must reach {@code jvirtd.sock}; everything else in it is root's alone).
+     */
+    public static void prepareDirs(DaemonOptions o) throws IOException {
+        int uid = currentUid();
+        PrivateDirs.ensure(o.dirs().state(), uid, 0700,
+                new PrivateDirs.Role("state directory", "choose another with XDG_DATA_HOME or --state-dir"));
+        PrivateDirs.ensure(o.dirs().runtime(), uid, o.mode() == DaemonOptions.Mode.SESSION ? 0700 : 0755,
+                new PrivateDirs.Role("runtime directory", o.mode() == DaemonOptions.Mode.SESSION
+                        ? "choose a private one with XDG_RUNTIME_DIR or --runtime-dir"
+                        : "choose another with --runtime-dir"));
     }
 
     static int currentUid() {
-        try {
-            return ((Number) Files.getAttribute(Path.of("/proc/self"), "unix:uid")).intValue();
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
+        return CurrentUser.uid();
     }
 }
