@@ -29,23 +29,19 @@ import org.slf4j.LoggerFactory;
  */
 public final class Jvirtd implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Jvirtd.class);
-    /**
-     * At most this many requests run at once (blocking hypervisor calls); a thread is made only when
-     * no idle one is free, and idle ones exit after 30 s, so an idle daemon keeps none.
-     */
-    static final int WORKERS = 64;
-
     private final DaemonOptions options;
     private final InstanceLock lock;
     private final Hypervisor hypervisor;
     private final ThreadPoolExecutor workers;
     private final ApiServer server;
     private final ConsoleHubs consoles;
+    private final HttpDispatcher dispatcher;
     private final CountDownLatch closed = new CountDownLatch(1);
     private final AtomicInteger closing = new AtomicInteger();
 
     private Jvirtd(DaemonOptions options, InstanceLock lock, Hypervisor hypervisor, ThreadPoolExecutor workers,
-                   ApiServer server, ConsoleHubs consoles) {
+                   ApiServer server, ConsoleHubs consoles, HttpDispatcher dispatcher) {
+        this.dispatcher = dispatcher;
         this.consoles = consoles;
         this.options = options;
         this.lock = lock;
@@ -68,15 +64,15 @@ public final class Jvirtd implements AutoCloseable {
         ConsoleHubs consoles = null;
         try {
             hv = Hypervisor.open(config);
-            workers = newWorkers();
+            workers = newWorkers(options.http().maxInFlight());
             boolean session = options.mode() == DaemonOptions.Mode.SESSION;
             AccessPolicy access = session ? AccessPolicy.onlyUser(currentUid()) : AccessPolicy.anyone();
             SocketPermissions perms = session ? SocketPermissions.session() : SocketPermissions.system("jvirt");
             consoles = new ConsoleHubs(hv, config.dirs().qemuRuntime());
             HttpDispatcher dispatcher = new HttpDispatcher(ApiRoutes.build(hv, config, options.mode().uri(), consoles),
                     workers, access);
-            ApiServer server = ApiServer.bind(options.socket(), perms, new HttpPipeline(dispatcher));
-            Jvirtd d = new Jvirtd(options, lock, hv, workers, server, consoles);
+            ApiServer server = ApiServer.bind(options.socket(), perms, new HttpPipeline(dispatcher, options.http()));
+            Jvirtd d = new Jvirtd(options, lock, hv, workers, server, consoles, dispatcher);
             log.info("jvirtd {} ready in {} ms (pid {}, state {}, runtime {}, {} domains)", options.mode().uri(),
                     (System.nanoTime() - t0) / 1_000_000, ProcessHandle.current().pid(), options.dirs().state(),
                     options.dirs().runtime(), hv.list().size());
@@ -134,6 +130,7 @@ public final class Jvirtd implements AutoCloseable {
         log.info("jvirtd stopping; guests keep running");
         try {
             server.close();
+            dispatcher.close();
             workers.shutdown();
             if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
                 log.warn("requests still running after 10 s; stopping without them");
@@ -154,9 +151,9 @@ public final class Jvirtd implements AutoCloseable {
         }
     }
 
-    private static ThreadPoolExecutor newWorkers() {
+    private static ThreadPoolExecutor newWorkers(int max) {
         AtomicInteger n = new AtomicInteger();
-        return new ThreadPoolExecutor(0, WORKERS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+        return new ThreadPoolExecutor(0, max, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
             Thread t = new Thread(r, "jvirtd-worker-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;

@@ -57,18 +57,19 @@ class PlantedRuntimeDirIT {
         List<String> cmd = new ArrayList<>(List.of("unshare", "--mount", "--propagation", "private", java,
                 "-XX:+UseSerialGC", "-XX:-UsePerfData", "-cp", System.getProperty("java.class.path"),
                 PlantedRuntimeDirScenario.class.getName(), victim.toString(), work.resolve("state").toString()));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        Path out = work.resolve("scenario.out");
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile());
         Map<String, String> env = pb.environment();
         env.remove("XDG_RUNTIME_DIR");
         env.remove("XDG_DATA_HOME");
         Process p = pb.start();
-        String output;
         try {
-            output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(p.waitFor(90, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.waitFor(90, TimeUnit.SECONDS)).as("scenario finished").isTrue();
         } finally {
             p.destroyForcibly();
+            p.waitFor();
         }
+        String output = Files.readString(out);
 
         System.out.println(output);
         assertThat(output).as(output).contains("rc=1");
