@@ -106,7 +106,23 @@ public final class ConsoleFifos implements AutoCloseable {
         }
     }
 
+    /**
+     * A FIFO 0600, then 0660 with its directory's group: where the daemon gives a guest's runtime
+     * directory to QEMU's group (system mode, QEMU unprivileged), QEMU can open its FIFOs, and
+     * where the directory is private (0700) nothing changes for anyone else.
+     */
     private static void mkfifo(Path path) throws IOException {
+        mkfifo0600(path);
+        try {
+            Object gid = Files.getAttribute(path.toAbsolutePath().getParent(), "unix:gid");
+            Files.setAttribute(path, "unix:gid", gid, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            Files.setPosixFilePermissions(path, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw----"));
+        } catch (IOException | UnsupportedOperationException e) {
+            // not allowed to give it that group: it stays 0600, the daemon's alone
+        }
+    }
+
+    private static void mkfifo0600(Path path) throws IOException {
         try {
             LinuxIo.C.mkfifo(path.toString(), 0600);
         } catch (LastErrorException e) {

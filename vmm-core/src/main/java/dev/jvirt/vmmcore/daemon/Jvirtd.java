@@ -10,6 +10,8 @@ import dev.jvirt.vmmcore.daemon.http.HttpPipeline;
 import dev.jvirt.vmmcore.daemon.http.SocketPermissions;
 import dev.jvirt.vmmcore.daemon.routes.ApiRoutes;
 import dev.jvirt.vmmcore.security.CurrentUser;
+import dev.jvirt.vmmcore.security.DacOwnership;
+import dev.jvirt.vmmcore.security.QemuUser;
 import dev.jvirt.vmmcore.security.PrivateDirs;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -54,6 +56,24 @@ public final class Jvirtd implements AutoCloseable {
         return start(options, HypervisorConfig.of(options.dirs()));
     }
 
+    /**
+     * System mode runs QEMU as {@link QemuUser#DEFAULT_NAME} with the files it needs given to it
+     * ({@link DacOwnership}); without that account (scripts/install-deps makes it) QEMU runs as root.
+     */
+    private static DacOwnership dac(DaemonOptions options) {
+        if (options.mode() != DaemonOptions.Mode.SYSTEM) {
+            return null;
+        }
+        QemuUser user = QemuUser.lookup(QemuUser.DEFAULT_NAME);
+        if (user == null) {
+            log.warn("user '{}' does not exist: QEMU runs as root and can open any file a definition names; create "
+                    + "it (scripts/install-deps, or useradd --system --user-group {})", QemuUser.DEFAULT_NAME,
+                    QemuUser.DEFAULT_NAME);
+            return null;
+        }
+        return new DacOwnership(user, options.dirs().runtime().resolve("dac"));
+    }
+
     /** Takes the lock, opens the hypervisor, serves the socket, then starts autostart domains in the background. */
     public static Jvirtd start(DaemonOptions options, HypervisorConfig config) throws IOException {
         long t0 = System.nanoTime();
@@ -62,8 +82,19 @@ public final class Jvirtd implements AutoCloseable {
         Hypervisor hv = null;
         ThreadPoolExecutor workers = null;
         ConsoleHubs consoles = null;
+        DacOwnership dac = dac(options);
+        if (dac != null) {
+            config = config.withCommandLine(dac.wrap(config.commandLine()))
+                    .withStartObserver(dac.observer(config.startObserver()));
+        }
         try {
             hv = Hypervisor.open(config);
+            if (dac != null) {
+                Hypervisor h = hv;
+                hv.subscribe(dac::onEvent);
+                dac.restoreStopped(name -> h.list().stream().anyMatch(d -> d.name().equals(name) && d.pid().isPresent()));
+                log.info("QEMU runs as user {} (uid {})", dac.user().name(), dac.user().uid());
+            }
             workers = newWorkers(options.http().maxInFlight());
             boolean session = options.mode() == DaemonOptions.Mode.SESSION;
             AccessPolicy access = session ? AccessPolicy.onlyUser(currentUid()) : AccessPolicy.anyone();
@@ -161,16 +192,18 @@ public final class Jvirtd implements AutoCloseable {
     }
 
     /**
-     * Makes the state and runtime directories, or checks the ones there ({@link PrivateDirs}): the
-     * state directory 0700; the runtime directory 0700 in session mode, 0755 in system mode (the
-     * socket's group must reach {@code jvirtd.sock}; everything else in it is root's alone).
+     * Makes the state and runtime directories, or checks the ones there ({@link PrivateDirs}): in
+     * session mode both 0700; in system mode the state directory 0711 (QEMU's user may reach
+     * images kept below it, e.g. {@code /var/lib/jvirt/images}; the definitions in it stay 0700)
+     * and the runtime directory 0755 (the socket's group must reach {@code jvirtd.sock}).
      */
     public static void prepareDirs(DaemonOptions o) throws IOException {
         int uid = currentUid();
-        PrivateDirs.ensure(o.dirs().state(), uid, 0700,
+        boolean session = o.mode() == DaemonOptions.Mode.SESSION;
+        PrivateDirs.ensure(o.dirs().state(), uid, session ? 0700 : 0711,
                 new PrivateDirs.Role("state directory", "choose another with XDG_DATA_HOME or --state-dir"));
-        PrivateDirs.ensure(o.dirs().runtime(), uid, o.mode() == DaemonOptions.Mode.SESSION ? 0700 : 0755,
-                new PrivateDirs.Role("runtime directory", o.mode() == DaemonOptions.Mode.SESSION
+        PrivateDirs.ensure(o.dirs().runtime(), uid, session ? 0700 : 0755,
+                new PrivateDirs.Role("runtime directory", session
                         ? "choose a private one with XDG_RUNTIME_DIR or --runtime-dir"
                         : "choose another with --runtime-dir"));
     }
