@@ -1,5 +1,8 @@
 package dev.jvirt.vmmcore.qemu;
 
+import dev.jvirt.vmmcore.store.CapabilitiesCache;
+import dev.jvirt.vmmcore.HostCapabilities;
+import dev.jvirt.vmmcore.VmmException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.Supplier;
@@ -24,6 +27,18 @@ public final class CapabilitiesProvider {
         this.cache = cache;
         this.probe = probe;
         this.kvm = kvm;
+    }
+
+    /** {@link #get}, its failures as {@link VmmException} (naming the binary). */
+    public HostCapabilities require() {
+        try {
+            return get();
+        } catch (IOException e) {
+            throw new VmmException("cannot probe " + emulator + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new VmmException("interrupted while probing " + emulator, e);
+        }
     }
 
     public HostCapabilities get() throws IOException, InterruptedException {

@@ -1,5 +1,7 @@
 package dev.jvirt.vmmcore.qemu;
 
+import dev.jvirt.vmmcore.store.CapabilitiesCache;
+import dev.jvirt.vmmcore.HostCapabilities;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

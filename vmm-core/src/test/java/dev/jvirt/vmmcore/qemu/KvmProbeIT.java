@@ -1,5 +1,6 @@
 package dev.jvirt.vmmcore.qemu;
 
+import dev.jvirt.vmmcore.HostCapabilities;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;

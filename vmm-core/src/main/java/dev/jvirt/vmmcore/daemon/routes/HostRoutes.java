@@ -8,7 +8,7 @@ import dev.jvirt.vmmcore.daemon.http.Json;
 import dev.jvirt.vmmcore.daemon.http.Reply;
 import dev.jvirt.vmmcore.daemon.http.Request;
 import dev.jvirt.vmmcore.daemon.http.RouteTable;
-import dev.jvirt.vmmcore.qemu.HostCapabilities;
+import dev.jvirt.vmmcore.HostCapabilities;
 import java.util.TreeSet;
 
 /** Host capabilities, domain capabilities and node info, in JSON or (capabilities) libvirt's XML. */

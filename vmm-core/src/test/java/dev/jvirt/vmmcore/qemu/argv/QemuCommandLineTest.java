@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jvirt.domainxml.DefinitionException;
 import dev.jvirt.domainxml.domain.Domain;
 import dev.jvirt.domainxml.domain.DomainXml;
-import dev.jvirt.vmmcore.qemu.HostCapabilities;
+import dev.jvirt.vmmcore.HostCapabilities;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

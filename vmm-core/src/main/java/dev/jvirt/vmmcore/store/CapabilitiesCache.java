@@ -1,5 +1,7 @@
-package dev.jvirt.vmmcore.qemu;
+package dev.jvirt.vmmcore.store;
 
+import dev.jvirt.vmmcore.qemu.ProbedBinary;
+import dev.jvirt.vmmcore.qemu.BinaryIdentity;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jvirt.vmmcore.store.AtomicFiles;
