@@ -1,10 +1,10 @@
 package dev.jvirt.vmmcore.lifecycle;
 
 import dev.jvirt.domainxml.Parsed;
+import dev.jvirt.domainxml.Uuids;
 import dev.jvirt.domainxml.domain.Domain;
 import dev.jvirt.vmmcore.DomainConflictException;
 import dev.jvirt.vmmcore.DomainEvent.Kind;
-import dev.jvirt.vmmcore.Uuids;
 import dev.jvirt.vmmcore.VmmException;
 import dev.jvirt.vmmcore.store.DefinitionStore;
 import java.time.Duration;
@@ -72,7 +72,7 @@ public final class DomainDefiner {
                 Domain current = e.current();
                 try {
                     Domain def = xml.complete(parsed, current == null ? null : current.uuid());
-                    if (current != null && !Uuids.same(current.uuid(), def.uuid())) {
+                    if (current != null && !Uuids.normalise(current.uuid()).equals(Uuids.normalise(def.uuid()))) {
                         throw new DomainConflictException("domain '" + name + "' already exists with uuid " + current.uuid()
                                 + "; the new definition has " + def.uuid()
                                 + " (remove its <uuid> to keep the old one, or undefine the domain first)");

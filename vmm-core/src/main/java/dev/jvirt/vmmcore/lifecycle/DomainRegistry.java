@@ -2,7 +2,7 @@ package dev.jvirt.vmmcore.lifecycle;
 
 import dev.jvirt.vmmcore.DomainConflictException;
 import dev.jvirt.vmmcore.NoSuchDomainException;
-import dev.jvirt.vmmcore.Uuids;
+import dev.jvirt.domainxml.Uuids;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +31,9 @@ public final class DomainRegistry {
         return Optional.ofNullable(entries.get(name));
     }
 
-    /** The entry that holds {@code uuid} (any case, with or without dashes). */
+    /** The entry that holds {@code uuid} (any case, dashes anywhere or none: domain-xml's {@link Uuids#normalise}). */
     public synchronized Optional<DomainEntry> findByUuid(String uuid) {
-        return Optional.ofNullable(byUuid.get(Uuids.key(uuid)));
+        return Optional.ofNullable(byUuid.get(Uuids.normalise(uuid)));
     }
 
     /**
@@ -44,7 +44,7 @@ public final class DomainRegistry {
      */
     public DomainEntry resolve(String ref) {
         Optional<DomainEntry> e = find(ref).filter(x -> x.current() != null);
-        if (e.isEmpty() && Uuids.isUuid(ref)) {
+        if (e.isEmpty()) {
             e = findByUuid(ref).filter(x -> x.current() != null);
         }
         if (e.isEmpty() && ref.chars().allMatch(Character::isDigit) && !ref.isEmpty() && ref.length() < 10) {
@@ -85,12 +85,12 @@ public final class DomainRegistry {
      * @throws DomainConflictException naming the domain that has it (libvirt's words)
      */
     public synchronized void claimUuid(DomainEntry entry, String uuid) {
-        DomainEntry owner = byUuid.get(Uuids.key(uuid));
+        DomainEntry owner = byUuid.get(Uuids.normalise(uuid));
         if (owner != null && owner != entry) {
             throw new DomainConflictException("domain '" + owner.name() + "' is already defined with uuid " + uuid
                     + "; remove <uuid> from the definition of '" + entry.name() + "' to get a new one");
         }
-        byUuid.put(Uuids.key(uuid), entry);
+        byUuid.put(Uuids.normalise(uuid), entry);
     }
 
     /** Removes {@code entry} (and its UUID) if it is still the one registered under its name. */

@@ -6,11 +6,11 @@ import dev.jvirt.domainxml.domain.Domain;
 import dev.jvirt.domainxml.domain.Os;
 import dev.jvirt.vmmcore.qemu.GuestPaths;
 import dev.jvirt.vmmcore.HostCapabilities;
-import dev.jvirt.vmmcore.Uuids;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * The QEMU command line of a domain: a pure function of the validated definition (defaults
@@ -43,6 +43,8 @@ public final class QemuCommandLine {
      * elevateprivileges=deny makes it exit 1 (measured with QEMU 7.2).
      */
     static final String SANDBOX_DAEMONIZED = "on,obsolete=deny,resourcecontrol=deny";
+
+    private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private QemuCommandLine() {}
 
@@ -103,7 +105,7 @@ public final class QemuCommandLine {
         add(argv, "-smp", CpuArgs.smp(def));
         argv.addAll(MachineArgs.iothreads(def));
         if (def.uuid() != null) {
-            if (!Uuids.isCanonical(def.uuid())) {
+            if (!UUID.matcher(def.uuid()).matches()) {
                 throw new CommandLineException("<uuid>", "'" + def.uuid() + "' is not a UUID like 4dea22b3-1d52-d8f3-2516-782e98ab3fa0");
             }
             add(argv, "-uuid", def.uuid());
