@@ -27,7 +27,6 @@ import dev.jvirt.vmmcore.qemu.argv.CommandLineException;
 import dev.jvirt.vmmcore.store.CapabilitiesCache;
 import dev.jvirt.vmmcore.store.DefinitionStore;
 import dev.jvirt.vmmcore.store.RuntimeStore;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

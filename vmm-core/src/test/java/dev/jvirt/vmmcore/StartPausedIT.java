@@ -2,11 +2,11 @@ package dev.jvirt.vmmcore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jvirt.testimages.SerialOutput;
 import dev.jvirt.testimages.TinyGuest;
 import dev.jvirt.testimages.TinyGuestExtension;
 import dev.jvirt.vmmcore.qemu.ProcFs;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -1,8 +1,8 @@
 package dev.jvirt.vmmcore.lifecycle;
 
+import dev.jvirt.domainxml.Uuids;
 import dev.jvirt.vmmcore.DomainConflictException;
 import dev.jvirt.vmmcore.NoSuchDomainException;
-import dev.jvirt.domainxml.Uuids;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

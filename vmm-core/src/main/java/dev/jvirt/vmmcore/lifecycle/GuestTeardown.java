@@ -1,5 +1,6 @@
 package dev.jvirt.vmmcore.lifecycle;
 
+import dev.jvirt.console.hub.ConsoleHub;
 import dev.jvirt.vmmcore.DestroyTimeoutException;
 import dev.jvirt.vmmcore.DomainEvent;
 import dev.jvirt.vmmcore.DomainState;
@@ -8,9 +9,8 @@ import dev.jvirt.vmmcore.GuestControlException;
 import dev.jvirt.vmmcore.StateReason;
 import dev.jvirt.vmmcore.host.Prepared;
 import dev.jvirt.vmmcore.store.RuntimeStore;
-import dev.jvirt.console.hub.ConsoleHub;
-import java.util.List;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;

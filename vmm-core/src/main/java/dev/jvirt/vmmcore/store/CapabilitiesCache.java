@@ -1,10 +1,10 @@
 package dev.jvirt.vmmcore.store;
 
-import dev.jvirt.vmmcore.qemu.ProbedBinary;
-import dev.jvirt.vmmcore.qemu.BinaryIdentity;
-import dev.jvirt.vmmcore.qemu.CapabilitiesProvider;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jvirt.vmmcore.qemu.BinaryIdentity;
+import dev.jvirt.vmmcore.qemu.CapabilitiesProvider;
+import dev.jvirt.vmmcore.qemu.ProbedBinary;
 import dev.jvirt.vmmcore.store.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;

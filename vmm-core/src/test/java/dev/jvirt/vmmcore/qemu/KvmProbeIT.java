@@ -1,8 +1,8 @@
 package dev.jvirt.vmmcore.qemu;
 
-import dev.jvirt.vmmcore.HostCapabilities;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jvirt.vmmcore.HostCapabilities;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

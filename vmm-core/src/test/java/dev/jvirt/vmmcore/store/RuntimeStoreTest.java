@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jvirt.vmmcore.DomainState;
 import dev.jvirt.vmmcore.DomainStatus;
-import dev.jvirt.vmmcore.qemu.ConsoleKind;
 import dev.jvirt.vmmcore.StateReason;
+import dev.jvirt.vmmcore.qemu.ConsoleKind;
 import dev.jvirt.vmmcore.qemu.GuestPaths;
 import java.nio.file.Files;
 import java.nio.file.Path;

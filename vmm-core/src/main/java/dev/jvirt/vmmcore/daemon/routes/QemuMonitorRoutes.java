@@ -26,7 +26,7 @@ final class QemuMonitorRoutes {
     void register(RouteTable t) {
         t.post("/1.0/domains/{name}/qemu-monitor", r -> {
             String name = hv.resolve(r.param("name"));
-            hv.state(name); // no-such-domain, invalid-state before the body is looked at
+            hv.state(name); // no-such-domain before the body is looked at
             ObjectNode body = r.json();
             JsonNode command = body.path("command");
             if (!command.isTextual() || command.asText().isBlank()) {
