@@ -23,7 +23,11 @@ public final class StatusKeeper {
         this.events = events;
     }
 
-    /** Sets the status of an active domain and publishes {@code kind} (null: no event). */
+    /**
+     * Sets the status of an active domain and publishes {@code kind} (null: no event). The record
+     * is written as ACTIVE: only a committed start is ever changed here, since guest events and
+     * operations wait for the lock the start holds until its commit.
+     */
     public void set(DomainEntry e, DomainState state, StateReason reason, DomainEvent.Kind kind) {
         DomainStatus status = DomainStatus.of(state, reason);
         e.status(status);
