@@ -41,7 +41,17 @@ final class Commands {
             throw new HostCommandException("cannot run " + tool + ": " + e.getMessage(), argv, -1, e);
         }
         try {
-            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
+            // stderr is read by a thread of its own, so a chatty tool can never block on a full pipe
+            CompletableFuture<String> err = new CompletableFuture<>();
+            Thread errReader = new Thread(() -> {
+                try {
+                    err.complete(readAll(p.getErrorStream()));
+                } catch (RuntimeException e) {
+                    err.complete("");
+                }
+            }, "stderr of " + tool.getFileName());
+            errReader.setDaemon(true);
+            errReader.start();
             try (var in = p.getOutputStream()) {
                 if (stdin != null) {
                     in.write(stdin.getBytes(StandardCharsets.UTF_8));

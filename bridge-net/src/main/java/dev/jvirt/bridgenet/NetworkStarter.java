@@ -64,7 +64,7 @@ final class NetworkStarter {
                 ip.configure(bridge, plan.mac(), plan.mtu());
                 if (!plan.hasIpv6()) {
                     // no link-local address, no router solicitations: the bridge has IPv4 only
-                    Sysctl.write("1", "ipv6", "conf", bridge, "disable_ipv6");
+                    Sysctl.writeIfPresent("1", "ipv6", "conf", bridge, "disable_ipv6");
                 }
                 for (NetworkPlan.Subnet s : plan.subnets()) {
                     ip.addAddress(bridge, s.address());

@@ -36,6 +36,13 @@ final class Sysctl {
         }
     }
 
+    /** As {@link #write}, but nothing when the sysctl does not exist (IPv6 off in the kernel, say). */
+    static void writeIfPresent(String value, String... path) {
+        if (Files.exists(resolve(path))) {
+            write(value, path);
+        }
+    }
+
     private static Path resolve(String... path) {
         Path p = ROOT;
         for (String s : path) {

@@ -166,6 +166,18 @@ public final class Taps {
     }
 
     /**
+     * Removes a persistent TAP jvirt made for a guest that no longer runs (say, recorded by a
+     * daemon that crashed): it is made non-persistent, and goes as nothing holds it. A TAP that a
+     * running QEMU holds cannot be attached to and is left as it is (with a warning). Nothing
+     * when there is no such interface. Never fails.
+     */
+    public static void releasePersistent(String name) {
+        if (indexOf(name) > 0) {
+            unpersist(name, null);
+        }
+    }
+
+    /**
      * Takes away persistence from a TAP so that it goes with its last descriptor; {@code fd} is
      * an open descriptor of it, or null to attach to it by name. Never fails.
      */

@@ -279,6 +279,12 @@ class NetworkLifecycleIT {
             assertThat(ip().link(kept.name())).isPresent();
             kept.close();
             assertThat(ip().link(kept.name())).isEmpty();
+            // one left behind by a crashed process is removed by name
+            TapDevice left = Taps.create(TapRequest.on(null).withPersistent(true, null), "a TAP left behind");
+            left.releaseDescriptors();
+            assertThat(ip().link(left.name()).orElseThrow().tunPersist()).isTrue();
+            Taps.releasePersistent(left.name());
+            assertThat(ip().link(left.name())).isEmpty();
 
             tap.releaseDescriptors();
             four.close();
