@@ -23,6 +23,23 @@ public class NetworkConfigException extends NetworkException {
         this.element = element;
     }
 
+    private NetworkConfigException(String message, String element) {
+        super(message);
+        this.network = null;
+        this.element = element;
+    }
+
+    /**
+     * A guest NIC that cannot be set up: {@code what: <element>: problem}.
+     *
+     * @param what the NIC, such as {@code interface net0 of guest web1}
+     * @param element its element, such as {@code target dev}
+     */
+    public static NetworkConfigException nic(String what, String element, String problem) {
+        return new NetworkConfigException(what + ": <" + element + ">: " + problem, element);
+    }
+
+    /** The network's name, or null for a NIC's problem. */
     public String network() {
         return network;
     }

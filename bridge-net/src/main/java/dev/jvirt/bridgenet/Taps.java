@@ -34,14 +34,14 @@ public final class Taps {
     public static TapDevice create(TapRequest req, String what) {
         String template = req.name() == null ? TapRequest.JVIRT_TEMPLATE : req.name();
         if (req.name() != null && indexOf(req.name()) > 0) {
-            throw new NetworkConfigException(what, "target dev", "interface '" + req.name()
+            throw NetworkConfigException.nic(what, "target dev", "interface '" + req.name()
                     + "' already exists on the host; name another <target dev> or leave it out for jvirt's jvtapN");
         }
         int bridgeIndex = 0;
         if (req.bridge() != null) {
             bridgeIndex = indexOf(req.bridge());
             if (bridgeIndex <= 0) {
-                throw new NetworkConfigException(what, "source", "bridge '" + req.bridge() + "' does not exist");
+                throw NetworkConfigException.nic(what, "source bridge", "bridge '" + req.bridge() + "' does not exist");
             }
         }
         List<Integer> fds = new ArrayList<>();
@@ -81,7 +81,7 @@ public final class Taps {
      */
     public static TapDevice attach(String name, int queues, boolean vhost, String what) {
         if (indexOf(name) <= 0) {
-            throw new NetworkConfigException(what, "target dev", "TAP '" + name + "' does not exist; create it first "
+            throw NetworkConfigException.nic(what, "target dev", "TAP '" + name + "' does not exist; create it first "
                     + "(ip tuntap add dev " + name + " mode tap" + (queues > 1 ? " multi_queue" : "") + ")");
         }
         List<Integer> fds = new ArrayList<>();

@@ -10,11 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +27,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class GuestNetworkIT {
     private static final Duration BOOT = Duration.ofSeconds(150);
     private static final Duration CMD = Duration.ofSeconds(30);
-    private static final Pattern IP = Pattern.compile(TinyGuest.IP_MARKER + " eth0 (\\S+)");
     private static final String MAC1 = "52:54:00:61:00:01";
     private static final String MAC2 = "52:54:00:61:00:02";
 
@@ -42,7 +37,7 @@ class GuestNetworkIT {
     @BeforeEach
     void setUp() throws Exception {
         ns = TestNetns.create();
-        runtime = Files.createTempDirectory("jvirt-bridgenet-guests-");
+        runtime = ns.runtimeDir();
     }
 
     @AfterEach
@@ -53,11 +48,6 @@ class GuestNetworkIT {
             }
         } finally {
             ns.close();
-            try (Stream<Path> w = Files.walk(runtime)) {
-                for (Path p : w.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
         }
     }
 
@@ -73,18 +63,38 @@ class GuestNetworkIT {
         return vm;
     }
 
-    private static String address(TinyVm vm) {
-        Matcher m = IP.matcher(vm.console());
-        assertThat(m.find()).as("the guest prints its address").isTrue();
-        return m.group(1);
+    private static List<DhcpLease> awaitLeases(ActiveNetwork net, int count) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (net.leases().size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        return net.leases();
     }
 
-    private static void awaitNoTaps(IpTool ip) throws Exception {
+    /** Waits until the guest's eth0 has {@code cidr} (the lease applied by its udhcpc script). */
+    private static void awaitAddress(TinyVm vm, String cidr) throws Exception {
+        for (int i = 0; i < 20; i++) {
+            if (vm.sh("ip -4 -o addr show dev eth0 | grep -q 'inet " + cidr + " '", CMD) == 0) {
+                return;
+            }
+            Thread.sleep(1000);
+        }
+        throw new AssertionError("the guest never had " + cidr + " on eth0; console:\n" + vm.console());
+    }
+
+    /** Ends the guests' QEMUs; their TAPs go with them. */
+    private IpTool stopGuestsAndAwaitNoTaps() throws Exception {
+        for (TinyVm vm : vms) {
+            vm.close();
+        }
+        vms.clear();
+        IpTool ip = new IpTool(HostTools.find().ip());
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (ip.links().stream().anyMatch(IpTool.Link::isTap) && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
         assertThat(ip.links()).as("no TAP outlives its QEMU").noneMatch(IpTool.Link::isTap);
+        return ip;
     }
 
     @Test
@@ -110,15 +120,16 @@ class GuestNetworkIT {
             assertThat(nets.ports("guests")).hasSize(2);
             one.awaitConsole(TinyGuest.READY_MARKER, BOOT);
             two.awaitConsole(TinyGuest.READY_MARKER, BOOT);
-            assertThat(address(one)).isEqualTo("10.61.0.10/24");
-            String twoAddress = address(two);
-            assertThat(twoAddress).matches("10\\.61\\.0\\.1\\d\\d/24");
-            String twoIp = twoAddress.substring(0, twoAddress.indexOf('/'));
-
-            List<DhcpLease> leases = net.leases();
+            // udhcpc tries three times at boot, then goes on in the background: on a loaded host the
+            // lease may come from the later tries, so the leases and the guests' addresses are awaited
+            List<DhcpLease> leases = awaitLeases(net, 2);
+            String twoIp = leases.stream().filter(l -> MAC2.equals(l.mac())).findFirst().orElseThrow().ip();
+            assertThat(twoIp).matches("10\\.61\\.0\\.1\\d\\d");
             assertThat(leases).extracting(DhcpLease::mac, DhcpLease::ip, DhcpLease::prefix)
                     .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(MAC1, "10.61.0.10", 24),
                             org.assertj.core.groups.Tuple.tuple(MAC2, twoIp, 24));
+            awaitAddress(one, "10.61.0.10/24");
+            awaitAddress(two, twoIp + "/24");
 
             assertThat(one.sh("ping -c 2 -W 5 " + twoIp + " >/dev/null", CMD)).as("one pings two").isZero();
             assertThat(two.sh("ping -c 2 -W 5 10.61.0.10 >/dev/null", CMD)).as("two pings one").isZero();
@@ -127,12 +138,7 @@ class GuestNetworkIT {
             assertThat(two.sh("ping -c 1 -W 2 10.61.0.250 >/dev/null", CMD)).as("nobody at .250").isNotZero();
             assertThat(two.sh("nslookup jvhost 10.61.0.1 | grep -q 10.61.0.77", CMD)).as("DNS host entry").isZero();
 
-            for (TinyVm vm : vms) {
-                vm.close();
-            }
-            vms.clear();
-            IpTool ip = new IpTool(HostTools.find().ip());
-            awaitNoTaps(ip);
+            IpTool ip = stopGuestsAndAwaitNoTaps();
             long dnsmasq = net.dnsmasqPid();
             nets.stop("guests");
             assertThat(ip.links()).extracting(IpTool.Link::name).containsExactly("lo");
@@ -160,12 +166,7 @@ class GuestNetworkIT {
             assertThat(one.sh("ping -c 2 -W 5 10.62.0.12 >/dev/null", CMD)).as("one pings two").isZero();
             assertThat(two.sh("ping -c 2 -W 5 10.62.0.1 >/dev/null", CMD)).as("two pings the host").isZero();
 
-            for (TinyVm vm : vms) {
-                vm.close();
-            }
-            vms.clear();
-            IpTool ip = new IpTool(HostTools.find().ip());
-            awaitNoTaps(ip);
+            IpTool ip = stopGuestsAndAwaitNoTaps();
             nets.stop("lan");
             assertThat(ip.links()).extracting(IpTool.Link::name).containsExactlyInAnyOrder("lo", "jvtestbr1");
             assertThat(runtime.resolve("lan.json")).doesNotExist();

@@ -6,7 +6,6 @@ import dev.jvirt.domainxml.network.Network;
 import dev.jvirt.domainxml.network.NetworkXml;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -43,20 +42,12 @@ class NetworkLifecycleIT {
     @BeforeEach
     void setUp() throws Exception {
         ns = TestNetns.create();
-        runtime = Files.createTempDirectory("jvirt-bridgenet-it-");
+        runtime = ns.runtimeDir();
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        try {
-            ns.close();
-        } finally {
-            try (Stream<Path> w = Files.walk(runtime)) {
-                for (Path p : w.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
-        }
+        ns.close();
         assertThat(Sysctl.read("ipv4", "ip_forward")).as("the host's own forwarding is untouched").isEqualTo(hostForward);
     }
 
@@ -293,7 +284,7 @@ class NetworkLifecycleIT {
                 Taps.create(TapRequest.on("jvbrlab").withName("jvbrlab"), "a clash");
                 throw new AssertionError("made a TAP named like the bridge");
             } catch (NetworkConfigException e) {
-                assertThat(e.getMessage()).contains("interface 'jvbrlab' already exists");
+                assertThat(e.getMessage()).startsWith("a clash: <target dev>: interface 'jvbrlab' already exists on the host");
             }
             nets.stop("lab");
             assertThat(jvirtState()).isEqualTo(EMPTY);

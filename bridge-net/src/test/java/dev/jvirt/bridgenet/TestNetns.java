@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -14,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /**
  * A network namespace of the test's own ({@code ip netns add jvtest-...}) and one thread that has
@@ -34,10 +36,12 @@ final class TestNetns implements AutoCloseable {
 
     private final String name;
     private final ExecutorService thread;
+    private final Path runtimeDir;
 
-    private TestNetns(String name) {
+    private TestNetns(String name) throws IOException {
         this.name = name;
         this.thread = Executors.newSingleThreadExecutor(r -> new Thread(r, "netns-" + name));
+        this.runtimeDir = Files.createTempDirectory("jvirt-bridgenet-" + name + "-");
     }
 
     static TestNetns create() throws Exception {
@@ -55,6 +59,11 @@ final class TestNetns implements AutoCloseable {
 
     String name() {
         return name;
+    }
+
+    /** A runtime directory for the networks of this namespace, removed with it. */
+    Path runtimeDir() {
+        return runtimeDir;
     }
 
     private void enter() throws Exception {
@@ -132,6 +141,11 @@ final class TestNetns implements AutoCloseable {
             thread.shutdownNow();
             thread.awaitTermination(10, TimeUnit.SECONDS);
             host("ip", "netns", "delete", name);
+            try (Stream<Path> w = Files.walk(runtimeDir)) {
+                for (Path p : w.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
         }
     }
 
