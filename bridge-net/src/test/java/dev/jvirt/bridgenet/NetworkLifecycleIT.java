@@ -277,6 +277,14 @@ class NetworkLifecycleIT {
             Taps.releasePersistent(left.name());
             assertThat(ip().link(left.name())).isEmpty();
 
+            // a TAP the kernel refuses half-way (an MTU above the bridge's maximum) is not left behind
+            try {
+                Taps.create(TapRequest.on("jvbrlab").withMtu(70000), "a TAP too big");
+                throw new AssertionError("made a TAP with MTU 70000");
+            } catch (NetworkException e) {
+                assertThat(e.getMessage()).startsWith("a TAP too big: cannot set MTU 70000 on jvtap");
+            }
+            assertThat(ip().links().stream().filter(IpTool.Link::isTap)).as("the two TAPs above only").hasSize(2);
             tap.releaseDescriptors();
             four.close();
             assertThat(ip().links()).noneMatch(x -> x.isTap());
