@@ -1,0 +1,91 @@
+package dev.jvirt.storage;
+
+import dev.jvirt.domainxml.DefinitionException;
+import dev.jvirt.domainxml.pool.PoolXml;
+import dev.jvirt.domainxml.pool.StoragePool;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where pools are kept: persistent definitions as {@code DEFS/NAME.xml}, autostart as
+ * {@code DEFS/autostart/NAME}, and each running pool's definition as {@code RUN/NAME.xml} (the
+ * only copy of a transient pool). A pool is running when its runtime file is there.
+ */
+final class PoolFiles {
+    private static final Logger log = LoggerFactory.getLogger(PoolFiles.class);
+    private final Path defs;
+    private final Path run;
+
+    PoolFiles(Path defs, Path run) {
+        this.defs = defs;
+        this.run = run;
+    }
+
+    Map<String, StoragePool> persistent() {
+        return load(defs);
+    }
+
+    Map<String, StoragePool> running() {
+        return load(run);
+    }
+
+    void savePersistent(StoragePool p) {
+        AtomicFiles.write(defs.resolve(p.name() + ".xml"), PoolXml.format(p));
+    }
+
+    void removePersistent(String name) {
+        AtomicFiles.delete(defs.resolve("autostart").resolve(name));
+        AtomicFiles.delete(defs.resolve(name + ".xml"));
+    }
+
+    void markRunning(StoragePool p) {
+        AtomicFiles.write(run.resolve(p.name() + ".xml"), PoolXml.format(p));
+    }
+
+    void clearRunning(String name) {
+        AtomicFiles.delete(run.resolve(name + ".xml"));
+    }
+
+    boolean autostart(String name) {
+        return Files.exists(defs.resolve("autostart").resolve(name));
+    }
+
+    void setAutostart(String name, boolean on) {
+        Path m = defs.resolve("autostart").resolve(name);
+        if (on) {
+            AtomicFiles.write(m, "");
+        } else {
+            AtomicFiles.delete(m);
+        }
+    }
+
+    private static Map<String, StoragePool> load(Path dir) {
+        Map<String, StoragePool> out = new TreeMap<>();
+        if (!Files.isDirectory(dir)) {
+            return out;
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) s::iterator) {
+                String n = f.getFileName().toString();
+                if (!n.endsWith(".xml") || n.startsWith(".")) {
+                    continue;
+                }
+                try {
+                    StoragePool p = PoolXml.load(Files.readString(f), f.toString());
+                    out.put(p.name(), p);
+                } catch (DefinitionException | IOException e) {
+                    log.warn("skipping pool definition {}: {}", f, e.getMessage());
+                }
+            }
+        } catch (IOException e) {
+            throw new StorageException("cannot list " + dir + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+}

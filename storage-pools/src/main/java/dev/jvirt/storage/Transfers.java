@@ -1,0 +1,182 @@
+package dev.jvirt.storage;
+
+import dev.jvirt.storage.backend.VolumeStore;
+import dev.jvirt.storage.exec.ImageInfo;
+import dev.jvirt.storage.exec.QemuImg;
+import dev.jvirt.storage.io.SparseCopy;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.CancellationException;
+
+/** The byte-moving volume jobs: upload, download and wipe. */
+final class Transfers {
+    private final StoragePools pools;
+    private final VolumeLocks locks;
+    private final IncompleteMarkers markers;
+    private final Jobs jobs;
+    private final QemuImg qemuImg;
+
+    Transfers(StoragePools pools, VolumeLocks locks, IncompleteMarkers markers, Jobs jobs, QemuImg qemuImg) {
+        this.pools = pools;
+        this.locks = locks;
+        this.markers = markers;
+        this.jobs = jobs;
+        this.qemuImg = qemuImg;
+    }
+
+    Job uploadFile(VolumeRef v, Path file, ProgressListener listener) {
+        FileChannel in;
+        long length;
+        try {
+            in = FileChannel.open(file, StandardOpenOption.READ);
+            length = in.size();
+        } catch (IOException e) {
+            throw new InvalidStorageRequestException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        try {
+            return upload(v, in, length, listener, true);
+        } catch (RuntimeException e) {
+            closeQuietly(in);
+            throw e;
+        }
+    }
+
+    Job upload(VolumeRef v, ReadableByteChannel source, long length, ProgressListener listener) {
+        return upload(v, source, length, listener, false);
+    }
+
+    private Job upload(VolumeRef v, ReadableByteChannel source, long length, ProgressListener listener, boolean closeSource) {
+        VolumeStore s = store(v);
+        s.existing(v.volume());
+        VolumeLocks.Hold hold = locks.acquire(v, "upload", false);
+        try {
+            boolean wasIncomplete = markers.isMarked(v);
+            long capacity = wasIncomplete ? s.storedLength(v.volume()) : Math.max(s.describe(v.volume()).virtualSize(), 0);
+            if (length < 0) {
+                throw new InvalidStorageRequestException("an upload needs its length");
+            }
+            if (length > capacity) {
+                throw new InvalidStorageRequestException("the upload (" + length + " bytes) is larger than " + v + " ("
+                        + capacity + " bytes); resize the volume first (jvirsh vol-resize)");
+            }
+            boolean raw = s.onlyFormat() != null || "raw".equals(wasIncomplete ? "raw" : s.describe(v.volume()).format());
+            long keepLength = raw ? Math.max(s.storedLength(v.volume()), length) : length;
+            markers.mark(v, "upload of " + length + " bytes");
+            return jobs.start("upload", v, hold, listener, ctx -> {
+                try (FileChannel out = s.openWrite(v.volume(), true)) {
+                    ctx.progress(0, length);
+                    long n = SparseCopy.copy(source, out, length, s.readsZeroAfterDiscard(), c -> ctx.progress(c, length),
+                            ctx::cancelled);
+                    if (n != length) {
+                        throw new StorageException("upload into " + v + " failed: the source "
+                                + (n < length ? "ended after " + n + " of " : "gave more than the ") + length + " bytes announced;"
+                                + " the volume is marked incomplete");
+                    }
+                    if (s.readsZeroAfterDiscard()) {
+                        SparseCopy.extend(out, keepLength);
+                    }
+                    out.force(true);
+                } catch (IOException | CancellationException e) {
+                    throw new StorageException("upload into " + v + " failed: " + e.getMessage() + "; the volume is marked incomplete", e);
+                } finally {
+                    if (closeSource) {
+                        closeQuietly(source);
+                    }
+                }
+                markers.clear(v);
+            });
+        } catch (RuntimeException e) {
+            hold.close();
+            throw e;
+        }
+    }
+
+    Job download(VolumeRef v, Path file, ProgressListener listener) {
+        VolumeStore s = store(v);
+        s.existing(v.volume());
+        markers.requireComplete(v, "downloading it");
+        VolumeLocks.Hold hold = locks.acquire(v, "download", true);
+        try {
+            long length = s.storedLength(v.volume());
+            return jobs.start("download", v, hold, listener, ctx -> {
+                try (FileChannel in = s.openRead(v.volume());
+                        FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                                StandardOpenOption.TRUNCATE_EXISTING)) {
+                    ctx.progress(0, length);
+                    long n = SparseCopy.copy(in, out, length, true, c -> ctx.progress(c, length), ctx::cancelled);
+                    if (n != length) {
+                        throw new StorageException("download of " + v + " read " + n + " of " + length + " bytes");
+                    }
+                    SparseCopy.extend(out, length);
+                    out.force(true);
+                } catch (IOException | CancellationException e) {
+                    deleteQuietly(file);
+                    throw new StorageException("download of " + v + " to " + file + " failed: " + e.getMessage(), e);
+                }
+            });
+        } catch (RuntimeException e) {
+            hold.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Overwrites every stored byte (zero, random) or deallocates them (trim); a qcow2 volume then
+     * gets fresh metadata of the same capacity and backing, so it stays a usable, empty image.
+     */
+    Job wipe(VolumeRef v, WipeAlgorithm algorithm, ProgressListener listener) {
+        VolumeStore s = store(v);
+        Path path = s.existing(v.volume());
+        VolumeLocks.Hold hold = locks.acquire(v, "wipe", false);
+        try {
+            ImageInfo before = markers.isMarked(v) ? null : s.describe(v.volume());
+            long length = s.storedLength(v.volume());
+            return jobs.start("wipe", v, hold, listener, ctx -> {
+                if (algorithm == WipeAlgorithm.TRIM) {
+                    s.discardAll(v.volume());
+                } else {
+                    try (FileChannel out = s.openWrite(v.volume(), false)) {
+                        SparseCopy.fill(out, length, algorithm == WipeAlgorithm.RANDOM, c -> ctx.progress(c, length), ctx::cancelled);
+                        out.force(true);
+                    } catch (IOException | CancellationException e) {
+                        throw new StorageException("wipe of " + v + " failed: " + e.getMessage(), e);
+                    }
+                }
+                if (before != null && !"raw".equals(before.format()) && s.onlyFormat() == null) {
+                    dev.jvirt.storage.BackingImage b = before.backingChain().isEmpty() ? null : before.backingChain().get(0);
+                    qemuImg.create(path, before.format(), before.virtualSize(), Preallocation.OFF,
+                            b == null ? null : Path.of(b.path()), b == null ? null : b.format());
+                }
+                ctx.progress(length, length);
+            });
+        } catch (RuntimeException e) {
+            hold.close();
+            throw e;
+        }
+    }
+
+    private VolumeStore store(VolumeRef v) {
+        VolumeNames.check(v.volume());
+        return pools.running(v.pool()).store();
+    }
+
+    private static void closeQuietly(java.io.Closeable c) {
+        try {
+            c.close();
+        } catch (IOException ignored) {
+            // nothing more to do with a source that will not close
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // the caller's file; the error says the download failed
+        }
+    }
+}
