@@ -249,11 +249,12 @@ public final class StoragePools implements AutoCloseable {
         VolumeRef ref = new VolumeRef(pool, VolumeNames.check(volume));
         Running r = running(pool);
         java.nio.file.Path path = r.store().existing(volume);
-        markers.requireComplete(ref, "using it for a guest");
-        String format = r.store().onlyFormat() != null ? r.store().onlyFormat() : r.store().describe(volume).format();
         Runnable release = locks.lease(ref);
         try {
-            return new ResolvedVolume(ref, path, r.store().type(), format, r.store().describe(volume).virtualSize(), release);
+            markers.requireComplete(ref, "using it for a guest");
+            dev.jvirt.storage.exec.ImageInfo info = r.store().describe(volume);
+            String format = r.store().onlyFormat() != null ? r.store().onlyFormat() : info.format();
+            return new ResolvedVolume(ref, path, r.store().type(), format, info.virtualSize(), release);
         } catch (RuntimeException e) {
             release.run();
             throw e;

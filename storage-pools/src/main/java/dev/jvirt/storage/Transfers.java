@@ -98,9 +98,9 @@ final class Transfers {
     Job download(VolumeRef v, Path file, ProgressListener listener) {
         VolumeStore s = store(v);
         s.existing(v.volume());
-        markers.requireComplete(v, "downloading it");
         VolumeLocks.Hold hold = locks.acquire(v, "download", true);
         try {
+            markers.requireComplete(v, "downloading it");
             long length = s.storedLength(v.volume());
             return jobs.start("download", v, hold, listener, ctx -> {
                 try (FileChannel in = s.openRead(v.volume());

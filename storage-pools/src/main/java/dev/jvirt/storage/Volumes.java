@@ -139,7 +139,6 @@ public final class Volumes {
         VolumeRef dst = new VolumeRef(pool, VolumeNames.check(name));
         VolumeStore src = store(source);
         Path srcPath = src.existing(source.volume());
-        markers.requireComplete(source, "cloning it");
         VolumeStore ds = store(dst);
         if (ds.exists(name)) {
             throw new InvalidStorageRequestException("volume '" + name + "' already exists in pool '" + pool + "'");
@@ -149,6 +148,7 @@ public final class Volumes {
         VolumeLocks.Hold srcHold = locks.acquire(source, "clone to " + dst, true);
         VolumeLocks.Hold dstHold;
         try {
+            markers.requireComplete(source, "cloning it");
             dstHold = locks.acquire(dst, "clone", false);
         } catch (RuntimeException e) {
             srcHold.close();
@@ -167,8 +167,8 @@ public final class Volumes {
     /** {@code vol-resize}: grows; shrinks only with {@code shrink}. */
     public VolumeInfo resize(VolumeRef v, long capacity, boolean shrink) {
         VolumeStore s = store(v);
-        markers.requireComplete(v, "resizing it");
         try (VolumeLocks.Hold hold = locks.acquire(v, "resize", false)) {
+            markers.requireComplete(v, "resizing it");
             ImageInfo i = s.describe(v.volume());
             if (capacity < i.virtualSize() && !shrink) {
                 throw new InvalidStorageRequestException("shrinking " + v + " from " + i.virtualSize() + " to " + capacity
