@@ -21,8 +21,37 @@ final class IncompleteMarkers {
         return dir.resolve(v.pool()).resolve(VolumeNames.check(v.volume()));
     }
 
-    void mark(VolumeRef v, String what) {
-        AtomicFiles.write(marker(v), what + "\n");
+    /**
+     * Marks the volume; the marker keeps what the content cannot tell while half-written: the
+     * volume's capacity and whether it is raw.
+     */
+    void mark(VolumeRef v, long capacity, boolean raw) {
+        AtomicFiles.write(marker(v), "capacity=" + capacity + "\nraw=" + raw + "\n");
+    }
+
+    /** The capacity recorded when the unfinished upload began, or -1 when not marked. */
+    long capacity(VolumeRef v) {
+        return Long.parseLong(field(v, "capacity", "-1"));
+    }
+
+    /** Whether the volume was raw when the unfinished upload began. */
+    boolean raw(VolumeRef v) {
+        return Boolean.parseBoolean(field(v, "raw", "true"));
+    }
+
+    private String field(VolumeRef v, String key, String absent) {
+        try {
+            for (String l : Files.readAllLines(marker(v))) {
+                if (l.startsWith(key + "=")) {
+                    return l.substring(key.length() + 1);
+                }
+            }
+            return absent;
+        } catch (java.nio.file.NoSuchFileException e) {
+            return absent;
+        } catch (java.io.IOException e) {
+            throw new StorageException("cannot read " + marker(v) + ": " + e.getMessage(), e);
+        }
     }
 
     void clear(VolumeRef v) {

@@ -55,7 +55,9 @@ final class Transfers {
         VolumeLocks.Hold hold = locks.acquire(v, "upload", false);
         try {
             boolean wasIncomplete = markers.isMarked(v);
-            long capacity = wasIncomplete ? s.storedLength(v.volume()) : Math.max(s.describe(v.volume()).virtualSize(), 0);
+            ImageInfo now = wasIncomplete ? null : s.describe(v.volume());
+            long capacity = wasIncomplete ? markers.capacity(v) : now.virtualSize();
+            boolean raw = s.onlyFormat() != null || (wasIncomplete ? markers.raw(v) : "raw".equals(now.format()));
             if (length < 0) {
                 throw new InvalidStorageRequestException("an upload needs its length");
             }
@@ -63,9 +65,8 @@ final class Transfers {
                 throw new InvalidStorageRequestException("the upload (" + length + " bytes) is larger than " + v + " ("
                         + capacity + " bytes); resize the volume first (jvirsh vol-resize)");
             }
-            boolean raw = s.onlyFormat() != null || "raw".equals(wasIncomplete ? "raw" : s.describe(v.volume()).format());
-            long keepLength = raw ? Math.max(s.storedLength(v.volume()), length) : length;
-            markers.mark(v, "upload of " + length + " bytes");
+            long keepLength = raw ? Math.max(capacity, length) : length;
+            markers.mark(v, capacity, raw);
             return jobs.start("upload", v, hold, listener, ctx -> {
                 try (FileChannel out = s.openWrite(v.volume(), true)) {
                     ctx.progress(0, length);
