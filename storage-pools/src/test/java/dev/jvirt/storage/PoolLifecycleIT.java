@@ -105,6 +105,20 @@ class PoolLifecycleIT {
     }
 
     @Test
+    void aNetfsPoolWithoutAServerFailsToStartWithMountsWordsAndStaysInactive() {
+        try (TestStorage st = new TestStorage(tmp)) {
+            st.pools.define("<pool type='netfs'><name>n</name><source><host name='127.0.0.1'/><dir path='/nothing'/></source>"
+                    + "<target><path>" + tmp.resolve("n") + "</path></target></pool>", null);
+            st.pools.build("n", BuildMode.NORMAL);
+            assertThatThrownBy(() -> st.pools.start("n")).isInstanceOf(ToolFailedException.class)
+                    .hasMessageContaining("mounting 127.0.0.1:/nothing on " + tmp.resolve("n") + " for pool 'n'")
+                    .hasMessageContaining("mount failed");
+            assertThat(st.pools.info("n").running()).isFalse();
+            assertThat(st.run.resolve("n.xml")).doesNotExist();
+        }
+    }
+
+    @Test
     void badDefinitionsAreRefusedWithWhere() {
         try (TestStorage st = new TestStorage(tmp)) {
             assertThatThrownBy(() -> st.pools.define("<pool type='rbd'><name>x</name><target><path>/x</path></target></pool>", "x.xml"))
