@@ -45,12 +45,18 @@ final class Jobs {
         };
         try {
             executor.execute(() -> {
+                Throwable failure = null;
                 try (hold) {
                     body.accept(ctx);
-                    job.succeed();
                 } catch (RuntimeException | Error e) {
-                    log.info("{} of {} failed: {}", kind, v, e.getMessage());
-                    job.fail(e);
+                    failure = e;
+                }
+                // the volume is free again before anyone waiting on the job hears that it ended
+                if (failure == null) {
+                    job.succeed();
+                } else {
+                    log.info("{} of {} failed: {}", kind, v, failure.getMessage());
+                    job.fail(failure);
                 }
             });
         } catch (RuntimeException e) {

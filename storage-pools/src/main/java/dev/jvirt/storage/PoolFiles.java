@@ -13,7 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where pools are kept: persistent definitions as {@code DEFS/NAME.xml}, autostart as
+ * Where pools are kept, read once and then kept in memory (this instance is the only writer of
+ * these directories, as one daemon owns its state dir): persistent definitions as {@code DEFS/NAME.xml}, autostart as
  * {@code DEFS/autostart/NAME}, and each running pool's definition as {@code RUN/NAME.xml} (the
  * only copy of a transient pool). A pool is running when its runtime file is there.
  */
@@ -21,35 +22,51 @@ final class PoolFiles {
     private static final Logger log = LoggerFactory.getLogger(PoolFiles.class);
     private final Path defs;
     private final Path run;
+    private Map<String, StoragePool> persistent;
+    private Map<String, StoragePool> running;
 
     PoolFiles(Path defs, Path run) {
         this.defs = defs;
         this.run = run;
     }
 
-    Map<String, StoragePool> persistent() {
-        return load(defs);
+    synchronized Map<String, StoragePool> persistent() {
+        if (persistent == null) {
+            persistent = load(defs);
+        }
+        return Map.copyOf(persistent);
     }
 
-    Map<String, StoragePool> running() {
-        return load(run);
+    synchronized Map<String, StoragePool> running() {
+        if (running == null) {
+            running = load(run);
+        }
+        return Map.copyOf(running);
     }
 
-    void savePersistent(StoragePool p) {
+    synchronized void savePersistent(StoragePool p) {
+        persistent();
         AtomicFiles.write(defs.resolve(p.name() + ".xml"), PoolXml.format(p));
+        persistent.put(p.name(), p);
     }
 
-    void removePersistent(String name) {
+    synchronized void removePersistent(String name) {
+        persistent();
         AtomicFiles.delete(defs.resolve("autostart").resolve(name));
         AtomicFiles.delete(defs.resolve(name + ".xml"));
+        persistent.remove(name);
     }
 
-    void markRunning(StoragePool p) {
+    synchronized void markRunning(StoragePool p) {
+        running();
         AtomicFiles.write(run.resolve(p.name() + ".xml"), PoolXml.format(p));
+        running.put(p.name(), p);
     }
 
-    void clearRunning(String name) {
+    synchronized void clearRunning(String name) {
+        running();
         AtomicFiles.delete(run.resolve(name + ".xml"));
+        running.remove(name);
     }
 
     boolean autostart(String name) {

@@ -3,6 +3,7 @@ package dev.jvirt.storage;
 import dev.jvirt.storage.backend.VolumeStore;
 import dev.jvirt.storage.exec.ImageInfo;
 import dev.jvirt.storage.exec.QemuImg;
+import dev.jvirt.storage.io.Extents;
 import dev.jvirt.storage.io.SparseCopy;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -38,7 +39,7 @@ final class Transfers {
             throw new InvalidStorageRequestException("cannot read " + file + ": " + e.getMessage(), e);
         }
         try {
-            return upload(v, in, length, listener, true);
+            return upload(v, in, length, listener, file);
         } catch (RuntimeException e) {
             closeQuietly(in);
             throw e;
@@ -46,10 +47,11 @@ final class Transfers {
     }
 
     Job upload(VolumeRef v, ReadableByteChannel source, long length, ProgressListener listener) {
-        return upload(v, source, length, listener, false);
+        return upload(v, source, length, listener, null);
     }
 
-    private Job upload(VolumeRef v, ReadableByteChannel source, long length, ProgressListener listener, boolean closeSource) {
+    /** {@code file}, when given, is where {@code source} reads from: then only its data extents are read. */
+    private Job upload(VolumeRef v, ReadableByteChannel source, long length, ProgressListener listener, Path file) {
         VolumeStore s = store(v);
         s.existing(v.volume());
         VolumeLocks.Hold hold = locks.acquire(v, "upload", false);
@@ -70,21 +72,29 @@ final class Transfers {
             return jobs.start("upload", v, hold, listener, ctx -> {
                 try (FileChannel out = s.openWrite(v.volume(), true)) {
                     ctx.progress(0, length);
-                    long n = SparseCopy.copy(source, out, length, s.readsZeroAfterDiscard(), c -> ctx.progress(c, length),
-                            ctx::cancelled);
+                    long n;
+                    if (file != null && s.readsZeroAfterDiscard()) {
+                        SparseCopy.copyFile((FileChannel) source, Extents.data(file, length), out, c -> ctx.progress(c, length),
+                                ctx::cancelled);
+                        n = ((FileChannel) source).size() == length ? length : -1;
+                    } else {
+                        n = SparseCopy.copy(source, out, length, s.readsZeroAfterDiscard(), c -> ctx.progress(c, length), ctx::cancelled);
+                    }
                     if (n != length) {
                         throw new StorageException("upload into " + v + " failed: the source "
-                                + (n < length ? "ended after " + n + " of " : "gave more than the ") + length + " bytes announced;"
+                                + (n < 0 ? "changed size while it was read; " : n < length ? "ended after " + n + " of "
+                                        : "gave more than the ") + length + " bytes announced;"
                                 + " the volume is marked incomplete");
                     }
                     if (s.readsZeroAfterDiscard()) {
                         SparseCopy.extend(out, keepLength);
                     }
                     out.force(true);
+                    ctx.progress(length, length);
                 } catch (IOException | CancellationException e) {
                     throw new StorageException("upload into " + v + " failed: " + e.getMessage() + "; the volume is marked incomplete", e);
                 } finally {
-                    if (closeSource) {
+                    if (file != null) {
                         closeQuietly(source);
                     }
                 }
@@ -108,12 +118,11 @@ final class Transfers {
                         FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                                 StandardOpenOption.TRUNCATE_EXISTING)) {
                     ctx.progress(0, length);
-                    long n = SparseCopy.copy(in, out, length, true, c -> ctx.progress(c, length), ctx::cancelled);
-                    if (n != length) {
-                        throw new StorageException("download of " + v + " read " + n + " of " + length + " bytes");
-                    }
+                    SparseCopy.copyFile(in, Extents.data(s.existing(v.volume()), length), out, c -> ctx.progress(c, length),
+                            ctx::cancelled);
                     SparseCopy.extend(out, length);
                     out.force(true);
+                    ctx.progress(length, length);
                 } catch (IOException | CancellationException e) {
                     deleteQuietly(file);
                     throw new StorageException("download of " + v + " to " + file + " failed: " + e.getMessage(), e);

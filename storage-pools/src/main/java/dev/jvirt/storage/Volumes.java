@@ -4,6 +4,7 @@ import dev.jvirt.domainxml.volume.StorageVolume;
 import dev.jvirt.domainxml.volume.VolumeXml;
 import dev.jvirt.storage.backend.NewVolume;
 import dev.jvirt.storage.backend.VolumeStore;
+import dev.jvirt.storage.exec.ImageHeaders;
 import dev.jvirt.storage.exec.ImageInfo;
 import dev.jvirt.storage.exec.QemuImg;
 import java.nio.channels.ReadableByteChannel;
@@ -90,9 +91,10 @@ public final class Volumes {
 
     /**
      * {@code vol-create-as} / {@code vol-create}: an empty volume, or a linked clone (qcow2 over
-     * a backing volume in any running pool). Nothing is left under the name if it fails.
+     * a backing volume in any running pool). Nothing is left under the name if it fails. Returns
+     * the new volume (ask {@link #info} for its details: that runs qemu-img once more).
      */
-    public VolumeInfo create(String pool, VolumeSpec spec) {
+    public VolumeRef create(String pool, VolumeSpec spec) {
         VolumeRef ref = new VolumeRef(pool, VolumeNames.check(spec.name()));
         VolumeStore s = store(ref);
         String format = formatFor(s, spec.backing() != null && s.onlyFormat() != null ? s.onlyFormat() : spec.format());
@@ -111,16 +113,23 @@ public final class Volumes {
                 markers.requireComplete(b, "using it as a backing volume");
                 VolumeStore bs = store(b);
                 backingPath = bs.existing(b.volume());
-                ImageInfo bi = bs.describe(b.volume());
-                backingFormat = spec.backingFormat() != null ? spec.backingFormat() : bi.format();
+                // with the format given, the size comes from the header; otherwise qemu-img probes both
+                long backingSize = spec.backingFormat() == null ? -1 : ImageHeaders.virtualSize(backingPath, spec.backingFormat());
+                if (backingSize < 0) {
+                    ImageInfo bi = bs.describe(b.volume());
+                    backingFormat = spec.backingFormat() != null ? spec.backingFormat() : bi.format();
+                    backingSize = bi.virtualSize();
+                } else {
+                    backingFormat = spec.backingFormat();
+                }
                 if (!FORMATS.contains(backingFormat)) {
                     throw new InvalidStorageRequestException("backing format '" + backingFormat + "' is not raw or qcow2");
                 }
                 if (capacity < 0) {
-                    capacity = bi.virtualSize();
-                } else if (capacity < bi.virtualSize()) {
+                    capacity = backingSize;
+                } else if (capacity < backingSize) {
                     throw new InvalidStorageRequestException("a linked clone cannot be smaller (" + capacity + " bytes) than its backing volume ("
-                            + bi.virtualSize() + " bytes)");
+                            + backingSize + " bytes)");
                 }
             } else if (capacity <= 0) {
                 throw new InvalidStorageRequestException("a new volume needs a capacity larger than zero");
@@ -128,7 +137,7 @@ public final class Volumes {
             s.create(NewVolume.empty(ref.volume(), format, capacity, spec.preallocation(), backingPath, backingFormat), x -> { }, () -> false);
             markers.clear(ref);
         }
-        return info(ref);
+        return ref;
     }
 
     /**

@@ -86,7 +86,7 @@ class LogicalPoolIT {
     /** LV volumes, where device-mapper works. */
     private void lvs(TestStorage st, String vg) throws Exception {
         Volumes v = st.pools.volumes();
-        VolumeInfo a = v.create("lvp", VolumeSpec.of("a", "raw", 16 * MIB, Preallocation.OFF));
+        VolumeInfo a = v.info(v.create("lvp", VolumeSpec.of("a", "raw", 16 * MIB, Preallocation.OFF)));
         assertThat(a.type()).isEqualTo("block");
         assertThat(a.path()).isEqualTo("/dev/" + vg + "/a");
         assertThat(a.capacity()).isEqualTo(16 * MIB);

@@ -88,7 +88,7 @@ class PathSafetyIT {
         Files.createSymbolicLink(tmp.resolve("alias"), real);
         st.pools.define("<pool type='dir'><name>q</name><target><path>" + tmp.resolve("alias") + "</path></target></pool>", null);
         st.pools.start("q");
-        VolumeInfo v = vols.create("q", VolumeSpec.of("v.img", "raw", 1 << 20, Preallocation.OFF));
+        VolumeInfo v = vols.info(vols.create("q", VolumeSpec.of("v.img", "raw", 1 << 20, Preallocation.OFF)));
         assertThat(Path.of(v.path()).getParent()).isEqualTo(real.toRealPath());
     }
 }

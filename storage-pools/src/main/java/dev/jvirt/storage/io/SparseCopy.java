@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
-import java.util.Arrays;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
- * Copies a stream into a file at increasing offsets, 1 MiB at a time; an all-zero chunk is
- * skipped (a hole) when the target is known to read as zeros there. Reports progress after
- * every chunk and stops when cancelled.
+ * Copies a stream, or a file's data extents, into a file at the same offsets, 1 MiB at a time;
+ * an all-zero chunk is skipped (a hole) when the target is known to read as zeros there. Reports
+ * progress after every chunk and stops when cancelled.
  */
 public final class SparseCopy {
     /** The chunk size: large enough for throughput, small enough for steady progress. */
@@ -30,13 +30,11 @@ public final class SparseCopy {
      */
     public static long copy(ReadableByteChannel in, FileChannel out, long limit, boolean skipZeros, Progress progress,
             BooleanSupplier cancelled) throws IOException {
-        ByteBuffer buf = ByteBuffer.allocate(CHUNK);
-        byte[] zeros = new byte[CHUNK];
+        ByteBuffer buf = ByteBuffer.allocateDirect(CHUNK);
+        ByteBuffer zeros = ByteBuffer.allocateDirect(CHUNK);
         long pos = 0;
         while (true) {
-            if (cancelled.getAsBoolean()) {
-                throw new java.util.concurrent.CancellationException("cancelled after " + pos + " bytes");
-            }
+            check(cancelled, pos);
             buf.clear();
             int n = fill(in, buf);
             if (n <= 0) {
@@ -46,14 +44,56 @@ public final class SparseCopy {
                 return pos + n;
             }
             buf.flip();
-            if (!(skipZeros && Arrays.mismatch(buf.array(), 0, n, zeros, 0, n) < 0)) {
-                long at = pos;
-                while (buf.hasRemaining()) {
-                    at += out.write(buf, at);
-                }
-            }
+            writeUnlessZero(buf, out, pos, skipZeros, zeros);
             pos += n;
             progress.copied(pos);
+        }
+    }
+
+    /**
+     * Copies the first {@code length} bytes of a file, reading only its data extents (holes stay
+     * holes in {@code out}, which must read as zeros there: a new or emptied file).
+     */
+    public static void copyFile(FileChannel in, List<Extents.Extent> extents, FileChannel out, Progress progress,
+            BooleanSupplier cancelled) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocateDirect(CHUNK);
+        ByteBuffer zeros = ByteBuffer.allocateDirect(CHUNK);
+        for (Extents.Extent e : extents) {
+            long pos = e.offset();
+            long end = e.offset() + e.length();
+            while (pos < end) {
+                check(cancelled, pos);
+                buf.clear().limit((int) Math.min(CHUNK, end - pos));
+                while (buf.hasRemaining()) {
+                    if (in.read(buf, pos + buf.position()) < 0) {
+                        throw new IOException("the file ended at " + (pos + buf.position()) + ", inside its data");
+                    }
+                }
+                buf.flip();
+                int n = buf.remaining();
+                writeUnlessZero(buf, out, pos, true, zeros);
+                pos += n;
+                progress.copied(pos);
+            }
+        }
+    }
+
+    private static void writeUnlessZero(ByteBuffer buf, FileChannel out, long at, boolean skipZeros, ByteBuffer zeros)
+            throws IOException {
+        if (skipZeros) {
+            zeros.clear().limit(buf.remaining());
+            if (buf.mismatch(zeros) < 0) {
+                return;
+            }
+        }
+        while (buf.hasRemaining()) {
+            at += out.write(buf, at);
+        }
+    }
+
+    private static void check(BooleanSupplier cancelled, long pos) {
+        if (cancelled.getAsBoolean()) {
+            throw new java.util.concurrent.CancellationException("cancelled after " + pos + " bytes");
         }
     }
 
