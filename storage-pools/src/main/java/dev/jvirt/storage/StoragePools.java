@@ -254,10 +254,27 @@ public final class StoragePools implements AutoCloseable {
             markers.requireComplete(ref, "using it for a guest");
             dev.jvirt.storage.exec.ImageInfo info = r.store().describe(volume);
             String format = r.store().onlyFormat() != null ? r.store().onlyFormat() : info.format();
+            requireChainInPools(ref, info);
             return new ResolvedVolume(ref, path, r.store().type(), format, info.virtualSize(), release);
         } catch (RuntimeException e) {
             release.run();
             throw e;
+        }
+    }
+
+    /**
+     * Every image below the volume must itself be a volume of a running pool: the format is
+     * probed, and a header a guest wrote into a raw volume could otherwise name any host file as
+     * its backing file.
+     */
+    private void requireChainInPools(VolumeRef ref, dev.jvirt.storage.exec.ImageInfo info) {
+        for (BackingImage b : info.backingChain()) {
+            try {
+                volumes.byKey(b.path());
+            } catch (NoSuchVolumeException e) {
+                throw new InvalidStorageRequestException(ref + " has backing file " + b.path()
+                        + ", which is not a volume of a running pool; refusing to give it to a guest", e);
+            }
         }
     }
 

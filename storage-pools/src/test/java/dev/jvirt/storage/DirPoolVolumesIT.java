@@ -259,6 +259,47 @@ class DirPoolVolumesIT {
     }
 
     @Test
+    void aCancelledUploadEndsCancelledAndLeavesTheVolumeIncomplete() throws Exception {
+        vols.create(pool, VolumeSpec.of("c.img", "raw", 64 * MIB, Preallocation.OFF));
+        Path src = tmp.resolve("src.raw");
+        TestStorage.sparseImage(src, 64 * MIB, 64);
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        Job[] job = new Job[1];
+        job[0] = vols.uploadFile(ref("c.img"), src, (d, t) -> {
+            started.countDown();
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        started.await();
+        job[0].cancel();
+        assertThatThrownBy(() -> await(job[0])).hasMessageContaining("cancelled");
+        assertThat(st.pools.job(job[0].id()).state()).isEqualTo(JobState.CANCELLED);
+        assertThat(st.pools.job(job[0].id()).bytesDone()).isLessThan(64 * MIB);
+        assertThat(vols.info(ref("c.img")).incomplete()).isTrue();
+        assertThat(vols.info(ref("c.img")).holder()).isNull();
+    }
+
+    @Test
+    void aVolumeWhoseBackingFileIsOutsideThePoolsIsNotGivenToAGuest() throws Exception {
+        // what a guest could write into a raw disk: a qcow2 header naming a host file as backing
+        Path outside = tmp.resolve("secret.raw");
+        Files.write(outside, new byte[4096]);
+        vols.create(pool, VolumeSpec.of("evil.img", "raw", MIB, Preallocation.OFF));
+        Path evil = vols.path(ref("evil.img"));
+        sh("qemu-img", "create", "-q", "-f", "qcow2", "-b", outside.toString(), "-F", "raw", evil.toString(), "1M");
+        assertThatThrownBy(() -> st.pools.resolve(pool, "evil.img")).isInstanceOf(InvalidStorageRequestException.class)
+                .hasMessageContaining("backing file " + outside).hasMessageContaining("not a volume of a running pool");
+        assertThat(vols.info(ref("evil.img")).holder()).isNull();
+        // a backing volume in a pool is fine
+        vols.create(pool, VolumeSpec.of("base.img", "raw", MIB, Preallocation.OFF));
+        vols.create(pool, VolumeSpec.linkedClone("ok.qcow2", ref("base.img"), "raw", -1));
+        st.pools.resolve(pool, "ok.qcow2").close();
+    }
+
+    @Test
     void aGuestLeaseBlocksWritesAndDeleteUnlessForced() {
         vols.create(pool, VolumeSpec.of("g.qcow2", "qcow2", MIB, Preallocation.OFF));
         ResolvedVolume r = st.pools.resolve(pool, "g.qcow2");
