@@ -46,27 +46,33 @@ final class PoolFiles {
 
     synchronized void savePersistent(StoragePool p) {
         persistent();
-        AtomicFiles.write(defs.resolve(p.name() + ".xml"), PoolXml.format(p));
-        persistent.put(p.name(), p);
+        put(defs, persistent, p);
     }
 
     synchronized void removePersistent(String name) {
         persistent();
         AtomicFiles.delete(defs.resolve("autostart").resolve(name));
-        AtomicFiles.delete(defs.resolve(name + ".xml"));
-        persistent.remove(name);
+        remove(defs, persistent, name);
     }
 
     synchronized void markRunning(StoragePool p) {
         running();
-        AtomicFiles.write(run.resolve(p.name() + ".xml"), PoolXml.format(p));
-        running.put(p.name(), p);
+        put(run, running, p);
     }
 
     synchronized void clearRunning(String name) {
         running();
-        AtomicFiles.delete(run.resolve(name + ".xml"));
-        running.remove(name);
+        remove(run, running, name);
+    }
+
+    private static void put(Path dir, Map<String, StoragePool> cache, StoragePool p) {
+        AtomicFiles.write(dir.resolve(p.name() + ".xml"), PoolXml.format(p));
+        cache.put(p.name(), p);
+    }
+
+    private static void remove(Path dir, Map<String, StoragePool> cache, String name) {
+        AtomicFiles.delete(dir.resolve(name + ".xml"));
+        cache.remove(name);
     }
 
     boolean autostart(String name) {

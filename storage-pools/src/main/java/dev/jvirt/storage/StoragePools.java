@@ -47,7 +47,7 @@ public final class StoragePools implements AutoCloseable {
             return t;
         });
         this.jobs = new Jobs(config.executor() != null ? config.executor() : ownExecutor);
-        this.volumes = new Volumes(this, locks, markers, jobs, config.qemuImg());
+        this.volumes = new Volumes(new VolumeContext(this, locks, markers, jobs, config.qemuImg()));
     }
 
     /** Opens over the given directories; touches nothing until the first call. */

@@ -2,7 +2,6 @@ package dev.jvirt.storage;
 
 import dev.jvirt.storage.backend.VolumeStore;
 import dev.jvirt.storage.exec.ImageInfo;
-import dev.jvirt.storage.exec.QemuImg;
 import dev.jvirt.storage.io.Extents;
 import dev.jvirt.storage.io.SparseCopy;
 import java.io.IOException;
@@ -15,18 +14,10 @@ import java.util.concurrent.CancellationException;
 
 /** The byte-moving volume jobs: upload, download and wipe. */
 final class Transfers {
-    private final StoragePools pools;
-    private final VolumeLocks locks;
-    private final IncompleteMarkers markers;
-    private final Jobs jobs;
-    private final QemuImg qemuImg;
+    private final VolumeContext context;
 
-    Transfers(StoragePools pools, VolumeLocks locks, IncompleteMarkers markers, Jobs jobs, QemuImg qemuImg) {
-        this.pools = pools;
-        this.locks = locks;
-        this.markers = markers;
-        this.jobs = jobs;
-        this.qemuImg = qemuImg;
+    Transfers(VolumeContext c) {
+        this.context = c;
     }
 
     Job uploadFile(VolumeRef v, Path file, ProgressListener listener) {
@@ -54,12 +45,12 @@ final class Transfers {
     private Job upload(VolumeRef v, ReadableByteChannel source, long length, ProgressListener listener, Path file) {
         VolumeStore s = store(v);
         s.existing(v.volume());
-        VolumeLocks.Hold hold = locks.acquire(v, "upload", false);
+        VolumeLocks.Hold hold = context.locks().acquire(v, "upload", false);
         try {
-            boolean wasIncomplete = markers.isMarked(v);
+            boolean wasIncomplete = context.markers().isMarked(v);
             ImageInfo now = wasIncomplete ? null : s.describe(v.volume());
-            long capacity = wasIncomplete ? markers.capacity(v) : now.virtualSize();
-            boolean raw = s.onlyFormat() != null || (wasIncomplete ? markers.raw(v) : "raw".equals(now.format()));
+            long capacity = wasIncomplete ? context.markers().capacity(v) : now.virtualSize();
+            boolean raw = s.onlyFormat() != null || (wasIncomplete ? context.markers().raw(v) : "raw".equals(now.format()));
             if (length < 0) {
                 throw new InvalidStorageRequestException("an upload needs its length");
             }
@@ -68,8 +59,8 @@ final class Transfers {
                         + capacity + " bytes); resize the volume first (jvirsh vol-resize)");
             }
             long keepLength = raw ? Math.max(capacity, length) : length;
-            markers.mark(v, capacity, raw);
-            return jobs.start("upload", v, hold, listener, ctx -> {
+            context.markers().mark(v, capacity, raw);
+            return context.jobs().start("upload", v, hold, listener, ctx -> {
                 try (FileChannel out = s.openWrite(v.volume(), true)) {
                     ctx.progress(0, length);
                     long n;
@@ -98,7 +89,7 @@ final class Transfers {
                         closeQuietly(source);
                     }
                 }
-                markers.clear(v);
+                context.markers().clear(v);
             });
         } catch (RuntimeException e) {
             hold.close();
@@ -109,11 +100,11 @@ final class Transfers {
     Job download(VolumeRef v, Path file, ProgressListener listener) {
         VolumeStore s = store(v);
         s.existing(v.volume());
-        VolumeLocks.Hold hold = locks.acquire(v, "download", true);
+        VolumeLocks.Hold hold = context.locks().acquire(v, "download", true);
         try {
-            markers.requireComplete(v, "downloading it");
+            context.markers().requireComplete(v, "downloading it");
             long length = s.storedLength(v.volume());
-            return jobs.start("download", v, hold, listener, ctx -> {
+            return context.jobs().start("download", v, hold, listener, ctx -> {
                 try (FileChannel in = s.openRead(v.volume());
                         FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                                 StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -141,11 +132,11 @@ final class Transfers {
     Job wipe(VolumeRef v, WipeAlgorithm algorithm, ProgressListener listener) {
         VolumeStore s = store(v);
         Path path = s.existing(v.volume());
-        VolumeLocks.Hold hold = locks.acquire(v, "wipe", false);
+        VolumeLocks.Hold hold = context.locks().acquire(v, "wipe", false);
         try {
-            ImageInfo before = markers.isMarked(v) ? null : s.describe(v.volume());
+            ImageInfo before = context.markers().isMarked(v) ? null : s.describe(v.volume());
             long length = s.storedLength(v.volume());
-            return jobs.start("wipe", v, hold, listener, ctx -> {
+            return context.jobs().start("wipe", v, hold, listener, ctx -> {
                 if (algorithm == WipeAlgorithm.TRIM) {
                     s.discardAll(v.volume());
                 } else {
@@ -158,7 +149,7 @@ final class Transfers {
                 }
                 if (before != null && !"raw".equals(before.format()) && s.onlyFormat() == null) {
                     dev.jvirt.storage.BackingImage b = before.backingChain().isEmpty() ? null : before.backingChain().get(0);
-                    qemuImg.create(path, before.format(), before.virtualSize(), Preallocation.OFF,
+                    context.qemuImg().create(path, before.format(), before.virtualSize(), Preallocation.OFF,
                             b == null ? null : Path.of(b.path()), b == null ? null : b.format());
                 }
                 ctx.progress(length, length);
@@ -170,8 +161,7 @@ final class Transfers {
     }
 
     private VolumeStore store(VolumeRef v) {
-        VolumeNames.check(v.volume());
-        return pools.running(v.pool()).store();
+        return context.store(v);
     }
 
     private static void closeQuietly(java.io.Closeable c) {

@@ -6,7 +6,6 @@ import dev.jvirt.storage.backend.NewVolume;
 import dev.jvirt.storage.backend.VolumeStore;
 import dev.jvirt.storage.exec.ImageHeaders;
 import dev.jvirt.storage.exec.ImageInfo;
-import dev.jvirt.storage.exec.QemuImg;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,20 +19,20 @@ import java.util.Set;
  */
 public final class Volumes {
     private static final Set<String> FORMATS = Set.of("raw", "qcow2");
+    private final VolumeContext context;
     private final StoragePools pools;
     private final VolumeLocks locks;
     private final IncompleteMarkers markers;
     private final Jobs jobs;
-    private final QemuImg qemuImg;
     private final Transfers transfers;
 
-    Volumes(StoragePools pools, VolumeLocks locks, IncompleteMarkers markers, Jobs jobs, QemuImg qemuImg) {
-        this.pools = pools;
-        this.locks = locks;
-        this.markers = markers;
-        this.jobs = jobs;
-        this.qemuImg = qemuImg;
-        this.transfers = new Transfers(pools, locks, markers, jobs, qemuImg);
+    Volumes(VolumeContext c) {
+        this.context = c;
+        this.pools = c.pools();
+        this.locks = c.locks();
+        this.markers = c.markers();
+        this.jobs = c.jobs();
+        this.transfers = new Transfers(c);
     }
 
     /** {@code vol-list}: the names in a running pool. */
@@ -228,8 +227,7 @@ public final class Volumes {
     }
 
     private VolumeStore store(VolumeRef v) {
-        VolumeNames.check(v.volume());
-        return pools.running(v.pool()).store();
+        return context.store(v);
     }
 
     private static String formatFor(VolumeStore s, String format) {

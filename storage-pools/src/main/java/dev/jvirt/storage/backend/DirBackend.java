@@ -1,7 +1,6 @@
 package dev.jvirt.storage.backend;
 
 import dev.jvirt.domainxml.pool.StoragePool;
-import dev.jvirt.storage.BuildMode;
 import dev.jvirt.storage.exec.QemuImg;
 import java.nio.file.Files;
 
@@ -14,11 +13,6 @@ public final class DirBackend extends FileSystemBackend {
     @Override
     public String type() {
         return "dir";
-    }
-
-    @Override
-    public void build(StoragePool pool, BuildMode mode) {
-        makeTarget(pool);
     }
 
     @Override

@@ -33,6 +33,12 @@ abstract class FileSystemBackend implements PoolBackend {
         return Path.of(pool.targetPath());
     }
 
+    /** Build of a directory pool: the target directory, nothing else. */
+    @Override
+    public void build(StoragePool pool, dev.jvirt.storage.BuildMode mode) {
+        makeTarget(pool);
+    }
+
     /** Makes the target directory (and its parents), then applies mode, owner and group. */
     protected void makeTarget(StoragePool pool) {
         Path t = target(pool);

@@ -19,14 +19,12 @@ import java.util.List;
  * filesystem only when asked ({@code --overwrite}, or {@code --no-overwrite} on a device blkid
  * finds empty).
  */
-public final class FsBackend extends FileSystemBackend {
+public final class FsBackend extends MountedBackend {
     private final Commands commands;
-    private final Mounts mounts;
 
     public FsBackend(Commands commands, QemuImg qemuImg, Mounts mounts) {
-        super(qemuImg);
+        super(qemuImg, mounts);
         this.commands = commands;
-        this.mounts = mounts;
     }
 
     @Override
@@ -96,15 +94,4 @@ public final class FsBackend extends FileSystemBackend {
         }
     }
 
-    @Override
-    public void stop(StoragePool pool) {
-        if (mounts.isMounted(target(pool))) {
-            mounts.umount(target(pool), pool.name());
-        }
-    }
-
-    @Override
-    public boolean isUp(StoragePool pool) {
-        return mounts.isMounted(target(pool));
-    }
 }

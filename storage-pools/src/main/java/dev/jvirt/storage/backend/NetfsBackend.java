@@ -1,7 +1,6 @@
 package dev.jvirt.storage.backend;
 
 import dev.jvirt.domainxml.pool.StoragePool;
-import dev.jvirt.storage.BuildMode;
 import dev.jvirt.storage.InvalidStorageRequestException;
 import dev.jvirt.storage.exec.QemuImg;
 import java.util.List;
@@ -11,13 +10,11 @@ import java.util.regex.Pattern;
  * {@code <pool type='netfs'>}: an NFS export ({@code <host name/>} + {@code <dir path/>}) mounted
  * on the target. Build makes the directory only.
  */
-public final class NetfsBackend extends FileSystemBackend {
+public final class NetfsBackend extends MountedBackend {
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]*|\\[[0-9A-Fa-f:.]+\\]");
-    private final Mounts mounts;
 
     public NetfsBackend(QemuImg qemuImg, Mounts mounts) {
-        super(qemuImg);
-        this.mounts = mounts;
+        super(qemuImg, mounts);
     }
 
     @Override
@@ -41,11 +38,6 @@ public final class NetfsBackend extends FileSystemBackend {
     }
 
     @Override
-    public void build(StoragePool pool, BuildMode mode) {
-        makeTarget(pool);
-    }
-
-    @Override
     public void start(StoragePool pool) {
         requireTarget(pool);
         if (!mounts.isMounted(target(pool))) {
@@ -54,15 +46,4 @@ public final class NetfsBackend extends FileSystemBackend {
         }
     }
 
-    @Override
-    public void stop(StoragePool pool) {
-        if (mounts.isMounted(target(pool))) {
-            mounts.umount(target(pool), pool.name());
-        }
-    }
-
-    @Override
-    public boolean isUp(StoragePool pool) {
-        return mounts.isMounted(target(pool));
-    }
 }
