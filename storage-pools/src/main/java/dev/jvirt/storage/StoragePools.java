@@ -243,13 +243,14 @@ public final class StoragePools implements AutoCloseable {
     /**
      * Resolves {@code <source pool volume>} for a guest about to start (or a hotplug): the pool
      * must be running, the volume complete and not held by a job. The result holds a lease until
-     * closed; close it when the guest stops or its start is rolled back.
+     * closed; close it when the guest stops or its start is rolled back. {@code guest} names the
+     * holder in the refusals other operations get meanwhile.
      */
-    public ResolvedVolume resolve(String pool, String volume) {
+    public ResolvedVolume resolve(String pool, String volume, String guest) {
         VolumeRef ref = new VolumeRef(pool, VolumeNames.check(volume));
         Running r = running(pool);
         java.nio.file.Path path = r.store().existing(volume);
-        Runnable release = locks.lease(ref);
+        Runnable release = locks.lease(ref, guest == null ? "?" : guest);
         try {
             markers.requireComplete(ref, "using it for a guest");
             dev.jvirt.storage.exec.ImageInfo info = r.store().describe(volume);

@@ -14,7 +14,7 @@ import java.util.List;
  * @param allocation bytes allocated on the host
  * @param backingChain the images below it, nearest first
  * @param incomplete an upload into it did not finish
- * @param holder what holds it now ({@code upload (job 3)}, {@code in use by a guest}), or null
+ * @param holder what holds it now ({@code upload (job 3)}, {@code in use by guest 'web1'}), or null
  */
 public record VolumeInfo(String pool, String name, String path, String type, String format, long capacity, long allocation,
         List<BackingImage> backingChain, boolean incomplete, String holder) {

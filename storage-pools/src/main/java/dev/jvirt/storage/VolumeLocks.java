@@ -10,7 +10,7 @@ import java.util.Map;
  */
 final class VolumeLocks {
     private final Map<VolumeRef, Hold> held = new HashMap<>();
-    private final Map<VolumeRef, Integer> leases = new HashMap<>();
+    private final Map<VolumeRef, java.util.List<String>> leases = new HashMap<>();
 
     /** One operation's hold on a volume; close releases it. */
     final class Hold implements AutoCloseable {
@@ -40,36 +40,44 @@ final class VolumeLocks {
         if (h != null) {
             throw new VolumeBusyException(v + " is busy: " + h.what + " is in progress; wait for it or cancel it");
         }
-        if (!evenIfLeased && leases.getOrDefault(v, 0) > 0) {
-            throw new VolumeBusyException(v + " is in use by a running guest; " + what + " is refused while it runs");
+        if (!evenIfLeased && leases.containsKey(v)) {
+            throw new VolumeBusyException(v + " is " + users(v) + "; " + what + " is refused while it runs");
         }
         Hold n = new Hold(v, what);
         held.put(v, n);
         return n;
     }
 
-    /** A lease for a guest's disk; the returned action gives it back (once). */
-    synchronized Runnable lease(VolumeRef v) {
+    /** A lease for guest {@code user}'s disk; the returned action gives it back (once). */
+    synchronized Runnable lease(VolumeRef v, String user) {
         Hold h = held.get(v);
         if (h != null) {
             throw new VolumeBusyException(v + " is busy: " + h.what + " is in progress; a guest cannot use it now");
         }
-        leases.merge(v, 1, Integer::sum);
+        leases.computeIfAbsent(v, k -> new java.util.ArrayList<>()).add(user);
         boolean[] given = {false};
         return () -> {
             synchronized (VolumeLocks.this) {
                 if (!given[0]) {
                     given[0] = true;
-                    leases.computeIfPresent(v, (k, n) -> n > 1 ? n - 1 : null);
+                    java.util.List<String> l = leases.get(v);
+                    l.remove(user);
+                    if (l.isEmpty()) {
+                        leases.remove(v);
+                    }
                 }
             }
         };
     }
 
-    /** What holds a volume now ({@code upload (job 3)}, {@code in use by a guest}), or null. */
+    private String users(VolumeRef v) {
+        return "in use by guest " + String.join(", ", leases.get(v).stream().distinct().map(u -> "'" + u + "'").toList());
+    }
+
+    /** What holds a volume now ({@code upload (job 3)}, {@code in use by guest 'web1'}), or null. */
     synchronized String holder(VolumeRef v) {
         Hold h = held.get(v);
-        return h != null ? h.what : leases.containsKey(v) ? "in use by a guest" : null;
+        return h != null ? h.what : leases.containsKey(v) ? users(v) : null;
     }
 
     /** Whether any volume of the pool is held or leased, and which. */
@@ -81,7 +89,7 @@ final class VolumeLocks {
         }
         for (VolumeRef v : leases.keySet()) {
             if (v.pool().equals(pool)) {
-                return v + " (in use by a guest)";
+                return v + " (" + users(v) + ")";
             }
         }
         return null;

@@ -222,12 +222,12 @@ class DirPoolVolumesIT {
         assertThatThrownBy(() -> await(j)).hasMessageContaining("ended after").hasMessageContaining("marked incomplete");
         assertThat(st.pools.job(j.id()).state()).isEqualTo(JobState.FAILED);
         assertThat(vols.info(ref("s.img")).incomplete()).isTrue();
-        assertThatThrownBy(() -> st.pools.resolve(pool, "s.img")).isInstanceOf(VolumeIncompleteException.class);
+        assertThatThrownBy(() -> st.pools.resolve(pool, "s.img", "g1")).isInstanceOf(VolumeIncompleteException.class);
         assertThatThrownBy(() -> vols.download(ref("s.img"), tmp.resolve("x"), null)).isInstanceOf(VolumeIncompleteException.class);
         // a complete upload makes it whole again
         await(vols.uploadFile(ref("s.img"), src, null));
         assertThat(vols.info(ref("s.img")).incomplete()).isFalse();
-        st.pools.resolve(pool, "s.img").close();
+        st.pools.resolve(pool, "s.img", "g1").close();
     }
 
     @Test
@@ -251,7 +251,7 @@ class DirPoolVolumesIT {
         assertThatThrownBy(() -> vols.resize(ref("b.img"), 128 * MIB, false)).isInstanceOf(VolumeBusyException.class)
                 .hasMessageContaining("upload (job " + j.id() + ") is in progress");
         assertThatThrownBy(() -> vols.uploadFile(ref("b.img"), src, null)).isInstanceOf(VolumeBusyException.class);
-        assertThatThrownBy(() -> st.pools.resolve(pool, "b.img")).isInstanceOf(VolumeBusyException.class);
+        assertThatThrownBy(() -> st.pools.resolve(pool, "b.img", "g1")).isInstanceOf(VolumeBusyException.class);
         assertThatThrownBy(() -> st.pools.stop(pool)).isInstanceOf(VolumeBusyException.class);
         release.countDown();
         await(j);
@@ -290,28 +290,28 @@ class DirPoolVolumesIT {
         vols.create(pool, VolumeSpec.of("evil.img", "raw", MIB, Preallocation.OFF));
         Path evil = vols.path(ref("evil.img"));
         sh("qemu-img", "create", "-q", "-f", "qcow2", "-b", outside.toString(), "-F", "raw", evil.toString(), "1M");
-        assertThatThrownBy(() -> st.pools.resolve(pool, "evil.img")).isInstanceOf(InvalidStorageRequestException.class)
+        assertThatThrownBy(() -> st.pools.resolve(pool, "evil.img", "g1")).isInstanceOf(InvalidStorageRequestException.class)
                 .hasMessageContaining("backing file " + outside).hasMessageContaining("not a volume of a running pool");
         assertThat(vols.info(ref("evil.img")).holder()).isNull();
         // a backing volume in a pool is fine
         vols.create(pool, VolumeSpec.of("base.img", "raw", MIB, Preallocation.OFF));
         vols.create(pool, VolumeSpec.linkedClone("ok.qcow2", ref("base.img"), "raw", -1));
-        st.pools.resolve(pool, "ok.qcow2").close();
+        st.pools.resolve(pool, "ok.qcow2", "g1").close();
     }
 
     @Test
     void aGuestLeaseBlocksWritesAndDeleteUnlessForced() {
         vols.create(pool, VolumeSpec.of("g.qcow2", "qcow2", MIB, Preallocation.OFF));
-        ResolvedVolume r = st.pools.resolve(pool, "g.qcow2");
+        ResolvedVolume r = st.pools.resolve(pool, "g.qcow2", "g1");
         assertThat(r.format()).isEqualTo("qcow2");
         assertThat(r.type()).isEqualTo("file");
         assertThat(r.path()).isEqualTo(vols.path(ref("g.qcow2")));
         assertThatThrownBy(() -> vols.delete(ref("g.qcow2"), false)).isInstanceOf(VolumeBusyException.class)
-                .hasMessageContaining("in use by a running guest");
+                .hasMessageContaining("in use by guest 'g1'");
         assertThatThrownBy(() -> vols.wipe(ref("g.qcow2"), WipeAlgorithm.ZERO, null)).isInstanceOf(VolumeBusyException.class);
         r.close();
         r.close();
-        ResolvedVolume again = st.pools.resolve(pool, "g.qcow2");
+        ResolvedVolume again = st.pools.resolve(pool, "g.qcow2", "g1");
         vols.delete(ref("g.qcow2"), true);
         again.close();
         assertThat(vols.list(pool)).isEmpty();

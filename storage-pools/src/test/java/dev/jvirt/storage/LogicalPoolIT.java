@@ -101,7 +101,7 @@ class LogicalPoolIT {
         TestStorage.await(v.wipe(new VolumeRef("lvp", "a"), WipeAlgorithm.ZERO, null));
         TestStorage.await(v.cloneVolume(new VolumeRef("lvp", "a"), "lvp", "b", null, null));
         assertThat(v.list("lvp")).containsExactly("a", "b");
-        ResolvedVolume r = st.pools.resolve("lvp", "a");
+        ResolvedVolume r = st.pools.resolve("lvp", "a", "g1");
         assertThat(r.type()).isEqualTo("block");
         assertThat(r.format()).isEqualTo("raw");
         r.close();

@@ -46,7 +46,7 @@ class PathSafetyIT {
             assertThatThrownBy(() -> vols.delete(r, true)).as(bad).isInstanceOf(InvalidStorageRequestException.class);
             assertThatThrownBy(() -> vols.resize(r, 2 << 20, false)).as(bad).isInstanceOf(InvalidStorageRequestException.class);
             assertThatThrownBy(() -> vols.wipe(r, WipeAlgorithm.ZERO, null)).as(bad).isInstanceOf(InvalidStorageRequestException.class);
-            assertThatThrownBy(() -> st.pools.resolve("p", bad)).as(bad).isInstanceOf(InvalidStorageRequestException.class);
+            assertThatThrownBy(() -> st.pools.resolve("p", bad, "g1")).as(bad).isInstanceOf(InvalidStorageRequestException.class);
         }
         assertThat(Files.readString(outside.resolve("victim"))).isEqualTo("keep me");
         assertThat(Path.of("/etc/x")).doesNotExist();
@@ -71,7 +71,7 @@ class PathSafetyIT {
         assertThatThrownBy(() -> vols.resize(r, 1 << 20, false)).hasMessageContaining("symbolic link");
         assertThatThrownBy(() -> vols.delete(r, true)).hasMessageContaining("symbolic link");
         assertThatThrownBy(() -> vols.info(r)).hasMessageContaining("symbolic link");
-        assertThatThrownBy(() -> st.pools.resolve("p", "link.img")).hasMessageContaining("symbolic link");
+        assertThatThrownBy(() -> st.pools.resolve("p", "link.img", "g1")).hasMessageContaining("symbolic link");
         assertThatThrownBy(() -> vols.create("p", VolumeSpec.of("link.img", "raw", 1 << 20, Preallocation.OFF)))
                 .hasMessageContaining("already exists");
         assertThatThrownBy(() -> vols.cloneVolume(r, "p", "copy.img", null, null)).hasMessageContaining("symbolic link");

@@ -68,7 +68,7 @@ class PoolLifecycleIT {
             assertThatThrownBy(() -> st.pools.undefine("p")).hasMessageContaining("pool-destroy p");
             st.pools.stop("p");
             assertThatThrownBy(() -> st.pools.volumes().list("p")).hasMessageContaining("jvirsh pool-start p");
-            assertThatThrownBy(() -> st.pools.resolve("p", "v.img")).isInstanceOf(PoolStateException.class)
+            assertThatThrownBy(() -> st.pools.resolve("p", "v.img", "g1")).isInstanceOf(PoolStateException.class)
                     .hasMessageContaining("pool 'p' is not active; start it with: jvirsh pool-start p");
             assertThatThrownBy(() -> st.pools.delete("p")).hasMessageContaining("not empty");
         }

@@ -44,7 +44,7 @@ class UploadKillIT {
             VolumeRef v = new VolumeRef("p", "v.img");
             VolumeInfo i = st.pools.volumes().info(v);
             assertThat(i.incomplete()).isTrue();
-            assertThatThrownBy(() -> st.pools.resolve("p", "v.img")).isInstanceOf(VolumeIncompleteException.class)
+            assertThatThrownBy(() -> st.pools.resolve("p", "v.img", "g1")).isInstanceOf(VolumeIncompleteException.class)
                     .hasMessageContaining("incomplete").hasMessageContaining("vol-upload");
             assertThatThrownBy(() -> st.pools.volumes().cloneVolume(v, "p", "c.img", null, null))
                     .isInstanceOf(VolumeIncompleteException.class);
@@ -55,7 +55,7 @@ class UploadKillIT {
             TestStorage.await(st.pools.volumes().uploadFile(v, src, null));
             assertThat(st.pools.volumes().info(v).incomplete()).isFalse();
             assertThat(TestStorage.sha256(st.pools.volumes().path(v))).isEqualTo(TestStorage.sha256(src));
-            st.pools.resolve("p", "v.img").close();
+            st.pools.resolve("p", "v.img", "g1").close();
             st.pools.volumes().delete(v, false);
         }
     }
