@@ -2,13 +2,11 @@ package dev.jvirt.storage;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * Times storage-pools against qemu-img run directly (the floor), medians of N runs, warm page cache:
+ * Times storage-pools against qemu-img run directly (the floor), medians of N runs taken alternately, warm page cache:
  * volume create (qcow2, 1 GiB), linked-clone create, and upload/download of a 1 GiB sparse-ish raw
  * image (DATA MiB of random data spread over it). Run from the module after {@code mvn test-compile}:
  *
@@ -79,22 +77,24 @@ public final class StorageBench {
         }
     }
 
+    /** Runs the two alternately (after one warm-up each), so load on a shared machine falls on both alike. */
     private static void row(String what, int runs, Callable<?> jvirt, Callable<?> floor) throws Exception {
-        double j = median(runs, jvirt);
-        double q = median(runs, floor);
-        System.out.printf("%-26s %12.1f %12.1f %7.2fx%n", what, j, q, j / q);
+        jvirt.call();
+        floor.call();
+        double[] j = new double[runs];
+        double[] q = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            j[i] = time(jvirt);
+            q[i] = time(floor);
+        }
+        Arrays.sort(j);
+        Arrays.sort(q);
+        System.out.printf("%-26s %12.1f %12.1f %7.2fx%n", what, j[runs / 2], q[runs / 2], j[runs / 2] / q[runs / 2]);
     }
 
-    private static double median(int runs, Callable<?> c) throws Exception {
-        c.call(); // warm-up
-        List<Double> t = new ArrayList<>();
-        for (int i = 0; i < runs; i++) {
-            long s = System.nanoTime();
-            c.call();
-            t.add((System.nanoTime() - s) / 1e6);
-        }
-        double[] a = t.stream().mapToDouble(Double::doubleValue).toArray();
-        Arrays.sort(a);
-        return a[a.length / 2];
+    private static double time(Callable<?> c) throws Exception {
+        long s = System.nanoTime();
+        c.call();
+        return (System.nanoTime() - s) / 1e6;
     }
 }
