@@ -9,6 +9,7 @@ import dev.jvirt.qmpclient.QmpConnection;
 import dev.jvirt.vmmcore.lifecycle.GuestConsoles;
 import dev.jvirt.domainxml.domain.Domain;
 import dev.jvirt.domainxml.domain.DomainXml;
+import dev.jvirt.testimages.HostPackages;
 import dev.jvirt.testimages.TinyGuest;
 import dev.jvirt.testimages.TinyGuestExtension;
 import dev.jvirt.vmmcore.qemu.GuestPaths;
@@ -107,7 +108,8 @@ class QemuCommandLineIT {
     @Test
     void qemuAcceptsQ35WithUefiAndExplicitAddresses() throws Exception {
         images();
-        Files.copy(Path.of("/usr/share/OVMF/OVMF_VARS_4M.fd"), scratch.resolve("vars,1.fd"));
+        HostPackages.file("/usr/share/OVMF/OVMF_CODE_4M.fd", "ovmf"); // the definition's loader
+        Files.copy(HostPackages.file("/usr/share/OVMF/OVMF_VARS_4M.fd", "ovmf"), scratch.resolve("vars,1.fd"));
         runUntilQmp("q35-uefi-addressed.xml", "@CMDLINE@", "");
     }
 
@@ -121,7 +123,8 @@ class QemuCommandLineIT {
         command("ip", "netns", "add", netns);
         try {
             command("ip", "-n", netns, "tuntap", "add", "dev", "jvtap0", "mode", "tap");
-            Process virtiofsd = new ProcessBuilder("/usr/lib/qemu/virtiofsd", "-f",
+            Path virtiofsdBinary = HostPackages.file("/usr/lib/qemu/virtiofsd", "qemu-system-common");
+            Process virtiofsd = new ProcessBuilder(virtiofsdBinary.toString(), "-f",
                     "--socket-path=" + paths.virtiofsSocket("fs0"), "-o", "source=" + share, "-o", "cache=none")
                     .redirectErrorStream(true).redirectOutput(scratch.resolve("virtiofsd.log").toFile()).start();
             processes.add(virtiofsd);
