@@ -103,7 +103,8 @@ public final class Volumes {
         Path backingPath = null;
         String backingFormat = null;
         long capacity = spec.capacityBytes();
-        try (VolumeLocks.Hold hold = locks.acquire(ref, "create", false)) {
+        VolumeLocks.Hold hold = locks.acquire(ref, "create", false);
+        try {
             if (spec.backing() != null) {
                 if (format.equals("raw") && s.onlyFormat() == null) {
                     throw new InvalidStorageRequestException("a linked clone is a qcow2 volume; raw cannot have a backing volume");
@@ -135,6 +136,8 @@ public final class Volumes {
             }
             s.create(NewVolume.empty(ref.volume(), format, capacity, spec.preallocation(), backingPath, backingFormat), x -> { }, () -> false);
             markers.clear(ref);
+        } finally {
+            hold.close();
         }
         return ref;
     }
@@ -175,7 +178,8 @@ public final class Volumes {
     /** {@code vol-resize}: grows; shrinks only with {@code shrink}. */
     public VolumeInfo resize(VolumeRef v, long capacity, boolean shrink) {
         VolumeStore s = store(v);
-        try (VolumeLocks.Hold hold = locks.acquire(v, "resize", false)) {
+        VolumeLocks.Hold hold = locks.acquire(v, "resize", false);
+        try {
             markers.requireComplete(v, "resizing it");
             ImageInfo i = s.describe(v.volume());
             if (capacity < i.virtualSize() && !shrink) {
@@ -188,6 +192,8 @@ public final class Volumes {
             if (capacity != i.virtualSize()) {
                 s.resize(v.volume(), i.format(), capacity, capacity < i.virtualSize());
             }
+        } finally {
+            hold.close();
         }
         return info(v);
     }
@@ -196,9 +202,12 @@ public final class Volumes {
     public void delete(VolumeRef v, boolean force) {
         VolumeStore s = store(v);
         s.existing(v.volume());
-        try (VolumeLocks.Hold hold = locks.acquire(v, "delete", force)) {
+        VolumeLocks.Hold hold = locks.acquire(v, "delete", force);
+        try {
             s.delete(v.volume());
             markers.clear(v);
+        } finally {
+            hold.close();
         }
     }
 

@@ -78,6 +78,7 @@ class FsPoolIT {
     void anImageFileAsTheDevice() throws Exception {
         try (LoopDevice probe = LoopDevice.attach(tmp.resolve("probe.img"), MIB)) {
             // only to learn that loop devices can be made here; mount makes its own below
+            assertThat(probe.device).startsWith("/dev/loop");
         }
         Path image = tmp.resolve("fs.img");
         try (var ch = java.nio.channels.FileChannel.open(image, java.nio.file.StandardOpenOption.CREATE_NEW,

@@ -45,7 +45,12 @@ final class LoopDevice implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        new ProcessBuilder(List.of("losetup", "-d", device)).redirectErrorStream(true).start().waitFor(30, TimeUnit.SECONDS);
+    public void close() throws java.io.IOException {
+        Process p = new ProcessBuilder(List.of("losetup", "-d", device)).redirectErrorStream(true).start();
+        try {
+            p.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
