@@ -7,13 +7,13 @@ import dev.jvirt.console.hub.ConsoleFifos;
 import dev.jvirt.console.hub.ConsoleHub;
 import dev.jvirt.console.hub.HubConfig;
 import dev.jvirt.qmpclient.QmpConnection;
+import dev.jvirt.vmmcore.qemu.ConsoleKind;
 import dev.jvirt.vmmcore.qemu.GuestPaths;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -43,33 +43,18 @@ public final class GuestConsoles {
         this.logKeep = logKeep;
     }
 
-    /** Whether {@code argv} has a serial console on the swappable hub chardev. */
-    public static boolean hasSerialConsole(List<String> argv) {
-        return argv != null && argv.contains("null,id=" + GuestPaths.CONSOLE_HUB_CHARDEV);
-    }
-
-    /** Whether {@code argv} connects a serial or console to the console hub. */
-    public static boolean hasConsole(GuestPaths paths, List<String> argv) {
-        if (hasSerialConsole(argv)) {
-            return true;
-        }
-        String socket = paths.consoleSocket().toString();
-        String escaped = socket.replace(",", ",,");
-        return argv != null && argv.stream().anyMatch(a -> a.contains(socket) || a.contains(escaped));
-    }
-
     /** The hub's settings for domain {@code name}. */
     public HubConfig config(String name, GuestPaths paths) {
         return HubConfig.of(name, paths.consoleSocket(), logFile.apply(name)).withLog(logFileBytes, logKeep);
     }
 
     /**
-     * Connects to the console of a guest QEMU launched with {@code argv} (paused, or running on
-     * takeover); null when it has no console. Throws {@code ConsoleUnavailableException} or
+     * Connects to the console of a guest QEMU launched with a console of {@code kind} (paused, or
+     * running on takeover); null when it has none. Throws {@code ConsoleUnavailableException} or
      * {@link UncheckedIOException}.
      */
-    public ConsoleHub open(String name, GuestPaths paths, List<String> argv, QmpConnection qmp, boolean takeover) {
-        if (!hasConsole(paths, argv)) {
+    public ConsoleHub open(String name, GuestPaths paths, ConsoleKind kind, QmpConnection qmp, boolean takeover) {
+        if (kind == ConsoleKind.NONE) {
             return null;
         }
         HubConfig cfg = config(name, paths);
@@ -78,7 +63,7 @@ public final class GuestConsoles {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + cfg.logFile().getParent() + ": " + e.getMessage(), e);
         }
-        if (!hasSerialConsole(argv)) {
+        if (kind == ConsoleKind.SOCKET) {
             return takeover ? ConsoleHub.reconnect(cfg) : ConsoleHub.start(cfg);
         }
         ConsoleFifos fifos = swapToFifos(name, paths, qmp);

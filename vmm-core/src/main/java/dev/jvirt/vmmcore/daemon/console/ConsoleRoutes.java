@@ -3,9 +3,7 @@ package dev.jvirt.vmmcore.daemon.console;
 import dev.jvirt.console.hub.AttachRequest;
 import dev.jvirt.console.hub.ConsoleHub;
 import dev.jvirt.console.hub.ConsoleStreamBridge;
-import dev.jvirt.vmmcore.DomainState;
 import dev.jvirt.vmmcore.Hypervisor;
-import dev.jvirt.vmmcore.InvalidStateException;
 import dev.jvirt.vmmcore.daemon.http.ApiException;
 import dev.jvirt.vmmcore.daemon.http.Reply;
 import dev.jvirt.vmmcore.daemon.http.Request;
@@ -14,7 +12,6 @@ import dev.jvirt.vmmcore.daemon.http.UpgradeTarget;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -29,7 +26,6 @@ import java.util.function.UnaryOperator;
  */
 public final class ConsoleRoutes {
     public static final String PROTOCOL = "jvirt-console";
-    private final Hypervisor hv;
     private final ConsoleHubs hubs;
     private final UnaryOperator<String> lookup;
     private final ConsoleLogRoute log;
@@ -39,7 +35,6 @@ public final class ConsoleRoutes {
      * a domain's name → its console log ({@code StateDirs.consoleLog}).
      */
     public ConsoleRoutes(Hypervisor hv, ConsoleHubs hubs, UnaryOperator<String> lookup, Function<String, Path> logFile) {
-        this.hv = hv;
         this.hubs = hubs;
         this.lookup = lookup;
         this.log = new ConsoleLogRoute(hv, lookup, logFile);
@@ -68,11 +63,7 @@ public final class ConsoleRoutes {
 
     private Reply attach(Request r) {
         String name = lookup.apply(r.param("name"));
-        var status = hv.state(name);
-        if (status.state() != DomainState.RUNNING && status.state() != DomainState.PAUSED) {
-            throw new InvalidStateException(name, "open the console of", status,
-                    EnumSet.of(DomainState.RUNNING, DomainState.PAUSED));
-        }
+        ConsoleHub hub = hubs.hub(name); // no-such-domain, invalid-state (not running or paused) before the upgrade
         String upgrade = r.headers().get(HttpHeaderNames.UPGRADE);
         if (upgrade == null || !upgrade.equalsIgnoreCase(PROTOCOL)) {
             throw ApiException.badRequest("the console endpoint needs 'Connection: Upgrade' and 'Upgrade: " + PROTOCOL + "'");
@@ -84,7 +75,6 @@ public final class ConsoleRoutes {
             default -> throw ApiException.badRequest("mode must be rw, ro or force, not '" + r.query("mode", "") + "'");
         };
         int history = history(r.query("history", "0"));
-        ConsoleHub hub = hubs.hub(name);
         ChannelFrameSink sink = new ChannelFrameSink();
         ConsoleStreamBridge bridge = ConsoleStreamBridge.attach(hub, request.withHistory(history), sink);
         return new Reply.Upgrade(PROTOCOL, new UpgradeTarget() {
