@@ -52,7 +52,7 @@ class ConsoleThroughputIT {
                 Thread.sleep(300);
                 RecordingSink sink = new RecordingSink();
                 ConsoleSession s = hub.attach(ConsoleMode.READ_WRITE, sink);
-                s.write(("i=0; while :; do i=$((i+1)); echo \"$i " + LINE + "\"; done\r").getBytes(StandardCharsets.US_ASCII))
+                s.write(("dmesg -n 1; i=0; while :; do i=$((i+1)); echo \"$i " + LINE + "\"; done\r").getBytes(StandardCharsets.US_ASCII))
                         .toCompletableFuture().get(10, TimeUnit.SECONDS);
                 sink.await(t -> t.split(LINE + "\r\n", -1).length > 3, Duration.ofSeconds(30));
                 s.close(); // nobody attached from here on
@@ -134,7 +134,7 @@ class ConsoleThroughputIT {
     private static java.util.Set<Long> countsIn(Path log) throws IOException {
         java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
         dev.jvirt.console.hub.ConsoleLogReader.read(log, all);
-        Matcher m = COUNTED.matcher(all.toString(StandardCharsets.ISO_8859_1));
+        Matcher m = Pattern.compile("(?<![0-9])(\\d+) " + LINE).matcher(all.toString(StandardCharsets.ISO_8859_1));
         java.util.Set<Long> counts = new java.util.HashSet<>();
         while (m.find()) {
             counts.add(Long.parseLong(m.group(1)));

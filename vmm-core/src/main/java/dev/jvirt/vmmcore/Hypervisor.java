@@ -80,7 +80,8 @@ public final class Hypervisor implements AutoCloseable {
         this.guestEvents = new GuestEventHandler(eventPool, status, teardown);
         this.capabilities = new CapabilitiesProvider(config.emulator(),
                 new CapabilitiesCache(dirs.capabilitiesCache()), new QmpCapabilitiesProbe(qmp), config.kvmProbe());
-        this.consoles = new dev.jvirt.vmmcore.lifecycle.GuestConsoles(dirs::consoleLog, config.consoleLogBytes(),
+        this.consoles = new dev.jvirt.vmmcore.lifecycle.GuestConsoles(dirs.runtime(),
+                dirs.state().resolve("log").resolve("console-keeper.log"), dirs::consoleLog, config.consoleLogBytes(),
                 config.consoleLogKeep());
         this.starter = new GuestStarter(capabilities, config.commandLine(), runtime, new QemuLauncher(ProcFs.system()), qmp,
                 xml, config.launchTimeout(), consoles, config.startObserver());
@@ -454,6 +455,7 @@ public final class Hypervisor implements AutoCloseable {
                 g.detach();
             }
         }
+        consoles.close(); // the console keeper keeps the running guests' consoles
         qmp.close();
         eventPool.shutdown();
         events.close();

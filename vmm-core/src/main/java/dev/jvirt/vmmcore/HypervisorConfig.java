@@ -1,6 +1,6 @@
 package dev.jvirt.vmmcore;
 
-import dev.jvirt.console.hub.HubConfig;
+import dev.jvirt.console.keeper.KeepRequest;
 import dev.jvirt.vmmcore.lifecycle.StartPhase;
 import dev.jvirt.vmmcore.qemu.CommandLineBuilder;
 import dev.jvirt.vmmcore.qemu.HostCapabilities.KvmSupport;
@@ -61,7 +61,7 @@ public record HypervisorConfig(
         return new HypervisorConfig(dirs, DEFAULT_EMULATOR,
                 (def, caps, paths) -> QemuCommandLine.build(def, caps, paths, LaunchOptions.defaults()),
                 Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(30), () -> KvmProbe.system().probe(),
-                HubConfig.DEFAULT_LOG_FILE_BYTES, HubConfig.DEFAULT_LOG_KEEP, StartPhase.Observer.NONE);
+                KeepRequest.DEFAULT_LOG_FILE_BYTES, KeepRequest.DEFAULT_LOG_KEEP, StartPhase.Observer.NONE);
     }
 
     public HypervisorConfig withEmulator(Path path) {

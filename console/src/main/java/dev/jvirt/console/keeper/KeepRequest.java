@@ -15,6 +15,10 @@ import java.util.Objects;
 public record KeepRequest(String domain, ConsoleEndpoint endpoint, Path logFile, long logFileBytes, int logKeep,
         boolean earlierOutputIsHistory) {
 
+    /** A log of 1 MiB x (1 + 4 rotated) by default. */
+    public static final long DEFAULT_LOG_FILE_BYTES = 1024 * 1024;
+    public static final int DEFAULT_LOG_KEEP = 4;
+
     public KeepRequest {
         Objects.requireNonNull(domain);
         Objects.requireNonNull(endpoint);

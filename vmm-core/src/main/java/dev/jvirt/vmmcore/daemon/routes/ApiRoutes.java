@@ -2,7 +2,6 @@ package dev.jvirt.vmmcore.daemon.routes;
 
 import dev.jvirt.vmmcore.Hypervisor;
 import dev.jvirt.vmmcore.HypervisorConfig;
-import dev.jvirt.vmmcore.daemon.console.ConsoleHubs;
 import dev.jvirt.vmmcore.daemon.console.ConsoleRoutes;
 import dev.jvirt.vmmcore.daemon.http.RouteTable;
 
@@ -12,7 +11,7 @@ public final class ApiRoutes {
     private ApiRoutes() {
     }
 
-    public static RouteTable build(Hypervisor hv, HypervisorConfig config, String uri, ConsoleHubs consoles) {
+    public static RouteTable build(Hypervisor hv, HypervisorConfig config, String uri) {
         RouteTable t = new RouteTable();
         DomainLookup lookup = new DomainLookup(hv);
         new ServerRoutes(uri).register(t);
@@ -22,7 +21,7 @@ public final class ApiRoutes {
         new EventRoutes(hv, lookup).register(t);
         new NativeRoutes(hv, config).register(t);
         new HostRoutes(hv).register(t);
-        new ConsoleRoutes(hv, consoles, lookup::name, config.dirs()::consoleLog).register(t);
+        new ConsoleRoutes(hv, lookup::name, config.dirs()::consoleLog).register(t);
         new QemuMonitorRoutes(hv, lookup).register(t);
         return t;
     }
