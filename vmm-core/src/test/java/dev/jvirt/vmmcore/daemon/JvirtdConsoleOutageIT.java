@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -98,7 +97,7 @@ class JvirtdConsoleOutageIT {
                     assertThat(COUNTED.matcher(history).find()).as("history holds counted lines: " + history).isTrue();
                     assertThat(history).startsWith(history.substring(0, history.indexOf(' ')) + " " + LINE);
                     type(con, "kill %1; echo stopped-$((6*7))\n");
-                    assertThat(readUntil(reader, "stopped-42").get(60, TimeUnit.SECONDS)).contains("stopped-42");
+                    assertThat(JvirtdConsoleIT.readUntil(reader, "stopped-42").get(60, TimeUnit.SECONDS)).contains("stopped-42");
                 }
 
                 ByteArrayOutputStream all = new ByteArrayOutputStream();
@@ -169,23 +168,5 @@ class JvirtdConsoleOutageIT {
             }
             Thread.sleep(100);
         }
-    }
-
-    private static CompletableFuture<String> readUntil(ConsoleFrameReader reader, String text) {
-        return CompletableFuture.supplyAsync(() -> {
-            StringBuilder out = new StringBuilder();
-            try {
-                while (!out.toString().contains(text)) {
-                    ConsoleFrame frame = reader.read();
-                    if (frame == null || frame.type() != FrameType.DATA) {
-                        return out + " [" + frame + "]";
-                    }
-                    out.append(new String(frame.payload(), StandardCharsets.ISO_8859_1));
-                }
-            } catch (IOException e) {
-                return out + " [" + e + "]";
-            }
-            return out.toString();
-        });
     }
 }
