@@ -30,7 +30,7 @@ import java.util.stream.Stream;
 public final class ConsoleBench {
 
     private static final String LINE = "0123456789abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
-    private static final Pattern COUNTED = Pattern.compile("(?m)^(\\d+) " + LINE + "\r?$");
+    private static final Pattern COUNTED = Pattern.compile("(?<![0-9])(\\d+) " + LINE);
 
     private ConsoleBench() {
     }
@@ -222,8 +222,8 @@ public final class ConsoleBench {
         long[] outage(int seconds) throws Exception {
             try (PtyDriver d = new PtyDriver(console())) {
                 d.await("Escape character is", 0, 60_000);
-                d.type("\r(i=0; while :; do i=$((i+1)); echo \"$i " + LINE + "\"; done) &\r");
-                d.await("\n1 " + LINE, 0, 60_000);
+                d.type("\rdmesg -n 1; (i=0; while :; do i=$((i+1)); echo \"$i " + LINE + "\"; done) &\r");
+                d.await("\n2 " + LINE, 0, 60_000); // 1 is on the prompt's line
                 d.type("\u001d");
                 d.waitFor(10_000);
             }
