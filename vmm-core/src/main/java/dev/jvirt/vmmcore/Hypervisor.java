@@ -238,6 +238,7 @@ public final class Hypervisor implements AutoCloseable {
     }
 
     private void launch(DomainEntry e, Domain def, boolean paused) {
+        consoles.warmUp(); // the console keeper starts while QEMU does
         RunningGuest g;
         try {
             g = starter.start(starter.prepare(def), e, paused, guestEvents::watch);

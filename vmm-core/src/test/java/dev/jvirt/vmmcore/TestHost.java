@@ -61,6 +61,7 @@ final class TestHost implements AutoCloseable {
             entries.map(p -> p.getFileName().toString()).filter(n -> n.matches("\\d+")).map(Long::parseLong)
                     .filter(proc::isAlive)
                     .filter(pid -> proc.cmdline(pid).stream().anyMatch(a -> a.contains(root.toString())))
+                    .filter(pid -> proc.cmdline(pid).stream().anyMatch(a -> a.contains("qemu-system"))) // not the console keeper
                     .forEach(pids::add);
         } catch (IOException e) {
             throw new IllegalStateException(e);

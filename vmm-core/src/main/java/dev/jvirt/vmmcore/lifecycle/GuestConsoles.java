@@ -51,6 +51,7 @@ public final class GuestConsoles implements AutoCloseable {
     private final int logKeep;
     private final KeeperConnection keeper;
     private final ExecutorService delivery;
+    private final java.util.concurrent.atomic.AtomicBoolean warming = new java.util.concurrent.atomic.AtomicBoolean();
 
     /**
      * {@code runtimeDir}: the daemon's runtime directory (the keeper's socket and pid); {@code
@@ -69,6 +70,28 @@ public final class GuestConsoles implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /**
+     * Starts connecting to the keeper (starting it if need be: a JVM start) in the background, so
+     * that a guest's start, which needs it once QEMU is up, does not wait for it. Errors are left
+     * for {@link #open} to report.
+     */
+    public void warmUp() {
+        if (!warming.compareAndSet(false, true)) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                keeper.client();
+            } catch (RuntimeException e) {
+                // open() tells
+            } finally {
+                warming.set(false);
+            }
+        }, "console-keeper-connect");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** Whether {@code argv} has a serial console on the swappable hub chardev. */
