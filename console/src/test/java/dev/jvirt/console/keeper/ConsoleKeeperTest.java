@@ -89,6 +89,32 @@ class ConsoleKeeperTest {
         }
     }
 
+    @Test
+    void aProcessOfAnotherUidIsRefusedWithoutAWord() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(KeeperSecurity.uid() == 0, "needs root to act as another uid");
+        try (TestKeeper keeper = TestKeeper.start(dir)) {
+            // Open the way on purpose (the socket is 0600 in a 0700 directory): SO_PEERCRED still says no.
+            java.nio.file.Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
+            java.nio.file.Files.setPosixFilePermissions(keeper.runtimeDir,
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
+            Path socket = KeeperProcess.socket(keeper.runtimeDir);
+            java.nio.file.Files.setPosixFilePermissions(socket, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-rw-"));
+            Path peek = dir.resolve("Peek.java"); // connects, prints how many bytes came before the end
+            java.nio.file.Files.writeString(peek, "import java.net.*; import java.nio.*; import java.nio.channels.*;\n"
+                    + "public class Peek { public static void main(String[] a) throws Exception {\n"
+                    + "  SocketChannel c = SocketChannel.open(UnixDomainSocketAddress.of(a[0]));\n"
+                    + "  System.out.println(Math.max(0, c.read(ByteBuffer.allocate(100)))); } }\n");
+            java.nio.file.Files.setPosixFilePermissions(peek, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Process p = new ProcessBuilder("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--", java,
+                    "-XX:-UsePerfData", peek.toString(), socket.toString()).redirectErrorStream(true).start();
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim())
+                    .as("bytes the keeper sent uid 65534 before closing").isEqualTo("0");
+            assertThat(keeper.client().isOpen()).as("its own daemon's connection is untouched").isTrue();
+        }
+    }
+
     private static String expectedOutput(int guest) {
         StringBuilder b = new StringBuilder();
         for (int round = 0; round < 50; round++) {
