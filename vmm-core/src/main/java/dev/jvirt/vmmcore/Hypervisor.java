@@ -80,7 +80,8 @@ public final class Hypervisor implements AutoCloseable {
         this.guestEvents = new GuestEventHandler(eventPool, status, teardown);
         this.capabilities = new CapabilitiesProvider(config.emulator(),
                 new CapabilitiesCache(dirs.capabilitiesCache()), new QmpCapabilitiesProbe(qmp), config.kvmProbe());
-        this.consoles = new GuestConsoles(dirs::consoleLog, config.consoleLogBytes(), config.consoleLogKeep());
+        this.consoles = new GuestConsoles(dirs.runtime(), dirs.state().resolve("log").resolve("console-keeper.log"),
+                dirs::consoleLog, config.consoleLogBytes(), config.consoleLogKeep());
         this.starter = new GuestStarter(new GuestStarter.Tools(capabilities, config.commandLine(), config.backends(),
                 runtime, new QemuLauncher(procFs), qmp, xml, config.launchTimeout(), consoles, config.startObserver()));
         this.operations = new DomainOperations(registry, starter, teardown, guestEvents, status, config.busyWait());
@@ -374,6 +375,7 @@ public final class Hypervisor implements AutoCloseable {
                 g.detach();
             }
         }
+        consoles.close(); // the console keeper keeps the running guests' consoles
         qmp.close();
         eventPool.shutdown();
         events.close();

@@ -1,6 +1,6 @@
 package dev.jvirt.vmmcore;
 
-import dev.jvirt.console.hub.HubConfig;
+import dev.jvirt.console.keeper.KeepRequest;
 import dev.jvirt.vmmcore.HostCapabilities.KvmSupport;
 import dev.jvirt.vmmcore.host.HostBackends;
 import dev.jvirt.vmmcore.lifecycle.StartPhase;
@@ -65,7 +65,7 @@ public record HypervisorConfig(
         return new HypervisorConfig(dirs, DEFAULT_EMULATOR,
                 QemuCommandLine::plan,
                 Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(30), () -> KvmProbe.system().probe(),
-                HubConfig.DEFAULT_LOG_FILE_BYTES, HubConfig.DEFAULT_LOG_KEEP, StartPhase.Observer.NONE,
+                KeepRequest.DEFAULT_LOG_FILE_BYTES, KeepRequest.DEFAULT_LOG_KEEP, StartPhase.Observer.NONE,
                 HostBackends.none());
     }
 

@@ -133,6 +133,7 @@ public final class GuestStarter {
                               BiConsumer<DomainEntry, RunningGuest> watch) {
         String name = plan.name();
         HostSetup setup = new HostSetup();
+        consoles.warmUp(); // the console keeper starts while QEMU does
         try {
             HostPreparation.Host prepared = host.prepare(plan, setup);
             CommandLinePlan cmd = build(plan, prepared);

@@ -2,7 +2,6 @@ package dev.jvirt.vmmcore.daemon.routes;
 
 import dev.jvirt.vmmcore.Hypervisor;
 import dev.jvirt.vmmcore.HypervisorConfig;
-import dev.jvirt.vmmcore.daemon.console.ConsoleHubs;
 import dev.jvirt.vmmcore.daemon.console.ConsoleRoutes;
 import dev.jvirt.vmmcore.daemon.http.RouteTable;
 
@@ -16,7 +15,7 @@ public final class ApiRoutes {
     private ApiRoutes() {
     }
 
-    public static RouteTable build(Hypervisor hv, HypervisorConfig config, String uri, ConsoleHubs consoles) {
+    public static RouteTable build(Hypervisor hv, HypervisorConfig config, String uri) {
         RouteTable t = new RouteTable();
         new ServerRoutes(uri).register(t);
         new DomainQueryRoutes(hv).register(t);
@@ -25,7 +24,7 @@ public final class ApiRoutes {
         new EventRoutes(hv).register(t);
         new NativeRoutes(hv).register(t);
         new HostRoutes(hv).register(t);
-        new ConsoleRoutes(hv, consoles, hv::resolve, config.dirs()::consoleLog).register(t);
+        new ConsoleRoutes(hv, hv::resolve, config.dirs()::consoleLog).register(t);
         new QemuMonitorRoutes(hv).register(t);
         return t;
     }

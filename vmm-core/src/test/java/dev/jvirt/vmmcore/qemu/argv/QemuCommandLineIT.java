@@ -73,6 +73,7 @@ class QemuCommandLineIT {
                 h.destroyForcibly();
             }
         }
+        dev.jvirt.vmmcore.ConsoleKeepers.stop(scratch.resolve("keeper-run"));
         try (Stream<Path> walk = Files.walk(scratch)) {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
@@ -167,9 +168,13 @@ class QemuCommandLineIT {
         // (paths with commas, over QMP) while the guest is paused, and the hub reads them.
         Path log = scratch.resolve("hub,console.log");
         awaitQmp(qemu, paths, "query-status"); // up, with its QMP socket
+        Path keeperRun = Files.createDirectory(scratch.resolve("keeper-run"),
+                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
         try (QmpClientFactory factory = new QmpClientFactory(1);
                 QmpConnection qmp = factory.connect(paths.qmpSocket()).get(30, TimeUnit.SECONDS);
-                ConsoleHub hub = new GuestConsoles(name -> log, 1 << 20, 1).open("tiny-guest-boot", paths, plan.console(), qmp, false)) {
+                GuestConsoles consoles = new GuestConsoles(keeperRun, scratch.resolve("keeper.log"), name -> log, 1 << 20, 1);
+                ConsoleHub hub = consoles.open("tiny-guest-boot", paths, plan.console(), qmp, false)) {
             assertThat(plan.console()).isEqualTo(ConsoleKind.SERIAL_FIFOS);
             assertThat(hub).as("the argv has the hub's console").isNotNull();
             qmp.execute("cont").get(30, TimeUnit.SECONDS);
