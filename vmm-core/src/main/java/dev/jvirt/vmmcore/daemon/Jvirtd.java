@@ -2,7 +2,6 @@ package dev.jvirt.vmmcore.daemon;
 
 import dev.jvirt.vmmcore.Hypervisor;
 import dev.jvirt.vmmcore.HypervisorConfig;
-import dev.jvirt.vmmcore.daemon.console.ConsoleHubs;
 import dev.jvirt.vmmcore.daemon.http.AccessPolicy;
 import dev.jvirt.vmmcore.daemon.http.ApiServer;
 import dev.jvirt.vmmcore.daemon.http.HttpDispatcher;
@@ -36,15 +35,13 @@ public final class Jvirtd implements AutoCloseable {
     private final Hypervisor hypervisor;
     private final ThreadPoolExecutor workers;
     private final ApiServer server;
-    private final ConsoleHubs consoles;
     private final HttpDispatcher dispatcher;
     private final CountDownLatch closed = new CountDownLatch(1);
     private final AtomicInteger closing = new AtomicInteger();
 
     private Jvirtd(DaemonOptions options, InstanceLock lock, Hypervisor hypervisor, ThreadPoolExecutor workers,
-                   ApiServer server, ConsoleHubs consoles, HttpDispatcher dispatcher) {
+                   ApiServer server, HttpDispatcher dispatcher) {
         this.dispatcher = dispatcher;
-        this.consoles = consoles;
         this.options = options;
         this.lock = lock;
         this.hypervisor = hypervisor;
@@ -81,7 +78,6 @@ public final class Jvirtd implements AutoCloseable {
         InstanceLock lock = InstanceLock.acquire(options.lockFile());
         Hypervisor hv = null;
         ThreadPoolExecutor workers = null;
-        ConsoleHubs consoles = null;
         DacOwnership dac = dac(options);
         if (dac != null) {
             config = config.withCommandLine(dac.wrap(config.commandLine()))
@@ -99,11 +95,10 @@ public final class Jvirtd implements AutoCloseable {
             boolean session = options.mode() == DaemonOptions.Mode.SESSION;
             AccessPolicy access = session ? AccessPolicy.onlyUser(currentUid()) : AccessPolicy.anyone();
             SocketPermissions perms = session ? SocketPermissions.session() : SocketPermissions.system("jvirt");
-            consoles = new ConsoleHubs(hv, config.dirs().qemuRuntime());
-            HttpDispatcher dispatcher = new HttpDispatcher(ApiRoutes.build(hv, config, options.mode().uri(), consoles),
+            HttpDispatcher dispatcher = new HttpDispatcher(ApiRoutes.build(hv, config, options.mode().uri()),
                     workers, access);
             ApiServer server = ApiServer.bind(options.socket(), perms, new HttpPipeline(dispatcher, options.http()));
-            Jvirtd d = new Jvirtd(options, lock, hv, workers, server, consoles, dispatcher);
+            Jvirtd d = new Jvirtd(options, lock, hv, workers, server, dispatcher);
             log.info("jvirtd {} ready in {} ms (pid {}, state {}, runtime {}, {} domains)", options.mode().uri(),
                     (System.nanoTime() - t0) / 1_000_000, ProcessHandle.current().pid(), options.dirs().state(),
                     options.dirs().runtime(), hv.list().size());
@@ -112,9 +107,6 @@ public final class Jvirtd implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             if (workers != null) {
                 workers.shutdownNow();
-            }
-            if (consoles != null) {
-                consoles.close();
             }
             if (hv != null) {
                 hv.close();
@@ -170,7 +162,6 @@ public final class Jvirtd implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            consoles.close();
             hypervisor.close();
             try {
                 lock.close();

@@ -7,7 +7,8 @@ import dev.jvirt.domainxml.domain.Domain;
 import dev.jvirt.vmmcore.DomainEvent;
 import dev.jvirt.vmmcore.StartFailedException;
 import dev.jvirt.vmmcore.lifecycle.StartPhase;
-import dev.jvirt.vmmcore.qemu.CommandLineBuilder;
+import dev.jvirt.vmmcore.qemu.argv.CommandLineBuilder;
+import dev.jvirt.vmmcore.qemu.argv.CommandLinePlan;
 import dev.jvirt.vmmcore.qemu.argv.RunAs;
 import dev.jvirt.vmmcore.store.AtomicFiles;
 import java.io.IOException;
@@ -52,11 +53,11 @@ public final class DacOwnership {
 
     /** {@code inner}'s command line with {@code -runas}, after checking what the guest's files allow. */
     public CommandLineBuilder wrap(CommandLineBuilder inner) {
-        return (def, caps, paths) -> {
-            List<String> argv = inner.build(def, caps, paths);
+        return (def, caps, paths, options) -> {
+            CommandLinePlan plan = inner.plan(def, caps, paths, options);
             planned.put(def.name(), check(def));
             runtimeDirs.put(def.name(), paths.dir());
-            return RunAs.append(argv, user.name());
+            return new CommandLinePlan(RunAs.append(plan.argv(), user.name()), plan.devices(), plan.console());
         };
     }
 
