@@ -113,13 +113,17 @@ final class KeptConsole {
     }
 
     /**
-     * 0660 with its directory's group: where the daemon gives a guest's runtime directory to
-     * QEMU's group (system mode, QEMU unprivileged after {@code -runas}), QEMU can open the FIFOs;
-     * where the directory is private (0700) nothing changes for anyone else.
+     * Where the daemon opened a guest's runtime directory to QEMU's group (system mode: QEMU runs
+     * unprivileged after {@code -runas}, the directory is root:jvirt-qemu 0710), the FIFOs are 0660
+     * with that group, so QEMU can open them; in a private directory (0700) they stay 0600.
      */
     private static void shareWithDirectoryGroup(Path fifo) {
         try {
-            Object gid = Files.getAttribute(fifo.toAbsolutePath().getParent(), "unix:gid");
+            Path dir = fifo.toAbsolutePath().getParent();
+            if (((Integer) Files.getAttribute(dir, "unix:mode") & 0010) == 0) {
+                return; // the directory's group cannot reach it: nothing to share
+            }
+            Object gid = Files.getAttribute(dir, "unix:gid");
             Files.setAttribute(fifo, "unix:gid", gid, java.nio.file.LinkOption.NOFOLLOW_LINKS);
             Files.setPosixFilePermissions(fifo, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw----"));
         } catch (IOException | UnsupportedOperationException e) {
