@@ -34,7 +34,10 @@ final class DeviceReader {
         all(n, "watchdog", w -> new Watchdog(w.attr("model"), w.attr("action"), AddressCodec.read(w.child("address")))),
         balloons.isEmpty() ? null : balloons.get(0),
         all(n, "rng", DeviceReader::rng),
-        all(n, "panic", p -> new Panic(p.attr("model"), AddressCodec.read(p.child("address")))));
+        all(n, "panic", p -> new Panic(p.attr("model"), AddressCodec.read(p.child("address")))),
+        all(n, "tpm", TpmCodec::tpm),
+        all(n, "redirdev", TpmCodec::redirdev),
+        Extensions.read(n, Extensions.DEVICES));
   }
 
   private static <T> List<T> all(Node n, String name, Function<Node, T> f) {
@@ -44,6 +47,11 @@ final class DeviceReader {
     }
     List<T> out = new ArrayList<>(nodes.size());
     for (Node c : nodes) {
+      Node alias = c.child("alias");
+      if (alias != null) {
+        // live XML names every device; the name is runtime state (libvirt drops it on define too)
+        alias.requiredAttr("name");
+      }
       out.add(f.apply(c));
     }
     return out;
@@ -113,7 +121,8 @@ final class DeviceReader {
         mtu == null ? null : mtu.intAttr("size"),
         link == null ? null : link.attr("state"),
         order,
-        AddressCodec.read(n.child("address")));
+        AddressCodec.read(n.child("address")),
+        target == null ? null : target.yesNo("managed"));
   }
 
   private static Graphics graphics(Node n) {
@@ -129,9 +138,32 @@ final class DeviceReader {
     }
     Node img = n.child("image");
     Node gl = n.child("gl");
+    Integer tlsPort = n.intAttr("tlsPort");
+    String defaultMode = n.attr("defaultMode");
+    List<Graphics.Channel> channels = new ArrayList<>();
+    for (Node c : n.children("channel")) {
+      channels.add(new Graphics.Channel(c.attr("name"), c.attr("mode")));
+    }
+    List<Graphics.Setting> extras = new ArrayList<>();
+    for (String[] s : GRAPHICS_SETTINGS) {
+      Node c = n.child(s[0]);
+      if (c != null) {
+        extras.add(new Graphics.Setting(s[0], s[1], c.attr(s[1])));
+      }
+    }
+    String rendernode = gl == null ? null : gl.attr("rendernode");
+    if (rendernode != null) {
+      extras.add(new Graphics.Setting("gl", "rendernode", rendernode));
+    }
     return new Graphics(type, port, autoport, listen, passwd, keymap, listens,
-        img == null ? null : img.attr("compression"), gl == null ? null : gl.yesNo("enable"));
+        img == null ? null : img.attr("compression"), gl == null ? null : gl.yesNo("enable"), tlsPort, defaultMode,
+        channels, extras);
   }
+
+  /** spice's one-attribute settings, element and attribute, in libvirt's order. */
+  static final String[][] GRAPHICS_SETTINGS = {
+    {"jpeg", "compression"}, {"zlib", "compression"}, {"playback", "compression"}, {"streaming", "mode"},
+    {"clipboard", "copypaste"}, {"mouse", "mode"}, {"filetransfer", "enable"}};
 
   private static Video video(Node n) {
     Node m = n.child("model");

@@ -135,7 +135,9 @@ final class DeviceValidator {
       if (c.index() != null && c.index() < 0) {
         v.add(ViolationKind.RANGE, p, "controller index must not be negative");
       }
-      if (c.index() != null && seen.putIfAbsent(c.type() + "/" + c.index(), i) != null) {
+      // USB companion controllers (ich9-uhci1..3 with <master startport>) share their master's index
+      boolean companion = "usb".equals(c.type()) && c.masterStartport() != null;
+      if (c.index() != null && !companion && seen.putIfAbsent(c.type() + "/" + c.index(), i) != null) {
         v.add(ViolationKind.DUPLICATE, p, "a " + c.type() + " controller with index " + c.indexOrZero() + " is already defined");
       }
     }

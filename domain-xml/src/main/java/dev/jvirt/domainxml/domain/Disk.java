@@ -48,8 +48,12 @@ public record Disk(
     return new Disk(type, device, driver, source, backingStore, target, readonly, shareable, serial, bootOrder, a);
   }
 
-  /** {@code <driver name='qemu' type='qcow2' cache='none' io='native' discard='unmap'/>}. */
-  public record Driver(String name, String type, String cache, String io, String discard, String detectZeroes) {}
+  /**
+   * {@code <driver name='qemu' type='qcow2' cache='none' io='native' discard='unmap'/>}; also
+   * {@code iothread}, {@code queues} and {@code error_policy}. Null parts were not given.
+   */
+  public record Driver(String name, String type, String cache, String io, String discard, String detectZeroes,
+      Integer iothread, Integer queues, String errorPolicy) {}
 
   /**
    * {@code <source>}: exactly one of file, dev or pool+volume for the disk's type.

@@ -12,7 +12,8 @@ final class DiskReader {
     Node dr = n.child("driver");
     Disk.Driver driver = dr == null ? null
         : new Disk.Driver(dr.attr("name"), dr.attr("type"), dr.attr("cache"), dr.attr("io"),
-            dr.attr("discard"), dr.attr("detect_zeroes"));
+            dr.attr("discard"), dr.attr("detect_zeroes"), dr.intAttr("iothread"), dr.intAttr("queues"),
+            dr.attr("error_policy"));
     Node s = n.child("source");
     Disk.Source source = s == null ? null
         : new Disk.Source(s.attr("file"), s.attr("dev"), s.attr("pool"), s.attr("volume"),

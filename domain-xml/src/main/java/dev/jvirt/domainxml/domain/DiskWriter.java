@@ -11,7 +11,8 @@ final class DiskWriter {
     Disk.Driver dr = d.driver();
     if (dr != null) {
       w.start("driver").attr("name", dr.name()).attr("type", dr.type()).attr("cache", dr.cache())
-          .attr("io", dr.io()).attr("discard", dr.discard()).attr("detect_zeroes", dr.detectZeroes()).end();
+          .attr("error_policy", dr.errorPolicy()).attr("io", dr.io()).attr("discard", dr.discard())
+          .attr("iothread", dr.iothread()).attr("detect_zeroes", dr.detectZeroes()).attr("queues", dr.queues()).end();
     }
     Disk.Source s = d.source();
     if (s != null) {

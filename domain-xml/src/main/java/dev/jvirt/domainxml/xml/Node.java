@@ -28,6 +28,7 @@ public final class Node {
   private boolean textUsed;
   private boolean opaque;
   private List<String> known;
+  final List<String> comments = new ArrayList<>(0);
 
   Node(Source source, Node parent, String name, int line, int column) {
     this.source = source;
@@ -138,6 +139,44 @@ public final class Node {
       known = new ArrayList<>(8);
     }
     known.add(n);
+  }
+
+  /** XML comments before this element (kept for the root only: those before the start tag). */
+  public List<String> comments() {
+    return List.copyOf(comments);
+  }
+
+  /** The URI bound to a namespace prefix where this element is, or null when it is not bound. */
+  public String namespaceUri(String prefix) {
+    for (Node n = this; n != null; n = n.parent) {
+      for (VerbatimElement.Namespace ns : n.namespaces) {
+        if (ns.prefix().equals(prefix)) {
+          return ns.uri();
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The prefix this element (or an ancestor) binds to {@code uri}, or null. */
+  public String prefixFor(String uri) {
+    for (Node n = this; n != null; n = n.parent) {
+      for (VerbatimElement.Namespace ns : n.namespaces) {
+        if (ns.uri().equals(uri) && !ns.prefix().isEmpty()) {
+          return ns.prefix();
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Names of this element's children, in document order (for binders that keep unknown-but-allowed ones). */
+  public List<String> childNames() {
+    List<String> out = new ArrayList<>(children.size());
+    for (Node c : children) {
+      out.add(c.name);
+    }
+    return out;
   }
 
   // ---------------------------------------------------------------- attributes
