@@ -39,6 +39,10 @@ media=$img
 # tlsPort; users of it have turned it on
 mkdir -p "$work/.config/libvirt" "$work/.config/pki"
 printf 'spice_tls = 1\nspice_tls_x509_cert_dir = "%s/.config/pki"\n' "$work" >"$work/.config/libvirt/qemu.conf"
+# a throwaway self-signed certificate, so that the live SPICE guest's QEMU can start its TLS port
+openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=localhost \
+  -keyout "$work/.config/pki/server-key.pem" -out "$work/.config/pki/server-cert.pem" 2>/dev/null
+cp "$work/.config/pki/server-cert.pem" "$work/.config/pki/ca-cert.pem"
 chown -R nobody:nogroup "$work" "$img"
 chmod 0700 "$work/run"
 
@@ -121,7 +125,11 @@ define_and_dump() {
   count=$((count + 1))
   dom=$(sed -n 's|^  <name>\(.*\)</name>$|\1|p' "$xml" | head -1)
   if ! "${virsh[@]}" define "$xml" >/dev/null 2>"$err"; then
-    failures+=("$name: virsh define: $(tr '\n' ' ' <"$err")")
+    if [ "$name" = fedora37-virtiofs ] && grep -q 'virtiofs is not yet supported in session mode' "$err"; then
+      echo "$name: no dumpxml: libvirt 9.0 has no virtiofs in session mode" >&2
+    else
+      failures+=("$name: virsh define: $(tr '\n' ' ' <"$err")")
+    fi
     return 0
   fi
   "${virsh[@]}" dumpxml --inactive "$dom" >"$out_dir/$name.dumpxml.xml"
@@ -228,6 +236,34 @@ record generic-cdrom-pc --osinfo debian11 --machine pc --memory 1024 --vcpus 2 -
   --cdrom "$media/debian-11.11.0-amd64-netinst.iso" --network network=default --graphics spice
 record generic-qemu-commandline --osinfo debian11 --memory 1024 --vcpus 1 --import --disk "$(disk generic-qemu-commandline)" \
   --network network=default --graphics none --qemu-commandline="-device pvpanic"
+
+# --- live XML: a few guests started for real (TCG, nothing to boot: the firmware just waits),
+# dumped while running (ids, aliases, seclabels, pty paths, chosen ports), then destroyed
+record_live() {
+  local name=$1 err="$work/err.txt"
+  shift
+  if ! "${vi[@]}" --name "$name" --virt-type qemu "$@" >"$work/xml/$name.xml" 2>"$err"; then
+    failures+=("$name: virt-install: $(tr '\n' ' ' <"$err")")
+    return 0
+  fi
+  chmod a+r "$work/xml/$name.xml"
+  if ! "${virsh[@]}" define "$work/xml/$name.xml" >/dev/null 2>"$err" \
+      || ! "${virsh[@]}" start "$name" >/dev/null 2>"$err"; then
+    failures+=("$name: virsh define/start: $(tr '\n' ' ' <"$err")")
+    "${virsh[@]}" undefine --nvram "$name" >/dev/null 2>&1 || true
+    return 0
+  fi
+  "${virsh[@]}" dumpxml "$name" >"$out_dir/$name.live.dumpxml.xml"
+  count=$((count + 1))
+  "${virsh[@]}" destroy "$name" >/dev/null
+  "${virsh[@]}" undefine --nvram "$name" >/dev/null
+}
+record_live live-debian11 --osinfo debian11 --memory 256 --vcpus 2 --import --disk "$(disk live-debian11)" \
+  --network user,model=virtio --graphics vnc --boot hd,network --noreboot
+record_live live-fedora37-spice --osinfo fedora37 --memory 256 --vcpus 1 --import --disk "$(disk live-fedora37-spice)" \
+  --disk "path=$media/Fedora-Workstation-Live-x86_64-37.iso,device=cdrom" --network user --graphics spice --noreboot
+record_live live-win10-uefi --osinfo win10 --memory 512 --vcpus 2 --disk "$(disk live-win10-uefi)" --boot uefi \
+  --network user --graphics vnc --noreboot
 
 echo "recorded $count files in $out_dir" >&2
 if [ ${#failures[@]} -gt 0 ]; then

@@ -15,6 +15,9 @@ final class DiskReader {
             dr.attr("discard"), dr.attr("detect_zeroes"), dr.intAttr("iothread"), dr.intAttr("queues"),
             dr.attr("error_policy"));
     Node s = n.child("source");
+    if (s != null) {
+      s.attr("index"); // live XML numbers the image in the running block graph: runtime state, dropped
+    }
     Disk.Source source = s == null ? null
         : new Disk.Source(s.attr("file"), s.attr("dev"), s.attr("pool"), s.attr("volume"),
             s.attr("mode"), s.attr("startupPolicy"));
