@@ -37,13 +37,14 @@ public final class DomainDefaults {
     fillDisks(b);
     fillInterfaces(b, random);
     CharDefaults.fill(b);
+    PlatformDefaults.devices(b);
     Os os = fillOs(d.os(), b);
     boolean q35 = os.machine() != null && os.machine().contains("q35");
     ImplicitDevices.add(b, q35);
     PciAddresses.assign(b, q35);
     Clock clock = d.clock() == null ? new Clock("utc", null, null, null, List.of()) : d.clock();
     return new Domain(d.type(), d.name(), uuid, d.title(), d.description(), d.metadata(), d.maxMemory(),
-        d.memoryKiB(), current, d.memoryBacking(), vcpu, d.iothreads(), os, d.features(), d.cpu(), clock,
+        d.memoryKiB(), current, d.memoryBacking(), vcpu, d.iothreads(), os, PlatformDefaults.features(d.features()), PlatformDefaults.cpu(d.cpu()), clock,
         d.onPoweroff() == null ? "destroy" : d.onPoweroff(),
         d.onReboot() == null ? "restart" : d.onReboot(),
         d.onCrash() == null ? "destroy" : d.onCrash(),
