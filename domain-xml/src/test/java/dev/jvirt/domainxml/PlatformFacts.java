@@ -54,6 +54,15 @@ final class PlatformFacts {
     f.eq("graphics (type, port, tlsPort)", graphics(j), graphics(l));
     f.eq("memory backing", j.memoryBacking(), l.memoryBacking());
     f.eq("QEMU command line pass-through", j.qemuCommandline(), l.qemuCommandline());
+    if (!given.seclabels().isEmpty()) {
+      f.eq("seclabels", j.seclabels(), l.seclabels());
+    }
+    f.eq("elements kept as written", names(j.extensions()), names(l.extensions()));
+    f.eq("devices kept as written", names(j.devices().extensions()), names(l.devices().extensions()));
+    for (int i = 0; i < Math.min(j.devices().interfaces().size(), l.devices().interfaces().size()); i++) {
+      f.eq("interface " + (i + 1) + " target managed", j.devices().interfaces().get(i).targetManaged(),
+          l.devices().interfaces().get(i).targetManaged());
+    }
     List<Disk> jd = j.devices().disks();
     List<Disk> ld = l.devices().disks();
     for (int i = 0; i < Math.min(jd.size(), ld.size()); i++) {
@@ -95,6 +104,10 @@ final class PlatformFacts {
     List<Os.FirmwareFeature> out = new ArrayList<>(l);
     out.sort(Comparator.comparing(Os.FirmwareFeature::name));
     return out;
+  }
+
+  private static List<String> names(List<dev.jvirt.domainxml.VerbatimElement> l) {
+    return l.stream().map(dev.jvirt.domainxml.VerbatimElement::name).toList();
   }
 
   private static List<String> redirdevs(Domain d) {

@@ -18,7 +18,7 @@ final class DeviceValidator {
   static final Set<String> DISK_BUSES = Set.of("ide", "scsi", "virtio", "usb", "sata", "fdc", "sd");
   private static final Set<String> FORMATS = Set.of("raw", "qcow2", "qcow", "vmdk", "vdi", "vpc", "vhdx", "qed", "luks", "iso", "bochs", "cloop", "dmg", "parallels");
   private static final Set<String> CACHES = Set.of("default", "none", "writethrough", "writeback", "directsync", "unsafe");
-  private static final Set<String> CONTROLLER_TYPES = Set.of("pci", "usb", "scsi", "virtio-serial", "sata", "ide", "fdc");
+  private static final Set<String> CONTROLLER_TYPES = Set.of("pci", "usb", "scsi", "virtio-serial", "sata", "ide", "fdc", "ccid");
   private static final Map<String, Set<String>> CONTROLLER_MODELS = Map.of(
       "usb", Set.of("piix3-uhci", "piix4-uhci", "ehci", "ich9-ehci1", "ich9-uhci1", "ich9-uhci2", "ich9-uhci3",
           "qemu-xhci", "nec-xhci", "none"),

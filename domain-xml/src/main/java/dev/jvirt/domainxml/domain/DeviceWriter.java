@@ -79,7 +79,7 @@ final class DeviceWriter {
       w.end();
     }
     for (dev.jvirt.domainxml.VerbatimElement e : d.extensions()) {
-      w.verbatim(e);
+      w.element(e);
     }
     w.end();
   }

@@ -80,8 +80,15 @@ final class DomainReader {
   }
 
   private static Seclabel seclabel(Node n) {
-    return new Seclabel(n.attr("type"), n.attr("model"), n.yesNo("relabel"), n.childText("label"),
-        n.childText("imagelabel"), n.childText("baselabel"));
+    String type = n.attr("type");
+    String label = n.childText("label");
+    String image = n.childText("imagelabel");
+    if ("dynamic".equals(type)) {
+      // a dynamic label is chosen at start: live XML shows it, a definition does not keep it (as libvirt)
+      label = null;
+      image = null;
+    }
+    return new Seclabel(type, n.attr("model"), n.yesNo("relabel"), label, image, n.childText("baselabel"));
   }
 
   /** {@code <qemu:commandline>} under whichever prefix the document binds to libvirt's QEMU namespace. */
@@ -118,8 +125,8 @@ final class DomainReader {
     }
     m.markOpaque();
     List<VerbatimElement> out = new ArrayList<>();
-    for (VerbatimElement e : m.toVerbatim().children()) {
-      out.add(e);
+    for (Node e : m.childNodes()) {
+      out.add(e.toVerbatimInScope());
     }
     return out;
   }

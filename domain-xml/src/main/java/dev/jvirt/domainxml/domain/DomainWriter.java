@@ -68,7 +68,7 @@ final class DomainWriter {
     }
     for (VerbatimElement e : d.extensions()) {
       if (!e.name().startsWith("qemu:")) {
-        w.verbatim(e);
+        w.element(e);
       }
     }
     DeviceWriter.devices(w, d.devices());
@@ -92,7 +92,7 @@ final class DomainWriter {
     }
     for (VerbatimElement e : d.extensions()) {
       if (e.name().startsWith("qemu:")) {
-        w.verbatim(e);
+        w.element(e);
       }
     }
     w.end();

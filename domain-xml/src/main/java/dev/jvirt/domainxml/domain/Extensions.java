@@ -40,9 +40,25 @@ final class Extensions {
     nodes.sort((a, b) -> a.line() != b.line() ? Integer.compare(a.line(), b.line()) : Integer.compare(a.column(), b.column()));
     for (Node c : nodes) {
       c.markOpaque();
-      out.add(c.toVerbatim());
+      out.add(withoutRuntimeAlias(c.toVerbatim()));
     }
     return out;
+  }
+
+  /**
+   * Live XML names every device with an {@code <alias>}; that is runtime state, which libvirt
+   * drops on define, so it is dropped here too. User aliases ({@code ua-...}) are kept.
+   */
+  private static VerbatimElement withoutRuntimeAlias(VerbatimElement e) {
+    List<VerbatimElement> kids = new ArrayList<>(e.children().size());
+    for (VerbatimElement c : e.children()) {
+      boolean runtime = c.name().equals("alias") && c.attributes().stream()
+          .noneMatch(a -> a.name().equals("name") && a.value().startsWith("ua-"));
+      if (!runtime) {
+        kids.add(c);
+      }
+    }
+    return kids.size() == e.children().size() ? e : new VerbatimElement(e.name(), e.namespaces(), e.attributes(), e.text(), kids);
   }
 
   /** libvirt's QEMU-namespace elements other than commandline, renamed to the {@code qemu} prefix jvirt writes. */

@@ -353,6 +353,54 @@ public final class Node {
     return new VerbatimElement(name, namespaces, attrs, t, kids);
   }
 
+  /**
+   * Like {@link #toVerbatim()}, and declares on the copy the namespace prefixes its subtree uses
+   * that were declared only on ancestors (e.g. on {@code <domain>}), so that the copy written
+   * on its own is still well-formed, as libvirt writes metadata.
+   */
+  public VerbatimElement toVerbatimInScope() {
+    VerbatimElement v = toVerbatim();
+    java.util.Set<String> used = new java.util.LinkedHashSet<>();
+    usedPrefixes(v, new java.util.HashSet<>(), used);
+    List<VerbatimElement.Namespace> ns = new ArrayList<>(v.namespaces());
+    for (String p : used) {
+      String uri = parent == null ? null : parent.namespaceUri(p);
+      if (uri != null) {
+        ns.add(new VerbatimElement.Namespace(p, uri));
+      }
+    }
+    return ns.size() == v.namespaces().size() ? v : new VerbatimElement(v.name(), ns, v.attributes(), v.text(), v.children());
+  }
+
+  private static void usedPrefixes(VerbatimElement e, java.util.Set<String> declared, java.util.Set<String> used) {
+    java.util.Set<String> d = new java.util.HashSet<>(declared);
+    for (VerbatimElement.Namespace n : e.namespaces()) {
+      d.add(n.prefix());
+    }
+    List<String> names = new ArrayList<>();
+    names.add(e.name());
+    for (VerbatimElement.Attribute a : e.attributes()) {
+      names.add(a.name());
+    }
+    for (String n : names) {
+      int colon = n.indexOf(':');
+      if (colon > 0) {
+        String p = n.substring(0, colon);
+        if (!p.equals("xml") && !d.contains(p)) {
+          used.add(p);
+        }
+      }
+    }
+    for (VerbatimElement c : e.children()) {
+      usedPrefixes(c, d, used);
+    }
+  }
+
+  /** The child elements, for binders that keep a whole subtree. */
+  public List<Node> childNodes() {
+    return List.copyOf(children);
+  }
+
   // ---------------------------------------------------------------- checks
 
   /**

@@ -121,12 +121,30 @@ public final class XmlOutput {
    * dumpxml writes the content of {@code <metadata>} (it serialises that subtree as it was given).
    */
   public XmlOutput verbatim(VerbatimElement e) {
+    return verbatim(e, true);
+  }
+
+  /** Writes a kept-as-written libvirt element (not metadata) and its subtree, single-quoted like the rest. */
+  public XmlOutput element(VerbatimElement e) {
+    return verbatim(e, false);
+  }
+
+  private XmlOutput verbatim(VerbatimElement e, boolean doubleQuotes) {
     start(e.name());
     for (VerbatimElement.Namespace ns : e.namespaces()) {
-      doubleQuoted(ns.prefix().isEmpty() ? "xmlns" : "xmlns:" + ns.prefix(), ns.uri());
+      String n = ns.prefix().isEmpty() ? "xmlns" : "xmlns:" + ns.prefix();
+      if (doubleQuotes) {
+        doubleQuoted(n, ns.uri());
+      } else {
+        attr(n, ns.uri());
+      }
     }
     for (VerbatimElement.Attribute a : e.attributes()) {
-      doubleQuoted(a.name(), a.value());
+      if (doubleQuotes) {
+        doubleQuoted(a.name(), a.value());
+      } else {
+        attr(a.name(), a.value());
+      }
     }
     if (e.children().isEmpty()) {
       return e.text() == null ? end() : endWithText(e.text());
@@ -138,7 +156,7 @@ public final class XmlOutput {
       startOpen = false;
     }
     for (VerbatimElement c : e.children()) {
-      verbatim(c);
+      verbatim(c, doubleQuotes);
     }
     return end();
   }
