@@ -63,6 +63,12 @@ final class PlatformFacts {
       f.eq("interface " + (i + 1) + " target managed", j.devices().interfaces().get(i).targetManaged(),
           l.devices().interfaces().get(i).targetManaged());
     }
+    // jvirt keeps i440fx slot 2 for a primary video even when there is none; libvirt 9.0 gives
+    // it to the next device. Until that is changed (with vmm-core's argv goldens), addresses
+    // are compared where a video holds slot 2 in both.
+    if (!j.isQ35() && !j.devices().videos().isEmpty()) {
+      pciAddresses(j, l, f);
+    }
     List<Disk> jd = j.devices().disks();
     List<Disk> ld = l.devices().disks();
     for (int i = 0; i < Math.min(jd.size(), ld.size()); i++) {
@@ -104,6 +110,31 @@ final class PlatformFacts {
     List<Os.FirmwareFeature> out = new ArrayList<>(l);
     out.sort(Comparator.comparing(Os.FirmwareFeature::name));
     return out;
+  }
+
+  /**
+   * The PCI addresses jvirt assigns on i440fx. On q35 libvirt puts each PCIe device behind its
+   * own pcie-root-port, which jvirt does not lay out yet: not compared there.
+   */
+  private static void pciAddresses(Domain j, Domain l, Eq f) {
+    var a = j.devices();
+    var b = l.devices();
+    f.eq("NIC PCI addresses", a.interfaces().stream().map(x -> x.address()).toList(),
+        b.interfaces().stream().map(x -> x.address()).toList());
+    f.eq("disk addresses", a.disks().stream().map(x -> x.address()).toList(), b.disks().stream().map(x -> x.address()).toList());
+    f.eq("controller addresses", a.controllers().stream().filter(c -> c.address() != null)
+        .map(c -> c.type() + c.indexOrZero() + "@" + c.address()).sorted().toList(),
+        b.controllers().stream().filter(c -> c.address() != null && a.controllers().stream()
+            .anyMatch(x -> x.address() != null && x.type().equals(c.type()) && x.indexOrZero() == c.indexOrZero()
+                && java.util.Objects.equals(x.model(), c.model())))
+        .map(c -> c.type() + c.indexOrZero() + "@" + c.address()).sorted().toList());
+    f.eq("memballoon address", a.memballoon() == null ? null : a.memballoon().address(),
+        b.memballoon() == null ? null : b.memballoon().address());
+    f.eq("rng addresses", a.rngs().stream().map(x -> x.address()).toList(), b.rngs().stream().map(x -> x.address()).toList());
+    f.eq("video addresses", a.videos().stream().map(x -> x.address()).toList(), b.videos().stream().map(x -> x.address()).toList());
+    f.eq("sound addresses", a.sounds().stream().map(x -> x.address()).toList(), b.sounds().stream().map(x -> x.address()).toList());
+    f.eq("watchdog addresses", a.watchdogs().stream().map(x -> x.address()).toList(),
+        b.watchdogs().stream().map(x -> x.address()).toList());
   }
 
   private static List<String> names(List<dev.jvirt.domainxml.VerbatimElement> l) {
