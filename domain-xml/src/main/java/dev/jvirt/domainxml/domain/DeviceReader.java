@@ -57,6 +57,16 @@ final class DeviceReader {
     return out;
   }
 
+  /** A device's {@code <boot order>}, or null; {@code <boot>} without an order is an error. */
+  static Integer bootOrder(Node n) {
+    Node boot = n.child("boot");
+    Integer order = boot == null ? null : boot.intAttr("order");
+    if (boot != null && order == null) {
+      throw boot.error("missing attribute 'order'");
+    }
+    return order;
+  }
+
   private static Controller controller(Node n) {
     String type = n.attr("type");
     Integer index = n.intAttr("index");
@@ -102,11 +112,7 @@ final class DeviceReader {
     Node target = n.child("target");
     Node mtu = n.child("mtu");
     Node link = n.child("link");
-    Node boot = n.child("boot");
-    Integer order = boot == null ? null : boot.intAttr("order");
-    if (boot != null && order == null) {
-      throw boot.error("missing attribute 'order'");
-    }
+    Integer order = DeviceReader.bootOrder(n);
     return new NetInterface(type,
         mac == null ? null : mac.attr("address"),
         s == null ? null : s.attr("network"),

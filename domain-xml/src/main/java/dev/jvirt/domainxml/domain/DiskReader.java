@@ -28,11 +28,7 @@ final class DiskReader {
     boolean ro = n.flag("readonly");
     boolean share = n.flag("shareable");
     String serial = n.childText("serial");
-    Node boot = n.child("boot");
-    Integer order = boot == null ? null : boot.intAttr("order");
-    if (boot != null && order == null) {
-      throw boot.error("missing attribute 'order'");
-    }
+    Integer order = DeviceReader.bootOrder(n);
     Address address = AddressCodec.read(n.child("address"));
     return new Disk(type, device, driver, source, bs.value, target, ro, share, serial, order, address);
   }

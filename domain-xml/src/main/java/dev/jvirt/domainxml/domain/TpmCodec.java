@@ -42,11 +42,7 @@ final class TpmCodec {
     String bus = n.attr("bus");
     String type = n.attr("type");
     Node s = n.child("source");
-    Node boot = n.child("boot");
-    Integer order = boot == null ? null : boot.intAttr("order");
-    if (boot != null && order == null) {
-      throw boot.error("missing attribute 'order'");
-    }
+    Integer order = DeviceReader.bootOrder(n);
     if (s != null) {
       s.attr("mode");
     }

@@ -335,22 +335,7 @@ public final class Node {
 
   /** Converts this element and its subtree to a verbatim record. */
   public VerbatimElement toVerbatim() {
-    List<VerbatimElement.Attribute> attrs = new ArrayList<>(attrNames.size());
-    for (int i = 0; i < attrNames.size(); i++) {
-      attrs.add(new VerbatimElement.Attribute(attrNames.get(i), attrValues.get(i)));
-    }
-    List<VerbatimElement> kids = new ArrayList<>(children.size());
-    for (Node c : children) {
-      kids.add(c.toVerbatim());
-    }
-    String t = text == null ? null : text.toString();
-    if (t != null && !children.isEmpty()) {
-      t = t.strip(); // mixed content: the element's text is kept, trimmed, before its children
-    }
-    if (t != null && t.isEmpty()) {
-      t = null;
-    }
-    return new VerbatimElement(name, namespaces, attrs, t, kids);
+    return VerbatimCopy.of(this);
   }
 
   /**
@@ -359,41 +344,12 @@ public final class Node {
    * on its own is still well-formed, as libvirt writes metadata.
    */
   public VerbatimElement toVerbatimInScope() {
-    VerbatimElement v = toVerbatim();
-    java.util.Set<String> used = new java.util.LinkedHashSet<>();
-    usedPrefixes(v, new java.util.HashSet<>(), used);
-    List<VerbatimElement.Namespace> ns = new ArrayList<>(v.namespaces());
-    for (String p : used) {
-      String uri = parent == null ? null : parent.namespaceUri(p);
-      if (uri != null) {
-        ns.add(new VerbatimElement.Namespace(p, uri));
-      }
-    }
-    return ns.size() == v.namespaces().size() ? v : new VerbatimElement(v.name(), ns, v.attributes(), v.text(), v.children());
+    return VerbatimCopy.inScope(this);
   }
 
-  private static void usedPrefixes(VerbatimElement e, java.util.Set<String> declared, java.util.Set<String> used) {
-    java.util.Set<String> d = new java.util.HashSet<>(declared);
-    for (VerbatimElement.Namespace n : e.namespaces()) {
-      d.add(n.prefix());
-    }
-    List<String> names = new ArrayList<>();
-    names.add(e.name());
-    for (VerbatimElement.Attribute a : e.attributes()) {
-      names.add(a.name());
-    }
-    for (String n : names) {
-      int colon = n.indexOf(':');
-      if (colon > 0) {
-        String p = n.substring(0, colon);
-        if (!p.equals("xml") && !d.contains(p)) {
-          used.add(p);
-        }
-      }
-    }
-    for (VerbatimElement c : e.children()) {
-      usedPrefixes(c, d, used);
-    }
+  /** This element's text as read, or null when it has none (for {@link VerbatimCopy}). */
+  String textOrNull() {
+    return text == null ? null : text.toString();
   }
 
   /** The child elements, for binders that keep a whole subtree. */
