@@ -16,7 +16,7 @@ final class Extensions {
   static final Set<String> DOMAIN = Set.of("genid", "vcpus", "iothreadids", "defaultiothread", "bootloader",
       "bootloader_args", "idmap", "throttlegroups", "on_lockfailure", "perf", "keywrap", "launchSecurity");
   /** Children of {@code <devices>}, from libvirt's domaincommon.rng. */
-  static final Set<String> DEVICES = Set.of("hostdev", "smartcard", "hub", "parallel", "shmem", "iommu", "vsock",
+  static final Set<String> DEVICES = Set.of("hostdev", "smartcard", "hub", "redirfilter", "parallel", "shmem", "iommu", "vsock",
       "nvram", "crypto", "lease", "memory", "pstore");
   /** Local names of libvirt's QEMU-namespace children of {@code <domain>} other than commandline. */
   static final Set<String> QEMU = Set.of("capabilities", "override", "deprecation");
