@@ -29,6 +29,7 @@ final class PlatformFacts {
       f.eq("cpu model", j.cpu().model(), l.cpu() == null ? null : l.cpu().model());
       f.eq("cpu topology", j.cpu().topology(), l.cpu() == null ? null : l.cpu().topology());
       f.eq("cpu features", j.cpu().features(), l.cpu() == null ? null : l.cpu().features());
+      f.eq("cpu cache", j.cpu().cache(), l.cpu() == null ? null : l.cpu().cache());
       if (!given.cpu().numa().isEmpty()) {
         f.eq("NUMA cells", j.cpu().numa(), l.cpu() == null ? null : l.cpu().numa());
       }

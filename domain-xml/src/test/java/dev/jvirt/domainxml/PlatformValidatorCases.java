@@ -93,6 +93,11 @@ final class PlatformValidatorCases {
         c(hyperv("<relaxed/>"), M, "/domain/features/hyperv/relaxed", "missing attribute 'state'"),
         c(top("  <features><hyperv mode='full'/></features>"), U, "/domain/features/hyperv", "hyperv mode 'full'"),
         c(top("  <features><gic version='3'/></features>"), I, "/domain/features/gic", "ARM interrupt controller"),
+        // clock timers
+        c(top("  <clock offset='utc'><timer name='rtc' frequency='1000'/></clock>"), I, "/domain/clock/timer", "only the tsc timer takes frequency"),
+        c(top("  <clock offset='utc'><timer name='tsc' mode='fast'/></clock>"), U, "/domain/clock/timer", "tsc mode 'fast'"),
+        c(top("  <clock offset='utc'><timer name='rtc' tickpolicy='delay'><catchup slew='120'/></timer></clock>"), I,
+            "/domain/clock/timer", "<catchup> needs tickpolicy='catchup'"),
         // seclabel
         c(top("  <devices/>\n  <seclabel type='fixed' model='dac'/>"), U, "/domain/seclabel", "seclabel type 'fixed'"),
         c(top("  <devices/>\n  <seclabel type='static' model='selinux'/>"), M, "/domain/seclabel", "needs a <label>"),

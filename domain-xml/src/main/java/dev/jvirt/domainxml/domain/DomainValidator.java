@@ -213,6 +213,13 @@ public final class DomainValidator {
       if (t.track() != null && !"rtc".equals(t.name())) {
         v.add(ViolationKind.INCONSISTENT, p, "only the rtc timer takes track");
       }
+      if ((t.frequency() != null || t.mode() != null) && !"tsc".equals(t.name())) {
+        v.add(ViolationKind.INCONSISTENT, p, "only the tsc timer takes frequency and mode");
+      }
+      v.oneOf(t.mode(), Set.of("auto", "native", "emulate", "paravirt", "smpsafe"), p, "tsc mode");
+      if (t.catchup() != null && !"catchup".equals(t.tickpolicy())) {
+        v.add(ViolationKind.INCONSISTENT, p, "<catchup> needs tickpolicy='catchup'");
+      }
     }
   }
 }

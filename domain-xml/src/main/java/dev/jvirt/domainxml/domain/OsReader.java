@@ -124,7 +124,11 @@ final class OsReader {
     String basis = n.attr("basis");
     List<Clock.Timer> timers = new ArrayList<>();
     for (Node t : n.children("timer")) {
-      timers.add(new Clock.Timer(t.attr("name"), t.attr("tickpolicy"), t.attr("track"), t.yesNo("present")));
+      Node cu = t.child("catchup");
+      Clock.Catchup catchup = cu == null ? null
+          : new Clock.Catchup(cu.longAttr("threshold"), cu.longAttr("slew"), cu.longAttr("limit"));
+      timers.add(new Clock.Timer(t.attr("name"), t.attr("tickpolicy"), t.attr("track"), t.yesNo("present"),
+          t.longAttr("frequency"), t.attr("mode"), catchup));
     }
     return new Clock(offset, tz, adj, basis, timers);
   }

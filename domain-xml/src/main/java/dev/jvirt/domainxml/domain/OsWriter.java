@@ -115,7 +115,12 @@ final class OsWriter {
         .attr("adjustment", c.adjustment()).attr("basis", c.basis());
     for (Clock.Timer t : c.timers()) {
       w.start("timer").attr("name", t.name()).yesNo("present", t.present()).attr("tickpolicy", t.tickpolicy())
-          .attr("track", t.track()).end();
+          .attr("track", t.track()).attr("frequency", t.frequency()).attr("mode", t.mode());
+      if (t.catchup() != null) {
+        w.start("catchup").attr("threshold", t.catchup().threshold()).attr("slew", t.catchup().slew())
+            .attr("limit", t.catchup().limit()).end();
+      }
+      w.end();
     }
     w.end();
   }
