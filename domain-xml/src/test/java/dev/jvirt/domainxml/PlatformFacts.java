@@ -83,6 +83,7 @@ final class PlatformFacts {
         f.eq(d + "iothread", a.iothread(), b == null ? null : b.iothread());
       }
       f.eq("disk " + jd.get(i).target().dev() + " serial", jd.get(i).serial(), ld.get(i).serial());
+      f.eq("disk " + jd.get(i).target().dev() + " iotune, blockio and wwn", jd.get(i).io(), ld.get(i).io());
     }
   }
 

@@ -123,6 +123,13 @@ final class PlatformValidatorCases {
         c(dev("<disk type='file'><driver name='qemu' type='raw' iothread='2'/><source file='/d.img'/><target dev='vda'/></disk>"), I,
             D + "/disk/driver", "the domain has no <iothreads>"),
         c(dev("<disk type='file'><driver name='qemu' type='raw' error_policy='retry'/><source file='/d.img'/><target dev='vda'/></disk>"), U,
-            D + "/disk/driver", "error_policy 'retry'"));
+            D + "/disk/driver", "error_policy 'retry'"),
+        c(dev("<disk type='file'><source file='/d.img'/><target dev='vda'/><wwn>5000c50015ea71a</wwn></disk>"), U, D + "/disk/wwn", "16 hex digits"),
+        c(dev("<disk type='file'><source file='/d.img'/><blockio logical_block_size='1000'/><target dev='vda'/></disk>"), R,
+            D + "/disk/blockio", "power of two"),
+        c(dev("<disk type='file'><source file='/d.img'/><target dev='vda'/><iotune><total_bytes_sec>1</total_bytes_sec>"
+            + "<read_bytes_sec>1</read_bytes_sec></iotune></disk>"), I, D + "/disk/iotune", "total_bytes_sec cannot be set with"),
+        c(dev("<disk type='file'><source file='/d.img'/><target dev='vda'/><iotune><total_iops_sec>-5</total_iops_sec></iotune></disk>"), R,
+            D + "/disk/iotune", "must not be negative"));
   }
 }

@@ -95,10 +95,42 @@ final class DeviceExtrasValidator {
             "disk names iothread " + dr.iothread() + ", but the domain has " + (iothreads == 0 ? "no <iothreads>"
                 : "iothreads 1 to " + iothreads));
       }
+      diskIo(ds.disks().get(i).io(), Violations.indexed(DEV, "disk", i, ds.disks().size()), v);
       if (dr != null) {
         v.oneOf(dr.errorPolicy(), Set.of("stop", "report", "ignore", "enospace"), Violations.indexed(DEV, "disk", i,
             ds.disks().size()) + "/driver", "error_policy");
       }
+    }
+  }
+
+  private static void diskIo(Disk.Io io, String disk, Violations v) {
+    if (io == null) {
+      return;
+    }
+    if (io.wwn() != null && !io.wwn().matches("(0x)?[0-9a-fA-F]{16}")) {
+      v.add(ViolationKind.UNKNOWN_VALUE, disk + "/wwn", "WWN '" + io.wwn() + "' must be 16 hex digits");
+    }
+    for (Integer size : new Integer[] {io.logicalBlockSize(), io.physicalBlockSize()}) {
+      if (size != null && (size < 512 || size > 32768 || Integer.bitCount(size) != 1)) {
+        v.add(ViolationKind.RANGE, disk + "/blockio", "block size " + size + " must be a power of two from 512 to 32768");
+      }
+    }
+    Disk.Iotune t = io.iotune();
+    if (t == null) {
+      return;
+    }
+    String p = disk + "/iotune";
+    for (Long x : t.values()) {
+      if (x != null && x < 0) {
+        v.add(ViolationKind.RANGE, p, "I/O limits must not be negative, got " + x);
+        break;
+      }
+    }
+    if (t.totalBytesSec() != null && (t.readBytesSec() != null || t.writeBytesSec() != null)) {
+      v.add(ViolationKind.INCONSISTENT, p, "total_bytes_sec cannot be set with read_bytes_sec or write_bytes_sec");
+    }
+    if (t.totalIopsSec() != null && (t.readIopsSec() != null || t.writeIopsSec() != null)) {
+      v.add(ViolationKind.INCONSISTENT, p, "total_iops_sec cannot be set with read_iops_sec or write_iops_sec");
     }
   }
 }

@@ -30,7 +30,27 @@ final class DiskReader {
     String serial = n.childText("serial");
     Integer order = DeviceReader.bootOrder(n);
     Address address = AddressCodec.read(n.child("address"));
-    return new Disk(type, device, driver, source, bs.value, target, ro, share, serial, order, address);
+    return new Disk(type, device, driver, source, bs.value, target, ro, share, serial, order, address, io(n));
+  }
+
+  private static Disk.Io io(Node n) {
+    Node it = n.child("iotune");
+    Disk.Iotune iotune = null;
+    if (it != null) {
+      java.util.List<Long> v = new java.util.ArrayList<>();
+      for (String name : Disk.Iotune.NAMES) {
+        Node x = it.child(name);
+        v.add(x == null ? null : x.parseLong(x.text(), "<" + name + ">"));
+      }
+      iotune = Disk.Iotune.of(v, it.childText("group_name"));
+    }
+    Node bio = n.child("blockio");
+    String wwn = n.childText("wwn");
+    if (iotune == null && bio == null && wwn == null) {
+      return null;
+    }
+    return new Disk.Io(iotune, bio == null ? null : bio.intAttr("logical_block_size"),
+        bio == null ? null : bio.intAttr("physical_block_size"), wwn);
   }
 
   /** Distinguishes an absent backingStore from an empty {@code <backingStore/>} terminator. */

@@ -112,7 +112,7 @@ public final class DomainDefaults {
         a = DriveAddresses.forTarget(t.dev(), t.bus());
       }
       out.add(new Disk(d.type(), d.device(), dr, d.source(), d.backingStore(), t, ro, d.shareable(),
-          d.serial(), d.bootOrder(), a));
+          d.serial(), d.bootOrder(), a, d.io()));
     }
     b.disks = out;
   }
