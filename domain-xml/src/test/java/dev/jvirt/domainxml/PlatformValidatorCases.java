@@ -62,6 +62,8 @@ final class PlatformValidatorCases {
             "/domain/cpu/numa/cell/distances/sibling", "sibling id 5 names no NUMA cell"),
         c(top("  <cpu mode='host-passthrough'><cache level='2' mode='passthrough'/></cpu>"), U, "/domain/cpu/cache", "only cache level 3"),
         c(top("  <cpu mode='host-passthrough'><cache mode='copy'/></cpu>"), U, "/domain/cpu/cache", "CPU cache mode 'copy'"),
+        c(top("  <memoryBacking><hugepages><page size='3000' unit='KiB'/></hugepages></memoryBacking>"), ViolationKind.MEMORY,
+            "/domain/memoryBacking/hugepages/page", "not a power of two"),
         // memtune, blkiotune, resource
         c(top("  <memtune><hard_limit>1024</hard_limit><soft_limit>2048</soft_limit></memtune>"), I, "/domain/memtune/soft_limit", "larger than hard_limit"),
         c(top("  <memtune><hard_limit>2048</hard_limit><swap_hard_limit>1024</swap_hard_limit></memtune>"), I, "/domain/memtune/swap_hard_limit", "smaller than hard_limit"),

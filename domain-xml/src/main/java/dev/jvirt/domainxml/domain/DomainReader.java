@@ -135,7 +135,14 @@ final class DomainReader {
     if (n == null) {
       return null;
     }
-    boolean huge = n.flag("hugepages");
+    Node hp = n.child("hugepages");
+    boolean huge = hp != null;
+    List<MemoryBacking.Page> pages = new ArrayList<>();
+    if (hp != null) {
+      for (Node page : hp.children("page")) {
+        pages.add(new MemoryBacking.Page(Sizes.kibAttr(page, "size", "unit"), page.attr("nodeset")));
+      }
+    }
     boolean noshare = n.flag("nosharepages");
     boolean locked = n.flag("locked");
     Node src = n.child("source");
@@ -146,7 +153,7 @@ final class DomainReader {
         src == null ? null : src.attr("type"),
         acc == null ? null : acc.attr("mode"),
         alloc == null ? null : alloc.attr("mode"),
-        discard);
+        discard, pages);
   }
 
   private static Vcpu vcpu(Node n) {

@@ -104,7 +104,15 @@ final class DomainWriter {
       return;
     }
     w.start("memoryBacking");
-    w.flag("hugepages", m.hugepages());
+    if (m.hugepages() && !m.pages().isEmpty()) {
+      w.start("hugepages");
+      for (MemoryBacking.Page p : m.pages()) {
+        w.start("page").attr("size", p.sizeKiB()).attr("unit", "KiB").attr("nodeset", p.nodeset()).end();
+      }
+      w.end();
+    } else {
+      w.flag("hugepages", m.hugepages());
+    }
     w.flag("nosharepages", m.nosharepages());
     w.flag("locked", m.locked());
     if (m.sourceType() != null) {

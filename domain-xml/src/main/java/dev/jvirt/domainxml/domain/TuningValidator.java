@@ -21,6 +21,7 @@ final class TuningValidator {
 
   static void validate(Domain d, Violations v) {
     numa(d, v);
+    hugepages(d, v);
     Tuning t = d.tuning();
     if (t == null) {
       return;
@@ -123,6 +124,21 @@ final class TuningValidator {
       if (v.required(m.nodeset(), p, "attribute 'nodeset'")) {
         cpuset(m.nodeset(), p, v);
       }
+    }
+  }
+
+  private static void hugepages(Domain d, Violations v) {
+    MemoryBacking mb = d.memoryBacking();
+    if (mb == null) {
+      return;
+    }
+    for (int i = 0; i < mb.pages().size(); i++) {
+      MemoryBacking.Page p = mb.pages().get(i);
+      String path = Violations.indexed("/domain/memoryBacking/hugepages", "page", i, mb.pages().size());
+      if (p.sizeKiB() < 4 || Long.bitCount(p.sizeKiB()) != 1) {
+        v.add(ViolationKind.MEMORY, path, "huge page size " + p.sizeKiB() + " KiB is not a power of two (2048 KiB and 1 GiB are the x86 ones)");
+      }
+      cpuset(p.nodeset(), path, v);
     }
   }
 
