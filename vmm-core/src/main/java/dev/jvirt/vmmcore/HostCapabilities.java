@@ -1,4 +1,4 @@
-package dev.jvirt.vmmcore.qemu;
+package dev.jvirt.vmmcore;
 
 import java.util.Map;
 import java.util.Objects;

@@ -1,7 +1,10 @@
-package dev.jvirt.vmmcore.qemu;
+package dev.jvirt.vmmcore.store;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jvirt.vmmcore.qemu.BinaryIdentity;
+import dev.jvirt.vmmcore.qemu.CapabilitiesProvider;
+import dev.jvirt.vmmcore.qemu.ProbedBinary;
 import dev.jvirt.vmmcore.store.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,7 +12,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /** Probed binaries on disk: {@code DIR/KEY.json}, where KEY is the binary's {@link BinaryIdentity#key()}. */
-public final class CapabilitiesCache {
+public final class CapabilitiesCache implements CapabilitiesProvider.Cache {
     private final Path dir;
     private final ObjectMapper json = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -18,7 +21,7 @@ public final class CapabilitiesCache {
         this.dir = dir;
     }
 
-    /** The cached probe of exactly this binary, if any (a stale or unreadable entry counts as none). */
+    @Override
     public Optional<ProbedBinary> lookup(BinaryIdentity identity) {
         Path file = dir.resolve(identity.key() + ".json");
         try {
@@ -32,6 +35,7 @@ public final class CapabilitiesCache {
         }
     }
 
+    @Override
     public void store(ProbedBinary probed) throws IOException {
         AtomicFiles.write(dir.resolve(probed.identity().key() + ".json"), json.writeValueAsBytes(probed));
     }

@@ -20,8 +20,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Serves one hub's console stream on a unix socket without HTTP, for tests, benchmarks and
- * debugging: the stand-in for the daemon's console endpoint. A client sends one request line
+ * Serves one hub's console stream on a unix socket without HTTP, for tests: the stand-in for the
+ * daemon's console endpoint (jvirtd serves it on Netty; this is a test fixture, a thread per connection). A client sends one request line
  * ({@code attach rw|ro [force] [history=N]}), gets {@code ok} or {@code error busy|unavailable|bad MESSAGE},
  * then the frame stream of {@link ConsoleStreamBridge}. One thread per connection.
  */
