@@ -63,10 +63,13 @@ class RealWorldXmlTest {
     String text = roundTrip("<domain type='qemu' id='3'>\n  <name>n</name>\n  <devices>\n"
         + "    <disk type='file' device='disk'>\n      <source file='/d.img' index='2'/>\n      <target dev='vda' bus='virtio'/>\n"
         + "      <alias name='virtio-disk0'/>\n    </disk>\n    <interface type='user'>\n      <alias name='net0'/>\n    </interface>\n"
+        + "    <interface type='network'>\n      <source network='default' portid='0b6e2f4c-2f1e-4a4b-9e0a-3f1d2c3b4a59' bridge='virbr0'/>\n"
+        + "      <target dev='vnet3'/>\n    </interface>\n"
         + "  </devices>\n  <seclabel type='dynamic' model='dac' relabel='yes'>\n    <label>+64055:+994</label>\n"
         + "    <imagelabel>+64055:+994</imagelabel>\n  </seclabel>\n  <seclabel type='static' model='selinux' relabel='no'>\n"
         + "    <label>system_u:system_r:svirt_t:s0:c1,c2</label>\n  </seclabel>\n</domain>\n");
     assertThat(text).doesNotContain("id='3'").doesNotContain("index=").doesNotContain("alias").doesNotContain("+64055")
+        .doesNotContain("portid").doesNotContain("virbr0").contains("<source network='default'/>")
         .contains("  <seclabel type='dynamic' model='dac' relabel='yes'/>\n")
         .contains("<label>system_u:system_r:svirt_t:s0:c1,c2</label>");
   }

@@ -107,6 +107,12 @@ final class DeviceReader {
     String type = n.attr("type");
     Node mac = n.child("mac");
     Node s = n.child("source");
+    String bridge = s == null ? null : s.attr("bridge");
+    if (s != null && "network".equals(type)) {
+      // live XML of a NIC on a network names its port and the bridge it was put on: runtime, as in libvirt
+      s.attr("portid");
+      bridge = null;
+    }
     Node model = n.child("model");
     Node drv = n.child("driver");
     Node target = n.child("target");
@@ -116,7 +122,7 @@ final class DeviceReader {
     return new NetInterface(type,
         mac == null ? null : mac.attr("address"),
         s == null ? null : s.attr("network"),
-        s == null ? null : s.attr("bridge"),
+        bridge,
         s == null ? null : s.attr("dev"),
         s == null ? null : s.attr("mode"),
         s == null ? null : s.attr("portgroup"),
