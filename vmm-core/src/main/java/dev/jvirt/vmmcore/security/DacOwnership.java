@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jvirt.domainxml.domain.Disk;
 import dev.jvirt.domainxml.domain.Domain;
+import dev.jvirt.domainxml.domain.Seclabel;
 import dev.jvirt.vmmcore.DomainEvent;
 import dev.jvirt.vmmcore.StartFailedException;
 import dev.jvirt.vmmcore.lifecycle.StartPhase;
@@ -55,14 +56,55 @@ public final class DacOwnership {
     public CommandLineBuilder wrap(CommandLineBuilder inner) {
         return (def, caps, paths, options) -> {
             CommandLinePlan plan = inner.plan(def, caps, paths, options);
-            planned.put(def.name(), check(def));
+            QemuUser runAs = runAs(def);
+            planned.put(def.name(), check(def, runAs));
             runtimeDirs.put(def.name(), paths.dir());
-            return new CommandLinePlan(RunAs.append(plan.argv(), user.name()), plan.devices(), plan.console());
+            return new CommandLinePlan(RunAs.append(plan.argv(), runAs.name()), plan.devices(), plan.console());
         };
     }
 
-    /** Refuses a file QEMU could not open as {@link #user}; returns the disk images to give it. */
-    List<Path> check(Domain def) {
+    /** The DAC {@code <seclabel>} that applies (model dac, or none named), or null. */
+    private static Seclabel dacLabel(Domain def) {
+        return def.seclabels().stream().filter(l -> l.model() == null || l.model().equals("dac")).findFirst().orElse(null);
+    }
+
+    /** {@code <seclabel type='static' model='dac'><label>USER:GROUP</label>}: that user (its own primary group only). */
+    QemuUser runAs(Domain def) {
+        Seclabel l = dacLabel(def);
+        if (l == null || !"static".equals(l.type()) || l.label() == null) {
+            return user;
+        }
+        String[] ug = l.label().split(":", 2);
+        QemuUser u = QemuUser.lookup(ug[0]);
+        if (u == null || (ug.length == 2 && !ug[1].equals(groupName(u.gid())) && !ug[1].equals(Integer.toString(u.gid())))) {
+            throw new StartFailedException(def.name(), "<seclabel model='dac'> label '" + l.label() + "': jvirt runs QEMU "
+                    + "as a named local user with its own primary group (USER:ITS-GROUP); no such user or group here", null);
+        }
+        return u;
+    }
+
+    private static String groupName(int gid) {
+        return UserNames.groupName(gid);
+    }
+
+    /** No relabeling: {@code <seclabel type='none'>}, {@code relabel='no'}, or a static label (libvirt's default there). */
+    private static boolean relabel(Domain def) {
+        Seclabel l = dacLabel(def);
+        if (l == null) {
+            return true;
+        }
+        if ("none".equals(l.type()) || Boolean.FALSE.equals(l.relabel())) {
+            return false;
+        }
+        return !"static".equals(l.type()) || Boolean.TRUE.equals(l.relabel());
+    }
+
+    /**
+     * Refuses a file QEMU could not open as {@code runAs}; returns the disk images to give it
+     * (none without relabeling: then they must be writable by it already).
+     */
+    List<Path> check(Domain def, QemuUser runAs) {
+        boolean relabel = relabel(def);
         Map<Path, String> mustRead = new LinkedHashMap<>();
         if (def.os() != null) {
             put(mustRead, def.os().kernel(), "kernel");
@@ -88,24 +130,26 @@ public final class DacOwnership {
         }
         try {
             for (Map.Entry<Path, String> f : mustRead.entrySet()) {
-                String why = user.whyNot(f.getKey(), false);
+                String why = runAs.whyNot(f.getKey(), false);
                 if (why != null) {
-                    throw refuse(def, f.getValue(), f.getKey(), why, why.contains("search") ? "let " + user.name()
+                    throw refuse(def, runAs, f.getValue(), f.getKey(), why, why.contains("search") ? "let " + runAs.name()
                             + " through that directory (chmod o+x), or copy the file where it can read it"
-                            : "make it readable for " + user.name() + " (chmod o+r, or chgrp " + user.name()
+                            : "make it readable for " + runAs.name() + " (chmod o+r, or chgrp " + runAs.name()
                             + " and chmod g+r), or copy it where it can read it");
                 }
             }
             for (Path p : give) {
-                String why = Files.exists(p) ? user.whyNotReachable(p) : null; // a missing image: QEMU says so
+                // a missing image: QEMU says so; without relabeling it must be writable as it is
+                String why = !Files.exists(p) ? null : relabel ? runAs.whyNotReachable(p) : runAs.whyNot(p, true);
                 if (why != null) {
-                    throw refuse(def, "disk image", p, why, "move it to a directory " + user.name() + " can reach");
+                    throw refuse(def, runAs, "disk image", p, why, relabel ? "move it to a directory " + runAs.name()
+                            + " can reach" : "<seclabel> says not to relabel: give it to " + runAs.name() + " yourself");
                 }
             }
         } catch (IOException e) {
             throw new StartFailedException(def.name(), "cannot check the files QEMU would open: " + e.getMessage(), e);
         }
-        return give;
+        return relabel ? give : List.of();
     }
 
     private static void put(Map<Path, String> m, String file, String what) {
@@ -114,7 +158,7 @@ public final class DacOwnership {
         }
     }
 
-    private StartFailedException refuse(Domain def, String what, Path file, String why, String fix) {
+    private static StartFailedException refuse(Domain def, QemuUser user, String what, Path file, String why, String fix) {
         return new StartFailedException(def.name(), "QEMU runs as user " + user.name() + " and cannot open the " + what
                 + " " + file + ": " + why + "; " + fix, null);
     }

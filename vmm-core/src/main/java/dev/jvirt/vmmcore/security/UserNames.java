@@ -21,6 +21,16 @@ public final class UserNames {
         return null;
     }
 
+    /** The name of group {@code gid}, or null. */
+    public static String groupName(int gid) {
+        for (String[] f : entries(Path.of("/etc/group"))) {
+            if (f.length > 2 && f[2].equals(Integer.toString(gid))) {
+                return f[0];
+            }
+        }
+        return null;
+    }
+
     /** The uid and primary gid of user {@code name}, or null when there is no such user. */
     public static int[] user(String name) {
         for (String[] f : entries(Path.of("/etc/passwd"))) {
