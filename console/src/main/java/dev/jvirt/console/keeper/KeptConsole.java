@@ -106,9 +106,29 @@ final class KeptConsole {
             } catch (LastErrorException e) {
                 throw new IOException("cannot make the FIFO " + fifo + ": errno " + e.getErrorCode(), e);
             }
+            shareWithDirectoryGroup(fifo);
         }
         fifoIn = openFifo(f.toGuest(), LinuxIo.O_RDWR);
         fifoOutReadWrite = openFifo(f.fromGuest(), LinuxIo.O_RDWR);
+    }
+
+    /**
+     * Where the daemon opened a guest's runtime directory to QEMU's group (system mode: QEMU runs
+     * unprivileged after {@code -runas}, the directory is root:jvirt-qemu 0710), the FIFOs are 0660
+     * with that group, so QEMU can open them; in a private directory (0700) they stay 0600.
+     */
+    private static void shareWithDirectoryGroup(Path fifo) {
+        try {
+            Path dir = fifo.toAbsolutePath().getParent();
+            if (((Integer) Files.getAttribute(dir, "unix:mode") & 0010) == 0) {
+                return; // the directory's group cannot reach it: nothing to share
+            }
+            Object gid = Files.getAttribute(dir, "unix:gid");
+            Files.setAttribute(fifo, "unix:gid", gid, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            Files.setPosixFilePermissions(fifo, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw----"));
+        } catch (IOException | UnsupportedOperationException e) {
+            // not allowed to give it that group: it stays 0600, the keeper's alone
+        }
     }
 
     private static int openFifo(Path path, int mode) throws IOException {

@@ -1,5 +1,7 @@
 package dev.jvirt.vmmcore.daemon;
 
+import dev.jvirt.vmmcore.security.CurrentUser;
+import dev.jvirt.vmmcore.security.PrivateFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -8,7 +10,6 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
  * Exactly one jvirtd per runtime directory: an exclusive lock on {@code RUNTIME/jvirtd.lock},
@@ -29,7 +30,7 @@ public final class InstanceLock implements AutoCloseable {
     /** Takes the lock or throws {@link AlreadyRunningException} naming the pid that holds it. */
     public static InstanceLock acquire(Path file) throws IOException {
         Files.createDirectories(file.getParent());
-        FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        FileChannel ch = PrivateFiles.openOwn(file, CurrentUser.uid()); // 0600, never through a link
         FileLock lock;
         try {
             lock = ch.tryLock();

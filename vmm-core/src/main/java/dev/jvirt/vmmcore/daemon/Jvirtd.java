@@ -8,10 +8,12 @@ import dev.jvirt.vmmcore.daemon.http.HttpDispatcher;
 import dev.jvirt.vmmcore.daemon.http.HttpPipeline;
 import dev.jvirt.vmmcore.daemon.http.SocketPermissions;
 import dev.jvirt.vmmcore.daemon.routes.ApiRoutes;
+import dev.jvirt.vmmcore.security.CurrentUser;
+import dev.jvirt.vmmcore.security.DacOwnership;
+import dev.jvirt.vmmcore.security.QemuUser;
+import dev.jvirt.vmmcore.security.PrivateDirs;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.SynchronousQueue;
@@ -28,22 +30,18 @@ import org.slf4j.LoggerFactory;
  */
 public final class Jvirtd implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Jvirtd.class);
-    /**
-     * At most this many requests run at once (blocking hypervisor calls); a thread is made only when
-     * no idle one is free, and idle ones exit after 30 s, so an idle daemon keeps none.
-     */
-    static final int WORKERS = 64;
-
     private final DaemonOptions options;
     private final InstanceLock lock;
     private final Hypervisor hypervisor;
     private final ThreadPoolExecutor workers;
     private final ApiServer server;
+    private final HttpDispatcher dispatcher;
     private final CountDownLatch closed = new CountDownLatch(1);
     private final AtomicInteger closing = new AtomicInteger();
 
     private Jvirtd(DaemonOptions options, InstanceLock lock, Hypervisor hypervisor, ThreadPoolExecutor workers,
-                   ApiServer server) {
+                   ApiServer server, HttpDispatcher dispatcher) {
+        this.dispatcher = dispatcher;
         this.options = options;
         this.lock = lock;
         this.hypervisor = hypervisor;
@@ -55,6 +53,24 @@ public final class Jvirtd implements AutoCloseable {
         return start(options, HypervisorConfig.of(options.dirs()));
     }
 
+    /**
+     * System mode runs QEMU as {@link QemuUser#DEFAULT_NAME} with the files it needs given to it
+     * ({@link DacOwnership}); without that account (scripts/install-deps makes it) QEMU runs as root.
+     */
+    private static DacOwnership dac(DaemonOptions options) {
+        if (options.mode() != DaemonOptions.Mode.SYSTEM) {
+            return null;
+        }
+        QemuUser user = QemuUser.lookup(QemuUser.DEFAULT_NAME);
+        if (user == null) {
+            log.warn("user '{}' does not exist: QEMU runs as root and can open any file a definition names; create "
+                    + "it (scripts/install-deps, or useradd --system --user-group {})", QemuUser.DEFAULT_NAME,
+                    QemuUser.DEFAULT_NAME);
+            return null;
+        }
+        return new DacOwnership(user, options.dirs().runtime().resolve("dac"));
+    }
+
     /** Takes the lock, opens the hypervisor, serves the socket, then starts autostart domains in the background. */
     public static Jvirtd start(DaemonOptions options, HypervisorConfig config) throws IOException {
         long t0 = System.nanoTime();
@@ -62,16 +78,27 @@ public final class Jvirtd implements AutoCloseable {
         InstanceLock lock = InstanceLock.acquire(options.lockFile());
         Hypervisor hv = null;
         ThreadPoolExecutor workers = null;
+        DacOwnership dac = dac(options);
+        if (dac != null) {
+            config = config.withCommandLine(dac.wrap(config.commandLine()))
+                    .withStartObserver(dac.observer(config.startObserver()));
+        }
         try {
             hv = Hypervisor.open(config);
-            workers = newWorkers();
+            if (dac != null) {
+                Hypervisor h = hv;
+                hv.subscribe(dac::onEvent);
+                dac.restoreStopped(name -> h.list().stream().anyMatch(d -> d.name().equals(name) && d.pid().isPresent()));
+                log.info("QEMU runs as user {} (uid {})", dac.user().name(), dac.user().uid());
+            }
+            workers = newWorkers(options.http().maxInFlight());
             boolean session = options.mode() == DaemonOptions.Mode.SESSION;
             AccessPolicy access = session ? AccessPolicy.onlyUser(currentUid()) : AccessPolicy.anyone();
             SocketPermissions perms = session ? SocketPermissions.session() : SocketPermissions.system("jvirt");
             HttpDispatcher dispatcher = new HttpDispatcher(ApiRoutes.build(hv, config, options.mode().uri()),
                     workers, access);
-            ApiServer server = ApiServer.bind(options.socket(), perms, new HttpPipeline(dispatcher));
-            Jvirtd d = new Jvirtd(options, lock, hv, workers, server);
+            ApiServer server = ApiServer.bind(options.socket(), perms, new HttpPipeline(dispatcher, options.http()));
+            Jvirtd d = new Jvirtd(options, lock, hv, workers, server, dispatcher);
             log.info("jvirtd {} ready in {} ms (pid {}, state {}, runtime {}, {} domains)", options.mode().uri(),
                     (System.nanoTime() - t0) / 1_000_000, ProcessHandle.current().pid(), options.dirs().state(),
                     options.dirs().runtime(), hv.list().size());
@@ -126,6 +153,7 @@ public final class Jvirtd implements AutoCloseable {
         log.info("jvirtd stopping; guests keep running");
         try {
             server.close();
+            dispatcher.close();
             workers.shutdown();
             if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
                 log.warn("requests still running after 10 s; stopping without them");
@@ -145,29 +173,33 @@ public final class Jvirtd implements AutoCloseable {
         }
     }
 
-    private static ThreadPoolExecutor newWorkers() {
+    private static ThreadPoolExecutor newWorkers(int max) {
         AtomicInteger n = new AtomicInteger();
-        return new ThreadPoolExecutor(0, WORKERS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+        return new ThreadPoolExecutor(0, max, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
             Thread t = new Thread(r, "jvirtd-worker-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
     }
 
-    private static void prepareDirs(DaemonOptions o) throws IOException {
-        Files.createDirectories(o.dirs().state());
-        Path runtime = o.dirs().runtime();
-        if (!Files.isDirectory(runtime)) {
-            Files.createDirectories(runtime, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(
-                    o.mode() == DaemonOptions.Mode.SESSION ? "rwx------" : "rwxr-xr-x")));
-        }
+    /**
+     * Makes the state and runtime directories, or checks the ones there ({@link PrivateDirs}): in
+     * session mode both 0700; in system mode the state directory 0711 (QEMU's user may reach
+     * images kept below it, e.g. {@code /var/lib/jvirt/images}; the definitions in it stay 0700)
+     * and the runtime directory 0755 (the socket's group must reach {@code jvirtd.sock}).
+     */
+    public static void prepareDirs(DaemonOptions o) throws IOException {
+        int uid = currentUid();
+        boolean session = o.mode() == DaemonOptions.Mode.SESSION;
+        PrivateDirs.ensure(o.dirs().state(), uid, session ? 0700 : 0711,
+                new PrivateDirs.Role("state directory", "choose another with XDG_DATA_HOME or --state-dir"));
+        PrivateDirs.ensure(o.dirs().runtime(), uid, session ? 0700 : 0755,
+                new PrivateDirs.Role("runtime directory", session
+                        ? "choose a private one with XDG_RUNTIME_DIR or --runtime-dir"
+                        : "choose another with --runtime-dir"));
     }
 
     static int currentUid() {
-        try {
-            return ((Number) Files.getAttribute(Path.of("/proc/self"), "unix:uid")).intValue();
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
+        return CurrentUser.uid();
     }
 }

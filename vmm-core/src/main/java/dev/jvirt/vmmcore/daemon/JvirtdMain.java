@@ -1,5 +1,6 @@
 package dev.jvirt.vmmcore.daemon;
 
+import dev.jvirt.vmmcore.security.Umask;
 import java.io.IOException;
 import java.io.PrintStream;
 
@@ -38,6 +39,8 @@ public final class JvirtdMain {
         }
         Jvirtd daemon;
         try {
+            Umask.set(Umask.PRIVATE);
+            Jvirtd.prepareDirs(options);
             LogSetup.configure(options.logDir(), options.verbose());
             daemon = Jvirtd.start(options);
         } catch (InstanceLock.AlreadyRunningException e) {

@@ -3,9 +3,11 @@ package dev.jvirt.vmmcore.daemon;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.core.joran.spi.JoranException;
+import dev.jvirt.vmmcore.security.CurrentUser;
+import dev.jvirt.vmmcore.security.PrivateDirs;
+import dev.jvirt.vmmcore.security.PrivateFiles;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.LoggerFactory;
 
@@ -15,8 +17,14 @@ final class LogSetup {
     private LogSetup() {
     }
 
+    /**
+     * {@code logDir} is made (or checked) 0700 and {@code jvirtd.log} created 0600 without
+     * following a link before Logback opens it: no one else can have planted one there.
+     */
     static void configure(Path logDir, boolean verbose) throws IOException {
-        Files.createDirectories(logDir);
+        int uid = CurrentUser.uid();
+        PrivateDirs.ensure(logDir, uid, 0700, new PrivateDirs.Role("log directory", "choose another --state-dir"));
+        PrivateFiles.prepare(logDir.resolve("jvirtd.log"), uid);
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx)) {
             return; // another SLF4J binding: leave it alone
         }

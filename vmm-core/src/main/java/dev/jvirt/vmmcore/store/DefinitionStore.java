@@ -11,7 +11,8 @@ import java.util.stream.Stream;
 
 /**
  * Persistent domain definitions: {@code DIR/NAME.xml}, plus an empty {@code DIR/autostart/NAME}
- * marker for autostarted domains. Every change is atomic and durable.
+ * marker for autostarted domains. Every change is atomic and durable. Files are {@code 0600} and
+ * the directories {@code 0700}; {@link #loadAll} narrows what an older jvirt left wider.
  */
 public final class DefinitionStore {
     private static final String SUFFIX = ".xml";
@@ -54,9 +55,11 @@ public final class DefinitionStore {
             return all;
         }
         try (Stream<Path> files = Files.list(dir)) {
+            narrow(dir, AtomicFiles.DIR_MODE);
             for (Path f : (Iterable<Path>) files::iterator) {
                 String fileName = f.getFileName().toString();
                 if (fileName.endsWith(SUFFIX) && !fileName.startsWith(".") && Files.isRegularFile(f)) {
+                    narrow(f, AtomicFiles.FILE_MODE);
                     all.put(fileName.substring(0, fileName.length() - SUFFIX.length()),
                             Files.readString(f, StandardCharsets.UTF_8));
                 }
@@ -65,6 +68,16 @@ public final class DefinitionStore {
             throw new StateStoreException("cannot read domain definitions in " + dir + ": " + e.getMessage(), e);
         }
         return all;
+    }
+
+    /** Takes group and other bits off a file or directory an older jvirt made wider (links are left alone). */
+    private static void narrow(Path p, java.util.Set<java.nio.file.attribute.PosixFilePermission> mode) throws IOException {
+        if (Files.isSymbolicLink(p)) {
+            return;
+        }
+        if (!Files.getPosixFilePermissions(p).equals(mode)) {
+            Files.setPosixFilePermissions(p, mode);
+        }
     }
 
     public boolean isAutostart(String name) {

@@ -37,7 +37,7 @@ class DaemonOptionsTest {
         assertThatThrownBy(() -> DaemonOptions.parse(new String[] {"--system"}, 1000, ENV, "/h"))
                 .hasMessageContaining("--system needs root");
         assertThatThrownBy(() -> DaemonOptions.parse(new String[] {"--state-dir"}, 0, ENV, "/h"))
-                .hasMessageContaining("--state-dir needs a directory");
+                .hasMessageContaining("--state-dir needs a value");
         assertThatThrownBy(() -> DaemonOptions.parse(new String[] {"--fast"}, 0, ENV, "/h"))
                 .hasMessageContaining("unknown option '--fast'");
     }

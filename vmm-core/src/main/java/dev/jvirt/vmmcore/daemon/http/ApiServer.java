@@ -1,5 +1,6 @@
 package dev.jvirt.vmmcore.daemon.http;
 
+import dev.jvirt.vmmcore.security.PrivateFiles;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
@@ -21,7 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The HTTP server on the unix socket (Netty epoll, one event-loop thread). The socket is bound in
  * a private directory, given its mode and group there, and only then renamed into place, so no
- * one can connect before its permissions are right.
+ * one can connect before its permissions are right. The rename replaces whatever was at the
+ * socket's path (a stale socket, or a file planted there) without following it; on close only the
+ * socket bound here is removed.
  */
 public final class ApiServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
@@ -29,6 +32,7 @@ public final class ApiServer implements AutoCloseable {
     private final EventLoopGroup group;
     private final ChannelGroup connections;
     private final Channel server;
+    private volatile Object socketIdentity;
 
     private ApiServer(Path socket, EventLoopGroup group, ChannelGroup connections, Channel server) {
         this.socket = socket;
@@ -62,6 +66,7 @@ public final class ApiServer implements AutoCloseable {
             permissions.apply(staged);
             Files.move(staged, socket, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            self.socketIdentity = PrivateFiles.identity(socket);
             log.info("listening on {} ({})", socket, permissions.describe());
             return self;
         } catch (IOException | RuntimeException e) {
@@ -77,14 +82,14 @@ public final class ApiServer implements AutoCloseable {
         return socket;
     }
 
-    /** Stops accepting, closes every connection (streams end), removes the socket file. */
+    /** Stops accepting, closes every connection (streams end), removes the socket file if it is still the one bound here. */
     @Override
     public void close() {
         server.close().syncUninterruptibly();
         connections.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
         try {
-            Files.deleteIfExists(socket);
+            PrivateFiles.deleteIfSame(socket, socketIdentity);
         } catch (IOException e) {
             log.warn("cannot remove {}: {}", socket, e.toString());
         }

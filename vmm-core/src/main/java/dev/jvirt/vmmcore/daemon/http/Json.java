@@ -29,6 +29,7 @@ public final class Json {
         if (body.length == 0) {
             return object();
         }
+        Utf8.check(body, "the request body", "bad-request");
         JsonNode node;
         try {
             node = MAPPER.readTree(body);

@@ -43,4 +43,17 @@ public record Request(HttpMethod method, String path, Map<String, String> params
     public com.fasterxml.jackson.databind.node.ObjectNode json() {
         return Json.parseBody(body);
     }
+
+    /**
+     * The domain definition sent: the body itself when it is {@code application/xml} (or
+     * {@code text/xml}) — checked as UTF-8 with the offset, line and column of the first bad byte —
+     * else the {@code xml} field of a JSON body.
+     */
+    public String definitionXml() {
+        String type = headers.get(io.netty.handler.codec.http.HttpHeaderNames.CONTENT_TYPE);
+        if (type != null && (type.startsWith("application/xml") || type.startsWith("text/xml"))) {
+            return Utf8.decode(body, "the definition", "invalid-definition");
+        }
+        return Json.requiredText(json(), "xml");
+    }
 }

@@ -19,7 +19,7 @@ final class DomainDefinitionRoutes {
 
     void register(RouteTable t) {
         t.post("/1.0/domains", r -> {
-            String xml = Json.requiredText(r.json(), "xml");
+            String xml = r.definitionXml();
             return Reply.json(CREATED, nameAndUuid(hv.define(xml)));
         });
         t.post("/1.0/domains/create", r -> {
