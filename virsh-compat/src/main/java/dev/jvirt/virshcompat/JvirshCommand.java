@@ -1,12 +1,10 @@
 package dev.jvirt.virshcompat;
 
+import dev.jvirt.api.Domains;
 import dev.jvirt.virshcompat.client.ApiClient;
-import dev.jvirt.virshcompat.client.Records.DomainSummary;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * The base of every jvirsh command: runs {@link #execute()}, hands any failure to
@@ -16,9 +14,6 @@ public abstract class JvirshCommand implements Callable<Integer> {
 
     @ParentCommand
     protected Jvirsh root;
-
-    @Spec
-    protected CommandSpec spec;
 
     private int exitStatus;
 
@@ -88,7 +83,7 @@ public abstract class JvirshCommand implements Callable<Integer> {
     protected String resolve(String domain) {
         if (isId(domain)) {
             long id = Long.parseLong(domain);
-            for (DomainSummary d : client().domains()) {
+            for (Domains.Summary d : client().domains()) {
                 if (d.id() != null && d.id() == id) {
                     return d.name();
                 }

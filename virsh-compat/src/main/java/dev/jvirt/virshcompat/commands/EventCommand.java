@@ -1,8 +1,9 @@
 package dev.jvirt.virshcompat.commands;
 
+import dev.jvirt.api.Domains;
+import dev.jvirt.api.json.JsonObject;
 import dev.jvirt.virshcompat.JvirshCommand;
 import dev.jvirt.virshcompat.client.ApiClient;
-import dev.jvirt.virshcompat.client.JsonObject;
 import dev.jvirt.virshcompat.client.UsageException;
 import dev.jvirt.virshcompat.format.EventText;
 import picocli.CommandLine.Command;
@@ -62,7 +63,8 @@ public final class EventCommand extends JvirshCommand {
         out().println("events received: " + received);
     }
 
-    private boolean print(JsonObject e) {
+    private boolean print(JsonObject line) {
+        Domains.Event e = Domains.Event.from(line);
         if (event != null && !event.equals(EventText.kindOf(e))) {
             return true;
         }

@@ -1,8 +1,8 @@
 package dev.jvirt.virshcompat.commands;
 
+import dev.jvirt.api.json.JsonObject;
 import dev.jvirt.virshcompat.JvirshCommand;
 import dev.jvirt.virshcompat.client.ApiClient;
-import dev.jvirt.virshcompat.client.JsonObject;
 import dev.jvirt.virshcompat.client.UsageException;
 import dev.jvirt.virshcompat.format.EventText;
 import picocli.CommandLine.Command;
