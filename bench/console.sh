@@ -1,14 +1,21 @@
 #!/usr/bin/env bash
 # Console benchmark: keystroke echo latency (median, p99) and guest -> client throughput through
-# jvirt's hub and client, beside `virsh console` on the same tiny guest image under libvirt.
+# the shipped jvirtd and `jvirsh console` (and so through the console keeper), beside `virsh
+# console` on the same tiny guest image under libvirt; then a console outage per jvirt: jvirtd
+# killed for --outage seconds while the guest prints a counter, the lines missing from the log
+# counted. Each jvirt is a session jvirtd of its own in a temp directory.
 # libvirt is a private session daemon of its own: it runs as uid 65534 (qemu:///session as root
 # would reach the system daemon's socket) with its XDG directories in a temp directory; libvirtd
 # and virtlogd are autostarted by virsh and stopped by the pids in their pidfiles at the end.
-# Usage: bench/console.sh [--keys N] [--lines N] [--rounds N]
+# Usage: bench/console.sh [--before DIST] [--keys N] [--lines N] [--rounds N] [--outage SECONDS]
+#   --before DIST  also measure another build's dist/ (e.g. one of main), interleaved with this one
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 main=dev.jvirt.bench.console.ConsoleBench
 name=jvirt-console-bench
+
+dists=(--dist "this=$here/../dist")
+if [[ ${1:-} == --before ]]; then dists=(--dist "before=$2" "${dists[@]}"); shift 2; fi
 
 (cd "$here/.." && mvn -q -B install -DskipTests -DskipITs)
 (cd "$here" && mvn -q -B package -DskipTests)
@@ -58,4 +65,4 @@ chmod 755 "$tmp"
 "${lv[@]}" virsh -q -c qemu:///session start "$name" >/dev/null
 echo "libvirt: libvirtd pid $(cat "$tmp/run/libvirt/libvirtd.pid"), virtlogd pid $(cat "$tmp/run/libvirt/virtlogd.pid" 2>/dev/null || echo -)"
 
-java -cp "$cp" "$main" --virsh "${lv[*]} virsh -c qemu:///session console $name --force" "$@"
+java -cp "$cp" "$main" "${dists[@]}" --virsh "${lv[*]} virsh -c qemu:///session console $name --force" "$@"

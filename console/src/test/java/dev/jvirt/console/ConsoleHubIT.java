@@ -40,8 +40,7 @@ class ConsoleHubIT {
     @Test
     void aClientAttachingAfterBootSeesTheMarkerFromTheRingAndItsEchoComesBack(TinyGuest guest) throws Exception {
         try (GuestVm vm = GuestVm.startPaused(guest, "g1");
-                ConsoleHub hub = vm.hub(HubConfig.of("tiny1", vm.dir.resolve("unused.sock"), vm.dir.resolve("log/console.log")),
-                        "console", false)) {
+                ConsoleHub hub = vm.hub("tiny1", "console", vm.dir.resolve("log/console.log"))) {
             vm.cont();
             awaitRing(hub, TinyGuest.READY_MARKER, BOOT);
             Thread.sleep(500); // the shell's prompt comes after the marker
@@ -66,8 +65,7 @@ class ConsoleHubIT {
     void forceTakesOverTheFirstClientIsToldAndExitsAViewerSeesTheSameAndPoweroffEndsAll(TinyGuest guest)
             throws Exception {
         try (GuestVm vm = GuestVm.startPaused(guest, "g2");
-                ConsoleHub hub = vm.hub(HubConfig.of("tiny2", vm.dir.resolve("unused.sock"), vm.dir.resolve("console.log")),
-                        "console", false);
+                ConsoleHub hub = vm.hub("tiny2", "console", vm.dir.resolve("console.log"));
                 ConsoleSocketServer server = ConsoleSocketServer.serve(hub, vm.dir.resolve("stream.sock"))) {
             vm.cont();
             awaitRing(hub, TinyGuest.READY_MARKER, BOOT);

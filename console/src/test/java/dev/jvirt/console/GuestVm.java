@@ -1,8 +1,9 @@
 package dev.jvirt.console;
 
-import dev.jvirt.console.hub.ConsoleFifos;
+import dev.jvirt.console.hub.ConsoleEndpoint;
 import dev.jvirt.console.hub.ConsoleHub;
-import dev.jvirt.console.hub.HubConfig;
+import dev.jvirt.console.keeper.KeepRequest;
+import dev.jvirt.console.keeper.TestKeeper;
 import dev.jvirt.testimages.TinyGuest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The tiny guest under QEMU (TCG) with its serial port the way jvirtd runs it: started paused
- * ({@code -S}) on a {@code null} chardev that {@link #hub} swaps for a hub's FIFOs before
- * {@code cont}. Killed by pid on close.
+ * ({@code -S}) on a {@code null} chardev that {@link #hub} swaps for FIFOs a console keeper (in
+ * this JVM, {@link #keeper}) made, before {@code cont}. Killed by pid on close.
  */
 final class GuestVm implements AutoCloseable {
 
@@ -23,6 +24,7 @@ final class GuestVm implements AutoCloseable {
     final Path qmpSocket;
     final Path qemuLog;
     private final Process qemu;
+    private TestKeeper keeper;
 
     private GuestVm(Path dir, Process qemu) {
         this.dir = dir;
@@ -53,19 +55,31 @@ final class GuestVm implements AutoCloseable {
         return vm;
     }
 
-    /**
-     * As the daemon does at start ({@code reconnect} false) or after a restart (true): new FIFOs
-     * at {@code dir/fifoName.{in,out}}, swapped in with {@code chardev-change}, read by a new hub.
-     */
-    ConsoleHub hub(HubConfig config, String fifoName, boolean reconnect) throws Exception {
-        ConsoleFifos fifos = ConsoleFifos.create(dir.resolve(fifoName));
-        try {
-            swap("{\"type\":\"file\",\"data\":{\"in\":\"" + fifos.toGuest() + "\",\"out\":\"" + fifos.fromGuest() + "\"}}");
-        } catch (Exception e) {
-            fifos.close();
-            throw e;
+    /** The console keeper of this guest's console (started with the first {@link #hub}). */
+    TestKeeper keeper() throws java.io.IOException {
+        if (keeper == null) {
+            keeper = TestKeeper.start(dir);
         }
-        return reconnect ? ConsoleHub.reconnect(config, fifos) : ConsoleHub.start(config, fifos);
+        return keeper;
+    }
+
+    /** {@link #hub(String, String, Path, long, int, boolean)} with a 1 MiB x 2 log, this run's history only. */
+    ConsoleHub hub(String domain, String fifoName, Path log) throws Exception {
+        return hub(domain, fifoName, log, 1 << 20, 1, false);
+    }
+
+    /**
+     * As the daemon does at start ({@code earlier} false) or after a restart that found no keeper
+     * (true): the keeper makes FIFOs {@code dir/fifoName.{in,out}}, they are swapped in with
+     * {@code chardev-change}, and a hub opens on the keeper's stream.
+     */
+    ConsoleHub hub(String domain, String fifoName, Path log, long logFileBytes, int logKeep, boolean earlier)
+            throws Exception {
+        ConsoleEndpoint.Fifos fifos = new ConsoleEndpoint.Fifos(dir.resolve(fifoName));
+        TestKeeper k = keeper();
+        return k.keep(new KeepRequest(domain, fifos, log, logFileBytes, logKeep, earlier), k.config(domain),
+                () -> swap("{\"type\":\"file\",\"data\":{\"in\":\"" + fifos.toGuest() + "\",\"out\":\""
+                        + fifos.fromGuest() + "\"}}"));
     }
 
     /** Points the serial port at a plain file (no reader at all). */
@@ -101,6 +115,9 @@ final class GuestVm implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        if (keeper != null) {
+            keeper.close();
+        }
         if (qemu.isAlive()) {
             qemu.destroyForcibly();
             qemu.waitFor(10, TimeUnit.SECONDS);

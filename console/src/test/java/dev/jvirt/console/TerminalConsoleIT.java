@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jvirt.console.hub.ConsoleHub;
 import dev.jvirt.console.hub.ConsoleSocketServer;
-import dev.jvirt.console.hub.HubConfig;
 import dev.jvirt.testimages.TinyGuest;
 import dev.jvirt.testimages.TinyGuestExtension;
 import java.nio.charset.StandardCharsets;
@@ -31,8 +30,7 @@ class TerminalConsoleIT {
     void rawModeEscapeSignalsAndGuestStopAllRestoreTheTerminal(TinyGuest guest) throws Exception {
         String session = "jvirt-console-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
         try (GuestVm vm = GuestVm.startPaused(guest, "tt");
-                ConsoleHub hub = vm.hub(HubConfig.of("tiny", vm.dir.resolve("unused.sock"), vm.dir.resolve("console.log")),
-                        "console", false);
+                ConsoleHub hub = vm.hub("tiny", "console", vm.dir.resolve("console.log"));
                 ConsoleSocketServer server = ConsoleSocketServer.serve(hub, vm.dir.resolve("stream.sock"))) {
             vm.cont();
             ConsoleHubIT.awaitRing(hub, TinyGuest.READY_MARKER, Duration.ofSeconds(120));

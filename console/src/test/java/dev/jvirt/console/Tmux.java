@@ -1,5 +1,6 @@
 package dev.jvirt.console;
 
+import dev.jvirt.testimages.HostPackages;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -21,6 +22,7 @@ final class Tmux implements AutoCloseable {
 
     /** Runs {@code command} in a new detached 120x40 session, in directory {@code dir}. */
     static Tmux start(String name, java.nio.file.Path dir, String command) throws Exception {
+        HostPackages.command("tmux", "tmux");
         run("tmux", "new-session", "-d", "-s", name, "-x", "120", "-y", "40", "-c", dir.toString(), command);
         return new Tmux(name, dir);
     }

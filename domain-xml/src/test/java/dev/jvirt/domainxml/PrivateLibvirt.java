@@ -1,6 +1,5 @@
 package dev.jvirt.domainxml;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
@@ -46,17 +45,6 @@ final class PrivateLibvirt implements AutoCloseable {
         "LC_ALL", "C");
   }
 
-  /** The virsh binary on PATH, or null. */
-  static Path findVirsh() {
-    for (String d : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(File.pathSeparator)) {
-      Path p = Path.of(d, "virsh");
-      if (Files.isExecutable(p)) {
-        return p;
-      }
-    }
-    return null;
-  }
-
   static PrivateLibvirt start() throws IOException {
     boolean root = "root".equals(System.getProperty("user.name"));
     Path dir = Files.createTempDirectory("jvirt-libvirt-");
@@ -84,6 +72,19 @@ final class PrivateLibvirt implements AutoCloseable {
       Files.setPosixFilePermissions(dir.resolve("runtime"), PosixFilePermissions.fromString("rwx------"));
     }
     return new PrivateLibvirt(dir, root, kvmGroup);
+  }
+
+  /**
+   * Whether this libvirt may run KVM guests: its capabilities list {@code <domain type='kvm'>}.
+   * That depends on the host (is {@code /dev/kvm} there, may the daemon's user open it: mode 0600
+   * root on some machines, 0666 on others), not on the definitions under test.
+   */
+  boolean offersKvm() throws IOException, InterruptedException {
+    Result caps = virsh("capabilities");
+    if (caps.exit() != 0) {
+      throw new IOException("virsh capabilities failed: " + caps.err().strip());
+    }
+    return caps.out().contains("<domain type='kvm'");
   }
 
   /** Writes a file the daemon's user can read. */

@@ -1,10 +1,12 @@
 package dev.jvirt.vmmcore;
 
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
  * What {@code virsh dominfo} shows about one domain.
  *
+ * @param id         libvirt's domain id while active: given at start, kept across daemon restarts
  * @param name       the domain's name
  * @param uuid       its UUID
  * @param type       {@code kvm} or {@code qemu}
@@ -16,10 +18,11 @@ import java.util.OptionalLong;
  * @param vcpus      vCPUs at boot
  * @param cpuTimeNanos CPU time QEMU has used (user + system), 0 while shut off
  *
- * <p>All of it is one moment's view of the domain: a pid is there exactly when the state is
+ * <p>All of it is one moment's view of the domain: an id and a pid are there exactly when the state is
  * active (running, paused, crashed), and the CPU time is that pid's.
  */
 public record DomainInfo(
+        OptionalInt id,
         String name,
         String uuid,
         String type,

@@ -1,56 +1,57 @@
 package dev.jvirt.vmmcore;
 
-import dev.jvirt.domainxml.Parsed;
+import dev.jvirt.console.hub.ConsoleHub;
 import dev.jvirt.domainxml.domain.Domain;
 import dev.jvirt.qmpclient.QmpClientFactory;
-import dev.jvirt.vmmcore.DomainEvent.Kind;
 import dev.jvirt.vmmcore.lifecycle.DomainDefiner;
 import dev.jvirt.vmmcore.lifecycle.DomainDefinitions;
 import dev.jvirt.vmmcore.lifecycle.DomainEntry;
+import dev.jvirt.vmmcore.lifecycle.DomainOperations;
 import dev.jvirt.vmmcore.lifecycle.DomainRegistry;
 import dev.jvirt.vmmcore.lifecycle.EventBus;
-import dev.jvirt.vmmcore.lifecycle.GuestControl;
+import dev.jvirt.vmmcore.lifecycle.GuestConsoles;
 import dev.jvirt.vmmcore.lifecycle.GuestEventHandler;
+import dev.jvirt.vmmcore.lifecycle.GuestMonitor;
 import dev.jvirt.vmmcore.lifecycle.GuestStarter;
 import dev.jvirt.vmmcore.lifecycle.GuestTeardown;
 import dev.jvirt.vmmcore.lifecycle.Operation;
 import dev.jvirt.vmmcore.lifecycle.OperationLock;
 import dev.jvirt.vmmcore.lifecycle.Reconnector;
-import dev.jvirt.vmmcore.lifecycle.GuestMonitor;
 import dev.jvirt.vmmcore.lifecycle.RunningGuest;
 import dev.jvirt.vmmcore.lifecycle.StatusKeeper;
-import dev.jvirt.vmmcore.qemu.CapabilitiesCache;
 import dev.jvirt.vmmcore.qemu.CapabilitiesProvider;
-import dev.jvirt.vmmcore.qemu.HostCapabilities;
 import dev.jvirt.vmmcore.qemu.ProcFs;
 import dev.jvirt.vmmcore.qemu.QemuLauncher;
 import dev.jvirt.vmmcore.qemu.QmpCapabilitiesProbe;
+import dev.jvirt.vmmcore.qemu.argv.CommandLineException;
+import dev.jvirt.vmmcore.store.CapabilitiesCache;
 import dev.jvirt.vmmcore.store.DefinitionStore;
 import dev.jvirt.vmmcore.store.RuntimeStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one entry point of vmm-core: domains, their lifecycle, events and state. jvirtd's routes
- * and in-process tests call only this. Thread-safe; one lifecycle operation at a time per domain
- * (a second waits up to {@link HypervisorConfig#busyWait()}, then gets {@link DomainBusyException}).
- * Every failure is a {@link VmmException}. Closing it leaves running guests running: a new
- * {@code Hypervisor} over the same directories takes them over.
+ * and in-process tests call only this (a test keeps the daemon's routes from importing anything
+ * else of vmm-core). Wherever a domain is named, a name, a UUID (any case, dashes optional) or
+ * the numeric id of an active domain is accepted ({@link #resolve}). Thread-safe; one lifecycle
+ * operation at a time per domain (a second waits up to {@link HypervisorConfig#busyWait()}, then
+ * gets {@link DomainBusyException}). Every failure is a {@link VmmException}. Closing it leaves
+ * running guests running: a new {@code Hypervisor} over the same directories takes them over,
+ * ids included.
  */
 public final class Hypervisor implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Hypervisor.class);
     private final HypervisorConfig config;
     private final DomainRegistry registry = new DomainRegistry();
-    private final DefinitionStore definitions;
     private final RuntimeStore runtime;
     private final DomainDefinitions xml = new DomainDefinitions();
     private final EventBus events = new EventBus();
@@ -60,30 +61,30 @@ public final class Hypervisor implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final StatusKeeper status;
-    private final GuestTeardown teardown;
     private final GuestEventHandler guestEvents;
     private final GuestStarter starter;
-    private final CapabilitiesProvider capabilities;
-    private final dev.jvirt.vmmcore.lifecycle.GuestConsoles consoles;
+    private final GuestConsoles consoles;
     private final ProcFs procFs = ProcFs.system();
     private final DomainDefiner definer;
+    private final DomainOperations operations;
+    private final CapabilitiesProvider capabilities;
 
     private Hypervisor(HypervisorConfig config) {
         this.config = config;
         StateDirs dirs = config.dirs();
-        this.definitions = new DefinitionStore(dirs.qemuDefinitions(), dirs.qemuAutostart());
         this.runtime = new RuntimeStore(dirs.qemuRuntime());
-        this.status = new StatusKeeper(runtime, events);
-        this.definer = new DomainDefiner(registry, definitions, xml, status, config.busyWait());
-        this.teardown = new GuestTeardown(runtime, registry, events, config.destroyGrace());
+        StatusKeeper status = new StatusKeeper(runtime, events);
+        this.definer = new DomainDefiner(registry, new DefinitionStore(dirs.qemuDefinitions(), dirs.qemuAutostart()), xml,
+                status, config.busyWait());
+        GuestTeardown teardown = new GuestTeardown(runtime, registry, events, config.destroyGrace());
         this.guestEvents = new GuestEventHandler(eventPool, status, teardown);
         this.capabilities = new CapabilitiesProvider(config.emulator(),
                 new CapabilitiesCache(dirs.capabilitiesCache()), new QmpCapabilitiesProbe(qmp), config.kvmProbe());
-        this.consoles = new dev.jvirt.vmmcore.lifecycle.GuestConsoles(dirs::consoleLog, config.consoleLogBytes(),
-                config.consoleLogKeep());
-        this.starter = new GuestStarter(capabilities, config.commandLine(), runtime, new QemuLauncher(ProcFs.system()), qmp,
-                xml, config.launchTimeout(), consoles, config.startObserver());
+        this.consoles = new GuestConsoles(dirs.runtime(), dirs.state().resolve("log").resolve("console-keeper.log"),
+                dirs::consoleLog, config.consoleLogBytes(), config.consoleLogKeep());
+        this.starter = new GuestStarter(new GuestStarter.Tools(capabilities, config.commandLine(), config.backends(),
+                runtime, new QemuLauncher(procFs), qmp, xml, config.launchTimeout(), consoles, config.startObserver()));
+        this.operations = new DomainOperations(registry, starter, teardown, guestEvents, status, config.busyWait());
     }
 
     /** Opens the state in {@code config.dirs()}: loads definitions, takes over guests still running. */
@@ -100,9 +101,11 @@ public final class Hypervisor implements AutoCloseable {
 
     private void load() {
         definer.loadStored();
-        Reconnector reconnector = new Reconnector(runtime, qmp, ProcFs.system(), xml, guestEvents, config.destroyGrace(),
-                consoles);
-        for (String name : runtime.names()) {
+        Reconnector reconnector = new Reconnector(runtime, qmp, procFs, xml, guestEvents, config.destroyGrace(),
+                consoles, registry);
+        List<String> names = runtime.names();
+        names.forEach(name -> runtime.read(runtime.paths(name)).ifPresent(r -> registry.noteId(r.id())));
+        for (String name : names) {
             DomainEntry e = registry.getOrCreate(name);
             try (OperationLock.Held held = e.lock().acquire(Operation.GUEST_EVENT, config.busyWait())) {
                 reconnector.recover(e);
@@ -138,20 +141,8 @@ public final class Hypervisor implements AutoCloseable {
     }
 
     /** Removes the stored definition; a running domain goes on running as a transient one. */
-    public void undefine(String name) {
-        DomainEntry e = domain(name);
-        try (OperationLock.Held held = lock(e, Operation.UNDEFINE)) {
-            if (!e.isPersistent()) {
-                throw new DomainConflictException("domain '" + name + "' is transient: there is no definition to undefine");
-            }
-            definitions.delete(name);
-            e.persistent(null);
-            e.autostart(false);
-            if (e.guest() == null) {
-                registry.remove(e);
-            }
-            status.publish(e, Kind.UNDEFINED, e.status().reason());
-        }
+    public void undefine(String domain) {
+        definer.undefine(domain(domain));
     }
 
     /** Starts a domain that has no stored definition; it is forgotten once it stops. */
@@ -164,31 +155,14 @@ public final class Hypervisor implements AutoCloseable {
      * it is forgotten once it stops. Name and UUID must be free.
      */
     public DomainInfo createTransient(String domainXml, boolean paused) {
-        Parsed<Domain> parsed = xml.parse(domainXml, null);
-        Domain def = xml.complete(parsed, null);
+        Domain def = xml.complete(xml.parse(domainXml, null), null);
         DomainEntry e = registry.create(def.name()).orElseThrow(() -> new DomainConflictException(
                 "domain '" + def.name() + "' already exists; choose another name or start that one"));
-        try (OperationLock.Held held = lock(e, Operation.START)) {
-            try {
-                registry.claimUuid(e, def.uuid());
-                launch(e, def, paused);
-            } catch (RuntimeException ex) {
-                registry.remove(e);
-                throw ex;
-            }
-            return info(e);
-        }
+        return info(e, operations.createTransient(e, def, paused));
     }
 
-    public void setAutostart(String name, boolean autostart) {
-        DomainEntry e = domain(name);
-        try (OperationLock.Held held = lock(e, Operation.AUTOSTART)) {
-            if (!e.isPersistent()) {
-                throw new DomainConflictException("domain '" + name + "' is transient: only defined domains autostart");
-            }
-            definitions.setAutostart(name, autostart);
-            e.autostart(autostart);
-        }
+    public void setAutostart(String domain, boolean autostart) {
+        definer.setAutostart(domain(domain), autostart);
     }
 
     /** Starts every shut-off autostart domain (the daemon calls this once at boot): name → error message, or "started". */
@@ -207,84 +181,63 @@ public final class Hypervisor implements AutoCloseable {
         return results;
     }
 
-    // ---- lifecycle --------------------------------------------------------------------------
+    // ---- lifecycle (the state machine: lifecycle.Operation) ---------------------------------
 
     /** Starts a defined domain: returns once QEMU runs the guest. */
-    public DomainInfo start(String name) {
-        return start(name, false);
+    public DomainInfo start(String domain) {
+        return start(domain, false);
     }
 
     /**
      * Starts a defined domain. {@code paused} (virsh's {@code start --paused}): QEMU is set up with
      * its CPUs stopped and never resumed, so the guest runs no instruction until {@link #resume};
      * the domain is then paused (user), as libvirt reports it, after the events started (booted)
-     * and suspended (user).
+     * and suspended (user). The run gets the next domain id.
      */
-    public DomainInfo start(String name, boolean paused) {
-        DomainEntry e = domain(name);
-        try (OperationLock.Held held = lock(e, Operation.START)) {
-            Operation.START.check(name, e.status());
-            launch(e, e.persistent(), paused);
-            return info(e);
-        }
+    public DomainInfo start(String domain, boolean paused) {
+        DomainEntry e = domain(domain);
+        return info(e, operations.start(e, paused));
     }
 
     /** What {@link #start} would run: QEMU's argv. Checks state and accelerator; touches no guest file or process. */
-    public List<String> startDryRun(String name) {
-        DomainEntry e = domain(name);
-        Operation.START.check(name, e.status());
-        return starter.prepare(e.persistent()).argv();
+    public List<String> startDryRun(String domain) {
+        DomainEntry e = domain(domain);
+        Operation.START.check(e.name(), e.status());
+        return commandLine(e.persistent(), true);
     }
 
-    private void launch(DomainEntry e, Domain def, boolean paused) {
-        RunningGuest g;
+    /**
+     * The QEMU argv a definition given as XML would run (virsh domxml-to-native): parsed,
+     * completed and built as a start would, without the accelerator check; defines and touches nothing.
+     *
+     * @throws InvalidDomainException the XML is invalid, or cannot run with this QEMU
+     */
+    public List<String> domxmlToNative(String domainXml) {
+        return commandLine(xml.complete(xml.parse(domainXml, null), null), false);
+    }
+
+    private List<String> commandLine(Domain def, boolean asStart) {
         try {
-            g = starter.start(starter.prepare(def), e, paused, guestEvents::watch);
-        } catch (StartFailedException ex) {
-            e.deactivate(DomainStatus.of(DomainState.SHUTOFF, StateReason.FAILED));
-            log.warn("{}", ex.getMessage());
-            throw ex;
+            return starter.dryRun(asStart ? starter.prepare(def) : starter.plan(def)).argv();
+        } catch (CommandLineException ex) {
+            if (asStart) {
+                throw new StartFailedException(def.name(), "cannot build the QEMU command line: " + ex.getMessage(), ex);
+            }
+            throw new InvalidDomainException(ex.getMessage(), ex);
         }
-        status.publish(e, Kind.STARTED, StateReason.BOOTED);
-        if (paused) {
-            status.publish(e, Kind.SUSPENDED, StateReason.USER);
-        }
-        log.info("domain '{}' started{} ({})", e.name(), paused ? " paused" : "", g.process());
     }
 
     /**
      * Presses the ACPI power button and waits up to {@code timeout} for the guest to power off
      * ({@link Duration#ZERO}: do not wait). The result says whether it did.
      */
-    public ShutdownResult shutdown(String name, Duration timeout) {
-        DomainEntry e = domain(name);
-        RunningGuest g;
-        try (OperationLock.Held held = lock(e, Operation.SHUTDOWN)) {
-            Operation.SHUTDOWN.check(name, e.status());
-            g = e.guest();
-            GuestControl.powerdown(g, name);
-        }
-        long t0 = System.nanoTime();
-        try {
-            DomainStatus s = timeout.isZero() ? e.status() : g.stopped().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-            Duration waited = Duration.ofNanos(System.nanoTime() - t0);
-            return s.state() == DomainState.SHUTOFF
-                    ? new ShutdownResult(true, waited, s, "domain '" + name + "' is shut off")
-                    : new ShutdownResult(false, waited, s, "domain '" + name + "' was sent the ACPI power button");
-        } catch (TimeoutException ex) {
-            return new ShutdownResult(false, timeout, e.status(), "domain '" + name + "' did not power off within "
-                    + timeout.toSeconds() + " s of the ACPI power button (it may ignore ACPI); use destroy to force it off");
-        } catch (ExecutionException ex) {
-            throw new GuestControlException("shutdown of domain '" + name + "' failed: " + ex.getCause(), ex.getCause());
-        } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new GuestControlException("interrupted while waiting for domain '" + name + "' to shut down", ex);
-        }
+    public ShutdownResult shutdown(String domain, Duration timeout) {
+        return operations.shutdown(domain(domain), timeout);
     }
 
     /** Forces the domain off: SIGTERM, then SIGKILL after the grace period. Returns once QEMU is gone. */
-    public DomainInfo destroy(String name) {
-        return destroy(name, false);
+    public DomainInfo destroy(String domain) {
+        return destroy(domain, false);
     }
 
     /**
@@ -295,67 +248,52 @@ public final class Hypervisor implements AutoCloseable {
      * @throws DestroyTimeoutException graceful, and QEMU did not exit within the grace period
      *                                 (the domain is left as it was)
      */
-    public DomainInfo destroy(String name, boolean graceful) {
-        DomainEntry e = domain(name);
-        try (OperationLock.Held held = lock(e, Operation.DESTROY)) {
-            Operation.DESTROY.check(name, e.status());
-            teardown.destroy(e, e.guest(), graceful);
-            return info(e);
-        }
+    public DomainInfo destroy(String domain, boolean graceful) {
+        DomainEntry e = domain(domain);
+        return info(e, operations.destroy(e, graceful));
     }
 
     /** ACPI reboot: the guest's next poweroff is turned into a reset. Returns at once. */
-    public void reboot(String name) {
-        DomainEntry e = domain(name);
-        try (OperationLock.Held held = lock(e, Operation.REBOOT)) {
-            Operation.REBOOT.check(name, e.status());
-            e.guest().rebootRequested().set(true);
-            GuestControl.powerdown(e.guest(), name);
-        }
+    public void reboot(String domain) {
+        operations.reboot(domain(domain));
     }
 
     /** Hard reset, like pressing the reset button. */
-    public void reset(String name) {
-        DomainEntry e = domain(name);
-        try (OperationLock.Held held = lock(e, Operation.RESET)) {
-            Operation.RESET.check(name, e.status());
-            e.guest().newReset();
-            GuestControl.reset(e.guest(), name);
-            status.publish(e, Kind.REBOOTED, e.status().reason());
-        }
+    public void reset(String domain) {
+        operations.reset(domain(domain));
     }
 
-    public DomainInfo suspend(String name) {
-        DomainEntry e = domain(name);
-        try (OperationLock.Held held = lock(e, Operation.SUSPEND)) {
-            Operation.SUSPEND.check(name, e.status());
-            GuestControl.stop(e.guest(), name);
-            status.set(e, DomainState.PAUSED, StateReason.USER, Kind.SUSPENDED);
-            return info(e);
-        }
+    public DomainInfo suspend(String domain) {
+        DomainEntry e = domain(domain);
+        return info(e, operations.suspend(e));
     }
 
-    public DomainInfo resume(String name) {
-        DomainEntry e = domain(name);
-        try (OperationLock.Held held = lock(e, Operation.RESUME)) {
-            Operation.RESUME.check(name, e.status());
-            GuestControl.cont(e.guest(), name);
-            status.set(e, DomainState.RUNNING, StateReason.UNPAUSED, Kind.RESUMED);
-            return info(e);
-        }
+    public DomainInfo resume(String domain) {
+        DomainEntry e = domain(domain);
+        return info(e, operations.resume(e));
     }
 
     // ---- queries ----------------------------------------------------------------------------
 
+    /**
+     * The name of the domain {@code ref} names: a name; else a UUID (any case, dashes optional);
+     * else the numeric id of an active domain.
+     *
+     * @throws NoSuchDomainException none is named so
+     */
+    public String resolve(String ref) {
+        return domain(ref).name();
+    }
+
     /** Every domain, each as one consistent snapshot (see {@link DomainInfo}). */
     public List<DomainInfo> list() {
         return registry.all().stream().map(e -> e.snapshot().current() == null ? null : info(e))
-                .filter(java.util.Objects::nonNull).toList();
+                .filter(Objects::nonNull).toList();
     }
 
-    /** The domain's info, taken as one consistent snapshot: state, reason, pid, CPU time and sizes agree. */
-    public DomainInfo info(String name) {
-        return info(domain(name));
+    /** The domain's info, taken as one consistent snapshot: state, reason, id, pid, CPU time and sizes agree. */
+    public DomainInfo info(String domain) {
+        return info(domain(domain));
     }
 
     /**
@@ -369,76 +307,59 @@ public final class Hypervisor implements AutoCloseable {
         return info(e);
     }
 
-    public DomainStatus state(String name) {
-        return domain(name).status();
+    public DomainStatus state(String domain) {
+        return domain(domain).status();
     }
 
     /**
-     * The console hub of running domain {@code name}, which has read its serial console since
+     * The console hub of running domain {@code domain}, which has read its serial console since
      * before the guest ran (its ring holds the recent output, its log is
      * {@link StateDirs#consoleLog}); empty when the definition has no serial or console.
      *
      * @throws NoSuchDomainException  no such domain
      * @throws InvalidStateException   the domain is not running or paused
      */
-    public java.util.Optional<dev.jvirt.console.hub.ConsoleHub> console(String name) {
-        DomainEntry e = domain(name);
-        RunningGuest g = e.guest();
-        if (g == null) {
-            throw new InvalidStateException(name, "open the console of", e.status(),
-                    java.util.EnumSet.of(DomainState.RUNNING, DomainState.PAUSED));
-        }
-        return java.util.Optional.ofNullable(g.consoleHub());
+    public Optional<ConsoleHub> console(String domain) {
+        return Optional.ofNullable(operations.guest(domain(domain), Operation.CONSOLE).consoleHub());
     }
 
     /** The domain's XML: the live definition while active (unless {@code inactive}), else the stored one. */
-    public String xml(String name, boolean inactive) {
-        DomainEntry e = domain(name);
-        Domain d = inactive && e.isPersistent() ? e.persistent() : e.current();
-        return xml.format(d);
+    public String xml(String domain, boolean inactive) {
+        return xml.format(definition(domain, inactive));
+    }
+
+    /** The domain's definition as a model (for domblklist, domiflist): the live one while active (unless {@code inactive}). */
+    public Domain definition(String domain, boolean inactive) {
+        DomainEntry.Snapshot s = domain(domain).snapshot();
+        return inactive && s.persistent() != null ? s.persistent() : s.current();
     }
 
     /** The host's probed capabilities (QEMU binary cached on disk; KVM probed once per Hypervisor). */
     public HostCapabilities capabilities() {
-        try {
-            return capabilities.get();
-        } catch (java.io.IOException e) {
-            throw new VmmException("cannot probe " + config.emulator() + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new VmmException("interrupted while probing " + config.emulator(), e);
-        }
+        return capabilities.require();
     }
 
     // ---- monitor passthrough (virsh qemu-monitor-command / qemu-monitor-event) ----------------
 
-    /** Runs a QMP command given as JSON text on the running domain's monitor; returns QEMU's {@code return}. */
-    public com.fasterxml.jackson.databind.JsonNode qemuMonitorCommand(String name, String commandJson) {
-        return GuestMonitor.execute(runningGuest(name, "run a monitor command on"), name, commandJson);
+    /** Runs a QMP command given as JSON text on the running domain's monitor; returns QEMU's {@code return} as JSON text. */
+    public String qemuMonitorCommand(String domain, String commandJson) {
+        DomainEntry e = domain(domain);
+        return GuestMonitor.execute(operations.guest(e, Operation.MONITOR), e.name(), commandJson);
     }
 
     /** Runs a human-monitor (HMP) command line on the running domain; returns QEMU's text. */
-    public String qemuMonitorHmp(String name, String commandLine) {
-        return GuestMonitor.hmp(runningGuest(name, "run a monitor command on"), name, commandLine);
+    public String qemuMonitorHmp(String domain, String commandLine) {
+        DomainEntry e = domain(domain);
+        return GuestMonitor.hmp(operations.guest(e, Operation.MONITOR), e.name(), commandLine);
     }
 
     /**
-     * Streams the running domain's QMP events as QEMU sends them; {@code onEnd} runs once when
-     * its monitor connection goes (the guest stopped).
+     * The running domain's QMP events as QEMU sends them: checks that they can be watched (it is
+     * running or paused), so a caller answers errors before it streams, then subscribes.
      */
-    public Subscription subscribeQemuEvents(String name, java.util.function.Consumer<com.fasterxml.jackson.databind.JsonNode> listener,
-            Runnable onEnd) {
-        return GuestMonitor.subscribe(runningGuest(name, "watch the monitor events of"), listener, onEnd);
-    }
-
-    private RunningGuest runningGuest(String name, String operation) {
-        DomainEntry e = domain(name);
-        RunningGuest g = e.guest();
-        if (g == null) {
-            throw new InvalidStateException(name, operation, e.status(),
-                    java.util.Set.of(DomainState.RUNNING, DomainState.PAUSED));
-        }
-        return g;
+    public QemuEventSource qemuEvents(String domain) {
+        RunningGuest g = operations.guest(domain(domain), Operation.WATCH_MONITOR);
+        return (listener, onEnd) -> GuestMonitor.subscribe(g, listener, onEnd);
     }
 
     public Subscription subscribe(DomainEventListener listener) {
@@ -454,31 +375,22 @@ public final class Hypervisor implements AutoCloseable {
                 g.detach();
             }
         }
+        consoles.close(); // the console keeper keeps the running guests' consoles
         qmp.close();
         eventPool.shutdown();
         events.close();
     }
 
-    /** The entry of a domain that exists: one being defined for the first time does not yet. */
-    private DomainEntry domain(String name) {
-        DomainEntry e = registry.get(name);
-        if (e.current() == null) {
-            throw new NoSuchDomainException(name);
-        }
-        return e;
-    }
-
-    /** Takes the domain's lock; a domain that went away meanwhile (undefined, stopped transient) is no such domain. */
-    private OperationLock.Held lock(DomainEntry e, Operation op) {
-        OperationLock.Held held = e.lock().acquire(op, config.busyWait());
-        if (e.isRemoved() && op != Operation.DEFINE) {
-            held.close();
-            throw new NoSuchDomainException(e.name());
-        }
-        return held;
+    /** The entry of a domain that exists (one being defined for the first time does not yet), by name, UUID or id. */
+    private DomainEntry domain(String ref) {
+        return registry.resolve(ref);
     }
 
     private DomainInfo info(DomainEntry e) {
-        return e.snapshot().info(e.name(), procFs::cpuTimeNanos);
+        return info(e, e.snapshot());
+    }
+
+    private DomainInfo info(DomainEntry e, DomainEntry.Snapshot s) {
+        return s.info(e.name(), procFs::cpuTimeNanos);
     }
 }

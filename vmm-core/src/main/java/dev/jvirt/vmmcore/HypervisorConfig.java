@@ -1,11 +1,11 @@
 package dev.jvirt.vmmcore;
 
-import dev.jvirt.console.hub.HubConfig;
+import dev.jvirt.console.keeper.KeepRequest;
+import dev.jvirt.vmmcore.HostCapabilities.KvmSupport;
+import dev.jvirt.vmmcore.host.HostBackends;
 import dev.jvirt.vmmcore.lifecycle.StartPhase;
-import dev.jvirt.vmmcore.qemu.CommandLineBuilder;
-import dev.jvirt.vmmcore.qemu.HostCapabilities.KvmSupport;
 import dev.jvirt.vmmcore.qemu.KvmProbe;
-import dev.jvirt.vmmcore.qemu.argv.LaunchOptions;
+import dev.jvirt.vmmcore.qemu.argv.CommandLineBuilder;
 import dev.jvirt.vmmcore.qemu.argv.QemuCommandLine;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +17,8 @@ import java.util.function.Supplier;
  *
  * @param dirs          state and runtime directories
  * @param emulator      the QEMU binary
- * @param commandLine   definition → QEMU argv (the argv package's {@code QemuCommandLine} by default)
+ * @param commandLine   definition + capabilities + paths + the host phase's launch options → QEMU argv
+ *                      ({@link QemuCommandLine#plan} by default)
  * @param busyWait      how long an operation waits for another one on the same domain before
  *                      failing with {@link DomainBusyException}
  * @param destroyGrace  how long {@code destroy} waits after SIGTERM before SIGKILL (a graceful
@@ -27,6 +28,7 @@ import java.util.function.Supplier;
  * @param consoleLogBytes the size at which a console hub's log ({@link StateDirs#consoleLog}) rotates
  * @param consoleLogKeep  rotated console log files kept besides the current one
  * @param startObserver   told of each {@link StartPhase} a start reaches (nothing by default)
+ * @param backends        what prepares TAPs and volumes in the host phase of a start (none by default)
  */
 public record HypervisorConfig(
         StateDirs dirs,
@@ -38,7 +40,8 @@ public record HypervisorConfig(
         Supplier<KvmSupport> kvmProbe,
         long consoleLogBytes,
         int consoleLogKeep,
-        StartPhase.Observer startObserver) {
+        StartPhase.Observer startObserver,
+        HostBackends backends) {
 
     public static final Path DEFAULT_EMULATOR = Path.of("/usr/bin/qemu-system-x86_64");
 
@@ -51,6 +54,7 @@ public record HypervisorConfig(
         Objects.requireNonNull(launchTimeout, "launchTimeout");
         Objects.requireNonNull(kvmProbe, "kvmProbe");
         Objects.requireNonNull(startObserver, "startObserver");
+        Objects.requireNonNull(backends, "backends");
         if (consoleLogBytes <= 0 || consoleLogKeep < 0) {
             throw new IllegalArgumentException("console log bounds must be positive");
         }
@@ -59,39 +63,46 @@ public record HypervisorConfig(
     /** Defaults: {@code /usr/bin/qemu-system-x86_64}, wait 2 s for a busy domain, 5 s SIGTERM grace, 30 s launch. */
     public static HypervisorConfig of(StateDirs dirs) {
         return new HypervisorConfig(dirs, DEFAULT_EMULATOR,
-                (def, caps, paths) -> QemuCommandLine.build(def, caps, paths, LaunchOptions.defaults()),
+                QemuCommandLine::plan,
                 Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(30), () -> KvmProbe.system().probe(),
-                HubConfig.DEFAULT_LOG_FILE_BYTES, HubConfig.DEFAULT_LOG_KEEP, StartPhase.Observer.NONE);
+                KeepRequest.DEFAULT_LOG_FILE_BYTES, KeepRequest.DEFAULT_LOG_KEEP, StartPhase.Observer.NONE,
+                HostBackends.none());
     }
 
     public HypervisorConfig withEmulator(Path path) {
-        return new HypervisorConfig(dirs, path, commandLine, busyWait, destroyGrace, launchTimeout, kvmProbe, consoleLogBytes, consoleLogKeep, startObserver);
+        return new HypervisorConfig(dirs, path, commandLine, busyWait, destroyGrace, launchTimeout, kvmProbe, consoleLogBytes, consoleLogKeep, startObserver, backends);
     }
 
     public HypervisorConfig withCommandLine(CommandLineBuilder builder) {
-        return new HypervisorConfig(dirs, emulator, builder, busyWait, destroyGrace, launchTimeout, kvmProbe, consoleLogBytes, consoleLogKeep, startObserver);
+        return new HypervisorConfig(dirs, emulator, builder, busyWait, destroyGrace, launchTimeout, kvmProbe, consoleLogBytes, consoleLogKeep, startObserver, backends);
     }
 
     public HypervisorConfig withBusyWait(Duration wait) {
-        return new HypervisorConfig(dirs, emulator, commandLine, wait, destroyGrace, launchTimeout, kvmProbe, consoleLogBytes, consoleLogKeep, startObserver);
+        return new HypervisorConfig(dirs, emulator, commandLine, wait, destroyGrace, launchTimeout, kvmProbe, consoleLogBytes, consoleLogKeep, startObserver, backends);
     }
 
     public HypervisorConfig withDestroyGrace(Duration grace) {
-        return new HypervisorConfig(dirs, emulator, commandLine, busyWait, grace, launchTimeout, kvmProbe, consoleLogBytes, consoleLogKeep, startObserver);
+        return new HypervisorConfig(dirs, emulator, commandLine, busyWait, grace, launchTimeout, kvmProbe, consoleLogBytes, consoleLogKeep, startObserver, backends);
     }
 
     /** Console hub logs rotate at {@code fileBytes}, keeping {@code keep} rotated files: at most fileBytes × (1 + keep) per domain. */
     public HypervisorConfig withConsoleLog(long fileBytes, int keep) {
-        return new HypervisorConfig(dirs, emulator, commandLine, busyWait, destroyGrace, launchTimeout, kvmProbe, fileBytes, keep, startObserver);
+        return new HypervisorConfig(dirs, emulator, commandLine, busyWait, destroyGrace, launchTimeout, kvmProbe, fileBytes, keep, startObserver, backends);
     }
 
     public HypervisorConfig withKvmProbe(Supplier<KvmSupport> probe) {
-        return new HypervisorConfig(dirs, emulator, commandLine, busyWait, destroyGrace, launchTimeout, probe, consoleLogBytes, consoleLogKeep, startObserver);
+        return new HypervisorConfig(dirs, emulator, commandLine, busyWait, destroyGrace, launchTimeout, probe, consoleLogBytes, consoleLogKeep, startObserver, backends);
     }
 
     /** {@code observer} is told of each phase a start reaches. */
     public HypervisorConfig withStartObserver(StartPhase.Observer observer) {
         return new HypervisorConfig(dirs, emulator, commandLine, busyWait, destroyGrace, launchTimeout, kvmProbe,
-                consoleLogBytes, consoleLogKeep, observer);
+                consoleLogBytes, consoleLogKeep, observer, backends);
+    }
+
+    /** Devices these backends serve (network and bridge interfaces, volume disks) get their host side from them at start. */
+    public HypervisorConfig withBackends(HostBackends hostBackends) {
+        return new HypervisorConfig(dirs, emulator, commandLine, busyWait, destroyGrace, launchTimeout, kvmProbe,
+                consoleLogBytes, consoleLogKeep, startObserver, hostBackends);
     }
 }

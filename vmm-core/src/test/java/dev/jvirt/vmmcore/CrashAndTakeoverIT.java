@@ -83,6 +83,37 @@ class CrashAndTakeoverIT {
         }
     }
 
+    @Test
+    void idsOnlyIncreaseAndATakeoverKeepsThemAndContinuesAfterTheLargest(TinyGuest guest) throws Exception {
+        Hypervisor first = host.open();
+        for (String name : new String[] {"a", "b", "c"}) {
+            first.define(TestDomains.tiny(guest, name));
+        }
+        assertThat(first.start("a").id()).hasValue(1);
+        assertThat(first.start("b").id()).hasValue(2);
+        assertThat(first.destroy("a").id()).isEmpty();
+        assertThat(first.start("a").id()).hasValue(3); // a new run, a new id: never one given before
+        assertThat(first.resolve("3")).isEqualTo("a");
+        assertThat(first.resolve(first.info("b").uuid().toUpperCase(java.util.Locale.ROOT).replace("-", "")))
+                .isEqualTo("b");
+        first.close();
+        // A record written by a jvirtd that kept ids in memory only: no id, no console kind.
+        Path status = host.runtimeDir("b").resolve("status.json");
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode record = (ObjectNode) json.readTree(status.toFile());
+        record.remove("id");
+        record.remove("console");
+        json.writeValue(status.toFile(), record);
+
+        Hypervisor second = host.open();
+
+        assertThat(second.info("a").id()).hasValue(3);
+        assertThat(second.info("b").id()).hasValue(4); // given on takeover, after the largest recorded
+        assertThat(second.console("b")).as("the console kind read from an old record's argv").isPresent();
+        assertThat(second.start("c").id()).hasValue(5);
+        assertThat(second.info("4").name()).isEqualTo("b");
+    }
+
     private static void awaitState(Hypervisor hv, String name, DomainState state, Duration timeout)
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -61,14 +61,14 @@ class PoliciesAndConcurrencyIT {
         CountDownLatch inStart = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         HypervisorConfig defaults = HypervisorConfig.of(host.dirs);
-        Hypervisor hv = host.open(defaults.withBusyWait(Duration.ofMillis(100)).withCommandLine((def, caps, paths) -> {
+        Hypervisor hv = host.open(defaults.withBusyWait(Duration.ofMillis(100)).withCommandLine((def, caps, paths, options) -> {
             inStart.countDown();
             try {
                 release.await(60, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return defaults.commandLine().build(def, caps, paths);
+            return defaults.commandLine().plan(def, caps, paths, options);
         }));
         hv.define(TestDomains.tiny(guest, "busy"));
 

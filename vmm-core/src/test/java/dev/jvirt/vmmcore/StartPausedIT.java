@@ -2,6 +2,7 @@ package dev.jvirt.vmmcore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jvirt.testimages.SerialOutput;
 import dev.jvirt.testimages.TinyGuest;
 import dev.jvirt.testimages.TinyGuestExtension;
@@ -30,12 +31,10 @@ class StartPausedIT {
         assertThat(started.status().describe()).isEqualTo("paused (user)"); // as libvirt reports start --paused
         assertThat(started.pid()).isPresent();
         // QEMU never left its pre-launch state: not one guest instruction ran (start + suspend says "paused").
-        assertThat(hv.qemuMonitorCommand("frozen", "{\"execute\":\"query-status\"}").path("status").asText())
-                .isEqualTo("prelaunch");
+        assertThat(status(hv, "frozen")).isEqualTo("prelaunch");
         Thread.sleep(3000);
         assertThat(TestHost.read(host.consoleLog("frozen"))).isEmpty();
-        assertThat(hv.qemuMonitorCommand("frozen", "{\"execute\":\"query-status\"}").path("status").asText())
-                .isEqualTo("prelaunch");
+        assertThat(status(hv, "frozen")).isEqualTo("prelaunch");
         assertThat(host.events).extracting(e -> e.kind() + ":" + e.reason().label())
                 .containsSubsequence("STARTED:booted", "SUSPENDED:user").doesNotContain("RESUMED:unpaused");
 
@@ -48,5 +47,11 @@ class StartPausedIT {
         assertThat(ProcFs.system().isAlive(started.pid().getAsLong())).isFalse();
         assertThat(host.runtimeDir("frozen")).doesNotExist();
         assertThat(host.qemuPids()).isEmpty();
+    }
+
+    /** QEMU's run state, by the monitor passthrough (its answer is JSON text). */
+    private static String status(Hypervisor hv, String domain) throws Exception {
+        return new ObjectMapper().readTree(hv.qemuMonitorCommand(domain, "{\"execute\":\"query-status\"}"))
+                .path("status").asText();
     }
 }

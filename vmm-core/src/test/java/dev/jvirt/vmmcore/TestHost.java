@@ -61,6 +61,7 @@ final class TestHost implements AutoCloseable {
             entries.map(p -> p.getFileName().toString()).filter(n -> n.matches("\\d+")).map(Long::parseLong)
                     .filter(proc::isAlive)
                     .filter(pid -> proc.cmdline(pid).stream().anyMatch(a -> a.contains(root.toString())))
+                    .filter(pid -> proc.cmdline(pid).stream().anyMatch(a -> a.contains("qemu-system"))) // not the console keeper
                     .forEach(pids::add);
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -87,6 +88,11 @@ final class TestHost implements AutoCloseable {
         }
         for (long pid : qemuPids()) {
             ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        }
+        try {
+            ConsoleKeepers.stop(dirs.runtime());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {

@@ -1,37 +1,36 @@
 package dev.jvirt.bench.console;
 
-import dev.jvirt.console.hub.ConsoleFifos;
-import dev.jvirt.console.hub.ConsoleHub;
-import dev.jvirt.console.hub.ConsoleSocketServer;
-import dev.jvirt.console.hub.HubConfig;
-import dev.jvirt.testimages.TinyGuest;
 import dev.jvirt.testimages.TinyGuestImage;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.BufferedReader;
-import java.io.OutputStream;
-import java.net.UnixDomainSocketAddress;
-import java.nio.channels.Channels;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Console benchmark: keystroke echo latency and guest → client throughput through jvirt's hub and
- * client, beside {@code virsh console} (given as a command by bench/console.sh, which runs a private
- * libvirt). Both clients run under a pseudo-terminal ({@code script}) and are driven alike.
+ * Console benchmark over the shipped programs: for each given jvirt distribution (e.g. a build of
+ * main and this tree's) a session jvirtd of its own runs the tiny guest, and {@code jvirsh console}
+ * is driven under a pseudo-terminal ({@code script}) exactly like {@code virsh console} (given as a
+ * command by bench/console.sh, which runs a private libvirt): keystroke echo latency and guest →
+ * client throughput, rounds interleaved. Then, per distribution, a console outage: the guest prints
+ * a counter as fast as it can while jvirtd is killed ({@code kill -9}) for a while and restarted;
+ * the lines missing from the console log are counted.
  *
- * <p>Usage: {@code ConsoleBench --print-image | [--keys N] [--lines N] [--rounds N] [--virsh CMD]}
+ * <p>Usage: {@code ConsoleBench --print-image | [--keys N] [--lines N] [--rounds N] [--outage SECONDS]
+ * --dist NAME=DIR [--dist NAME=DIR ...] [--virsh CMD]}
  */
 public final class ConsoleBench {
 
     private static final String LINE = "0123456789abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    private static final Pattern COUNTED = Pattern.compile("(?<![0-9])(\\d+) " + LINE);
 
     private ConsoleBench() {
     }
@@ -43,7 +42,9 @@ public final class ConsoleBench {
         int keys = 200;
         int lines = 3000;
         int rounds = 2;
+        int outage = 10;
         String virsh = null;
+        Map<String, Path> dists = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--print-image" -> {
@@ -55,44 +56,225 @@ public final class ConsoleBench {
                 case "--keys" -> keys = Integer.parseInt(args[++i]);
                 case "--lines" -> lines = Integer.parseInt(args[++i]);
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                case "--outage" -> outage = Integer.parseInt(args[++i]);
                 case "--virsh" -> virsh = args[++i];
+                case "--dist" -> {
+                    String[] kv = args[++i].split("=", 2);
+                    dists.put(kv[0], Path.of(kv[1]).toAbsolutePath());
+                }
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
+        if (dists.isEmpty()) {
+            throw new IllegalArgumentException("give at least one --dist NAME=DIR");
+        }
         TinyGuestImage image = TinyGuestImage.build();
-        Path dir = Files.createTempDirectory("console-bench-");
-        Process qemu = null;
+        List<JvirtRun> runs = new ArrayList<>();
         try {
-            Path guestDir = Files.createDirectory(dir.resolve("guest"));
-            // as jvirtd runs a serial console: a null chardev swapped for the hub's FIFOs before cont
-            qemu = startQemu(image, guestDir, "null,id=ser0");
-            ConsoleFifos fifos = ConsoleFifos.create(guestDir.resolve("console"));
-            qmp(guestDir.resolve("qmp.sock"), "{\"execute\":\"chardev-change\",\"arguments\":{\"id\":\"ser0\","
-                    + "\"backend\":{\"type\":\"file\",\"data\":{\"in\":\"" + fifos.toGuest() + "\",\"out\":\""
-                    + fifos.fromGuest() + "\"}}}}");
-            try (ConsoleHub hub = ConsoleHub.start(HubConfig.of("bench", fifos.endpoint(), guestDir.resolve("console.log")),
-                            fifos);
-                    ConsoleSocketServer server = ConsoleSocketServer.serve(hub, guestDir.resolve("s.sock"))) {
-                qmp(guestDir.resolve("qmp.sock"), "{\"execute\":\"cont\"}");
-                awaitReady(hub);
-                String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-                String client = java + " -XX:TieredStopAtLevel=1 -cp " + System.getProperty("java.class.path") + " "
-                        + ConsoleClientMain.class.getName() + " ";
-                List<Result> results = new ArrayList<>();
-                for (int r = 0; r < rounds; r++) {
-                    results.add(measure("jvirt (hub on FIFOs)", client + server.path() + " bench", keys, lines));
-                    if (virsh != null) {
-                        results.add(measure("virsh console (pty)", virsh, keys, lines));
-                    }
+            for (Map.Entry<String, Path> d : dists.entrySet()) {
+                runs.add(JvirtRun.start(d.getKey(), d.getValue(), image));
+            }
+            List<Result> results = new ArrayList<>();
+            for (int r = 0; r < rounds; r++) {
+                for (JvirtRun run : runs) {
+                    results.add(measure("jvirsh console (" + run.name + ")", run.console(), keys, lines));
                 }
-                print(results, keys, lines);
+                if (virsh != null) {
+                    results.add(measure("virsh console (pty)", virsh, keys, lines));
+                }
+            }
+            print(results, keys, lines);
+            System.out.printf("%nconsole outage: the guest prints a counter as fast as it can; jvirtd is killed (kill -9)"
+                    + " for %d s, then started again%n", outage);
+            System.out.printf("%-24s %14s %14s %16s %12s%n", "jvirt", "lines logged", "lines missing", "missing share",
+                    "keeper");
+            for (JvirtRun run : runs) {
+                long[] o = run.outage(outage);
+                System.out.printf("%-24s %14d %14d %15.1f%% %12s%n", run.name, o[0], o[1], 100.0 * o[1] / Math.max(1, o[0] + o[1]),
+                        o[2] > 0 ? "pid " + o[2] : "none");
             }
         } finally {
-            if (qemu != null) {
-                qemu.destroyForcibly();
-                qemu.waitFor(10, TimeUnit.SECONDS);
+            for (JvirtRun run : runs) {
+                run.close();
             }
-            try (Stream<Path> walk = Files.walk(dir)) {
+        }
+    }
+
+    /** One distribution's session jvirtd in a temp dir of its own, with the tiny guest running. */
+    private static final class JvirtRun implements AutoCloseable {
+        static final String DOMAIN = "console-bench";
+        final String name;
+        final Path dist;
+        final Path tmp;
+        Process jvirtd;
+
+        private JvirtRun(String name, Path dist, Path tmp) {
+            this.name = name;
+            this.dist = dist;
+            this.tmp = tmp;
+        }
+
+        static JvirtRun start(String name, Path dist, TinyGuestImage image) throws Exception {
+            Path tmp = Files.createTempDirectory("jvirt-console-bench-" + name.replaceAll("[^a-zA-Z0-9]", "") + "-");
+            JvirtRun run = new JvirtRun(name, dist, tmp);
+            Files.createDirectories(tmp.resolve("run"), java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+            Files.writeString(tmp.resolve("domain.xml"), """
+                    <domain type='qemu'>
+                      <name>%s</name>
+                      <memory unit='MiB'>128</memory>
+                      <vcpu>1</vcpu>
+                      <os>
+                        <type arch='x86_64' machine='pc'>hvm</type>
+                        <kernel>%s</kernel>
+                        <initrd>%s</initrd>
+                        <cmdline>%s</cmdline>
+                      </os>
+                      <features><acpi/></features>
+                      <devices>
+                        <serial type='pty'><target port='0'/></serial>
+                      </devices>
+                    </domain>
+                    """.formatted(DOMAIN, image.kernel(), image.initrd(), dev.jvirt.testimages.TinyGuest.CMDLINE));
+            run.startDaemon();
+            run.jvirsh("define", tmp.resolve("domain.xml").toString());
+            run.jvirsh("start", DOMAIN);
+            run.awaitInLog(dev.jvirt.testimages.TinyGuest.READY_MARKER, 240);
+            return run;
+        }
+
+        String env() {
+            return "env XDG_RUNTIME_DIR=" + tmp.resolve("run") + " XDG_DATA_HOME=" + tmp.resolve("data") + " ";
+        }
+
+        String console() {
+            return env() + dist.resolve("bin/jvirsh") + " -c vmm:///session console " + DOMAIN + " --force";
+        }
+
+        Path log() {
+            return tmp.resolve("data/jvirt/log/qemu/" + DOMAIN + ".console.log");
+        }
+
+        void startDaemon() throws Exception {
+            ProcessBuilder pb = new ProcessBuilder(dist.resolve("bin/jvirtd").toString(), "--session")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(tmp.resolve("jvirtd.out").toFile()));
+            pb.environment().put("XDG_RUNTIME_DIR", tmp.resolve("run").toString());
+            pb.environment().put("XDG_DATA_HOME", tmp.resolve("data").toString());
+            jvirtd = pb.start();
+            Path socket = tmp.resolve("run/jvirt/jvirtd.sock");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (true) {
+                if (Files.exists(socket)) {
+                    try {
+                        jvirsh("list", "--all");
+                        return;
+                    } catch (IOException e) {
+                        // not serving yet
+                    }
+                }
+                if (!jvirtd.isAlive() || System.nanoTime() > deadline) {
+                    throw new IOException(name + ": jvirtd did not come up: " + Files.readString(tmp.resolve("jvirtd.out")));
+                }
+                Thread.sleep(50);
+            }
+        }
+
+        String jvirsh(String... args) throws Exception {
+            List<String> cmd = new ArrayList<>(List.of(dist.resolve("bin/jvirsh").toString(), "-c", "vmm:///session"));
+            cmd.addAll(List.of(args));
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+            pb.environment().put("XDG_RUNTIME_DIR", tmp.resolve("run").toString());
+            pb.environment().put("XDG_DATA_HOME", tmp.resolve("data").toString());
+            Process p = pb.start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (p.waitFor() != 0) {
+                throw new IOException(name + ": jvirsh " + String.join(" ", args) + ": " + out);
+            }
+            return out;
+        }
+
+        String logText() throws IOException {
+            StringBuilder all = new StringBuilder();
+            List<Path> files = new ArrayList<>();
+            for (int i = 9; i >= 1; i--) {
+                files.add(log().resolveSibling(log().getFileName() + "." + i));
+            }
+            files.add(log());
+            for (Path f : files) {
+                if (Files.exists(f)) {
+                    all.append(Files.readString(f, StandardCharsets.ISO_8859_1));
+                }
+            }
+            return all.toString();
+        }
+
+        void awaitInLog(String text, int seconds) throws Exception {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            while (!logText().contains(text)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IOException(name + ": no '" + text + "' in " + log());
+                }
+                Thread.sleep(100);
+            }
+        }
+
+        /** {lines logged, lines missing between the first and last counted line, keeper pid or 0}. */
+        long[] outage(int seconds) throws Exception {
+            try (PtyDriver d = new PtyDriver(console())) {
+                d.await("Escape character is", 0, 60_000);
+                d.type("\rdmesg -n 1; (i=0; while :; do i=$((i+1)); echo \"$i " + LINE + "\"; done) &\r");
+                d.await("\n2 " + LINE, 0, 60_000); // 1 is on the prompt's line
+                d.type("\u001d");
+                d.waitFor(10_000);
+            }
+            Thread.sleep(2000);
+            jvirtd.destroyForcibly();
+            jvirtd.waitFor();
+            Thread.sleep(seconds * 1000L);
+            startDaemon();
+            Thread.sleep(2000);
+            try (PtyDriver d = new PtyDriver(console())) {
+                d.await("Escape character is", 0, 60_000);
+                d.type("\rkill %1; echo STOP-$((40+2))\r");
+                d.await("STOP-42", 0, 60_000);
+                d.type("\u001d");
+                d.waitFor(10_000);
+            }
+            Matcher m = COUNTED.matcher(logText());
+            long logged = 0;
+            long missing = 0;
+            long last = -1;
+            while (m.find()) {
+                long n = Long.parseLong(m.group(1));
+                if (last >= 0 && n > last + 1) {
+                    missing += n - last - 1;
+                }
+                last = n;
+                logged++;
+            }
+            Path pidFile = tmp.resolve("run/jvirt/console-keeper.pid");
+            long keeper = Files.exists(pidFile) ? Long.parseLong(Files.readString(pidFile).trim()) : 0;
+            return new long[] {logged, missing, keeper};
+        }
+
+        @Override
+        public void close() throws Exception {
+            try {
+                jvirsh("destroy", DOMAIN);
+            } catch (Exception e) {
+                // not running
+            }
+            if (jvirtd != null) {
+                jvirtd.destroy();
+                jvirtd.waitFor(30, TimeUnit.SECONDS);
+            }
+            Path pidFile = tmp.resolve("run/jvirt/console-keeper.pid");
+            if (Files.exists(pidFile)) { // the keeper exits by itself once the guest is gone; by pid if not
+                long pid = Long.parseLong(Files.readString(pidFile).trim());
+                Thread.sleep(2000);
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            }
+            try (Stream<Path> walk = Files.walk(tmp)) {
                 walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
@@ -136,10 +318,10 @@ public final class ConsoleBench {
     private static void print(List<Result> results, int keys, int lines) {
         System.out.printf("%nconsole benchmark: tiny guest under TCG; each client under a pty (script); %d keystrokes,"
                 + " %d lines of %d bytes%n", keys, lines, LINE.length() + 8);
-        System.out.printf("%-24s %12s %12s %12s %14s%n", "client", "echo median", "echo p99", "echo max", "guest->client");
+        System.out.printf("%-28s %12s %12s %12s %14s%n", "client", "echo median", "echo p99", "echo max", "guest->client");
         for (Result r : results) {
             List<Double> s = r.latenciesMs().stream().sorted().toList();
-            System.out.printf("%-24s %9.2f ms %9.2f ms %9.2f ms %9.3f MB/s%n", r.client(), percentile(s, 50),
+            System.out.printf("%-28s %9.2f ms %9.2f ms %9.2f ms %9.3f MB/s%n", r.client(), percentile(s, 50),
                     percentile(s, 99), s.get(s.size() - 1), r.bytesPerSecond() / 1e6);
         }
     }
@@ -147,51 +329,5 @@ public final class ConsoleBench {
     private static double percentile(List<Double> sorted, int p) {
         int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
-    }
-
-    /** A paused QEMU in {@code dir} (qmp.sock, qemu.log) with its serial on {@code chardev} (id ser0). */
-    private static Process startQemu(TinyGuestImage image, Path dir, String chardev) throws Exception {
-        List<String> argv = new ArrayList<>(List.of("qemu-system-x86_64", "-accel", "tcg", "-m",
-                Integer.toString(TinyGuest.MEMORY_MIB), "-nodefaults", "-no-user-config", "-display", "none", "-S",
-                "-serial", "chardev:ser0", "-chardev", chardev,
-                "-qmp", "unix:" + dir.resolve("qmp.sock") + ",server=on,wait=off",
-                "-kernel", image.kernel().toString(), "-initrd", image.initrd().toString(), "-append", TinyGuest.CMDLINE));
-        Process p = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(dir.resolve("qemu.log").toFile())
-                .start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!Files.exists(dir.resolve("qmp.sock"))) {
-            if (!p.isAlive() || System.nanoTime() > deadline) {
-                throw new IOException("QEMU did not start: " + Files.readString(dir.resolve("qemu.log")));
-            }
-            Thread.sleep(20);
-        }
-        return p;
-    }
-
-    private static void qmp(Path socket, String command) throws IOException {
-        try (SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
-            BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(ch),
-                    StandardCharsets.UTF_8));
-            OutputStream out = Channels.newOutputStream(ch);
-            in.readLine();
-            out.write("{\"execute\":\"qmp_capabilities\"}\n".getBytes(StandardCharsets.UTF_8));
-            in.readLine();
-            out.write((command + "\n").getBytes(StandardCharsets.UTF_8));
-            for (String line; (line = in.readLine()) != null && !line.contains("\"return\""); ) {
-                if (line.contains("\"error\"")) {
-                    throw new IOException(line);
-                }
-            }
-        }
-    }
-
-    private static void awaitReady(ConsoleHub hub) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (!new String(hub.recentOutput(), StandardCharsets.ISO_8859_1).contains(TinyGuest.READY_MARKER)) {
-            if (System.nanoTime() > deadline) {
-                throw new IOException("the guest did not boot");
-            }
-            Thread.sleep(50);
-        }
     }
 }

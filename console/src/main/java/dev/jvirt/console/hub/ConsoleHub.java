@@ -2,31 +2,34 @@ package dev.jvirt.console.hub;
 
 import dev.jvirt.console.CloseReason;
 import dev.jvirt.console.ConsoleBusyException;
+import dev.jvirt.console.ConsoleException;
 import dev.jvirt.console.ConsoleMode;
 import dev.jvirt.console.ConsoleUnavailableException;
-import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The daemon's end of one running guest's serial console: the reader of QEMU's console chardev
- * ({@link ConsoleEndpoint}: FIFOs for a serial port, a unix socket for a virtio console) that
- * reads it continuously (FIFOs on the process's one {@link ConsolePoller} thread, a socket on a
- * thread of its own), so the guest never waits on a full buffer; writes
- * the rotated {@link ConsoleLog} (which also serves as the history late clients ask for: no copy
- * of the output is held in memory), and fans the output out to
- * attached {@link ConsoleSession}s, each behind a bounded queue. At most one session writes.
+ * The daemon's end of one running guest's console: takes the output the console keeper streams
+ * over its {@link GuestLink} (the keeper has written it to the log already) and fans it out to
+ * attached {@link ConsoleSession}s, each behind a bounded queue. At most one session writes; its
+ * keystrokes go back over the link. History for a late client is the log's tail, asked of the
+ * keeper in the stream (no copy of the output is held in memory).
  *
- * <p>The daemon makes one with {@link #start} after launching QEMU (before {@code cont}, so no
- * output is missed) or with {@link #reconnect} when it finds a running guest after a restart;
- * for a serial port it first swaps QEMU's chardev to new {@link ConsoleFifos}.
- * The hub ends by itself when QEMU closes its end (QEMU exited) (every session is told GUEST_STOPPED), or
- * by {@link #close()} (HUB_CLOSED).
+ * <p>The daemon makes one with {@link #open} once the keeper keeps the guest's console (before
+ * {@code cont} for a fresh guest, so no output is missed; after a daemon restart, over the console
+ * the keeper kept meanwhile). The hub ends by itself when the guest stops (every session is told
+ * GUEST_STOPPED), or by {@link #close()} (HUB_CLOSED; the guest and its log go on).
  */
 public final class ConsoleHub implements AutoCloseable {
 
@@ -34,80 +37,34 @@ public final class ConsoleHub implements AutoCloseable {
 
     private final HubConfig config;
     private final GuestLink link;
-    private final ConsoleLog log;
-    private final GuestInput input;
     private final CompletableFuture<CloseReason> ended = new CompletableFuture<>();
     private final AtomicLong bytesFromGuest = new AtomicLong();
+    private final AtomicLong inputBacklog = new AtomicLong();
     private final List<HubSession> sessions = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
     private volatile boolean closing;
-    /** On reconnect the log's tail is this run's earlier output; on a fresh start, the last run's. */
-    private final boolean earlierOutputIsHistory;
 
     // guarded by lock
+    private final Deque<Pending> pendingHistory = new ArrayDeque<>();
     private HubSession writer;
     private CloseReason endReason;
     private long nextId = 1;
 
-    private ConsoleHub(HubConfig config, GuestLink link, ConsoleLog log, boolean earlierOutputIsHistory) {
+    /** A history request in flight: for a session (cut at a line start) or for {@link #recentOutput}. */
+    private record Pending(HubSession session, int asked, CompletableFuture<byte[]> raw) {
+    }
+
+    private ConsoleHub(HubConfig config, GuestLink link) {
         this.config = config;
         this.link = link;
-        this.log = log;
-        this.earlierOutputIsHistory = earlierOutputIsHistory;
-        this.input = new GuestInput(link.toGuest(), config.domain(), config.maxInputBytes());
     }
 
-    /** Connects to a freshly started guest's console on a unix socket; history starts with its first byte. */
-    public static ConsoleHub start(HubConfig config) {
-        return open(config, false, () -> GuestLink.open(config.endpoint(), config.domain(), config.connectTimeout()));
-    }
-
-    /**
-     * Reads a freshly started guest's console from {@code fifos}, which QEMU's chardev now holds
-     * (see {@link ConsoleFifos}); history starts with its first byte. The hub owns the FIFOs from here on.
-     */
-    public static ConsoleHub start(HubConfig config, ConsoleFifos fifos) {
-        return open(config.withEndpoint(fifos.endpoint()), false, () -> linkFifos(config, fifos));
-    }
-
-    /**
-     * Connects to the console of a guest that ran while no hub was connected (daemon restart):
-     * history includes the log from before, so late clients still see earlier output. (What
-     * the guest printed while nobody read is gone.)
-     */
-    public static ConsoleHub reconnect(HubConfig config) {
-        return open(config, true, () -> GuestLink.open(config.endpoint(), config.domain(), config.connectTimeout()));
-    }
-
-    /** {@link #reconnect(HubConfig)} for a serial console whose chardev was swapped to new {@code fifos}. */
-    public static ConsoleHub reconnect(HubConfig config, ConsoleFifos fifos) {
-        return open(config.withEndpoint(fifos.endpoint()), true, () -> linkFifos(config, fifos));
-    }
-
-    private static GuestLink linkFifos(HubConfig config, ConsoleFifos fifos) {
-        try {
-            return fifos.link(config.domain());
-        } catch (IOException e) {
-            fifos.close();
-            throw new ConsoleUnavailableException("cannot open the console (" + fifos.endpoint() + ") of domain '"
-                    + config.domain() + "': " + e.getMessage() + " (is the domain running?)", e);
-        }
-    }
-
-    private static ConsoleHub open(HubConfig config, boolean earlierOutputIsHistory,
-                                   java.util.function.Supplier<GuestLink> connect) {
-        GuestLink link = connect.get();
-        try {
-            ConsoleLog log = ConsoleLog.open(config.logFile(), config.logFileBytes(), config.logKeep());
-            ConsoleHub hub = new ConsoleHub(config, link, log, earlierOutputIsHistory);
-            link.fromGuest().start(hub.new Reader());
-            LOG.info("console of domain '{}' connected ({})", config.domain(), config.endpoint());
-            return hub;
-        } catch (IOException | RuntimeException e) {
-            link.close();
-            throw new ConsoleUnavailableException("cannot open the console log " + config.logFile() + " of domain '"
-                    + config.domain() + "': " + e.getMessage(), e);
-        }
+    /** Starts fanning out what {@code link} delivers. */
+    public static ConsoleHub open(HubConfig config, GuestLink link) {
+        ConsoleHub hub = new ConsoleHub(config, link);
+        link.start(hub.new Reader());
+        LOG.info("console of domain '{}' connected", config.domain());
+        return hub;
     }
 
     public String domain() {
@@ -121,8 +78,9 @@ public final class ConsoleHub implements AutoCloseable {
 
     /**
      * Attaches a client. The requested history (up to {@link HubConfig#historyBytes()}, beginning
-     * at a line start) is delivered first, then
-     * live output, with nothing lost or repeated in between.
+     * at a line start) is delivered first, then live output, with nothing lost or repeated in
+     * between: until the keeper's answer arrives the session takes no live output, since all of
+     * it is in the answer.
      *
      * @throws ConsoleBusyException         a writer is attached and the request has no force
      * @throws ConsoleUnavailableException  the guest stopped or the hub was closed
@@ -147,57 +105,52 @@ public final class ConsoleHub implements AutoCloseable {
                 writer = session;
             }
             if (request.historyBytes() > 0) {
-                byte[] history = wholeLineHistory(Math.min(request.historyBytes(), config.historyBytes()));
-                if (history.length > 0) {
-                    session.offer(history);
-                }
+                int max = Math.min(request.historyBytes(), config.historyBytes());
+                int asked = max == Integer.MAX_VALUE ? max : max + 1;
+                session.awaitingHistory = true;
+                pendingHistory.add(new Pending(session, asked, null));
+                link.requestHistory(asked);
             }
             sessions.add(session);
             return session;
         }
     }
 
-    /** The recent output (at most {@link HubConfig#historyBytes()}), oldest first, from the log. */
+    /** The recent output (at most {@link HubConfig#historyBytes()}, this run's), oldest first, from the log. */
     public byte[] recentOutput() {
+        CompletableFuture<byte[]> tail = new CompletableFuture<>();
         synchronized (lock) {
-            return history(config.historyBytes());
-        }
-    }
-
-    /**
-     * The last {@code max} bytes of the log (the page cache is the hub's ring: no copy of the
-     * output is kept in memory). Called under the lock, which the reader holds while it writes
-     * the log and hands a chunk to sessions, so history and live output neither overlap nor miss.
-     */
-    private byte[] history(int max) {
-        int n = earlierOutputIsHistory ? max : (int) Math.min(max, bytesFromGuest.get());
-        if (n == 0) {
-            return new byte[0];
+            if (endReason != null) {
+                return new byte[0];
+            }
+            pendingHistory.add(new Pending(null, config.historyBytes(), tail));
+            link.requestHistory(config.historyBytes());
         }
         try {
-            return ConsoleLogReader.tail(config.logFile(), n);
-        } catch (IOException e) {
-            LOG.warn("console log {} of domain '{}' cannot be read for history: {}", config.logFile(), config.domain(),
-                    e.toString());
+            return tail.get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new byte[0];
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("console of domain '{}': no history from the keeper: {}", config.domain(), e.toString());
             return new byte[0];
         }
     }
 
     /**
-     * At most {@code max} bytes of history that begin at a line start: one byte more is read and
-     * everything up to and including the first line feed is dropped (the partial line; with the
-     * extra byte, a window that begins exactly at a line start keeps its first line), unless the
-     * history reaches back to the beginning (nothing is cut then). No line feed at all: none.
+     * At most {@code asked - 1} bytes of history that begin at a line start: everything up to and
+     * including the first line feed of {@code tail} is dropped (the partial line; with the extra
+     * byte asked for, a window that begins exactly at a line start keeps its first line), unless
+     * the tail is shorter than asked (it reaches back to the run's beginning: nothing is cut). No
+     * line feed at all: none.
      */
-    private byte[] wholeLineHistory(int max) {
-        int asked = max == Integer.MAX_VALUE ? max : max + 1;
-        byte[] tail = history(asked);
-        if (tail.length < asked) {
-            return tail; // the whole of it: starts with the first byte
+    static byte[] wholeLines(byte[] tail, int asked) {
+        if (tail.length < asked || asked == Integer.MAX_VALUE) {
+            return tail;
         }
         for (int i = 0; i < tail.length; i++) {
             if (tail[i] == '\n') {
-                return java.util.Arrays.copyOfRange(tail, i + 1, tail.length);
+                return Arrays.copyOfRange(tail, i + 1, tail.length);
             }
         }
         return new byte[0];
@@ -222,27 +175,48 @@ public final class ConsoleHub implements AutoCloseable {
         return !ended.isDone();
     }
 
-    /** Completes when the hub ends: GUEST_STOPPED when QEMU closed the socket, HUB_CLOSED after {@link #close()}. */
+    /** Completes when the hub ends: GUEST_STOPPED when the guest stopped, HUB_CLOSED after {@link #close()}. */
     public CompletionStage<CloseReason> ended() {
         return ended;
     }
 
-    /** Disconnects from QEMU (the guest keeps running); sessions are told HUB_CLOSED. Waits up to 5 s for that. */
+    /** Lets go of the stream (the guest keeps running, the keeper keeps its log); sessions are told HUB_CLOSED. */
     @Override
     public void close() {
         closing = true;
         link.close();
         try {
-            ended.get(5, java.util.concurrent.TimeUnit.SECONDS);
+            ended.get(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             LOG.warn("console of domain '{}' did not end within 5 s of closing", config.domain());
         }
     }
 
     CompletableFuture<Void> sendToGuest(byte[] bytes) {
-        return input.send(bytes);
+        long max = config.maxInputBytes();
+        if (inputBacklog.addAndGet(bytes.length) > max) {
+            inputBacklog.addAndGet(-bytes.length);
+            return CompletableFuture.failedFuture(new ConsoleException("domain '" + config.domain()
+                    + "' is not reading its console input (" + max + " bytes waiting)"));
+        }
+        CompletableFuture<Void> sent;
+        try {
+            sent = link.send(bytes.clone());
+        } catch (RuntimeException e) {
+            sent = CompletableFuture.failedFuture(e);
+        }
+        return sent.handle((v, e) -> {
+            inputBacklog.addAndGet(-bytes.length);
+            if (e != null) {
+                Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+                        ? e.getCause() : e;
+                throw cause instanceof ConsoleException ce ? ce : new ConsoleException("cannot write to the console of"
+                        + " domain '" + config.domain() + "': " + cause.getMessage(), cause);
+            }
+            return null;
+        });
     }
 
     void detach(HubSession session, CloseReason reason) {
@@ -255,52 +229,68 @@ public final class ConsoleHub implements AutoCloseable {
         session.end(reason, reason.describe(config.domain()));
     }
 
-    /** Takes the guest's output: log, then every session, under the lock that attach takes. */
-    private final class Reader implements GuestOutput.Sink {
-        private boolean logBroken;
+    /** Takes what the link delivers, under the lock that attach takes. */
+    private final class Reader implements GuestLink.Sink {
 
         @Override
         public void output(byte[] chunk) {
             synchronized (lock) {
-                bytesFromGuest.addAndGet(chunk.length); // with the log write: history never reaches past this run
-                if (!logBroken) {
-                    try {
-                        log.write(chunk, 0, chunk.length);
-                    } catch (IOException e) {
-                        logBroken = true;
-                        LOG.warn("console log {} of domain '{}' cannot be written; output goes on without it"
-                                + " (and without history for new clients): {}", log.file(), config.domain(), e.toString());
-                    }
-                }
+                bytesFromGuest.addAndGet(chunk.length);
                 for (HubSession s : sessions) {
-                    s.offer(chunk);
+                    if (!s.awaitingHistory) {
+                        s.offer(chunk);
+                    }
                 }
             }
         }
 
         @Override
-        public void ended() {
-            end(closing ? CloseReason.HUB_CLOSED : CloseReason.GUEST_STOPPED);
+        public void history(byte[] tail) {
+            synchronized (lock) {
+                Pending p = pendingHistory.poll();
+                if (p == null) {
+                    return;
+                }
+                if (p.raw() != null) {
+                    p.raw().complete(tail);
+                    return;
+                }
+                byte[] lines = wholeLines(tail, p.asked());
+                if (lines.length > 0) {
+                    p.session().offer(lines);
+                }
+                p.session().awaitingHistory = false;
+            }
+        }
+
+        @Override
+        public void ended(String why) {
+            if (why != null && !closing) {
+                LOG.warn("console of domain '{}' lost: {}", config.domain(), why);
+            }
+            end(closing || why != null ? CloseReason.HUB_CLOSED : CloseReason.GUEST_STOPPED);
         }
     }
 
     private void end(CloseReason reason) {
         List<HubSession> toEnd;
         synchronized (lock) {
+            if (endReason != null) {
+                return;
+            }
             endReason = reason;
             writer = null;
             toEnd = List.copyOf(sessions);
             sessions.clear();
+            for (Pending p : pendingHistory) {
+                if (p.raw() != null) {
+                    p.raw().complete(new byte[0]);
+                }
+            }
+            pendingHistory.clear();
         }
         for (HubSession s : toEnd) {
             s.end(reason, reason.describe(config.domain()));
-        }
-        input.shutdown();
-        link.close();
-        try {
-            log.close();
-        } catch (IOException e) {
-            LOG.debug("closing the console log of domain '{}'", config.domain(), e);
         }
         LOG.info("console of domain '{}' ended: {}", config.domain(), reason);
         ended.complete(reason);

@@ -14,7 +14,7 @@ import java.util.List;
  * A domain's persistent console log, rotated by size: {@code console.log} is written, and when it
  * would pass {@code maxFileBytes} it becomes {@code console.log.1} ({@code .1} becomes {@code .2},
  * ...; the oldest beyond {@code keep} is deleted). The files together never hold more than
- * {@link #bound()} bytes. Written by one thread (the hub's reader); reading is {@link ConsoleLogReader}.
+ * {@link #bound()} bytes. Written by one thread (the console keeper's); reading is {@link ConsoleLogReader}.
  */
 public final class ConsoleLog implements AutoCloseable {
 
@@ -112,7 +112,7 @@ public final class ConsoleLog implements AutoCloseable {
 
     private void openCurrent() throws IOException {
         channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND);
+                StandardOpenOption.APPEND, java.nio.file.LinkOption.NOFOLLOW_LINKS); // never through a planted link
         size = channel.size();
     }
 }

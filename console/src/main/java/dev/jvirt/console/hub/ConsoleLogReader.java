@@ -64,14 +64,9 @@ public final class ConsoleLogReader {
     public static void follow(Path file, OutputStream out, BooleanSupplier keepGoing, Duration poll)
             throws IOException, InterruptedException {
         Objects.requireNonNull(keepGoing);
-        List<Path> files = ConsoleLog.files(file);
-        for (Path p : files.subList(0, Math.max(0, files.size() - 1))) {
-            try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ)) {
-                copy(ch, out);
-            } catch (NoSuchFileException e) {
-                // rotated away meanwhile
-            }
-        }
+        // finished: the key of the newest file copied to its end; a rotation can happen at any
+        // moment, so the current file is only trusted once the newest rotated one is `finished`
+        Object finished = copyRotatedSince(file, null, out);
         FileChannel current = null;
         Object currentKey = null;
         try {
@@ -79,6 +74,14 @@ public final class ConsoleLogReader {
                 if (current == null && Files.exists(file)) {
                     current = FileChannel.open(file, StandardOpenOption.READ);
                     currentKey = key(file);
+                    if (!Objects.equals(finished, newestRotatedKey(file))) {
+                        // rotated since we listed (perhaps between the open and the key): what we
+                        // opened may already be a rotated file; copy the rotated ones and reopen
+                        current.close();
+                        current = null;
+                        finished = copyRotatedSince(file, finished, out);
+                        continue;
+                    }
                 }
                 long copied = current == null ? 0 : copy(current, out);
                 out.flush();
@@ -87,7 +90,7 @@ public final class ConsoleLogReader {
                         copy(current, out); // the rest of the file that was just rotated away
                         current.close();
                         current = null;
-                        copyRotatedSince(file, currentKey, out); // and any rotated after it (big writes)
+                        finished = copyRotatedSince(file, currentKey, out); // and any rotated after it (big writes)
                         continue;
                     }
                     Thread.sleep(poll.toMillis());
@@ -100,19 +103,26 @@ public final class ConsoleLogReader {
         }
     }
 
+    /** The key of {@code console.log.1}, or null when the log has never rotated. */
+    private static Object newestRotatedKey(Path file) {
+        return Files.exists(ConsoleLog.rotated(file, 1)) ? key(ConsoleLog.rotated(file, 1)) : null;
+    }
+
     /**
      * Copies, oldest first, every rotated file newer than the one whose key is {@code finished}
-     * (several rotations can happen between two polls). Each is opened by path and kept only if
-     * it still has the key it was listed with; otherwise a rotation moved the names: list again.
+     * (all of them when {@code finished} is null: nothing copied yet), since several rotations can
+     * happen between two polls. Each is opened by path and kept only if it still has the key it
+     * was listed with; otherwise a rotation moved the names: list again. Returns the key of the
+     * newest file now copied ({@code finished} itself when there was none).
      */
-    private static void copyRotatedSince(Path file, Object finished, OutputStream out) throws IOException {
-        for (int attempt = 0; attempt < 10; attempt++) {
-            List<Path> files = ConsoleLog.files(file);
-            List<Path> rotated = files.subList(0, Math.max(0, files.size() - 1));
+    private static Object copyRotatedSince(Path file, Object finished, OutputStream out) throws IOException {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            List<Path> rotated = ConsoleLog.files(file).stream().filter(p -> !p.equals(file)).toList();
             List<Object> keys = rotated.stream().map(ConsoleLogReader::key).toList();
-            int at = keys.indexOf(finished);
-            if (at < 0) {
-                return; // deleted beyond the kept files (too far behind) or never rotated: nothing to add
+            int at = finished == null ? -1 : keys.indexOf(finished);
+            if (finished != null && at < 0) {
+                // deleted beyond the kept files (too far behind) or never rotated: nothing to add
+                return finished;
             }
             List<FileChannel> opened = new java.util.ArrayList<>();
             boolean moved = false;
@@ -126,7 +136,7 @@ public final class ConsoleLogReader {
                     for (FileChannel ch : opened) {
                         copy(ch, out);
                     }
-                    return;
+                    return opened.isEmpty() ? finished : keys.get(rotated.size() - 1);
                 }
             } catch (NoSuchFileException e) {
                 // rotated meanwhile: list again
@@ -136,6 +146,7 @@ public final class ConsoleLogReader {
                 }
             }
         }
+        throw new IOException(file + ": the log rotates faster than it can be followed");
     }
 
     private static Object key(Path p) {

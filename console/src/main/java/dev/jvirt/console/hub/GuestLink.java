@@ -1,65 +1,38 @@
 package dev.jvirt.console.hub;
 
-import dev.jvirt.console.ConsoleUnavailableException;
-import java.io.IOException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.channels.SocketChannel;
-import java.nio.channels.WritableByteChannel;
-import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * The hub's open connection to QEMU's chardev: a blocking channel to read the guest's output
- * (end of stream when QEMU exits) and one to write its input. Closing it unblocks the reader.
- * A unix socket is connected here; FIFOs are opened by {@link ConsoleFifos}.
+ * A hub's connection to its guest's console, as the console keeper serves it
+ * ({@code dev.jvirt.console.keeper.KeeperClient}): the keeper holds QEMU's chardev and writes the
+ * log; the link carries the output, the keystrokes, and the log's tail for history.
+ *
+ * <p>Order is the point: a history request is answered in the stream, after every chunk the
+ * keeper logged before it and before every chunk it logs after, so history and live output
+ * neither overlap nor leave a gap.
  */
-record GuestLink(GuestOutput fromGuest, WritableByteChannel toGuest) implements AutoCloseable {
+public interface GuestLink {
 
-    static GuestLink open(ConsoleEndpoint endpoint, String domain, Duration timeout) {
-        try {
-            if (endpoint instanceof ConsoleEndpoint.UnixSocket s) {
-                return connect(s, timeout);
-            }
-            throw new IllegalArgumentException(endpoint + " are opened by ConsoleFifos, not connected to");
-        } catch (IOException e) {
-            throw new ConsoleUnavailableException("cannot open the console (" + endpoint + ") of domain '" + domain
-                    + "': " + e.getMessage() + " (is the domain running?)", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ConsoleUnavailableException("interrupted while opening the console of domain '" + domain + "'",
-                    e);
-        }
+    /** What a link delivers to, one call at a time. */
+    interface Sink {
+        void output(byte[] chunk);
+
+        /** The answer to the oldest {@link #requestHistory} not yet answered (empty when there is none). */
+        void history(byte[] tail);
+
+        /** The link ended: {@code why} null when the guest stopped (QEMU closed its end), else the reason. */
+        void ended(String why);
     }
 
-    private static GuestLink connect(ConsoleEndpoint.UnixSocket s, Duration timeout)
-            throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
-            try {
-                ch.connect(UnixDomainSocketAddress.of(s.path()));
-                return new GuestLink(new ChannelReader(ch, s.path().getFileName().toString()), ch);
-            } catch (IOException e) {
-                ch.close();
-                if (System.nanoTime() > deadline) {
-                    throw e;
-                }
-                Thread.sleep(50);
-            }
-        }
-    }
+    /** Starts delivering to {@code sink}. Once. */
+    void start(Sink sink);
 
-    @Override
-    public void close() {
-        fromGuest.close();
-        closeQuietly(toGuest);
-    }
+    /** Asks for the log's last {@code maxBytes} (this run's only); answered by {@link Sink#history}. */
+    void requestHistory(int maxBytes);
 
-    private static void closeQuietly(AutoCloseable c) {
-        try {
-            c.close();
-        } catch (Exception e) {
-            // closing anyway
-        }
-    }
+    /** Sends keystrokes; completes when QEMU took them, or fails when the link is gone. */
+    CompletableFuture<Void> send(byte[] keystrokes);
+
+    /** Stops the stream (the guest runs on and its log goes on being written); {@link Sink#ended} follows. */
+    void close();
 }

@@ -28,6 +28,8 @@ final class HubSession implements ConsoleSession {
     private final ConsoleListener listener;
     private final Executor executor;
     private final int maxLag;
+    /** Set while the session's history is on its way: live output is in it, so none is queued. Hub's lock. */
+    boolean awaitingHistory;
 
     // guarded by this
     private final Deque<byte[]> queue = new ArrayDeque<>();

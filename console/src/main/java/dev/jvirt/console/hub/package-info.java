@@ -1,13 +1,15 @@
 /**
- * The daemon's side of consoles. jvirtd's wiring, in short:
+ * The daemon's side of consoles. jvirtd's wiring, in short ({@code vmmcore.lifecycle.GuestConsoles}):
  *
  * <pre>{@code
- * // after launching QEMU (paused), before `cont`; or, after a daemon restart, ConsoleHub.reconnect(..)
- * ConsoleFifos fifos = ConsoleFifos.create(guestPaths.consoleFifos());   // a serial port:
- * qmp chardev-change id=jvirt-console backend=file{in: fifos.toGuest(), out: fifos.fromGuest()}
- * ConsoleHub hub = ConsoleHub.start(HubConfig.of(name, fifos.endpoint(), logFile), fifos);
- * // (a virtio console: ConsoleHub.start(HubConfig.of(name, guestPaths.consoleSocket(), logFile)))
- * hub.ended().thenAccept(reason -> ...);          // GUEST_STOPPED when QEMU closed the chardev
+ * KeeperClient keeper = ...;                        // connected to RUNTIME/console-keeper.sock (started if need be)
+ * // a fresh guest, launched paused, before `cont`:
+ * Link link = keeper.keep(new KeepRequest(name, new ConsoleEndpoint.Fifos(base), logFile, bytes, keep, false)).get();
+ * qmp chardev-change id=jvirt-console backend=file{in: BASE.in, out: BASE.out}   // the keeper's FIFOs
+ * ConsoleHub hub = ConsoleHub.open(HubConfig.of(name, deliveryExecutor), link);
+ * // after a daemon restart: the keeper kept it meanwhile, QEMU is left alone
+ * ConsoleHub hub = ConsoleHub.open(config, keeper.attach(name).get().orElseThrow());
+ * hub.ended().thenAccept(reason -> ...);           // GUEST_STOPPED when QEMU closed the chardev
  *
  * // GET /1.0/domains/NAME/console?mode=rw|ro&force=1&history=BYTES (upgrade)
  * ConsoleStreamBridge b = ConsoleStreamBridge.attach(hub, request, sink); // ConsoleBusyException → 409
@@ -16,7 +18,7 @@
  * // GET /1.0/domains/NAME/console/log[?follow=1]
  * ConsoleLogReader.read(logFile, out);  or  ConsoleLogReader.follow(logFile, out, stillOpen, poll)
  *
- * hub.close();                                     // daemon stopping: the guest keeps running
+ * hub.close();                                     // daemon stopping: the guest runs on, the keeper logs on
  * }</pre>
  */
 package dev.jvirt.console.hub;

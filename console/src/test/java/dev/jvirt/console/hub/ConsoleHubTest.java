@@ -8,6 +8,8 @@ import dev.jvirt.console.ConsoleBusyException;
 import dev.jvirt.console.ConsoleException;
 import dev.jvirt.console.ConsoleMode;
 import dev.jvirt.console.ConsoleUnavailableException;
+import dev.jvirt.console.keeper.KeepRequest;
+import dev.jvirt.console.keeper.TestKeeper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,26 +22,36 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The hub's rules against a stand-in socket; ConsoleHubIT runs them against QEMU. */
+/**
+ * The hub's rules, through a console keeper (in this JVM) on a stand-in socket or on FIFOs opened
+ * as QEMU opens them; ConsoleHubIT runs them against QEMU.
+ */
 class ConsoleHubTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     @TempDir
     Path dir;
+    private TestKeeper keeper;
     private FakeGuestSocket guest;
     private ConsoleHub hub;
 
     @BeforeEach
     void start() throws Exception {
+        keeper = TestKeeper.start(dir);
         guest = new FakeGuestSocket(dir.resolve("console.sock"));
-        hub = ConsoleHub.start(HubConfig.of("web1", guest.path, dir.resolve("log/console.log")));
+        hub = keeper.keepSocket("web1", guest.path, dir.resolve("log/console.log"), false);
     }
 
     @AfterEach
     void stop() throws Exception {
         hub.close();
         guest.close();
+        keeper.close();
+    }
+
+    private KeepRequest fifos(String domain, String base, String log) {
+        return new KeepRequest(domain, new ConsoleEndpoint.Fifos(dir.resolve(base)), dir.resolve(log), 1 << 20, 1, false);
     }
 
     private static byte[] b(String s) {
@@ -104,8 +116,9 @@ class ConsoleHubTest {
         hub.close();
         guest.close();
         guest = new FakeGuestSocket(dir.resolve("console2.sock"));
-        hub = ConsoleHub.start(HubConfig.of("web1", guest.path, dir.resolve("log/console.log"))
-                .withMaxLagBytes(1024 * 1024).withLog(1 << 20, 1));
+        hub = keeper.keep(new KeepRequest("web1", new ConsoleEndpoint.UnixSocket(guest.path),
+                dir.resolve("log/console.log"), 1 << 20, 1, false), keeper.config("web1").withMaxLagBytes(1024 * 1024),
+                () -> { });
         CountDownLatch release = new CountDownLatch(1);
         RecordingListener stuck = new RecordingListener() {
             @Override
@@ -159,17 +172,37 @@ class ConsoleHubTest {
     }
 
     @Test
-    void closingTheHubTellsSessionsAndAfterReconnectHistoryIncludesTheEarlierLog() throws Exception {
+    void closingTheHubTellsSessionsAndTheKeptConsoleGoesOnForTheNextHub() throws Exception {
         RecordingListener s = new RecordingListener();
         hub.attach(ConsoleMode.READ_WRITE, s);
         guest.send(b("JVIRT-GUEST-READY\r\n"));
         s.awaitContains("READY", WAIT);
         hub.close();
         assertThat(s.awaitClosed()).isEqualTo(CloseReason.HUB_CLOSED);
+        guest.send(b("while nobody listened\r\n")); // the keeper still reads and logs it
 
+        keeper.reconnect(); // a daemon restart: a new connection finds the kept console
+        hub = keeper.attach("web1").orElseThrow();
+        awaitRecent("listened");
+        assertThat(new String(hub.recentOutput(), StandardCharsets.ISO_8859_1))
+                .isEqualTo("JVIRT-GUEST-READY\r\nwhile nobody listened\r\n");
+        RecordingListener after = new RecordingListener();
+        ConsoleSession w = hub.attach(AttachRequest.writer().withHistory(64 * 1024), after);
+        guest.send(b("live\r\n"));
+        assertThat(after.awaitContains("live", WAIT)).isEqualTo("JVIRT-GUEST-READY\r\nwhile nobody listened\r\nlive\r\n");
+        w.write(b("typed after the restart\r")).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        awaitReceived("typed after the restart\r");
+        assertThat(keeper.attach("nobody")).isEmpty();
+    }
+
+    @Test
+    void aConsoleKeptAnewAfterARestartWithoutKeeperHasTheEarlierLogAsHistory() throws Exception {
+        guest.send(b("JVIRT-GUEST-READY\r\n"));
+        awaitRecent("READY");
+        hub.close();
         guest.close();
         guest = new FakeGuestSocket(dir.resolve("console2.sock"));
-        hub = ConsoleHub.reconnect(HubConfig.of("web1", guest.path, dir.resolve("log/console.log")));
+        hub = keeper.keepSocket("web1", guest.path, dir.resolve("log/console.log"), true);
         assertThat(new String(hub.recentOutput(), StandardCharsets.ISO_8859_1)).isEqualTo("JVIRT-GUEST-READY\r\n");
     }
 
@@ -200,7 +233,7 @@ class ConsoleHubTest {
         hub.close();
         guest.close();
         guest = new FakeGuestSocket(dir.resolve("console2.sock"));
-        hub = ConsoleHub.start(HubConfig.of("web1", guest.path, dir.resolve("log/console.log")));
+        hub = keeper.keepSocket("web1", guest.path, dir.resolve("log/console.log"), false);
         guest.send(b("new boot\r\n"));
         awaitRecent("new boot");
         RecordingListener l = new RecordingListener();
@@ -214,18 +247,17 @@ class ConsoleHubTest {
 
     @Test
     void aMissingSocketIsAClearError() {
-        assertThatThrownBy(() -> ConsoleHub.start(HubConfig.of("gone", dir.resolve("nope.sock"), dir.resolve("l.log"))
-                .withConnectTimeout(Duration.ofMillis(200))))
-                .isInstanceOf(ConsoleUnavailableException.class)
-                .hasMessageContaining("domain 'gone'").hasMessageContaining("is the domain running?");
+        assertThatThrownBy(() -> keeper.keepSocket("gone", dir.resolve("nope.sock"), dir.resolve("l.log"), false))
+                .hasRootCauseInstanceOf(ConsoleException.class)
+                .hasMessageContaining("cannot connect to the console socket " + dir.resolve("nope.sock"));
     }
 
     @Test
-    void consoleFifosAreTheOwnersOnlyAndReplaceLeftovers() throws Exception {
-        Path base = dir.resolve("serial");
-        ConsoleFifos.create(base).close();
-        try (ConsoleFifos again = ConsoleFifos.create(base)) { // an earlier daemon's FIFOs are replaced
-            for (Path p : java.util.List.of(again.toGuest(), again.fromGuest())) {
+    void theKeepersFifosAreTheOwnersOnlyAndReplaceLeftovers() throws Exception {
+        for (int i = 0; i < 2; i++) { // the second time an earlier run's FIFOs are there: replaced
+            keeper.client().keep(fifos("f", "serial", "f.log")).get(5, TimeUnit.SECONDS);
+            for (String end : java.util.List.of("serial.in", "serial.out")) {
+                Path p = dir.resolve(end);
                 assertThat(java.nio.file.Files.readAttributes(p, java.nio.file.attribute.PosixFileAttributes.class))
                         .satisfies(a -> assertThat(a.isOther()).as(p + " is a FIFO").isTrue())
                         .satisfies(a -> assertThat(java.nio.file.attribute.PosixFilePermissions.toString(a.permissions()))
@@ -235,47 +267,107 @@ class ConsoleHubTest {
     }
 
     @Test
+    void aRuntimeDirectoryOthersMayWriteIsRefused() throws Exception {
+        Path shared = java.nio.file.Files.createDirectory(dir.resolve("shared"));
+        java.nio.file.Files.setPosixFilePermissions(shared, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        assertThatThrownBy(() -> dev.jvirt.console.keeper.ConsoleKeeper.start(shared, null))
+                .isInstanceOf(java.io.IOException.class).hasMessageContaining("is writable by others");
+        assertThatThrownBy(() -> keeper.client().keep(fifos("f", "shared/serial", "f.log")).get(5, TimeUnit.SECONDS))
+                .hasMessageContaining("is writable by others");
+    }
+
+    @Test
     void fifosCarryOutputInputAndTheEndOfTheGuest() throws Exception {
-        ConsoleFifos fifos = ConsoleFifos.create(dir.resolve("serial"));
-        // QEMU's side, as its file chardev opens them: neither open waits, the daemon holds both FIFOs.
-        try (java.nio.channels.FileChannel qemuOut = java.nio.channels.FileChannel.open(fifos.fromGuest(),
-                        java.nio.file.StandardOpenOption.WRITE);
-                java.nio.channels.FileChannel qemuIn = java.nio.channels.FileChannel.open(fifos.toGuest(),
-                        java.nio.file.StandardOpenOption.READ);
-                ConsoleHub fifoHub = ConsoleHub.start(HubConfig.of("pipe1", fifos.endpoint(), dir.resolve("p.log")), fifos)) {
+        java.nio.channels.FileChannel[] qemu = new java.nio.channels.FileChannel[2];
+        // QEMU's side, as its file chardev opens them: neither open waits, the keeper holds both FIFOs.
+        try (ConsoleHub fifoHub = keeper.keep(fifos("pipe1", "serial", "p.log"), keeper.config("pipe1"), () -> {
+            qemu[0] = java.nio.channels.FileChannel.open(dir.resolve("serial.out"), java.nio.file.StandardOpenOption.WRITE);
+            qemu[1] = java.nio.channels.FileChannel.open(dir.resolve("serial.in"), java.nio.file.StandardOpenOption.READ);
+        })) {
             RecordingListener l = new RecordingListener();
             ConsoleSession s = fifoHub.attach(ConsoleMode.READ_WRITE, l);
-            qemuOut.write(java.nio.ByteBuffer.wrap(b("tiny# ")));
+            qemu[0].write(java.nio.ByteBuffer.wrap(b("tiny# ")));
             l.awaitContains("tiny# ", WAIT);
             s.write(b("ls\r")).toCompletableFuture().get(5, TimeUnit.SECONDS);
             java.nio.ByteBuffer typed = java.nio.ByteBuffer.allocate(3);
             while (typed.hasRemaining()) {
-                qemuIn.read(typed);
+                qemu[1].read(typed);
             }
             assertThat(new String(typed.array(), StandardCharsets.ISO_8859_1)).isEqualTo("ls\r");
-            qemuOut.close(); // QEMU exits: the only writer of the output FIFO is gone
+            qemu[0].close(); // QEMU exits: the only writer of the output FIFO is gone
             assertThat(l.awaitClosed()).isEqualTo(CloseReason.GUEST_STOPPED);
+        } finally {
+            qemu[1].close();
         }
     }
 
     @Test
-    void withTheDaemonGoneQemusWritesFailInsteadOfWaiting() throws Exception {
-        ConsoleFifos fifos = ConsoleFifos.create(dir.resolve("serial"));
-        try (java.nio.channels.FileChannel qemuOut = java.nio.channels.FileChannel.open(fifos.fromGuest(),
-                        java.nio.file.StandardOpenOption.WRITE);
-                java.nio.channels.FileChannel qemuIn = java.nio.channels.FileChannel.open(fifos.toGuest(),
-                        java.nio.file.StandardOpenOption.READ)) {
-            ConsoleHub fifoHub = ConsoleHub.start(HubConfig.of("gone", fifos.endpoint(), dir.resolve("g.log")), fifos);
-            qemuOut.write(java.nio.ByteBuffer.wrap(b("x")));
-            fifoHub.close(); // the daemon stops: nobody reads the output FIFO any more
-            // More than a pipe holds: were QEMU's end kept readable, this would block.
+    void withTheDaemonGoneTheKeeperLogsEveryByteAndQemusInputStaysOpen() throws Exception {
+        java.nio.channels.FileChannel[] qemu = new java.nio.channels.FileChannel[2];
+        ConsoleHub fifoHub = keeper.keep(fifos("gone", "serial", "g.log"), keeper.config("gone"), () -> {
+            qemu[0] = java.nio.channels.FileChannel.open(dir.resolve("serial.out"), java.nio.file.StandardOpenOption.WRITE);
+            qemu[1] = java.nio.channels.FileChannel.open(dir.resolve("serial.in"), java.nio.file.StandardOpenOption.READ);
+        });
+        try {
+            fifoHub.close();
+            keeper.disconnect(); // the daemon is gone
+            // 16 times what a pipe holds: the keeper reads it all into the log, and QEMU never waits
+            byte[] kib = new byte[1024];
+            java.util.Arrays.fill(kib, (byte) 'x');
+            for (int i = 0; i < 1024; i++) {
+                qemu[0].write(java.nio.ByteBuffer.wrap(kib));
+            }
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (java.nio.file.Files.size(dir.resolve("g.log")) < 1024 * 1024 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(java.nio.file.Files.size(dir.resolve("g.log"))).isEqualTo(1024 * 1024);
+            // the next daemon types into the same FIFO: QEMU's input never ended
+            keeper.reconnect();
+            try (ConsoleHub again = keeper.attach("gone").orElseThrow()) {
+                again.attach(ConsoleMode.READ_WRITE, new RecordingListener()).write(b("ok"))
+                        .toCompletableFuture().get(5, TimeUnit.SECONDS);
+                java.nio.ByteBuffer typed = java.nio.ByteBuffer.allocate(2);
+                while (typed.hasRemaining()) {
+                    assertThat(qemu[1].read(typed)).isNotNegative();
+                }
+                assertThat(new String(typed.array(), StandardCharsets.ISO_8859_1)).isEqualTo("ok");
+            }
+        } finally {
+            qemu[0].close();
+            qemu[1].close();
+        }
+    }
+
+    @Test
+    void whenTheKeeperGoesQemusWritesFailInsteadOfWaiting() throws Exception {
+        java.nio.channels.FileChannel[] qemu = new java.nio.channels.FileChannel[2];
+        RecordingListener l = new RecordingListener();
+        ConsoleHub fifoHub = keeper.keep(fifos("k", "serial", "k.log"), keeper.config("k"), () -> {
+            qemu[0] = java.nio.channels.FileChannel.open(dir.resolve("serial.out"), java.nio.file.StandardOpenOption.WRITE);
+            qemu[1] = java.nio.channels.FileChannel.open(dir.resolve("serial.in"), java.nio.file.StandardOpenOption.READ);
+        });
+        try {
+            fifoHub.attach(ConsoleMode.READ_ONLY, l);
+            keeper.keeper().close(); // the keeper itself is gone (killed): nobody holds the FIFOs
+            assertThat(l.awaitClosed()).isEqualTo(CloseReason.HUB_CLOSED);
             assertThatThrownBy(() -> {
                 for (int i = 0; i < 1024; i++) {
-                    qemuOut.write(java.nio.ByteBuffer.wrap(new byte[1024]));
+                    qemu[0].write(java.nio.ByteBuffer.wrap(new byte[1024]));
                 }
             }).isInstanceOf(java.io.IOException.class).hasMessageContaining("Broken pipe");
-            // and QEMU's input ends, so the next daemon swaps in new FIFOs
-            assertThat(qemuIn.read(java.nio.ByteBuffer.allocate(8))).isEqualTo(-1);
+            assertThat(qemu[1].read(java.nio.ByteBuffer.allocate(8))).isEqualTo(-1);
+        } finally {
+            qemu[0].close();
+            qemu[1].close();
+        }
+    }
+
+    private void awaitReceived(String text) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!new String(guest.received(), StandardCharsets.ISO_8859_1).contains(text)) {
+            assertThat(System.nanoTime()).as("guest received " + text).isLessThan(deadline);
+            Thread.sleep(10);
         }
     }
 

@@ -27,14 +27,16 @@ class ConsoleStreamTest {
 
     @TempDir
     Path dir;
+    private dev.jvirt.console.keeper.TestKeeper keeper;
     private FakeGuestSocket guest;
     private ConsoleHub hub;
     private ConsoleSocketServer server;
 
     @BeforeEach
     void start() throws Exception {
+        keeper = dev.jvirt.console.keeper.TestKeeper.start(dir);
         guest = new FakeGuestSocket(dir.resolve("console.sock"));
-        hub = ConsoleHub.start(HubConfig.of("web1", guest.path, dir.resolve("console.log")));
+        hub = keeper.keepSocket("web1", guest.path, dir.resolve("console.log"), false);
         server = ConsoleSocketServer.serve(hub, dir.resolve("stream.sock"));
     }
 
@@ -43,6 +45,7 @@ class ConsoleStreamTest {
         server.close();
         hub.close();
         guest.close();
+        keeper.close();
     }
 
     /** A client run in the background with its own stdout/stderr. */

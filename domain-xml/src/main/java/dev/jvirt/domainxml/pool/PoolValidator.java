@@ -12,7 +12,7 @@ import java.util.Set;
 
 /** Semantic checks of a {@link StoragePool}: type, name, target path, source per type, permissions. */
 public final class PoolValidator {
-  private static final Set<String> TYPES = Set.of("dir", "fs", "logical");
+  private static final Set<String> TYPES = Set.of("dir", "fs", "netfs", "logical");
   private static final Set<String> FS_FORMATS = Set.of("auto", "ext2", "ext3", "ext4", "xfs", "btrfs", "vfat");
 
   private PoolValidator() {}
@@ -20,7 +20,7 @@ public final class PoolValidator {
   /** All violations (positions unknown). */
   public static List<Violation> validate(StoragePool p) {
     Violations v = new Violations();
-    if (v.required(p.type(), "/pool", "attribute 'type' (dir, fs or logical)")) {
+    if (v.required(p.type(), "/pool", "attribute 'type' (dir, fs, netfs or logical)")) {
       v.oneOf(p.type(), TYPES, "/pool", "pool type");
     }
     v.name(p.name(), "/pool/name", "pool");
@@ -36,6 +36,17 @@ public final class PoolValidator {
       if (s != null) {
         v.oneOf(s.format(), FS_FORMATS, "/pool/source/format", "filesystem format");
       }
+    }
+    if ("netfs".equals(p.type())) {
+      if (s == null || s.host() == null || s.dir() == null) {
+        v.add(ViolationKind.MISSING, "/pool/source", "a netfs pool needs <host name='...'/> and <dir path='...'/>");
+      }
+      if (s != null) {
+        v.oneOf(s.format(), Set.of("auto", "nfs"), "/pool/source/format", "network filesystem format");
+      }
+    }
+    if (s != null && s.host() != null && !"netfs".equals(p.type())) {
+      v.add(ViolationKind.INCONSISTENT, "/pool/source/host", "only a netfs pool has a <host>");
     }
     if ("logical".equals(p.type())) {
       if (s == null || s.name() == null && s.devices().isEmpty()) {

@@ -36,8 +36,9 @@ public final class PoolXml {
       }
       Node dir = s.child("dir");
       Node fmt = s.child("format");
+      Node host = s.child("host");
       source = new StoragePool.Source(devices, dir == null ? null : dir.attr("path"), s.childText("name"),
-          fmt == null ? null : fmt.attr("type"));
+          fmt == null ? null : fmt.attr("type"), host == null ? null : host.requiredAttr("name"));
     }
     Node t = n.child("target");
     String path = t == null ? null : t.childText("path");
@@ -71,6 +72,9 @@ public final class PoolXml {
     StoragePool.Source s = p.source();
     if (s != null) {
       w.start("source");
+      if (s.host() != null) {
+        w.start("host").attr("name", s.host()).end();
+      }
       for (String d : s.devices()) {
         w.start("device").attr("path", d).end();
       }

@@ -4,9 +4,9 @@ import dev.jvirt.domainxml.Permissions;
 import java.util.List;
 
 /**
- * A libvirt-format storage pool, {@code <pool type='dir|fs|logical'>}. Read with {@link PoolXml#parse}.
+ * A libvirt-format storage pool, {@code <pool type='dir|fs|netfs|logical'>}. Read with {@link PoolXml#parse}.
  *
- * @param type {@code dir}, {@code fs} or {@code logical}
+ * @param type {@code dir}, {@code fs}, {@code netfs} or {@code logical}
  * @param name unique name
  * @param uuid UUID, or null until defaults
  * @param capacityBytes {@code <capacity>} (reported by libvirt, kept when given), or null
@@ -28,13 +28,19 @@ public record StoragePool(
     Permissions targetPermissions) {
 
   /**
-   * {@code <source>}: devices (fs: the block device; logical: physical volumes), a directory,
-   * a volume group name, and a filesystem format.
+   * {@code <source>}: devices (fs: the block device; logical: physical volumes), a directory
+   * (netfs: the exported path), a volume group name, a filesystem format, and the server
+   * ({@code <host name='...'/>}, netfs only).
    */
-  public record Source(List<String> devices, String dir, String name, String format) {
+  public record Source(List<String> devices, String dir, String name, String format, String host) {
     /** Normalises the list. */
     public Source {
       devices = devices == null ? List.of() : List.copyOf(devices);
+    }
+
+    /** A source without a host (every pool type but netfs). */
+    public Source(List<String> devices, String dir, String name, String format) {
+      this(devices, dir, name, format, null);
     }
   }
 }

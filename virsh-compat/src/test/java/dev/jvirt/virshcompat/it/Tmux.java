@@ -1,5 +1,6 @@
 package dev.jvirt.virshcompat.it;
 
+import dev.jvirt.testimages.HostPackages;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,6 +25,7 @@ final class Tmux implements AutoCloseable {
     }
 
     static Tmux start(String server, List<String> command) throws Exception {
+        HostPackages.command("tmux", "tmux");
         List<String> argv = new ArrayList<>(List.of("tmux", "-L", server, "-f", "/dev/null", "new-session", "-d",
                 "-s", "t", "-x", "120", "-y", "40", "--"));
         argv.addAll(command);

@@ -2,7 +2,6 @@ package dev.jvirt.vmmcore.daemon;
 
 import dev.jvirt.vmmcore.Hypervisor;
 import dev.jvirt.vmmcore.HypervisorConfig;
-import dev.jvirt.vmmcore.daemon.console.ConsoleHubs;
 import dev.jvirt.vmmcore.daemon.http.AccessPolicy;
 import dev.jvirt.vmmcore.daemon.http.ApiServer;
 import dev.jvirt.vmmcore.daemon.http.HttpDispatcher;
@@ -40,13 +39,11 @@ public final class Jvirtd implements AutoCloseable {
     private final Hypervisor hypervisor;
     private final ThreadPoolExecutor workers;
     private final ApiServer server;
-    private final ConsoleHubs consoles;
     private final CountDownLatch closed = new CountDownLatch(1);
     private final AtomicInteger closing = new AtomicInteger();
 
     private Jvirtd(DaemonOptions options, InstanceLock lock, Hypervisor hypervisor, ThreadPoolExecutor workers,
-                   ApiServer server, ConsoleHubs consoles) {
-        this.consoles = consoles;
+                   ApiServer server) {
         this.options = options;
         this.lock = lock;
         this.hypervisor = hypervisor;
@@ -65,18 +62,16 @@ public final class Jvirtd implements AutoCloseable {
         InstanceLock lock = InstanceLock.acquire(options.lockFile());
         Hypervisor hv = null;
         ThreadPoolExecutor workers = null;
-        ConsoleHubs consoles = null;
         try {
             hv = Hypervisor.open(config);
             workers = newWorkers();
             boolean session = options.mode() == DaemonOptions.Mode.SESSION;
             AccessPolicy access = session ? AccessPolicy.onlyUser(currentUid()) : AccessPolicy.anyone();
             SocketPermissions perms = session ? SocketPermissions.session() : SocketPermissions.system("jvirt");
-            consoles = new ConsoleHubs(hv, config.dirs().qemuRuntime());
-            HttpDispatcher dispatcher = new HttpDispatcher(ApiRoutes.build(hv, config, options.mode().uri(), consoles),
+            HttpDispatcher dispatcher = new HttpDispatcher(ApiRoutes.build(hv, config, options.mode().uri()),
                     workers, access);
             ApiServer server = ApiServer.bind(options.socket(), perms, new HttpPipeline(dispatcher));
-            Jvirtd d = new Jvirtd(options, lock, hv, workers, server, consoles);
+            Jvirtd d = new Jvirtd(options, lock, hv, workers, server);
             log.info("jvirtd {} ready in {} ms (pid {}, state {}, runtime {}, {} domains)", options.mode().uri(),
                     (System.nanoTime() - t0) / 1_000_000, ProcessHandle.current().pid(), options.dirs().state(),
                     options.dirs().runtime(), hv.list().size());
@@ -85,9 +80,6 @@ public final class Jvirtd implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             if (workers != null) {
                 workers.shutdownNow();
-            }
-            if (consoles != null) {
-                consoles.close();
             }
             if (hv != null) {
                 hv.close();
@@ -142,7 +134,6 @@ public final class Jvirtd implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            consoles.close();
             hypervisor.close();
             try {
                 lock.close();

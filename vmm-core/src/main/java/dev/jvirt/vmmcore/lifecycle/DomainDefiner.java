@@ -1,6 +1,7 @@
 package dev.jvirt.vmmcore.lifecycle;
 
 import dev.jvirt.domainxml.Parsed;
+import dev.jvirt.domainxml.Uuids;
 import dev.jvirt.domainxml.domain.Domain;
 import dev.jvirt.vmmcore.DomainConflictException;
 import dev.jvirt.vmmcore.DomainEvent.Kind;
@@ -71,7 +72,7 @@ public final class DomainDefiner {
                 Domain current = e.current();
                 try {
                     Domain def = xml.complete(parsed, current == null ? null : current.uuid());
-                    if (current != null && !sameUuid(current.uuid(), def.uuid())) {
+                    if (current != null && !Uuids.normalise(current.uuid()).equals(Uuids.normalise(def.uuid()))) {
                         throw new DomainConflictException("domain '" + name + "' already exists with uuid " + current.uuid()
                                 + "; the new definition has " + def.uuid()
                                 + " (remove its <uuid> to keep the old one, or undefine the domain first)");
@@ -91,7 +92,30 @@ public final class DomainDefiner {
         }
     }
 
-    private static boolean sameUuid(String a, String b) {
-        return a.replace("-", "").equalsIgnoreCase(b.replace("-", ""));
+    /** Removes the stored definition; a running domain goes on running as a transient one. */
+    public void undefine(DomainEntry e) {
+        try (OperationLock.Held held = e.acquire(Operation.UNDEFINE, busyWait)) {
+            if (!e.isPersistent()) {
+                throw new DomainConflictException("domain '" + e.name() + "' is transient: there is no definition to undefine");
+            }
+            store.delete(e.name());
+            e.persistent(null);
+            e.autostart(false);
+            if (e.guest() == null) {
+                registry.remove(e);
+            }
+            status.publish(e, Kind.UNDEFINED, e.status().reason());
+        }
+    }
+
+    /** Marks a defined domain to start (or not) when the daemon starts. */
+    public void setAutostart(DomainEntry e, boolean autostart) {
+        try (OperationLock.Held held = e.acquire(Operation.AUTOSTART, busyWait)) {
+            if (!e.isPersistent()) {
+                throw new DomainConflictException("domain '" + e.name() + "' is transient: only defined domains autostart");
+            }
+            store.setAutostart(e.name(), autostart);
+            e.autostart(autostart);
+        }
     }
 }

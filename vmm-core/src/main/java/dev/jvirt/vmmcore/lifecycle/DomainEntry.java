@@ -3,6 +3,10 @@ package dev.jvirt.vmmcore.lifecycle;
 import dev.jvirt.domainxml.domain.Domain;
 import dev.jvirt.vmmcore.DomainInfo;
 import dev.jvirt.vmmcore.DomainStatus;
+import dev.jvirt.vmmcore.NoSuchDomainException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongUnaryOperator;
@@ -12,7 +16,8 @@ import java.util.function.UnaryOperator;
  * One domain known to the hypervisor. What it is at a moment — persistent definition (null when
  * transient), autostart flag, status, running guest — is one immutable {@link Snapshot}, replaced
  * as a whole, so a reader never sees half of a change (a shut-off domain with a QEMU, a running
- * one without). Changes happen only under {@link #lock()}; reads need no lock.
+ * one without). The snapshot is the one owner of the domain's status: the runtime record on disk
+ * is written from it. Changes happen only under {@link #lock()}; reads need no lock.
  */
 public final class DomainEntry {
     private final String name;
@@ -28,7 +33,7 @@ public final class DomainEntry {
         static final Snapshot EMPTY = new Snapshot(null, false, DomainStatus.SHUTOFF, null);
 
         public Snapshot {
-            java.util.Objects.requireNonNull(status, "status");
+            Objects.requireNonNull(status, "status");
             if (status.isActive() != (guest != null)) {
                 throw new IllegalStateException("a domain " + status.describe() + (guest == null ? " without" : " with")
                         + " a QEMU process");
@@ -44,7 +49,8 @@ public final class DomainEntry {
         public DomainInfo info(String name, LongUnaryOperator cpuTime) {
             Domain d = current();
             OptionalLong pid = guest == null ? OptionalLong.empty() : OptionalLong.of(guest.process().pid());
-            return new DomainInfo(name, d == null ? null : d.uuid(), d == null ? null : d.type(), status,
+            OptionalInt id = guest == null ? OptionalInt.empty() : OptionalInt.of(guest.id());
+            return new DomainInfo(id, name, d == null ? null : d.uuid(), d == null ? null : d.type(), status,
                     persistent != null, autostart, pid, d == null ? 0 : d.memoryKiB(), d == null ? 0 : d.vcpus(),
                     pid.isPresent() ? cpuTime.applyAsLong(pid.getAsLong()) : 0L);
         }
@@ -61,6 +67,19 @@ public final class DomainEntry {
 
     public OperationLock lock() {
         return lock;
+    }
+
+    /**
+     * Takes the domain's lock for {@code op}, waiting at most {@code wait}; a domain that went
+     * away meanwhile (undefined, a transient one stopped) is then no such domain.
+     */
+    public OperationLock.Held acquire(Operation op, Duration wait) {
+        OperationLock.Held held = lock.acquire(op, wait);
+        if (removed && op != Operation.DEFINE) {
+            held.close();
+            throw new NoSuchDomainException(name);
+        }
+        return held;
     }
 
     /** Everything about the domain now, consistent. */

@@ -1,10 +1,10 @@
 package dev.jvirt.vmmcore.lifecycle;
 
+import dev.jvirt.domainxml.Uuids;
 import dev.jvirt.vmmcore.DomainConflictException;
 import dev.jvirt.vmmcore.NoSuchDomainException;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -17,6 +17,7 @@ import java.util.TreeMap;
 public final class DomainRegistry {
     private final Map<String, DomainEntry> entries = new TreeMap<>();
     private final Map<String, DomainEntry> byUuid = new HashMap<>();
+    private int lastId;
 
     public synchronized DomainEntry get(String name) {
         DomainEntry e = entries.get(name);
@@ -30,9 +31,37 @@ public final class DomainRegistry {
         return Optional.ofNullable(entries.get(name));
     }
 
-    /** The entry that holds {@code uuid} (any case, with or without dashes). */
+    /** The entry that holds {@code uuid} (any case, dashes anywhere or none: domain-xml's {@link Uuids#normalise}). */
     public synchronized Optional<DomainEntry> findByUuid(String uuid) {
-        return Optional.ofNullable(byUuid.get(key(uuid)));
+        return Optional.ofNullable(byUuid.get(Uuids.normalise(uuid)));
+    }
+
+    /**
+     * The domain {@code ref} names, as virsh takes it: a name; else a UUID (any case, dashes
+     * optional); else the numeric id of an active domain.
+     *
+     * @throws NoSuchDomainException none is named so
+     */
+    public DomainEntry resolve(String ref) {
+        Optional<DomainEntry> e = find(ref).filter(x -> x.current() != null);
+        if (e.isEmpty()) {
+            e = findByUuid(ref).filter(x -> x.current() != null);
+        }
+        if (e.isEmpty() && ref.chars().allMatch(Character::isDigit) && !ref.isEmpty() && ref.length() < 10) {
+            int id = Integer.parseInt(ref);
+            e = all().stream().filter(x -> x.guest() != null && x.guest().id() == id).findFirst();
+        }
+        return e.orElseThrow(() -> new NoSuchDomainException(ref));
+    }
+
+    /** The id for a new run of a domain: ids only increase, as libvirt's do. */
+    public synchronized int nextId() {
+        return ++lastId;
+    }
+
+    /** A run found on takeover has {@code id}: later ids continue after it. */
+    public synchronized void noteId(int id) {
+        lastId = Math.max(lastId, id);
     }
 
     /** The entry for {@code name}, created (shut off, no definition) if there is none. */
@@ -56,12 +85,12 @@ public final class DomainRegistry {
      * @throws DomainConflictException naming the domain that has it (libvirt's words)
      */
     public synchronized void claimUuid(DomainEntry entry, String uuid) {
-        DomainEntry owner = byUuid.get(key(uuid));
+        DomainEntry owner = byUuid.get(Uuids.normalise(uuid));
         if (owner != null && owner != entry) {
             throw new DomainConflictException("domain '" + owner.name() + "' is already defined with uuid " + uuid
                     + "; remove <uuid> from the definition of '" + entry.name() + "' to get a new one");
         }
-        byUuid.put(key(uuid), entry);
+        byUuid.put(Uuids.normalise(uuid), entry);
     }
 
     /** Removes {@code entry} (and its UUID) if it is still the one registered under its name. */
@@ -73,9 +102,5 @@ public final class DomainRegistry {
 
     public synchronized List<DomainEntry> all() {
         return List.copyOf(entries.values());
-    }
-
-    private static String key(String uuid) {
-        return uuid.replace("-", "").toLowerCase(Locale.ROOT);
     }
 }

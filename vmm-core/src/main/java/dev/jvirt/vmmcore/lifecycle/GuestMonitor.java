@@ -10,6 +10,8 @@ import dev.jvirt.qmpclient.QmpEvent;
 import dev.jvirt.qmpclient.QmpEventListener;
 import dev.jvirt.qmpclient.QmpSubscription;
 import dev.jvirt.vmmcore.GuestControlException;
+import dev.jvirt.vmmcore.InvalidArgumentException;
+import dev.jvirt.vmmcore.QemuEvent;
 import dev.jvirt.vmmcore.QemuMonitorException;
 import dev.jvirt.vmmcore.Subscription;
 import java.time.Duration;
@@ -34,32 +36,33 @@ public final class GuestMonitor {
      * Runs one QMP command given as text ({@code {"execute":"query-status","arguments":{…}}}) and
      * returns QEMU's {@code return} value.
      *
-     * @throws IllegalArgumentException when the text is not a QMP command object
+     * @return QEMU's {@code return} as JSON text
+     * @throws InvalidArgumentException when the text is not a QMP command object
      * @throws QemuMonitorException     when QEMU answers with an error
      */
-    public static JsonNode execute(RunningGuest guest, String domain, String commandJson) {
+    public static String execute(RunningGuest guest, String domain, String commandJson) {
         JsonNode command;
         try {
             command = JSON.readTree(commandJson);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("the monitor command is not JSON: " + e.getOriginalMessage());
+            throw new InvalidArgumentException("the monitor command is not JSON: " + e.getOriginalMessage());
         }
         if (command == null || !command.isObject() || !command.path("execute").isTextual()) {
-            throw new IllegalArgumentException("the monitor command must be a JSON object with \"execute\", "
+            throw new InvalidArgumentException("the monitor command must be a JSON object with \"execute\", "
                     + "e.g. {\"execute\":\"query-status\"}");
         }
         String name = command.get("execute").asText();
         if (name.equals("qmp_capabilities")) {
-            throw new IllegalArgumentException("qmp_capabilities was negotiated by jvirtd already");
+            throw new InvalidArgumentException("qmp_capabilities was negotiated by jvirtd already");
         }
         JsonNode args = command.path("arguments");
         if (!args.isMissingNode() && !args.isObject()) {
-            throw new IllegalArgumentException("\"arguments\" must be a JSON object");
+            throw new InvalidArgumentException("\"arguments\" must be a JSON object");
         }
         ObjectNode argObject = args.isObject() ? (ObjectNode) args : null;
-        return await(domain, name, () -> argObject == null
+        return text(await(domain, name, () -> argObject == null
                 ? guest.qmp().execute(name).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-                : guest.qmp().execute(name, argObject).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+                : guest.qmp().execute(name, argObject).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)));
     }
 
     /** Runs one human-monitor (HMP) command line and returns its text output. */
@@ -69,14 +72,15 @@ public final class GuestMonitor {
     }
 
     /**
-     * Passes every QMP event of the guest to {@code listener} as QEMU sent it ({@code event},
-     * {@code data}, {@code timestamp}); {@code onEnd} runs once when the connection goes (the guest stopped).
+     * Passes every QMP event of the guest to {@code listener} as QEMU sent it; {@code onEnd} runs
+     * once when the connection goes (the guest stopped).
      */
-    public static Subscription subscribe(RunningGuest guest, Consumer<JsonNode> listener, Runnable onEnd) {
+    public static Subscription subscribe(RunningGuest guest, Consumer<QemuEvent> listener, Runnable onEnd) {
         QmpSubscription s = guest.qmp().subscribe(new QmpEventListener() {
             @Override
             public void onEvent(QmpEvent event) {
-                listener.accept(toJson(event));
+                listener.accept(new QemuEvent(event.name(),
+                        event.data().isMissingNode() ? null : text(event.data()), event.timestamp()));
             }
 
             @Override
@@ -87,17 +91,12 @@ public final class GuestMonitor {
         return s::close;
     }
 
-    static ObjectNode toJson(QmpEvent event) {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("event", event.name());
-        if (!event.data().isMissingNode()) {
-            o.set("data", event.data());
+    private static String text(JsonNode node) {
+        try {
+            return JSON.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write QEMU's answer as JSON", e);
         }
-        long micros = event.timestamp().getEpochSecond() * 1_000_000L + event.timestamp().getNano() / 1000;
-        ObjectNode ts = o.putObject("timestamp");
-        ts.put("seconds", micros / 1_000_000L);
-        ts.put("microseconds", micros % 1_000_000L);
-        return o;
     }
 
     private interface Call<T> {

@@ -8,41 +8,51 @@ import dev.jvirt.qmpclient.QmpConnection;
 import dev.jvirt.vmmcore.AcceleratorUnavailableException;
 import dev.jvirt.vmmcore.DomainState;
 import dev.jvirt.vmmcore.DomainStatus;
+import dev.jvirt.vmmcore.HostCapabilities;
 import dev.jvirt.vmmcore.StartFailedException;
 import dev.jvirt.vmmcore.StateReason;
 import dev.jvirt.vmmcore.VmmException;
+import dev.jvirt.vmmcore.host.HostBackends;
 import dev.jvirt.vmmcore.qemu.CapabilitiesProvider;
-import dev.jvirt.vmmcore.qemu.CommandLineBuilder;
 import dev.jvirt.vmmcore.qemu.GuestPaths;
-import dev.jvirt.vmmcore.qemu.HostCapabilities;
 import dev.jvirt.vmmcore.qemu.LogTail;
 import dev.jvirt.vmmcore.qemu.QemuLaunchException;
 import dev.jvirt.vmmcore.qemu.QemuLauncher;
 import dev.jvirt.vmmcore.qemu.QemuProcess;
+import dev.jvirt.vmmcore.qemu.argv.CommandLineBuilder;
+import dev.jvirt.vmmcore.qemu.argv.CommandLinePlan;
+import dev.jvirt.vmmcore.qemu.argv.LaunchOptions;
+import dev.jvirt.vmmcore.store.GuestLaunch;
 import dev.jvirt.vmmcore.store.RuntimeRecord;
 import dev.jvirt.vmmcore.store.RuntimeStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
 
 /**
- * Starts a guest in phases: {@link #prepare} (pure: capabilities, accelerator check, command
- * line), then prepare the host (runtime directory, live XML, status record — each step recorded
- * with its undo), launch QEMU paused and daemonized, record its pid, connect QMP, take over its
- * shutdown actions, {@code cont} (unless started paused), record the start as done. Any failure
- * undoes what was done, newest first. {@link StartPhase} says what a daemon killed in between
- * leaves, and what the next one does with it.
+ * Starts a guest in four phases. (1) {@link #prepare}, pure: capabilities, accelerator check,
+ * runtime paths. (2) The host ({@link HostPreparation}): TAPs and volumes from the registered
+ * backends, then the command line — a pure function of the definition, the capabilities and the
+ * launch options the host phase made — then the runtime directory, live XML and status record.
+ * (3) Launch QEMU paused and daemonized, record its pid. (4) Finish: connect QMP, open the
+ * console hub, take over the shutdown actions, {@code cont} (unless started paused), record the
+ * start as done. Every host step is recorded with its undo in a {@link HostSetup}; any failure
+ * undoes them, newest first. {@link StartPhase} says what a daemon killed in between leaves, and
+ * what the next one does with it.
  */
 public final class GuestStarter {
     /** sun_path holds 108 bytes including the terminating NUL. */
     private static final int MAX_SOCKET_PATH = 107;
     private final CapabilitiesProvider capabilities;
     private final CommandLineBuilder commandLine;
+    private final HostPreparation host;
     private final RuntimeStore runtime;
     private final QemuLauncher launcher;
     private final QmpClientFactory qmp;
@@ -51,40 +61,54 @@ public final class GuestStarter {
     private final GuestConsoles consoles;
     private final StartPhase.Observer observer;
 
-    public GuestStarter(CapabilitiesProvider capabilities, CommandLineBuilder commandLine, RuntimeStore runtime,
-                        QemuLauncher launcher, QmpClientFactory qmp, DomainDefinitions definitions,
+    /** What a start needs besides the domain: how to build, prepare, launch and watch. */
+    public record Tools(CapabilitiesProvider capabilities, CommandLineBuilder commandLine, HostBackends backends,
+                        RuntimeStore runtime, QemuLauncher launcher, QmpClientFactory qmp, DomainDefinitions definitions,
                         Duration launchTimeout, GuestConsoles consoles, StartPhase.Observer observer) {
-        this.consoles = consoles;
-        this.observer = observer;
-        this.capabilities = capabilities;
-        this.commandLine = commandLine;
-        this.runtime = runtime;
-        this.launcher = launcher;
-        this.qmp = qmp;
-        this.definitions = definitions;
-        this.launchTimeout = launchTimeout;
     }
 
-    /** Phase 1, pure: the command line, or why the guest cannot start here. Touches no guest file. */
+    public GuestStarter(Tools t) {
+        this.capabilities = t.capabilities();
+        this.commandLine = t.commandLine();
+        this.host = new HostPreparation(t.backends());
+        this.runtime = t.runtime();
+        this.launcher = t.launcher();
+        this.qmp = t.qmp();
+        this.definitions = t.definitions();
+        this.launchTimeout = t.launchTimeout();
+        this.consoles = t.consoles();
+        this.observer = t.observer();
+    }
+
+    /** Phase 1, pure: what the start works from, or why the guest cannot start here. Touches no guest file. */
     public StartPlan prepare(Domain def) {
-        HostCapabilities caps = capabilities(def.name());
+        StartPlan plan = plan(def);
+        HostCapabilities caps = plan.capabilities();
         if (def.isKvm() && !caps.kvm().usable()) {
             throw new AcceleratorUnavailableException(def.name(), caps.kvm().reason());
         }
-        GuestPaths paths = runtime.paths(def.name());
-        for (var socket : java.util.List.of(paths.qmpSocket(), paths.consoleSocket())) {
+        for (Path socket : List.of(plan.paths().qmpSocket(), plan.paths().consoleSocket())) {
             if (socket.toString().getBytes(StandardCharsets.UTF_8).length > MAX_SOCKET_PATH) {
                 throw new StartFailedException(def.name(), "socket path " + socket + " is longer than the "
                         + MAX_SOCKET_PATH + " bytes a unix socket allows; use a shorter runtime directory or name", null);
             }
         }
-        try {
-            return new StartPlan(def, paths, commandLine.build(def, caps, paths));
-        } catch (VmmException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new StartFailedException(def.name(), "cannot build the QEMU command line: " + e.getMessage(), e);
-        }
+        return plan;
+    }
+
+    /** The definition with this host's capabilities and its runtime paths, unchecked (domxml-to-native). */
+    public StartPlan plan(Domain def) {
+        return new StartPlan(def, capabilities(def.name()), runtime.paths(def.name()));
+    }
+
+    /**
+     * The command line of {@code plan} with nothing prepared on the host (no TAP, volumes as
+     * written): what a dry run and domxml-to-native show.
+     *
+     * @throws CommandLineException when the definition cannot run with this QEMU
+     */
+    public CommandLinePlan dryRun(StartPlan plan) {
+        return commandLine.plan(plan.definition(), plan.capabilities(), plan.paths(), LaunchOptions.defaults());
     }
 
     public HostCapabilities capabilities(String domain) {
@@ -99,40 +123,29 @@ public final class GuestStarter {
     }
 
     /**
-     * Phases 2 to 4. {@code watch} is called with the new guest before its CPUs may run, to handle
-     * its events. With {@code paused} there is no {@code cont}: the guest never runs an
-     * instruction until resumed. Returns with the entry active (running, booted; or paused, user)
-     * and the runtime record ACTIVE. On failure nothing is left behind: no process, socket or
-     * runtime file; the entry is shut off again.
+     * Phases 2 to 4 for run {@code id} of the domain. {@code watch} is called with the new guest
+     * before its CPUs may run, to handle its events. With {@code paused} there is no {@code cont}:
+     * the guest never runs an instruction until resumed. Returns with the entry active (running,
+     * booted; or paused, user) and the runtime record ACTIVE. On failure nothing is left behind:
+     * no process, socket, runtime file or host resource; the entry is shut off again.
      */
-    public RunningGuest start(StartPlan plan, DomainEntry entry, boolean paused, BiConsumer<DomainEntry, RunningGuest> watch) {
-        String name = plan.definition().name();
+    public RunningGuest start(StartPlan plan, int id, DomainEntry entry, boolean paused,
+                              BiConsumer<DomainEntry, RunningGuest> watch) {
+        String name = plan.name();
         HostSetup setup = new HostSetup();
+        consoles.warmUp(); // the console keeper starts while QEMU does
         try {
-            RuntimeRecord record = prepareHost(plan, setup);
-            QemuProcess process = launch(plan, setup);
+            HostPreparation.Host prepared = host.prepare(plan, setup);
+            CommandLinePlan cmd = build(plan, prepared);
+            GuestLaunch launch = createRuntime(plan, id, cmd, setup);
+            QemuProcess process = launch(plan, cmd, setup);
             observer.reached(name, StartPhase.LAUNCHED);
-            record = record.launched(process.pid());
-            runtime.write(plan.paths(), record); // from here a takeover finds this QEMU by the record alone
+            launch = launch.withPid(process.pid());
+            runtime.write(plan.paths(), RuntimeRecord.of(name, RuntimeRecord.Phase.STARTING, launch,
+                    DomainStatus.of(DomainState.PAUSED, StateReason.STARTING_UP))); // a takeover finds this QEMU by the record alone
             observer.reached(name, StartPhase.PID_RECORDED);
-            QmpConnection connection = connect(plan, name);
-            setup.done("connect QMP", connection::close);
-            RunningGuest g = new RunningGuest(plan.definition(), plan.paths(), process, connection, record);
-            openConsole(plan, name, g, setup);
-            GuestControl.takeOverActions(g, plan.definition());
-            entry.activate(g, DomainStatus.of(DomainState.PAUSED, StateReason.STARTING_UP));
-            setup.done("register the guest", () -> entry.deactivate(DomainStatus.of(DomainState.SHUTOFF, StateReason.FAILED)));
-            watch.accept(entry, g);
-            observer.reached(name, StartPhase.MONITOR_READY);
-            DomainStatus done = paused ? DomainStatus.of(DomainState.PAUSED, StateReason.USER)
-                    : DomainStatus.of(DomainState.RUNNING, StateReason.BOOTED);
-            if (!paused) {
-                GuestControl.cont(g, name);
-            }
-            g.record(record.active(done.state(), done.reason()));
-            runtime.write(plan.paths(), g.record()); // the commit point: a takeover keeps this guest
-            entry.status(done);
-            setup.commit();
+            RunningGuest g = finish(plan, entry, paused, watch, setup,
+                    new RunningGuest(plan.definition(), plan.paths(), process, connect(plan), launch, prepared.releases()));
             observer.reached(name, StartPhase.COMMITTED);
             return g;
         } catch (QemuLaunchException e) {
@@ -142,7 +155,7 @@ public final class GuestStarter {
             setup.rollback();
             throw e;
         } catch (VmmException | IOException e) {
-            java.util.List<String> tail = LogTail.read(plan.paths().qemuLog(), 10);
+            List<String> tail = LogTail.read(plan.paths().qemuLog(), 10);
             setup.rollback();
             throw new StartFailedException(name, e.getMessage(), tail, e);
         } catch (InterruptedException e) {
@@ -155,11 +168,43 @@ public final class GuestStarter {
         }
     }
 
+    private CommandLinePlan build(StartPlan plan, HostPreparation.Host prepared) {
+        try {
+            return commandLine.plan(prepared.resolved(), plan.capabilities(), plan.paths(), prepared.options());
+        } catch (VmmException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new StartFailedException(plan.name(), "cannot build the QEMU command line: " + e.getMessage(), e);
+        }
+    }
+
+    /** Phase 4: the guest is set up over QMP while its CPUs are stopped, then committed. */
+    private RunningGuest finish(StartPlan plan, DomainEntry entry, boolean paused, BiConsumer<DomainEntry, RunningGuest> watch,
+                                HostSetup setup, RunningGuest g) {
+        String name = plan.name();
+        setup.done("connect QMP", g.qmp()::close);
+        openConsole(plan, name, g, setup);
+        GuestControl.takeOverActions(g, plan.definition());
+        entry.activate(g, DomainStatus.of(DomainState.PAUSED, StateReason.STARTING_UP));
+        setup.done("register the guest", () -> entry.deactivate(DomainStatus.of(DomainState.SHUTOFF, StateReason.FAILED)));
+        watch.accept(entry, g);
+        observer.reached(name, StartPhase.MONITOR_READY);
+        DomainStatus done = paused ? DomainStatus.of(DomainState.PAUSED, StateReason.USER)
+                : DomainStatus.of(DomainState.RUNNING, StateReason.BOOTED);
+        if (!paused) {
+            GuestControl.cont(g, name);
+        }
+        runtime.write(plan.paths(), RuntimeRecord.of(name, RuntimeRecord.Phase.ACTIVE, g.launch(), done)); // the commit point
+        entry.status(done);
+        setup.commit();
+        return g;
+    }
+
     /** The console hub connects while the guest is still paused (-S): it misses nothing the guest prints. */
     private void openConsole(StartPlan plan, String name, RunningGuest g, HostSetup setup) {
         ConsoleHub hub;
         try {
-            hub = consoles.open(name, plan.paths(), plan.argv(), g.qmp(), false);
+            hub = consoles.open(name, plan.paths(), g.launch().console(), g.qmp(), false);
         } catch (RuntimeException e) {
             throw new StartFailedException(name, "cannot connect the console hub: " + e.getMessage(),
                     LogTail.read(plan.paths().qemuLog(), 10), e);
@@ -173,33 +218,34 @@ public final class GuestStarter {
         }
     }
 
-    private RuntimeRecord prepareHost(StartPlan plan, HostSetup setup) throws IOException {
+    /** The runtime directory, the live XML and the first status record (STARTING, no pid yet). */
+    private GuestLaunch createRuntime(StartPlan plan, int id, CommandLinePlan cmd, HostSetup setup) throws IOException {
         GuestPaths paths = plan.paths();
         if (Files.exists(paths.dir())) {
             runtime.remove(paths); // a leftover of a shut-off domain: nothing runs there
         }
-        runtime.create(plan.definition().name());
+        runtime.create(plan.name());
         setup.done("create " + paths.dir(), () -> runtime.remove(paths));
         runtime.writeLiveXml(paths, definitions.format(plan.definition()));
-        RuntimeRecord record = new RuntimeRecord(plan.definition().name(), RuntimeRecord.Phase.STARTING, 0,
-                plan.argv().get(0), plan.argv(), DomainState.SHUTOFF, StateReason.UNKNOWN, System.currentTimeMillis());
-        runtime.write(paths, record);
-        return record;
+        GuestLaunch launch = new GuestLaunch(id, 0, cmd.argv().get(0), cmd.argv(), cmd.console(), System.currentTimeMillis());
+        runtime.write(paths, RuntimeRecord.of(plan.name(), RuntimeRecord.Phase.STARTING, launch,
+                DomainStatus.of(DomainState.SHUTOFF, StateReason.UNKNOWN)));
+        return launch;
     }
 
-    private QemuProcess launch(StartPlan plan, HostSetup setup) throws QemuLaunchException, InterruptedException {
-        QemuProcess process = launcher.launch(plan.argv(), plan.paths(), launchTimeout);
+    private QemuProcess launch(StartPlan plan, CommandLinePlan cmd, HostSetup setup) throws QemuLaunchException, InterruptedException {
+        QemuProcess process = launcher.launch(cmd.argv(), plan.paths(), launchTimeout);
         setup.done("launch " + process, () -> process.stop(Duration.ofSeconds(2), () -> false));
         return process;
     }
 
-    private QmpConnection connect(StartPlan plan, String name) throws InterruptedException {
+    private QmpConnection connect(StartPlan plan) throws InterruptedException {
         try {
             return qmp.connect(plan.paths().qmpSocket(), QmpConnectOptions.defaults()
                     .withConnectTimeout(Duration.ofSeconds(5))).get(15, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new StartFailedException(name, "cannot connect to QEMU's QMP socket: " + cause.getMessage(),
+            throw new StartFailedException(plan.name(), "cannot connect to QEMU's QMP socket: " + cause.getMessage(),
                     LogTail.read(plan.paths().qemuLog(), 10), cause);
         }
     }

@@ -1,14 +1,16 @@
 package dev.jvirt.vmmcore.lifecycle;
 
+import dev.jvirt.console.hub.ConsoleHub;
 import dev.jvirt.vmmcore.DestroyTimeoutException;
 import dev.jvirt.vmmcore.DomainEvent;
 import dev.jvirt.vmmcore.DomainState;
 import dev.jvirt.vmmcore.DomainStatus;
 import dev.jvirt.vmmcore.GuestControlException;
 import dev.jvirt.vmmcore.StateReason;
+import dev.jvirt.vmmcore.host.Prepared;
 import dev.jvirt.vmmcore.store.RuntimeStore;
-import dev.jvirt.console.hub.ConsoleHub;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -84,6 +86,18 @@ public final class GuestTeardown {
         }
     }
 
+    /** What the host phase of the start prepared (TAPs, volumes), given back newest first. */
+    private static void releaseHostResources(DomainEntry e, RunningGuest g) {
+        List<Prepared.Release> resources = g.hostResources();
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).release();
+            } catch (Exception ex) {
+                log.warn("domain '{}': cannot release a host resource: {}", e.name(), ex.toString());
+            }
+        }
+    }
+
     /** The process is gone: remove its files, mark the domain shut off, tell subscribers. */
     public DomainStatus finish(DomainEntry e, RunningGuest g, StateReason reason) {
         awaitConsoleEnd(e, g);
@@ -94,6 +108,7 @@ public final class GuestTeardown {
         } catch (RuntimeException ex) {
             log.warn("domain '{}': {}", e.name(), ex.getMessage());
         }
+        releaseHostResources(e, g);
         DomainStatus status = DomainStatus.of(DomainState.SHUTOFF, reason);
         e.deactivate(status);
         if (!e.isPersistent()) {

@@ -22,6 +22,9 @@ import java.util.Set;
  *   running|paused --QEMU dies--> shut off (crashed)
  *   running --guest panic, on_crash=preserve--> crashed (panicked)
  * </pre>
+ *
+ * <p>The console and the monitor passthrough are operations too (running or paused), so every
+ * "needs it running" rule is in this table and nowhere else.
  */
 public enum Operation {
     DEFINE("define", EnumSet.allOf(DomainState.class)),
@@ -34,6 +37,12 @@ public enum Operation {
     SUSPEND("suspend", EnumSet.of(RUNNING)),
     RESUME("resume", EnumSet.of(PAUSED)),
     DESTROY("destroy", EnumSet.of(RUNNING, PAUSED, CRASHED)),
+    /** Attaching to the serial console (takes no lock: the console hub has its own). */
+    CONSOLE("open the console of", EnumSet.of(RUNNING, PAUSED)),
+    /** Monitor passthrough: a QMP or HMP command on jvirt's own QMP connection (no lock). */
+    MONITOR("run a monitor command on", EnumSet.of(RUNNING, PAUSED)),
+    /** Streaming the guest's QMP events (no lock). */
+    WATCH_MONITOR("watch the monitor events of", EnumSet.of(RUNNING, PAUSED)),
     /** Internal: reacting to what QEMU reported (guest poweroff, panic, exit). */
     GUEST_EVENT("handling a guest event", EnumSet.allOf(DomainState.class));
 

@@ -12,9 +12,11 @@ import dev.jvirt.vmmcore.qemu.GuestPaths;
 import dev.jvirt.vmmcore.qemu.ProcFs;
 import dev.jvirt.vmmcore.qemu.QemuLauncher;
 import dev.jvirt.vmmcore.qemu.QemuProcess;
+import dev.jvirt.vmmcore.store.GuestLaunch;
 import dev.jvirt.vmmcore.store.RuntimeRecord;
 import dev.jvirt.vmmcore.store.RuntimeStore;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -25,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * directory's status record, checks that the pid really is that guest's QEMU (its
  * /proc/PID/cmdline is the recorded command line, and it is no zombie), reconnects QMP. A guest
  * that died meanwhile is reported shut off (crashed) and its runtime directory removed; a start
- * that did not finish is undone (its QEMU stopped, the domain shut off (failed)).
+ * that did not finish is undone (its QEMU stopped, the domain shut off (failed)). A guest keeps
+ * the id and console kind its record names; call {@link DomainRegistry#noteId} with every
+ * recorded id first, so ids given afterwards continue after the largest.
  */
 public final class Reconnector {
     private static final Logger log = LoggerFactory.getLogger(Reconnector.class);
@@ -36,10 +40,12 @@ public final class Reconnector {
     private final GuestEventHandler handler;
     private final Duration grace;
     private final GuestConsoles consoles;
+    private final DomainRegistry registry;
 
     public Reconnector(RuntimeStore runtime, QmpClientFactory qmp, ProcFs proc, DomainDefinitions definitions,
-                       GuestEventHandler handler, Duration grace, GuestConsoles consoles) {
+                       GuestEventHandler handler, Duration grace, GuestConsoles consoles, DomainRegistry registry) {
         this.consoles = consoles;
+        this.registry = registry;
         this.runtime = runtime;
         this.qmp = qmp;
         this.proc = proc;
@@ -104,14 +110,19 @@ public final class Reconnector {
                     e.name(), process, paths.qmpSocket(), ex.toString());
             return;
         }
-        RunningGuest g = new RunningGuest(live, paths, process, connection, r);
+        GuestLaunch launch = r.launch();
+        if (launch.id() <= 0) {
+            launch = launch.withId(registry.nextId()); // recorded by a jvirtd that kept ids in memory only
+            runtime.write(paths, RuntimeRecord.of(e.name(), r.phase(), launch, r.status()));
+        }
+        RunningGuest g = new RunningGuest(live, paths, process, connection, launch, List.of());
         try {
-            g.consoleHub(consoles.open(e.name(), paths, r.argv(), connection, true));
+            g.consoleHub(consoles.open(e.name(), paths, launch.console(), connection, true));
         } catch (RuntimeException ex) {
             log.error("domain '{}': cannot reconnect its console hub ({}); it runs without a console",
                     e.name(), ex.getMessage());
         }
-        e.activate(g, DomainStatus.of(r.state(), r.reason()));
+        e.activate(g, r.status());
         try {
             GuestControl.takeOverActions(g, live);
             handler.watch(e, g);

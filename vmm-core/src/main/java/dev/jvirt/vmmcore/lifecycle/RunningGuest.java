@@ -5,15 +5,19 @@ import dev.jvirt.domainxml.domain.Domain;
 import dev.jvirt.qmpclient.QmpConnection;
 import dev.jvirt.vmmcore.DomainStatus;
 import dev.jvirt.vmmcore.StateReason;
+import dev.jvirt.vmmcore.host.Prepared;
 import dev.jvirt.vmmcore.qemu.GuestPaths;
 import dev.jvirt.vmmcore.qemu.QemuProcess;
-import dev.jvirt.vmmcore.store.RuntimeRecord;
+import dev.jvirt.vmmcore.store.GuestLaunch;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One QEMU process running a domain: its live definition, files, pid and QMP connection, and the
- * little that the event handling must remember between events.
+ * One QEMU process running a domain: its live definition, files, what its start fixed
+ * ({@link GuestLaunch}: id, pid, argv, console kind), its QMP connection, the host resources to
+ * release when it stops, and the little that the event handling must remember between events.
+ * Its status is not here: the domain's {@link DomainEntry.Snapshot} owns it.
  */
 public final class RunningGuest {
     private static final long RESET_BURST_NANOS = 2_000_000_000L;
@@ -21,19 +25,22 @@ public final class RunningGuest {
     private final GuestPaths paths;
     private final QemuProcess process;
     private final QmpConnection qmp;
-    private volatile RuntimeRecord record;
+    private final GuestLaunch launch;
+    private final List<Prepared.Release> hostResources;
     private final AtomicBoolean rebootRequested = new AtomicBoolean();
     private volatile StateReason exitReason;
     private volatile boolean detached;
     private volatile ConsoleHub consoleHub;
     private final CompletableFuture<DomainStatus> stopped = new CompletableFuture<>();
 
-    public RunningGuest(Domain live, GuestPaths paths, QemuProcess process, QmpConnection qmp, RuntimeRecord record) {
+    public RunningGuest(Domain live, GuestPaths paths, QemuProcess process, QmpConnection qmp, GuestLaunch launch,
+                        List<Prepared.Release> hostResources) {
         this.live = live;
         this.paths = paths;
         this.process = process;
         this.qmp = qmp;
-        this.record = record;
+        this.launch = launch;
+        this.hostResources = List.copyOf(hostResources);
     }
 
     public Domain live() {
@@ -52,12 +59,18 @@ public final class RunningGuest {
         return qmp;
     }
 
-    public RuntimeRecord record() {
-        return record;
+    public GuestLaunch launch() {
+        return launch;
     }
 
-    public void record(RuntimeRecord newRecord) {
-        this.record = newRecord;
+    /** libvirt's domain id of this run. */
+    public int id() {
+        return launch.id();
+    }
+
+    /** What the host phase of its start prepared (TAPs, volumes), released when the guest stops; empty after a takeover. */
+    public List<Prepared.Release> hostResources() {
+        return hostResources;
     }
 
     /** Set by {@code reboot}: the next guest poweroff is turned into a reset (libvirt's "fake reboot"). */

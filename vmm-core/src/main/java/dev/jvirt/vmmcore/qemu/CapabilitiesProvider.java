@@ -1,7 +1,10 @@
 package dev.jvirt.vmmcore.qemu;
 
+import dev.jvirt.vmmcore.HostCapabilities;
+import dev.jvirt.vmmcore.VmmException;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,17 +16,37 @@ import org.slf4j.LoggerFactory;
 public final class CapabilitiesProvider {
     private static final Logger log = LoggerFactory.getLogger(CapabilitiesProvider.class);
     private final Path emulator;
-    private final CapabilitiesCache cache;
+    private final Cache cache;
     private final QmpCapabilitiesProbe probe;
     private final Supplier<HostCapabilities.KvmSupport> kvm;
     private volatile HostCapabilities capabilities;
 
-    public CapabilitiesProvider(Path emulator, CapabilitiesCache cache, QmpCapabilitiesProbe probe,
+    /** Where probed binaries are kept between runs ({@code store.CapabilitiesCache} on disk). */
+    public interface Cache {
+        /** The probe of exactly this binary, if kept (a stale or unreadable entry counts as none). */
+        Optional<ProbedBinary> lookup(BinaryIdentity identity);
+
+        void store(ProbedBinary probed) throws IOException;
+    }
+
+    public CapabilitiesProvider(Path emulator, Cache cache, QmpCapabilitiesProbe probe,
                                 Supplier<HostCapabilities.KvmSupport> kvm) {
         this.emulator = emulator;
         this.cache = cache;
         this.probe = probe;
         this.kvm = kvm;
+    }
+
+    /** {@link #get}, its failures as {@link VmmException} (naming the binary). */
+    public HostCapabilities require() {
+        try {
+            return get();
+        } catch (IOException e) {
+            throw new VmmException("cannot probe " + emulator + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new VmmException("interrupted while probing " + emulator, e);
+        }
     }
 
     public HostCapabilities get() throws IOException, InterruptedException {

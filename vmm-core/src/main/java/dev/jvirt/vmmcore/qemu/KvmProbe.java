@@ -4,7 +4,7 @@ import com.sun.jna.LastErrorException;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
-import dev.jvirt.vmmcore.qemu.HostCapabilities.KvmSupport;
+import dev.jvirt.vmmcore.HostCapabilities.KvmSupport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.jvirt.vmmcore.qemu;
 
+import dev.jvirt.vmmcore.HostCapabilities;
 import java.util.Map;
 import java.util.Set;
 

@@ -94,6 +94,14 @@ final class DaemonFixture implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** SIGTERM to the daemon subprocess (a clean stop: guests keep running); waits until it is gone. */
+    void stopProcess() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            throw new IllegalStateException("jvirtd did not stop within 60 s of SIGTERM: " + output());
+        }
+    }
+
     /** kill -9 of the daemon subprocess; waits until it is gone. */
     void killProcess() throws InterruptedException {
         process.destroyForcibly();
@@ -165,6 +173,11 @@ final class DaemonFixture implements AutoCloseable {
         }
         for (long pid : qemuPids()) {
             ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        }
+        try {
+            dev.jvirt.vmmcore.ConsoleKeepers.stop(dirs.runtime());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {

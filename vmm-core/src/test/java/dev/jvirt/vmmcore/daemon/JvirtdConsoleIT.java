@@ -78,7 +78,7 @@ class JvirtdConsoleIT {
     }
 
     /** The DATA frames' text until it contains {@code text}, or until another frame or the end (then noted). */
-    private static CompletableFuture<String> readUntil(ConsoleFrameReader reader, String text) {
+    static CompletableFuture<String> readUntil(ConsoleFrameReader reader, String text) {
         return CompletableFuture.supplyAsync(() -> {
             StringBuilder out = new StringBuilder();
             try {

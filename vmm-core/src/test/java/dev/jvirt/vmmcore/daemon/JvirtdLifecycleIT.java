@@ -155,7 +155,9 @@ class JvirtdLifecycleIT {
         api.post("/1.0/domains", Map.of("xml", DaemonFixture.tinyXml(guest, "auto")));
         api.put("/1.0/domains/auto/autostart", Map.of("autostart", true));
         api.post("/1.0/domains/keep/start", Map.of());
-        long pid = api.get("/1.0/domains/keep").json().path("pid").asLong();
+        JsonNode before = api.get("/1.0/domains/keep").json();
+        long pid = before.path("pid").asLong();
+        int id = before.path("id").asInt();
 
         fixture.stop(); // what SIGTERM does
         assertThat(fixture.options.socket()).doesNotExist();
@@ -165,15 +167,22 @@ class JvirtdLifecycleIT {
         JsonNode keep = api.get("/1.0/domains/keep").json();
         assertThat(keep.path("state").asText()).isEqualTo("running");
         assertThat(keep.path("pid").asLong()).isEqualTo(pid);
+        assertThat(keep.path("id").asInt()).as("a takeover keeps the id").isEqualTo(id);
+        assertThat(api.get("/1.0/domains/" + id).json().path("name").asText()).isEqualTo("keep"); // resolved by the daemon
+        assertThat(api.get("/1.0/domains/" + keep.path("uuid").asText().replace("-", "") + "/state").status()).isEqualTo(200);
         long deadline = System.nanoTime() + BOOT.toNanos();
         while (!api.get("/1.0/domains/auto/state").json().path("state").asText().equals("running")
                 && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
         assertThat(api.get("/1.0/domains/auto/state").json().path("state").asText()).isEqualTo("running");
+        int autoId = api.get("/1.0/domains/auto").json().path("id").asInt();
+        assertThat(autoId).as("ids continue after the largest a takeover found").isGreaterThan(id);
         SerialOutput.await(consoleLog("keep"), TinyGuest.READY_MARKER, BOOT); // the reconnected guest still runs
         assertThat(api.post("/1.0/domains/keep/destroy", Map.of()).status()).isEqualTo(200);
-        assertThat(api.post("/1.0/domains/auto/destroy", Map.of()).status()).isEqualTo(200);
+        assertThat(api.post("/1.0/domains/" + autoId + "/destroy", Map.of()).status()).isEqualTo(200);
+        assertThat(api.get("/1.0/domains/auto/state").json().path("state").asText()).isEqualTo("shut off");
+        assertError(api.get("/1.0/domains/" + autoId), 404, "no-such-domain", String.valueOf(autoId)); // a stopped domain has no id
         assertThat(fixture.qemuPids()).isEmpty();
     }
 

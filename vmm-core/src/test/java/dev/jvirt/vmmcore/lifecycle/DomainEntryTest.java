@@ -8,10 +8,11 @@ import dev.jvirt.vmmcore.DomainInfo;
 import dev.jvirt.vmmcore.DomainState;
 import dev.jvirt.vmmcore.DomainStatus;
 import dev.jvirt.vmmcore.StateReason;
+import dev.jvirt.vmmcore.qemu.ConsoleKind;
 import dev.jvirt.vmmcore.qemu.GuestPaths;
 import dev.jvirt.vmmcore.qemu.ProcFs;
 import dev.jvirt.vmmcore.qemu.QemuProcess;
-import dev.jvirt.vmmcore.store.RuntimeRecord;
+import dev.jvirt.vmmcore.store.GuestLaunch;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Queue;
@@ -33,10 +34,9 @@ class DomainEntryTest {
     private static final DomainStatus DESTROYED = DomainStatus.of(DomainState.SHUTOFF, StateReason.DESTROYED);
 
     private static RunningGuest guest(long pid) {
-        RuntimeRecord record = new RuntimeRecord("vm1", RuntimeRecord.Phase.ACTIVE, pid, "qemu", List.of("qemu"),
-                DomainState.RUNNING, StateReason.BOOTED, 0);
+        GuestLaunch launch = new GuestLaunch(1, pid, "qemu", List.of("qemu"), ConsoleKind.NONE, 0);
         return new RunningGuest(DEF, new GuestPaths(Path.of("/nonexistent/vm1")), new QemuProcess(pid, ProcFs.system()),
-                null, record);
+                null, launch, List.of());
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.jvirt.vmmcore.qemu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jvirt.vmmcore.HostCapabilities;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,9 @@ package dev.jvirt.vmmcore.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jvirt.vmmcore.DomainState;
+import dev.jvirt.vmmcore.DomainStatus;
 import dev.jvirt.vmmcore.StateReason;
+import dev.jvirt.vmmcore.qemu.ConsoleKind;
 import dev.jvirt.vmmcore.qemu.GuestPaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,16 +21,18 @@ class RuntimeStoreTest {
         RuntimeStore store = new RuntimeStore(dir.resolve("qemu"));
         GuestPaths paths = store.create("vm1");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(paths.dir()))).isEqualTo("rwx------");
-        RuntimeRecord record = new RuntimeRecord("vm1", RuntimeRecord.Phase.STARTING, 0, "/usr/bin/qemu",
-                List.of("/usr/bin/qemu", "-S"), DomainState.SHUTOFF, StateReason.UNKNOWN, 1234L)
-                .launched(42);
+        GuestLaunch launch = new GuestLaunch(7, 0, "/usr/bin/qemu", List.of("/usr/bin/qemu", "-S"),
+                ConsoleKind.SERIAL_FIFOS, 1234L).withPid(42);
+        RuntimeRecord record = RuntimeRecord.of("vm1", RuntimeRecord.Phase.STARTING, launch,
+                DomainStatus.of(DomainState.PAUSED, StateReason.STARTING_UP));
         store.write(paths, record);
         assertThat(store.read(paths)).hasValueSatisfying(r -> {
             assertThat(r.phase()).isEqualTo(RuntimeRecord.Phase.STARTING);
             assertThat(r.pid()).isEqualTo(42);
             assertThat(r.reason()).isEqualTo(StateReason.STARTING_UP);
+            assertThat(r.launch()).isEqualTo(launch); // id and console kind come back as written
         });
-        record = record.active(DomainState.PAUSED, StateReason.USER);
+        record = RuntimeRecord.of("vm1", RuntimeRecord.Phase.ACTIVE, launch, DomainStatus.of(DomainState.PAUSED, StateReason.USER));
         store.write(paths, record);
         store.writeLiveXml(paths, "<domain/>");
 

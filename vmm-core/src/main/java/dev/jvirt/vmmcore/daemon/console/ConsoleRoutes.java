@@ -1,5 +1,6 @@
 package dev.jvirt.vmmcore.daemon.console;
 
+import dev.jvirt.console.ConsoleUnavailableException;
 import dev.jvirt.console.hub.AttachRequest;
 import dev.jvirt.console.hub.ConsoleHub;
 import dev.jvirt.console.hub.ConsoleStreamBridge;
@@ -22,15 +23,14 @@ import java.util.function.UnaryOperator;
  * {@code GET /1.0/domains/NAME/console?mode=rw|ro|force[&history=BYTES]} with {@code Upgrade: jvirt-console}: the
  * session is attached first (a busy console or a stopped domain is an HTTP error), then 101 and
  * the console module's frame protocol both ways. The hub is the Hypervisor's
- * ({@link Hypervisor#console}), connected since before the guest ran. History starts at a line
- * start (the hub cuts it, under its lock).
+ * ({@link Hypervisor#console}), streaming the guest's console from the console keeper since before
+ * the guest ran. History starts at a line start (the hub cuts it, under its lock).
  *
  * <p>{@code GET /1.0/domains/NAME/console/log[?follow=1]}: the stored log ({@link ConsoleLogRoute}).
  */
 public final class ConsoleRoutes {
     public static final String PROTOCOL = "jvirt-console";
     private final Hypervisor hv;
-    private final ConsoleHubs hubs;
     private final UnaryOperator<String> lookup;
     private final ConsoleLogRoute log;
 
@@ -38,9 +38,8 @@ public final class ConsoleRoutes {
      * {@code lookup}: a path's domain reference (name or UUID) → the domain's name; {@code logFile}:
      * a domain's name → its console log ({@code StateDirs.consoleLog}).
      */
-    public ConsoleRoutes(Hypervisor hv, ConsoleHubs hubs, UnaryOperator<String> lookup, Function<String, Path> logFile) {
+    public ConsoleRoutes(Hypervisor hv, UnaryOperator<String> lookup, Function<String, Path> logFile) {
         this.hv = hv;
-        this.hubs = hubs;
         this.lookup = lookup;
         this.log = new ConsoleLogRoute(hv, lookup, logFile);
     }
@@ -73,6 +72,12 @@ public final class ConsoleRoutes {
             throw new InvalidStateException(name, "open the console of", status,
                     EnumSet.of(DomainState.RUNNING, DomainState.PAUSED));
         }
+        // no-such-domain, invalid-state (not running or paused), no serial console: before the upgrade
+        ConsoleHub hub = hv.console(name).orElseThrow(() -> new ConsoleUnavailableException(
+                "domain '" + name + "' has no serial console"));
+        if (!hub.isRunning()) {
+            throw new ConsoleUnavailableException("the console of domain '" + name + "' is closed");
+        }
         String upgrade = r.headers().get(HttpHeaderNames.UPGRADE);
         if (upgrade == null || !upgrade.equalsIgnoreCase(PROTOCOL)) {
             throw ApiException.badRequest("the console endpoint needs 'Connection: Upgrade' and 'Upgrade: " + PROTOCOL + "'");
@@ -84,7 +89,6 @@ public final class ConsoleRoutes {
             default -> throw ApiException.badRequest("mode must be rw, ro or force, not '" + r.query("mode", "") + "'");
         };
         int history = history(r.query("history", "0"));
-        ConsoleHub hub = hubs.hub(name);
         ChannelFrameSink sink = new ChannelFrameSink();
         ConsoleStreamBridge bridge = ConsoleStreamBridge.attach(hub, request.withHistory(history), sink);
         return new Reply.Upgrade(PROTOCOL, new UpgradeTarget() {

@@ -2,6 +2,7 @@ package dev.jvirt.vmmcore.daemon.http;
 
 import static io.netty.handler.codec.http.HttpResponseStatus.BAD_REQUEST;
 import static io.netty.handler.codec.http.HttpResponseStatus.CONFLICT;
+import static io.netty.handler.codec.http.HttpResponseStatus.GATEWAY_TIMEOUT;
 import static io.netty.handler.codec.http.HttpResponseStatus.INTERNAL_SERVER_ERROR;
 import static io.netty.handler.codec.http.HttpResponseStatus.NOT_FOUND;
 import static io.netty.handler.codec.http.HttpResponseStatus.UNPROCESSABLE_ENTITY;
@@ -11,11 +12,14 @@ import dev.jvirt.console.ConsoleBusyException;
 import dev.jvirt.console.ConsoleUnavailableException;
 import dev.jvirt.domainxml.DefinitionException;
 import dev.jvirt.vmmcore.AcceleratorUnavailableException;
+import dev.jvirt.vmmcore.DestroyTimeoutException;
 import dev.jvirt.vmmcore.DomainBusyException;
 import dev.jvirt.vmmcore.DomainConflictException;
+import dev.jvirt.vmmcore.InvalidArgumentException;
 import dev.jvirt.vmmcore.InvalidDomainException;
 import dev.jvirt.vmmcore.InvalidStateException;
 import dev.jvirt.vmmcore.NoSuchDomainException;
+import dev.jvirt.vmmcore.OperationTimeoutException;
 import dev.jvirt.vmmcore.QemuMonitorException;
 import dev.jvirt.vmmcore.StartFailedException;
 import dev.jvirt.vmmcore.VmmException;
@@ -69,6 +73,13 @@ public final class ErrorMapper {
         if (e instanceof QemuMonitorException q) {
             return new ApiException(BAD_REQUEST, "qemu-error", e.getMessage(), null, e,
                     java.util.Map.of("class", q.errorClass(), "desc", q.description()));
+        }
+        if (e instanceof OperationTimeoutException timeout) {
+            return new ApiException(GATEWAY_TIMEOUT, "operation-timeout", e.getMessage(), "jvirsh destroy " + timeout.domain()
+                    + (e instanceof DestroyTimeoutException ? " (without --graceful)" : "") + " forces it off", e);
+        }
+        if (e instanceof InvalidArgumentException) {
+            return ApiException.badRequest(e.getMessage());
         }
         if (e instanceof StartFailedException) {
             return new ApiException(INTERNAL_SERVER_ERROR, "start-failed", e.getMessage(), null, e);

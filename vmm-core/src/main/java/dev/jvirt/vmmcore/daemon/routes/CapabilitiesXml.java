@@ -1,7 +1,7 @@
 package dev.jvirt.vmmcore.daemon.routes;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.jvirt.vmmcore.qemu.HostCapabilities;
+import dev.jvirt.vmmcore.HostCapabilities;
 import java.io.StringWriter;
 import java.util.TreeSet;
 import javax.xml.stream.XMLOutputFactory;

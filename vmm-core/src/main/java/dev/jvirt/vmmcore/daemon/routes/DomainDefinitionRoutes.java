@@ -7,17 +7,14 @@ import dev.jvirt.vmmcore.DomainInfo;
 import dev.jvirt.vmmcore.Hypervisor;
 import dev.jvirt.vmmcore.daemon.http.Json;
 import dev.jvirt.vmmcore.daemon.http.Reply;
-import dev.jvirt.vmmcore.daemon.http.Request;
 import dev.jvirt.vmmcore.daemon.http.RouteTable;
 
 /** Definitions: define, create (transient), undefine, autostart. */
 final class DomainDefinitionRoutes {
     private final Hypervisor hv;
-    private final DomainLookup lookup;
 
-    DomainDefinitionRoutes(Hypervisor hv, DomainLookup lookup) {
+    DomainDefinitionRoutes(Hypervisor hv) {
         this.hv = hv;
-        this.lookup = lookup;
     }
 
     void register(RouteTable t) {
@@ -32,18 +29,14 @@ final class DomainDefinitionRoutes {
             return Reply.json(CREATED, nameAndUuid(hv.createTransient(xml, paused)));
         });
         t.delete("/1.0/domains/{name}", r -> {
-            hv.undefine(name(r));
+            hv.undefine(r.param("name"));
             return Reply.json(Json.object());
         });
         t.put("/1.0/domains/{name}/autostart", r -> {
             boolean on = Json.requiredBoolean(r.json(), "autostart");
-            hv.setAutostart(name(r), on);
+            hv.setAutostart(r.param("name"), on);
             return Reply.json(Json.object().put("autostart", on));
         });
-    }
-
-    private String name(Request r) {
-        return lookup.name(r.param("name"));
     }
 
     private static ObjectNode nameAndUuid(DomainInfo d) {

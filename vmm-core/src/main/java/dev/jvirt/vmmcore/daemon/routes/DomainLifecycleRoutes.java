@@ -1,10 +1,8 @@
 package dev.jvirt.vmmcore.daemon.routes;
 
-import static io.netty.handler.codec.http.HttpResponseStatus.GATEWAY_TIMEOUT;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.jvirt.vmmcore.DestroyTimeoutException;
 import dev.jvirt.vmmcore.Hypervisor;
+import dev.jvirt.vmmcore.OperationTimeoutException;
 import dev.jvirt.vmmcore.ShutdownResult;
 import dev.jvirt.vmmcore.daemon.http.ApiException;
 import dev.jvirt.vmmcore.daemon.http.Json;
@@ -18,11 +16,9 @@ final class DomainLifecycleRoutes {
     /** The longest shutdown wait a request may ask for. */
     static final long MAX_SHUTDOWN_SECONDS = 3600;
     private final Hypervisor hv;
-    private final DomainLookup lookup;
 
-    DomainLifecycleRoutes(Hypervisor hv, DomainLookup lookup) {
+    DomainLifecycleRoutes(Hypervisor hv) {
         this.hv = hv;
-        this.lookup = lookup;
     }
 
     void register(RouteTable t) {
@@ -47,14 +43,8 @@ final class DomainLifecycleRoutes {
     }
 
     private Reply destroy(Request r) {
-        String name = name(r);
         boolean graceful = Json.optionalBoolean(r.json(), "graceful", false);
-        try {
-            return Reply.json(DomainJson.state(hv.destroy(name, graceful).status()));
-        } catch (DestroyTimeoutException e) {
-            throw new ApiException(GATEWAY_TIMEOUT, "operation-timeout", e.getMessage(),
-                    "jvirsh destroy " + name + " (without --graceful) forces it off", e);
-        }
+        return Reply.json(DomainJson.state(hv.destroy(name(r), graceful).status()));
     }
 
     private Reply shutdown(Request r) {
@@ -66,8 +56,7 @@ final class DomainLifecycleRoutes {
         }
         ShutdownResult res = hv.shutdown(name, seconds == null ? Duration.ZERO : Duration.ofSeconds(seconds));
         if (seconds != null && seconds > 0 && !res.shutOff()) {
-            throw new ApiException(GATEWAY_TIMEOUT, "operation-timeout", res.message(),
-                    "jvirsh destroy " + name + " forces it off", null);
+            throw new OperationTimeoutException(name, res.message());
         }
         return Reply.json(DomainJson.state(res.status()));
     }
@@ -76,7 +65,8 @@ final class DomainLifecycleRoutes {
         return Reply.json(DomainJson.state(hv.state(name)));
     }
 
+    /** The domain's name, resolved once for a route that calls the facade more than once. */
     private String name(Request r) {
-        return lookup.name(r.param("name"));
+        return hv.resolve(r.param("name"));
     }
 }

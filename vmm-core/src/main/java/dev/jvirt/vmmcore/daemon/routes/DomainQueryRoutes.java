@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jvirt.domainxml.domain.Disk;
 import dev.jvirt.domainxml.domain.Domain;
-import dev.jvirt.domainxml.domain.DomainXml;
 import dev.jvirt.domainxml.domain.NetInterface;
 import dev.jvirt.vmmcore.DomainInfo;
 import dev.jvirt.vmmcore.Hypervisor;
@@ -16,40 +15,35 @@ import dev.jvirt.vmmcore.daemon.http.RouteTable;
 /** Reading domains: list, dominfo, state, XML, block devices, interfaces. */
 final class DomainQueryRoutes {
     private final Hypervisor hv;
-    private final DomainLookup lookup;
-    private final DomainIds ids;
 
-    DomainQueryRoutes(Hypervisor hv, DomainLookup lookup, DomainIds ids) {
+    DomainQueryRoutes(Hypervisor hv) {
         this.hv = hv;
-        this.lookup = lookup;
-        this.ids = ids;
     }
 
     void register(RouteTable t) {
         t.get("/1.0/domains", r -> {
             ArrayNode a = Json.MAPPER.createArrayNode();
             for (DomainInfo d : hv.list()) {
-                a.add(DomainJson.listEntry(d, ids.id(d)));
+                a.add(DomainJson.listEntry(d, id(d)));
             }
             return Reply.json(a);
         });
         t.get("/1.0/domains/{name}", r -> {
-            DomainInfo d = hv.info(name(r));
-            return Reply.json(DomainJson.info(d, ids.id(d)));
+            DomainInfo d = hv.info(r.param("name"));
+            return Reply.json(DomainJson.info(d, id(d)));
         });
-        t.get("/1.0/domains/{name}/state", r -> Reply.json(DomainJson.state(hv.state(name(r)))));
-        t.get("/1.0/domains/{name}/xml", r -> Reply.xml(hv.xml(name(r), r.queryFlag("inactive"))));
+        t.get("/1.0/domains/{name}/state", r -> Reply.json(DomainJson.state(hv.state(r.param("name")))));
+        t.get("/1.0/domains/{name}/xml", r -> Reply.xml(hv.xml(r.param("name"), r.queryFlag("inactive"))));
         t.get("/1.0/domains/{name}/blockdevices", r -> Reply.json(blockDevices(definition(r))));
         t.get("/1.0/domains/{name}/interfaces", r -> Reply.json(interfaces(definition(r))));
     }
 
-    private String name(Request r) {
-        return lookup.name(r.param("name"));
+    private Domain definition(Request r) {
+        return hv.definition(r.param("name"), r.queryFlag("inactive"));
     }
 
-    private Domain definition(Request r) {
-        String name = name(r);
-        return DomainXml.parse(hv.xml(name, r.queryFlag("inactive")), name);
+    private static Integer id(DomainInfo d) {
+        return d.id().isPresent() ? d.id().getAsInt() : null;
     }
 
     private static ArrayNode blockDevices(Domain d) {

@@ -11,17 +11,15 @@ import java.util.Locale;
 /** {@code GET /1.0/events[?domain=NAME]}: lifecycle events as newline-delimited JSON, until the client leaves. */
 final class EventRoutes {
     private final Hypervisor hv;
-    private final DomainLookup lookup;
 
-    EventRoutes(Hypervisor hv, DomainLookup lookup) {
+    EventRoutes(Hypervisor hv) {
         this.hv = hv;
-        this.lookup = lookup;
     }
 
     void register(RouteTable t) {
         t.get("/1.0/events", r -> {
             String ref = r.query("domain", null);
-            String only = ref == null || ref.isEmpty() ? null : hv.info(lookup.name(ref)).name(); // no-such-domain before streaming
+            String only = ref == null || ref.isEmpty() ? null : hv.resolve(ref); // no-such-domain before streaming
             return new Reply.Stream(sink -> hv.subscribe(e -> {
                 if (only == null || only.equals(e.domain())) {
                     sink.send(json(e));

@@ -2,13 +2,13 @@ package dev.jvirt.vmmcore.daemon.routes;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jvirt.vmmcore.HostCapabilities;
 import dev.jvirt.vmmcore.Hypervisor;
 import dev.jvirt.vmmcore.daemon.http.ApiException;
 import dev.jvirt.vmmcore.daemon.http.Json;
 import dev.jvirt.vmmcore.daemon.http.Reply;
 import dev.jvirt.vmmcore.daemon.http.Request;
 import dev.jvirt.vmmcore.daemon.http.RouteTable;
-import dev.jvirt.vmmcore.qemu.HostCapabilities;
 import java.util.TreeSet;
 
 /** Host capabilities, domain capabilities and node info, in JSON or (capabilities) libvirt's XML. */

@@ -2,26 +2,19 @@ package dev.jvirt.vmmcore.daemon.routes;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.jvirt.domainxml.domain.Domain;
 import dev.jvirt.vmmcore.Hypervisor;
-import dev.jvirt.vmmcore.HypervisorConfig;
 import dev.jvirt.vmmcore.daemon.http.ApiException;
 import dev.jvirt.vmmcore.daemon.http.Json;
 import dev.jvirt.vmmcore.daemon.http.Reply;
 import dev.jvirt.vmmcore.daemon.http.RouteTable;
-import dev.jvirt.vmmcore.lifecycle.DomainDefinitions;
-import dev.jvirt.vmmcore.qemu.GuestPaths;
 import java.util.List;
 
 /** {@code POST /1.0/domxml-to-native}: the QEMU command line a definition would run (nothing is touched). */
 final class NativeRoutes {
     private final Hypervisor hv;
-    private final HypervisorConfig config;
-    private final DomainDefinitions definitions = new DomainDefinitions();
 
-    NativeRoutes(Hypervisor hv, HypervisorConfig config) {
+    NativeRoutes(Hypervisor hv) {
         this.hv = hv;
-        this.config = config;
     }
 
     void register(RouteTable t) {
@@ -31,9 +24,7 @@ final class NativeRoutes {
             if (!format.equals("qemu-argv")) {
                 throw ApiException.badRequest("format '" + format + "' is not supported; use qemu-argv");
             }
-            Domain def = definitions.complete(definitions.parse(Json.requiredText(body, "xml"), null), null);
-            GuestPaths paths = new GuestPaths(config.dirs().qemuRuntime().resolve(def.name()));
-            List<String> argv = config.commandLine().build(def, hv.capabilities(), paths);
+            List<String> argv = hv.domxmlToNative(Json.requiredText(body, "xml"));
             ObjectNode o = Json.object();
             ArrayNode a = o.putArray("argv");
             argv.forEach(a::add);

@@ -1,16 +1,15 @@
 package dev.jvirt.vmmcore.daemon.routes;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.jvirt.vmmcore.DomainState;
-import dev.jvirt.vmmcore.DomainStatus;
 import dev.jvirt.vmmcore.Hypervisor;
-import dev.jvirt.vmmcore.InvalidStateException;
+import dev.jvirt.vmmcore.QemuEvent;
+import dev.jvirt.vmmcore.QemuEventSource;
 import dev.jvirt.vmmcore.daemon.http.ApiException;
 import dev.jvirt.vmmcore.daemon.http.Json;
 import dev.jvirt.vmmcore.daemon.http.Reply;
 import dev.jvirt.vmmcore.daemon.http.RouteTable;
-import java.util.Set;
 
 /**
  * Monitor passthrough over the daemon's own QMP connection to a running domain:
@@ -19,16 +18,14 @@ import java.util.Set;
  */
 final class QemuMonitorRoutes {
     private final Hypervisor hv;
-    private final DomainLookup lookup;
 
-    QemuMonitorRoutes(Hypervisor hv, DomainLookup lookup) {
+    QemuMonitorRoutes(Hypervisor hv) {
         this.hv = hv;
-        this.lookup = lookup;
     }
 
     void register(RouteTable t) {
         t.post("/1.0/domains/{name}/qemu-monitor", r -> {
-            String name = lookup.name(r.param("name"));
+            String name = hv.resolve(r.param("name"));
             hv.state(name); // no-such-domain before the body is looked at
             ObjectNode body = r.json();
             JsonNode command = body.path("command");
@@ -40,28 +37,41 @@ final class QemuMonitorRoutes {
             if (body.path("hmp").asBoolean(false)) {
                 answer.put("return", hv.qemuMonitorHmp(name, command.asText()));
             } else {
-                try {
-                    answer.set("return", hv.qemuMonitorCommand(name, command.asText()));
-                } catch (IllegalArgumentException e) {
-                    throw ApiException.badRequest(e.getMessage());
-                }
+                answer.set("return", tree(hv.qemuMonitorCommand(name, command.asText())));
             }
             return Reply.json(answer);
         });
         t.get("/1.0/domains/{name}/qemu-events", r -> {
-            String name = lookup.name(r.param("name"));
             String only = r.query("event", null);
-            // Errors before the stream starts, while they can still be an HTTP status.
-            DomainStatus st = hv.state(name);
-            if (st.state() != DomainState.RUNNING && st.state() != DomainState.PAUSED) {
-                throw new InvalidStateException(name, "watch the monitor events of", st,
-                        Set.of(DomainState.RUNNING, DomainState.PAUSED));
-            }
-            return new Reply.Stream(sink -> hv.subscribeQemuEvents(name, event -> {
-                if (only == null || only.isEmpty() || only.equalsIgnoreCase(event.path("event").asText())) {
-                    sink.send(event);
+            QemuEventSource events = hv.qemuEvents(r.param("name")); // errors before the stream, while they can be a status
+            return new Reply.Stream(sink -> events.subscribe(event -> {
+                if (only == null || only.isEmpty() || only.equalsIgnoreCase(event.name())) {
+                    sink.send(json(event));
                 }
             }, () -> { }));
         });
+    }
+
+    /** A QMP event line: {@code event}, {@code data} (when QEMU sent any), {@code timestamp} as QEMU writes it. */
+    private static ObjectNode json(QemuEvent e) {
+        ObjectNode o = Json.object();
+        o.put("event", e.name());
+        if (e.dataJson() != null) {
+            o.set("data", tree(e.dataJson()));
+        }
+        long micros = e.timestamp().getEpochSecond() * 1_000_000L + e.timestamp().getNano() / 1000;
+        ObjectNode ts = o.putObject("timestamp");
+        ts.put("seconds", micros / 1_000_000L);
+        ts.put("microseconds", micros % 1_000_000L);
+        return o;
+    }
+
+    /** JSON text the Hypervisor wrote from QEMU's answer, as a tree to embed in a reply. */
+    private static JsonNode tree(String json) {
+        try {
+            return Json.MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the Hypervisor gave JSON that does not parse: " + json, e);
+        }
     }
 }

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jvirt.domainxml.domain.Address;
 import dev.jvirt.domainxml.domain.Controller;
 import dev.jvirt.domainxml.domain.Domain;
+import dev.jvirt.vmmcore.HostCapabilities;
 import dev.jvirt.vmmcore.qemu.GuestPaths;
-import dev.jvirt.vmmcore.qemu.HostCapabilities;
 import java.util.List;
 
 /** Everything one command-line build reads: the inputs and what is derived from them once. */

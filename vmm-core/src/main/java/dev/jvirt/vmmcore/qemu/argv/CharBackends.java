@@ -1,6 +1,7 @@
 package dev.jvirt.vmmcore.qemu.argv;
 
 import dev.jvirt.domainxml.domain.CharDevice;
+import dev.jvirt.vmmcore.qemu.GuestPaths;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
@@ -13,7 +14,7 @@ final class CharBackends {
     private CharBackends() {}
 
     /** The id of the console hub's serial chardev, which the Hypervisor swaps for its FIFOs. */
-    static final String CONSOLE_HUB_CHARDEV = dev.jvirt.vmmcore.qemu.GuestPaths.CONSOLE_HUB_CHARDEV;
+    static final String CONSOLE_HUB_CHARDEV = GuestPaths.CONSOLE_HUB_CHARDEV;
 
     /**
      * The console hub's chardev for a serial port: {@code null} until the Hypervisor's console hub,

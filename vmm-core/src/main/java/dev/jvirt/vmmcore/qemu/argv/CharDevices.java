@@ -3,6 +3,7 @@ package dev.jvirt.vmmcore.qemu.argv;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jvirt.domainxml.domain.Address;
 import dev.jvirt.domainxml.domain.CharDevice;
+import dev.jvirt.vmmcore.qemu.ConsoleKind;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,15 +25,21 @@ import java.util.Set;
 final class CharDevices {
 
     private final BuildContext ctx;
-    private boolean hubTaken;
+    private ConsoleKind hub = ConsoleKind.NONE;
     private final Set<Integer> usedPorts = new HashSet<>();
 
     private CharDevices(BuildContext ctx) {
         this.ctx = ctx;
     }
 
-    static List<DeviceSpec> specs(BuildContext ctx) {
-        return new CharDevices(ctx).build();
+    /** The character devices, and how the console hub reaches the guest's console (the one place that decides it). */
+    record Built(List<DeviceSpec> specs, ConsoleKind console) {
+    }
+
+    static Built specs(BuildContext ctx) {
+        CharDevices c = new CharDevices(ctx);
+        List<DeviceSpec> specs = c.build();
+        return new Built(specs, c.hub);
     }
 
     private List<DeviceSpec> build() {
@@ -70,8 +77,8 @@ final class CharDevices {
      * (isa-serial and pci-serial do; usb-serial and virtconsole do not).
      */
     private Backend.Chardev backend(CharDevice c, String chardevId, String what, Path defaultSocket, boolean swappable) {
-        if (!hubTaken && (c.type() == null || "pty".equals(c.type()))) {
-            hubTaken = true;
+        if (hub == ConsoleKind.NONE && (c.type() == null || "pty".equals(c.type()))) {
+            hub = swappable ? ConsoleKind.SERIAL_FIFOS : ConsoleKind.SOCKET;
             return swappable ? CharBackends.consoleHubFifos() : CharBackends.consoleHubSocket(ctx, chardevId);
         }
         return CharBackends.of(c, chardevId, what, defaultSocket);

@@ -1,6 +1,7 @@
 package dev.jvirt.vmmcore.qemu.argv;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,6 +31,30 @@ public record DeviceSpec(String id, List<Backend> backends, ObjectNode device) {
     /** A device with no backend. */
     static DeviceSpec of(String id, ObjectNode device) {
         return new DeviceSpec(id, List.of(), device);
+    }
+
+    /**
+     * The QMP commands that hot-plug this device with the very JSON its command-line options carry:
+     * each backend's {@code blockdev-add}, {@code object-add} or {@code netdev_add}, in order, then
+     * {@code device_add} with {@link #device()}.
+     *
+     * @throws CommandLineException a backend that has no JSON form (chardev, fsdev): its hotplug is the caller's
+     */
+    public List<QmpCommand> hotplug() {
+        List<QmpCommand> out = new ArrayList<>();
+        for (Backend b : backends) {
+            if (!(b instanceof Backend.JsonBackend json)) {
+                throw new CommandLineException("device '" + id + "'", "has a " + b.option()
+                        + " backend, which has no JSON form: its hotplug (QMP chardev-add) is the caller's to build");
+            }
+            String command = b instanceof Backend.Blockdev ? "blockdev-add"
+                    : b instanceof Backend.QomObject ? "object-add" : "netdev_add";
+            out.add(new QmpCommand(command, json.node()));
+        }
+        if (device != null) {
+            out.add(new QmpCommand("device_add", device));
+        }
+        return out;
     }
 
     /** Appends this device's options to an argv: its backends, then its {@code -device}. */

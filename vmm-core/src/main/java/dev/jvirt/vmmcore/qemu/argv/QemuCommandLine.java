@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jvirt.domainxml.domain.Devices;
 import dev.jvirt.domainxml.domain.Domain;
 import dev.jvirt.domainxml.domain.Os;
+import dev.jvirt.vmmcore.HostCapabilities;
 import dev.jvirt.vmmcore.qemu.GuestPaths;
-import dev.jvirt.vmmcore.qemu.HostCapabilities;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -140,7 +140,8 @@ public final class QemuCommandLine {
         for (int i = 0; i < devs.interfaces().size(); i++) {
             emit.accept(NetDevices.spec(ctx, devs.interfaces().get(i), i));
         }
-        CharDevices.specs(ctx).forEach(emit);
+        CharDevices.Built chars = CharDevices.specs(ctx);
+        chars.specs().forEach(emit);
         for (int i = 0; i < devs.inputs().size(); i++) {
             emit.accept(MiscDevices.input(ctx, devs.inputs().get(i), i));
         }
@@ -170,7 +171,7 @@ public final class QemuCommandLine {
             emit.accept(MiscDevices.panic(ctx, devs.panics().get(i), i));
         }
         add(argv, "-msg", "timestamp=on");
-        return new CommandLinePlan(argv, specs);
+        return new CommandLinePlan(argv, specs, chars.console());
     }
 
     private static String boot(Os os) {

@@ -1,7 +1,7 @@
 /**
  * The QEMU command line: {@link dev.jvirt.vmmcore.qemu.argv.QemuCommandLine#build} turns a
  * validated domain definition (defaults filled), the probed
- * {@link dev.jvirt.vmmcore.qemu.HostCapabilities}, the guest's
+ * {@link dev.jvirt.vmmcore.HostCapabilities}, the guest's
  * {@link dev.jvirt.vmmcore.qemu.GuestPaths} and {@link dev.jvirt.vmmcore.qemu.argv.LaunchOptions}
  * into QEMU's argv, emulator first. It is pure; what it cannot express it refuses with a
  * {@link dev.jvirt.vmmcore.qemu.argv.CommandLineException} naming the device and the problem.

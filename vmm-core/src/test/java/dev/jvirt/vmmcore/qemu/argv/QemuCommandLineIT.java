@@ -4,15 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.jvirt.console.hub.ConsoleHub;
-import dev.jvirt.qmpclient.QmpClientFactory;
-import dev.jvirt.qmpclient.QmpConnection;
-import dev.jvirt.vmmcore.lifecycle.GuestConsoles;
 import dev.jvirt.domainxml.domain.Domain;
 import dev.jvirt.domainxml.domain.DomainXml;
+import dev.jvirt.qmpclient.QmpClientFactory;
+import dev.jvirt.qmpclient.QmpConnection;
+import dev.jvirt.testimages.HostPackages;
 import dev.jvirt.testimages.TinyGuest;
 import dev.jvirt.testimages.TinyGuestExtension;
+import dev.jvirt.vmmcore.HostCapabilities;
+import dev.jvirt.vmmcore.lifecycle.GuestConsoles;
+import dev.jvirt.vmmcore.qemu.ConsoleKind;
 import dev.jvirt.vmmcore.qemu.GuestPaths;
-import dev.jvirt.vmmcore.qemu.HostCapabilities;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.StandardProtocolFamily;
@@ -71,6 +73,7 @@ class QemuCommandLineIT {
                 h.destroyForcibly();
             }
         }
+        dev.jvirt.vmmcore.ConsoleKeepers.stop(scratch.resolve("keeper-run"));
         try (Stream<Path> walk = Files.walk(scratch)) {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
@@ -107,7 +110,8 @@ class QemuCommandLineIT {
     @Test
     void qemuAcceptsQ35WithUefiAndExplicitAddresses() throws Exception {
         images();
-        Files.copy(Path.of("/usr/share/OVMF/OVMF_VARS_4M.fd"), scratch.resolve("vars,1.fd"));
+        HostPackages.file("/usr/share/OVMF/OVMF_CODE_4M.fd", "ovmf"); // the definition's loader
+        Files.copy(HostPackages.file("/usr/share/OVMF/OVMF_VARS_4M.fd", "ovmf"), scratch.resolve("vars,1.fd"));
         runUntilQmp("q35-uefi-addressed.xml", "@CMDLINE@", "");
     }
 
@@ -121,7 +125,8 @@ class QemuCommandLineIT {
         command("ip", "netns", "add", netns);
         try {
             command("ip", "-n", netns, "tuntap", "add", "dev", "jvtap0", "mode", "tap");
-            Process virtiofsd = new ProcessBuilder("/usr/lib/qemu/virtiofsd", "-f",
+            Path virtiofsdBinary = HostPackages.file("/usr/lib/qemu/virtiofsd", "qemu-system-common");
+            Process virtiofsd = new ProcessBuilder(virtiofsdBinary.toString(), "-f",
                     "--socket-path=" + paths.virtiofsSocket("fs0"), "-o", "source=" + share, "-o", "cache=none")
                     .redirectErrorStream(true).redirectOutput(scratch.resolve("virtiofsd.log").toFile()).start();
             processes.add(virtiofsd);
@@ -155,16 +160,22 @@ class QemuCommandLineIT {
         Files.copy(guest.initrd(), scratch.resolve("init,rd"));
         qemuImg("create", "-q", "-f", "qcow2", scratch.resolve("disk.qcow2").toString(), "64M");
         GuestPaths paths = guestPaths();
-        List<String> argv = QemuCommandLine.build(definition("tiny-guest-boot.xml", "@CMDLINE@", TinyGuest.CMDLINE),
+        CommandLinePlan plan = QemuCommandLine.plan(definition("tiny-guest-boot.xml", "@CMDLINE@", TinyGuest.CMDLINE),
                 caps(), paths, LaunchOptions.defaults().withDaemonize(false));
+        List<String> argv = plan.argv();
         Process qemu = start(argv, paths);
         // QEMU keeps no console log: the daemon's code swaps its null chardev for the hub's FIFOs
         // (paths with commas, over QMP) while the guest is paused, and the hub reads them.
         Path log = scratch.resolve("hub,console.log");
         awaitQmp(qemu, paths, "query-status"); // up, with its QMP socket
+        Path keeperRun = Files.createDirectory(scratch.resolve("keeper-run"),
+                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
         try (QmpClientFactory factory = new QmpClientFactory(1);
                 QmpConnection qmp = factory.connect(paths.qmpSocket()).get(30, TimeUnit.SECONDS);
-                ConsoleHub hub = new GuestConsoles(name -> log, 1 << 20, 1).open("tiny-guest-boot", paths, argv, qmp, false)) {
+                GuestConsoles consoles = new GuestConsoles(keeperRun, scratch.resolve("keeper.log"), name -> log, 1 << 20, 1);
+                ConsoleHub hub = consoles.open("tiny-guest-boot", paths, plan.console(), qmp, false)) {
+            assertThat(plan.console()).isEqualTo(ConsoleKind.SERIAL_FIFOS);
             assertThat(hub).as("the argv has the hub's console").isNotNull();
             qmp.execute("cont").get(30, TimeUnit.SECONDS);
             long deadline = System.nanoTime() + BOOT_TIMEOUT.toNanos();

@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jvirt.domainxml.DefinitionException;
 import dev.jvirt.domainxml.domain.Domain;
 import dev.jvirt.domainxml.domain.DomainXml;
-import dev.jvirt.vmmcore.qemu.HostCapabilities;
+import dev.jvirt.vmmcore.HostCapabilities;
+import dev.jvirt.vmmcore.qemu.ConsoleKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +40,52 @@ class QemuCommandLineTest {
         assertThat(dev.get("drive").asText()).isEqualTo("virtio-disk0-format");
         dev.put("id", "changed");
         assertThat(disk.device().get("id").asText()).as("specs are immutable").isEqualTo("virtio-disk0");
+    }
+
+    @Test
+    void everyDevicesHotplugCommandsCarryTheJsonItsCommandLineOptionsCarry() throws IOException {
+        Map<String, String> optionOf = Map.of("blockdev-add", "-blockdev", "object-add", "-object",
+                "netdev_add", "-netdev", "device_add", "-device");
+        int checked = 0;
+        for (String name : argvCases()) {
+            Domain def = golden(name);
+            CommandLinePlan plan = QemuCommandLine.plan(def, TestHost.caps(), TestHost.paths(def),
+                    TestHost.options(QemuCommandLineGoldenTest.DIR.resolve(name + ".opts")));
+            Set<String> options = new java.util.HashSet<>();
+            for (int i = 0; i + 1 < plan.argv().size(); i++) {
+                options.add(plan.argv().get(i) + " " + plan.argv().get(i + 1));
+            }
+            for (DeviceSpec d : plan.devices()) {
+                if (d.device() == null || d.backends().stream().anyMatch(b -> !(b instanceof Backend.JsonBackend))) {
+                    continue;
+                }
+                List<QmpCommand> commands = plan.hotplug(d.id());
+                assertThat(commands).as(name + " " + d.id()).hasSize(d.backends().size() + 1);
+                assertThat(commands.get(commands.size() - 1).execute()).isEqualTo("device_add");
+                for (QmpCommand c : commands) {
+                    assertThat(options).as(name + " " + d.id() + " " + c.execute())
+                            .contains(optionOf.get(c.execute()) + " " + c.argumentsJson());
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).as("devices with hotplug commands across the golden cases").isGreaterThan(100);
+    }
+
+    @Test
+    void aChardevBackedDeviceHasNoHotplugCommandsAndTheConsoleKindIsTheBuildersDecision() {
+        Domain serial = golden("console-only-becomes-serial");
+        CommandLinePlan plan = QemuCommandLine.plan(serial, TestHost.caps(), TestHost.paths(serial), LaunchOptions.defaults());
+        assertThat(plan.console()).isEqualTo(ConsoleKind.SERIAL_FIFOS);
+        assertThatThrownBy(() -> plan.hotplug("serial0")).isInstanceOf(CommandLineException.class)
+                .hasMessageContaining("chardev");
+        assertThatThrownBy(() -> plan.hotplug("nosuch0")).hasMessageContaining("not in the definition");
+        Domain virtio = golden("console-virtio-with-file-serial");
+        assertThat(QemuCommandLine.plan(virtio, TestHost.caps(), TestHost.paths(virtio), LaunchOptions.defaults()).console())
+                .isEqualTo(ConsoleKind.SOCKET);
+        Domain none = golden("boot-order-per-device");
+        assertThat(QemuCommandLine.plan(none, TestHost.caps(), TestHost.paths(none), LaunchOptions.defaults()).console())
+                .isEqualTo(ConsoleKind.NONE);
     }
 
     @Test

@@ -2,8 +2,8 @@ package dev.jvirt.vmmcore.qemu.argv;
 
 import dev.jvirt.domainxml.domain.Domain;
 import dev.jvirt.domainxml.domain.DomainXml;
+import dev.jvirt.vmmcore.HostCapabilities;
 import dev.jvirt.vmmcore.qemu.GuestPaths;
-import dev.jvirt.vmmcore.qemu.HostCapabilities;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

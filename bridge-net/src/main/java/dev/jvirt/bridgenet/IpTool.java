@@ -1,0 +1,143 @@
+package dev.jvirt.bridgenet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * iproute2's {@code ip}, run with argument lists; what it reports is read from {@code ip -json}.
+ * Works in the calling thread's network namespace.
+ */
+final class IpTool {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Path ip;
+
+    IpTool(Path ip) {
+        this.ip = ip;
+    }
+
+    /** A network interface as {@code ip -json -d link} shows it. */
+    record Link(String name, int index, String kind, String master, int mtu, String mac, boolean up, boolean tunPersist,
+            String tunType) {
+        boolean isBridge() {
+            return "bridge".equals(kind);
+        }
+
+        boolean isTap() {
+            return "tun".equals(kind) && "tap".equals(tunType);
+        }
+    }
+
+    /** A route of the main table: its destination ({@code default} or a prefix) and device. */
+    record Route(String dst, String dev) {
+    }
+
+    /** An address on an interface. */
+    record Address(String dev, Cidr cidr) {
+    }
+
+    List<Link> links() {
+        List<Link> out = new ArrayList<>();
+        for (JsonNode l : json(List.of("-json", "-details", "link", "show"))) {
+            JsonNode info = l.path("linkinfo");
+            JsonNode data = info.path("info_data");
+            boolean up = false;
+            for (JsonNode f : l.path("flags")) {
+                up |= "UP".equals(f.asText());
+            }
+            out.add(new Link(l.path("ifname").asText(), l.path("ifindex").asInt(), text(info, "info_kind"),
+                    text(l, "master"), l.path("mtu").asInt(), text(l, "address"), up, data.path("persist").asBoolean(false),
+                    text(data, "type")));
+        }
+        return out;
+    }
+
+    Optional<Link> link(String name) {
+        return links().stream().filter(l -> l.name().equals(name)).findFirst();
+    }
+
+    /** IPv4 and IPv6 routes of the main table. */
+    List<Route> routes() {
+        List<Route> out = new ArrayList<>();
+        for (String family : List.of("-4", "-6")) {
+            for (JsonNode r : json(List.of("-json", family, "route", "show", "table", "main"))) {
+                out.add(new Route(r.path("dst").asText(), text(r, "dev")));
+            }
+        }
+        return out;
+    }
+
+    /** Every IPv4 and IPv6 address on every interface (link-local ones included). */
+    List<Address> addresses() {
+        List<Address> out = new ArrayList<>();
+        for (JsonNode l : json(List.of("-json", "address", "show"))) {
+            for (JsonNode a : l.path("addr_info")) {
+                String local = text(a, "local");
+                if (local != null && Cidr.isAddress(local)) {
+                    out.add(new Address(l.path("ifname").asText(), Cidr.of(local, a.path("prefixlen").asInt())));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Creates a bridge (down), with STP and forward delay as given. */
+    void addBridge(String name, boolean stp, int delaySeconds) {
+        run(List.of("link", "add", "name", name, "type", "bridge", "forward_delay", Integer.toString(delaySeconds * 100),
+                "stp_state", stp ? "1" : "0"));
+    }
+
+    /** Sets the MAC (when not null) and the MTU (when not null) of a link. */
+    void configure(String name, String mac, Integer mtu) {
+        List<String> args = new ArrayList<>(List.of("link", "set", "dev", name));
+        if (mac != null) {
+            args.addAll(List.of("address", mac));
+        }
+        if (mtu != null) {
+            args.addAll(List.of("mtu", Integer.toString(mtu)));
+        }
+        if (args.size() > 4) {
+            run(args);
+        }
+    }
+
+    void up(String name) {
+        run(List.of("link", "set", "dev", name, "up"));
+    }
+
+    void addAddress(String dev, Cidr cidr) {
+        if (cidr.isIpv6()) {
+            run(List.of("-6", "address", "add", cidr.toString(), "dev", dev, "nodad"));
+        } else {
+            run(List.of("-4", "address", "add", cidr.toString(), "broadcast", "+", "dev", dev));
+        }
+    }
+
+    void delete(String name) {
+        run(List.of("link", "delete", "dev", name));
+    }
+
+    private void run(List<String> args) {
+        Commands.run(ip, args);
+    }
+
+    private JsonNode json(List<String> args) {
+        String out = Commands.run(ip, args);
+        try {
+            JsonNode n = JSON.readTree(out.isBlank() ? "[]" : out);
+            return n.isArray() ? n : JSON.createArrayNode();
+        } catch (IOException e) {
+            throw new HostCommandException(ip + " " + String.join(" ", args) + " printed JSON that cannot be read: "
+                    + e.getMessage(), args, 0, e);
+        }
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+}

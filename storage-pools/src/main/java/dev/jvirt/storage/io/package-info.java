@@ -1,0 +1,2 @@
+/** Sparse-aware byte copies for upload, download and wipe. */
+package dev.jvirt.storage.io;
