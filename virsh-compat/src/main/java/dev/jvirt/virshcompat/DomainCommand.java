@@ -8,18 +8,13 @@ public abstract class DomainCommand extends JvirshCommand {
     @Parameters(index = "0", paramLabel = "<domain>", description = "The domain: its name, id or UUID.")
     protected String domain;
 
-    private String resolved;
-
     @Override
     protected String domainArgument() {
         return domain;
     }
 
-    /** The domain as the daemon knows it (an id resolved to its name once). */
+    /** The domain as the daemon is asked for it: as given (jvirtd resolves a name, UUID or id itself). */
     protected String name() {
-        if (resolved == null) {
-            resolved = resolve(domain);
-        }
-        return resolved;
+        return domain;
     }
 }

@@ -55,7 +55,7 @@ public final class EventCommand extends JvirshCommand {
         if (event != null && !EventText.isKind(event)) {
             throw new UsageException("unknown event type " + event);
         }
-        String path = "/1.0/events" + (domain == null ? "" : "?domain=" + ApiClient.encode(resolve(domain)));
+        String path = "/1.0/events" + (domain == null ? "" : "?domain=" + ApiClient.encode(domain));
         EventStream.End end = EventStream.follow(client().openStream(path), timeout, this::print);
         if (end == EventStream.End.TIMED_OUT) {
             out().println("event loop timed out");
