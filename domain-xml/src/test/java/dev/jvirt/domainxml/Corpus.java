@@ -27,6 +27,8 @@ public enum Corpus {
   DOMAIN("domain", x -> DomainXml.parse(x, null), o -> DomainXml.format((dev.jvirt.domainxml.domain.Domain) o),
       (o, r) -> DomainDefaults.fill((dev.jvirt.domainxml.domain.Domain) o, r),
       o -> DomainValidator.validate((dev.jvirt.domainxml.domain.Domain) o)),
+  /** Domains recorded with the real tools: {@code corpus/realworld/record.sh} (virt-install, virsh dumpxml). */
+  REALWORLD("realworld", DOMAIN.parse, DOMAIN.format, DOMAIN.fill, DOMAIN.validate),
   NETWORK("network", x -> NetworkXml.parse(x, null), o -> NetworkXml.format((dev.jvirt.domainxml.network.Network) o),
       (o, r) -> NetworkDefaults.fill((dev.jvirt.domainxml.network.Network) o, r),
       o -> NetworkValidator.validate((dev.jvirt.domainxml.network.Network) o)),

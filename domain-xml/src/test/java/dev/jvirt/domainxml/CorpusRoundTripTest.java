@@ -28,6 +28,10 @@ class CorpusRoundTripTest {
       total += c.files().size();
     }
     assertThat(Corpus.DOMAIN.files()).hasSizeGreaterThanOrEqualTo(50);
+    // recorded with the real tools by corpus/realworld/record.sh: virt-install output and libvirt's dumpxml
+    assertThat(Corpus.REALWORLD.files()).hasSizeGreaterThanOrEqualTo(40);
+    assertThat(Corpus.REALWORLD.files().stream().filter(f -> f.toString().endsWith(".dumpxml.xml")))
+        .hasSizeGreaterThanOrEqualTo(20);
     assertThat(total).isGreaterThanOrEqualTo(60);
   }
 
@@ -68,6 +72,25 @@ class CorpusRoundTripTest {
           }
           assertThat(golden).as("golden file (regenerate with -Djvirt.golden.update=true)").exists();
           assertThat(Corpus.read(golden)).isEqualTo(canonical);
+        }));
+      }
+    }
+    return tests.stream();
+  }
+
+  /**
+   * Byte-stable in the strongest sense: what libvirt's dumpxml gave back is, byte for byte, what
+   * jvirt writes for it, so a definition moved between the two does not change at all.
+   */
+  @TestFactory
+  Stream<DynamicTest> libvirtDumpxmlIsJvirtsOwnText() {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (Path f : Corpus.REALWORLD.files()) {
+      // live XML (*.live.dumpxml.xml) carries runtime state (ids, aliases) that a definition does not keep
+      if (f.getFileName().toString().endsWith(".dumpxml.xml") && !f.getFileName().toString().endsWith(".live.dumpxml.xml")) {
+        tests.add(DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
+          String libvirt = Corpus.read(f);
+          assertThat(Corpus.REALWORLD.format.apply(Corpus.REALWORLD.parse.apply(libvirt))).isEqualTo(libvirt);
         }));
       }
     }

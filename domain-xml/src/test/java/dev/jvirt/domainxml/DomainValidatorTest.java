@@ -43,7 +43,6 @@ class DomainValidatorTest {
         // domain basics
         c("<domain>\n  <name>v</name>\n  <memory>1</memory>\n</domain>", M, "/domain", "missing attribute 'type'"),
         c("<domain type='xen'>\n  <name>v</name>\n  <memory>1</memory>\n</domain>", U, "/domain", "unknown domain type 'xen'"),
-        c("<domain type='kvm'>\n  <memory>1</memory>\n</domain>", M, "/domain/name", "missing domain name"),
         c("<domain type='kvm'>\n  <name>a/b</name>\n  <memory>1</memory>\n</domain>", ViolationKind.NAME, "/domain/name", "must not contain '/'"),
         c("<domain type='kvm'>\n  <name>..</name>\n  <memory>1</memory>\n</domain>", ViolationKind.NAME, "/domain/name", "must not be '.' or '..'"),
         c("<domain type='kvm'>\n  <name>a&#9;b</name>\n  <memory>1</memory>\n</domain>", ViolationKind.NAME, "/domain/name", "control characters"),
@@ -61,7 +60,7 @@ class DomainValidatorTest {
         c(top("  <on_reboot>coredump-restart</on_reboot>"), U, "/domain/on_reboot", "lifecycle action"),
         c(top("  <on_reboot>rename-restart</on_reboot>"), U, "/domain/on_reboot", "lifecycle action 'rename-restart'"),
         c(top("  <on_poweroff>preserve</on_poweroff>"), U, "/domain/on_poweroff", "lifecycle action 'preserve'"),
-        c(top("  <maxMemory slots='4'>4096</maxMemory>"), ViolationKind.INCONSISTENT, "/domain/maxMemory", "needs guest NUMA nodes"),
+        c(top("  <maxMemory slots='4'>4096</maxMemory>"), ViolationKind.INCONSISTENT, "/domain/maxMemory", "needs guest NUMA cells"),
         c(top("  <on_crash>restrat</on_crash>"), U, "/domain/on_crash", "did you mean 'restart'"),
         c(top("  <memoryBacking><source type='shm'/></memoryBacking>"), U, "/domain/memoryBacking/source", "memory source type"),
         c(top("  <memoryBacking><access mode='public'/></memoryBacking>"), U, "/domain/memoryBacking/access", "memory access mode"),
@@ -84,7 +83,7 @@ class DomainValidatorTest {
         c(top("  <cpu mode='host-passthru'/>"), U, "/domain/cpu", "did you mean 'host-passthrough'"),
         c(top("  <cpu mode='host-model' match='loose'/>"), U, "/domain/cpu", "CPU match 'loose'"),
         c(top("  <cpu mode='host-model' check='some'/>"), U, "/domain/cpu", "CPU check 'some'"),
-        c(top("  <cpu mode='custom'/>"), M, "/domain/cpu", "a custom CPU needs a <model>"),
+        c(top("  <cpu mode='custom'><feature policy='require' name='vmx'/></cpu>"), M, "/domain/cpu", "without a CPU <model>"),
         c(top("  <cpu><model fallback='maybe'>qemu64</model></cpu>"), U, "/domain/cpu/model", "fallback 'maybe'"),
         c(top("  <vcpu>2</vcpu>\n  <cpu mode='host-passthrough'><topology sockets='0' cores='2' threads='1'/></cpu>"), ViolationKind.VCPU, "/domain/cpu/topology", "at least 1"),
         c(top("  <vcpu>4</vcpu>\n  <cpu mode='host-passthrough'><topology sockets='1' dies='1' cores='2' threads='1'/></cpu>"), ViolationKind.VCPU, "/domain/cpu/topology", "= 2 does not match vcpu count 4"),
@@ -104,7 +103,7 @@ class DomainValidatorTest {
   }
 
   @ParameterizedTest
-  @MethodSource({"cases", "dev.jvirt.domainxml.DeviceValidatorCases#cases"})
+  @MethodSource({"cases", "dev.jvirt.domainxml.DeviceValidatorCases#cases", "dev.jvirt.domainxml.PlatformValidatorCases#cases"})
   void reportsTheViolation(String xml, ViolationKind kind, String path, String message) {
     List<Violation> vs = DomainValidator.validate(DomainXml.read(xml, "v.xml"));
     assertThat(vs).anySatisfy(v -> {

@@ -48,9 +48,14 @@ final class PrivateLibvirt implements AutoCloseable {
   static PrivateLibvirt start() throws IOException {
     boolean root = "root".equals(System.getProperty("user.name"));
     Path dir = Files.createTempDirectory("jvirt-libvirt-");
-    for (String sub : List.of("config", "cache", "data", "runtime", "xml")) {
+    for (String sub : List.of("config", "cache", "data", "runtime", "xml", "config/libvirt", "config/pki")) {
       Files.createDirectories(dir.resolve(sub));
     }
+    // SPICE over TLS is off in libvirt's default qemu.conf and then a tlsPort is refused at define;
+    // the real-world corpus has one (its users have turned TLS on). Nothing is started, so the
+    // certificate directory may stay empty.
+    Files.writeString(dir.resolve("config/libvirt/qemu.conf"),
+        "spice_tls = 1\nspice_tls_x509_cert_dir = \"" + dir.resolve("config/pki") + "\"\n");
     boolean kvmGroup = false;
     if (root) {
       UserPrincipalLookupService lookup = dir.getFileSystem().getUserPrincipalLookupService();

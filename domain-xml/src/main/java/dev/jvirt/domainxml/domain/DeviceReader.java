@@ -34,7 +34,10 @@ final class DeviceReader {
         all(n, "watchdog", w -> new Watchdog(w.attr("model"), w.attr("action"), AddressCodec.read(w.child("address")))),
         balloons.isEmpty() ? null : balloons.get(0),
         all(n, "rng", DeviceReader::rng),
-        all(n, "panic", p -> new Panic(p.attr("model"), AddressCodec.read(p.child("address")))));
+        all(n, "panic", p -> new Panic(p.attr("model"), AddressCodec.read(p.child("address")))),
+        all(n, "tpm", TpmCodec::tpm),
+        all(n, "redirdev", TpmCodec::redirdev),
+        Extensions.read(n, Extensions.DEVICES));
   }
 
   private static <T> List<T> all(Node n, String name, Function<Node, T> f) {
@@ -44,9 +47,24 @@ final class DeviceReader {
     }
     List<T> out = new ArrayList<>(nodes.size());
     for (Node c : nodes) {
+      Node alias = c.child("alias");
+      if (alias != null) {
+        // live XML names every device; the name is runtime state (libvirt drops it on define too)
+        alias.requiredAttr("name");
+      }
       out.add(f.apply(c));
     }
     return out;
+  }
+
+  /** A device's {@code <boot order>}, or null; {@code <boot>} without an order is an error. */
+  static Integer bootOrder(Node n) {
+    Node boot = n.child("boot");
+    Integer order = boot == null ? null : boot.intAttr("order");
+    if (boot != null && order == null) {
+      throw boot.error("missing attribute 'order'");
+    }
+    return order;
   }
 
   private static Controller controller(Node n) {
@@ -89,20 +107,22 @@ final class DeviceReader {
     String type = n.attr("type");
     Node mac = n.child("mac");
     Node s = n.child("source");
+    String bridge = s == null ? null : s.attr("bridge");
+    if (s != null && "network".equals(type)) {
+      // live XML of a NIC on a network names its port and the bridge it was put on: runtime, as in libvirt
+      s.attr("portid");
+      bridge = null;
+    }
     Node model = n.child("model");
     Node drv = n.child("driver");
     Node target = n.child("target");
     Node mtu = n.child("mtu");
     Node link = n.child("link");
-    Node boot = n.child("boot");
-    Integer order = boot == null ? null : boot.intAttr("order");
-    if (boot != null && order == null) {
-      throw boot.error("missing attribute 'order'");
-    }
+    Integer order = DeviceReader.bootOrder(n);
     return new NetInterface(type,
         mac == null ? null : mac.attr("address"),
         s == null ? null : s.attr("network"),
-        s == null ? null : s.attr("bridge"),
+        bridge,
         s == null ? null : s.attr("dev"),
         s == null ? null : s.attr("mode"),
         s == null ? null : s.attr("portgroup"),
@@ -113,7 +133,8 @@ final class DeviceReader {
         mtu == null ? null : mtu.intAttr("size"),
         link == null ? null : link.attr("state"),
         order,
-        AddressCodec.read(n.child("address")));
+        AddressCodec.read(n.child("address")),
+        target == null ? null : target.yesNo("managed"));
   }
 
   private static Graphics graphics(Node n) {
@@ -129,9 +150,32 @@ final class DeviceReader {
     }
     Node img = n.child("image");
     Node gl = n.child("gl");
+    Integer tlsPort = n.intAttr("tlsPort");
+    String defaultMode = n.attr("defaultMode");
+    List<Graphics.Channel> channels = new ArrayList<>();
+    for (Node c : n.children("channel")) {
+      channels.add(new Graphics.Channel(c.attr("name"), c.attr("mode")));
+    }
+    List<Graphics.Setting> extras = new ArrayList<>();
+    for (String[] s : GRAPHICS_SETTINGS) {
+      Node c = n.child(s[0]);
+      if (c != null) {
+        extras.add(new Graphics.Setting(s[0], s[1], c.attr(s[1])));
+      }
+    }
+    String rendernode = gl == null ? null : gl.attr("rendernode");
+    if (rendernode != null) {
+      extras.add(new Graphics.Setting("gl", "rendernode", rendernode));
+    }
     return new Graphics(type, port, autoport, listen, passwd, keymap, listens,
-        img == null ? null : img.attr("compression"), gl == null ? null : gl.yesNo("enable"));
+        img == null ? null : img.attr("compression"), gl == null ? null : gl.yesNo("enable"), tlsPort, defaultMode,
+        channels, extras);
   }
+
+  /** spice's one-attribute settings, element and attribute, in libvirt's order. */
+  static final String[][] GRAPHICS_SETTINGS = {
+    {"jpeg", "compression"}, {"zlib", "compression"}, {"playback", "compression"}, {"streaming", "mode"},
+    {"clipboard", "copypaste"}, {"mouse", "mode"}, {"filetransfer", "enable"}};
 
   private static Video video(Node n) {
     Node m = n.child("model");

@@ -18,7 +18,7 @@ final class DeviceValidator {
   static final Set<String> DISK_BUSES = Set.of("ide", "scsi", "virtio", "usb", "sata", "fdc", "sd");
   private static final Set<String> FORMATS = Set.of("raw", "qcow2", "qcow", "vmdk", "vdi", "vpc", "vhdx", "qed", "luks", "iso", "bochs", "cloop", "dmg", "parallels");
   private static final Set<String> CACHES = Set.of("default", "none", "writethrough", "writeback", "directsync", "unsafe");
-  private static final Set<String> CONTROLLER_TYPES = Set.of("pci", "usb", "scsi", "virtio-serial", "sata", "ide", "fdc");
+  private static final Set<String> CONTROLLER_TYPES = Set.of("pci", "usb", "scsi", "virtio-serial", "sata", "ide", "fdc", "ccid");
   private static final Map<String, Set<String>> CONTROLLER_MODELS = Map.of(
       "usb", Set.of("piix3-uhci", "piix4-uhci", "ehci", "ich9-ehci1", "ich9-uhci1", "ich9-uhci2", "ich9-uhci3",
           "qemu-xhci", "nec-xhci", "none"),
@@ -135,7 +135,9 @@ final class DeviceValidator {
       if (c.index() != null && c.index() < 0) {
         v.add(ViolationKind.RANGE, p, "controller index must not be negative");
       }
-      if (c.index() != null && seen.putIfAbsent(c.type() + "/" + c.index(), i) != null) {
+      // USB companion controllers (ich9-uhci1..3 with <master startport>) share their master's index
+      boolean companion = "usb".equals(c.type()) && c.masterStartport() != null;
+      if (c.index() != null && !companion && seen.putIfAbsent(c.type() + "/" + c.index(), i) != null) {
         v.add(ViolationKind.DUPLICATE, p, "a " + c.type() + " controller with index " + c.indexOrZero() + " is already defined");
       }
     }

@@ -35,6 +35,9 @@ final class DeviceWriter {
       AddressCodec.write(w, i.address());
       w.end();
     }
+    for (Tpm t : d.tpms()) {
+      TpmCodec.write(w, t);
+    }
     for (Graphics g : d.graphics()) {
       graphics(w, g);
     }
@@ -48,6 +51,9 @@ final class DeviceWriter {
     }
     for (Video v : d.videos()) {
       video(w, v);
+    }
+    for (Redirdev r : d.redirdevs()) {
+      TpmCodec.write(w, r);
     }
     for (Watchdog wd : d.watchdogs()) {
       w.start("watchdog").attr("model", wd.model()).attr("action", wd.action());
@@ -71,6 +77,9 @@ final class DeviceWriter {
       w.start("panic").attr("model", p.model());
       AddressCodec.write(w, p.address());
       w.end();
+    }
+    for (dev.jvirt.domainxml.VerbatimElement e : d.extensions()) {
+      w.element(e);
     }
     w.end();
   }
@@ -122,8 +131,8 @@ final class DeviceWriter {
       w.start("source").attr("network", i.sourceNetwork()).attr("portgroup", i.sourcePortgroup())
           .attr("bridge", i.sourceBridge()).attr("dev", i.sourceDev()).attr("mode", i.sourceMode()).end();
     }
-    if (i.targetDev() != null) {
-      w.start("target").attr("dev", i.targetDev()).end();
+    if (i.targetDev() != null || i.targetManaged() != null) {
+      w.start("target").attr("dev", i.targetDev()).yesNo("managed", i.targetManaged()).end();
     }
     if (i.model() != null) {
       w.start("model").attr("type", i.model()).end();
@@ -145,8 +154,9 @@ final class DeviceWriter {
   }
 
   private static void graphics(XmlOutput w, Graphics g) {
-    w.start("graphics").attr("type", g.type()).attr("port", g.port()).yesNo("autoport", g.autoport())
-        .attr("listen", g.listen()).attr("keymap", g.keymap()).attr("passwd", g.passwd());
+    w.start("graphics").attr("type", g.type()).attr("port", g.port()).attr("tlsPort", g.tlsPort())
+        .yesNo("autoport", g.autoport()).attr("listen", g.listen()).attr("keymap", g.keymap())
+        .attr("defaultMode", g.defaultMode()).attr("passwd", g.passwd());
     for (Graphics.Listen l : g.listens()) {
       w.start("listen").attr("type", l.type()).attr("address", l.address()).attr("network", l.network())
           .attr("socket", l.socket()).end();
@@ -154,8 +164,19 @@ final class DeviceWriter {
     if (g.imageCompression() != null) {
       w.start("image").attr("compression", g.imageCompression()).end();
     }
-    if (g.glEnable() != null) {
-      w.start("gl").yesNo("enable", g.glEnable()).end();
+    for (Graphics.Channel c : g.channels()) {
+      w.start("channel").attr("name", c.name()).attr("mode", c.mode()).end();
+    }
+    String rendernode = null;
+    for (Graphics.Setting x : g.extras()) {
+      if ("gl".equals(x.element())) {
+        rendernode = x.value();
+      } else {
+        w.start(x.element()).attr(x.attribute(), x.value()).end();
+      }
+    }
+    if (g.glEnable() != null || rendernode != null) {
+      w.start("gl").yesNo("enable", g.glEnable()).attr("rendernode", rendernode).end();
     }
     w.end();
   }

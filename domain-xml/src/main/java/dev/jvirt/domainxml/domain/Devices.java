@@ -22,6 +22,10 @@ import java.util.List;
  * @param memballoon {@code <memballoon>}, or null
  * @param rngs {@code <rng>}
  * @param panics {@code <panic>}
+ * @param tpms {@code <tpm>}
+ * @param redirdevs {@code <redirdev>}
+ * @param extensions device elements libvirt's schema allows that jvirt keeps as written without
+ *     interpreting them ({@code <hub>}, {@code <smartcard>}, {@code <hostdev>}, ...), in order
  */
 public record Devices(
     String emulator,
@@ -40,11 +44,14 @@ public record Devices(
     List<Watchdog> watchdogs,
     Memballoon memballoon,
     List<Rng> rngs,
-    List<Panic> panics) {
+    List<Panic> panics,
+    List<Tpm> tpms,
+    List<Redirdev> redirdevs,
+    List<dev.jvirt.domainxml.VerbatimElement> extensions) {
 
   /** No devices at all. */
   public static final Devices EMPTY = new Devices(null, null, null, null, null, null, null, null,
-      null, null, null, null, null, null, null, null, null);
+      null, null, null, null, null, null, null, null, null, null, null, null);
 
   /** Normalises every list to an immutable copy. */
   public Devices {
@@ -63,6 +70,9 @@ public record Devices(
     watchdogs = copy(watchdogs);
     rngs = copy(rngs);
     panics = copy(panics);
+    tpms = copy(tpms);
+    redirdevs = copy(redirdevs);
+    extensions = copy(extensions);
   }
 
   private static <T> List<T> copy(List<T> l) {
@@ -120,6 +130,12 @@ public record Devices(
     public List<Rng> rngs;
     /** Panic devices. */
     public List<Panic> panics;
+    /** TPMs. */
+    public List<Tpm> tpms;
+    /** Redirected USB devices. */
+    public List<Redirdev> redirdevs;
+    /** Devices kept as written. */
+    public List<dev.jvirt.domainxml.VerbatimElement> extensions;
 
     Builder(Devices d) {
       emulator = d.emulator;
@@ -139,12 +155,16 @@ public record Devices(
       memballoon = d.memballoon;
       rngs = new java.util.ArrayList<>(d.rngs);
       panics = new java.util.ArrayList<>(d.panics);
+      tpms = new java.util.ArrayList<>(d.tpms);
+      redirdevs = new java.util.ArrayList<>(d.redirdevs);
+      extensions = new java.util.ArrayList<>(d.extensions);
     }
 
     /** Builds the immutable record. */
     public Devices build() {
       return new Devices(emulator, disks, controllers, filesystems, interfaces, serials, consoles,
-          channels, inputs, graphics, sounds, audios, videos, watchdogs, memballoon, rngs, panics);
+          channels, inputs, graphics, sounds, audios, videos, watchdogs, memballoon, rngs, panics, tpms, redirdevs,
+          extensions);
     }
   }
 }

@@ -12,8 +12,12 @@ final class DiskReader {
     Node dr = n.child("driver");
     Disk.Driver driver = dr == null ? null
         : new Disk.Driver(dr.attr("name"), dr.attr("type"), dr.attr("cache"), dr.attr("io"),
-            dr.attr("discard"), dr.attr("detect_zeroes"));
+            dr.attr("discard"), dr.attr("detect_zeroes"), dr.intAttr("iothread"), dr.intAttr("queues"),
+            dr.attr("error_policy"));
     Node s = n.child("source");
+    if (s != null) {
+      s.attr("index"); // live XML numbers the image in the running block graph: runtime state, dropped
+    }
     Disk.Source source = s == null ? null
         : new Disk.Source(s.attr("file"), s.attr("dev"), s.attr("pool"), s.attr("volume"),
             s.attr("mode"), s.attr("startupPolicy"));
@@ -24,13 +28,29 @@ final class DiskReader {
     boolean ro = n.flag("readonly");
     boolean share = n.flag("shareable");
     String serial = n.childText("serial");
-    Node boot = n.child("boot");
-    Integer order = boot == null ? null : boot.intAttr("order");
-    if (boot != null && order == null) {
-      throw boot.error("missing attribute 'order'");
-    }
+    Integer order = DeviceReader.bootOrder(n);
     Address address = AddressCodec.read(n.child("address"));
-    return new Disk(type, device, driver, source, bs.value, target, ro, share, serial, order, address);
+    return new Disk(type, device, driver, source, bs.value, target, ro, share, serial, order, address, io(n));
+  }
+
+  private static Disk.Io io(Node n) {
+    Node it = n.child("iotune");
+    Disk.Iotune iotune = null;
+    if (it != null) {
+      java.util.List<Long> v = new java.util.ArrayList<>();
+      for (String name : Disk.Iotune.NAMES) {
+        Node x = it.child(name);
+        v.add(x == null ? null : x.parseLong(x.text(), "<" + name + ">"));
+      }
+      iotune = Disk.Iotune.of(v, it.childText("group_name"));
+    }
+    Node bio = n.child("blockio");
+    String wwn = n.childText("wwn");
+    if (iotune == null && bio == null && wwn == null) {
+      return null;
+    }
+    return new Disk.Io(iotune, bio == null ? null : bio.intAttr("logical_block_size"),
+        bio == null ? null : bio.intAttr("physical_block_size"), wwn);
   }
 
   /** Distinguishes an absent backingStore from an empty {@code <backingStore/>} terminator. */

@@ -11,7 +11,8 @@ final class DiskWriter {
     Disk.Driver dr = d.driver();
     if (dr != null) {
       w.start("driver").attr("name", dr.name()).attr("type", dr.type()).attr("cache", dr.cache())
-          .attr("io", dr.io()).attr("discard", dr.discard()).attr("detect_zeroes", dr.detectZeroes()).end();
+          .attr("error_policy", dr.errorPolicy()).attr("io", dr.io()).attr("discard", dr.discard())
+          .attr("iothread", dr.iothread()).attr("detect_zeroes", dr.detectZeroes()).attr("queues", dr.queues()).end();
     }
     Disk.Source s = d.source();
     if (s != null) {
@@ -19,14 +20,33 @@ final class DiskWriter {
           .attr("volume", s.volume()).attr("mode", s.mode()).attr("startupPolicy", s.startupPolicy()).end();
     }
     backingStore(w, d.backingStore());
+    Disk.Io io = d.io();
+    if (io != null && (io.logicalBlockSize() != null || io.physicalBlockSize() != null)) {
+      w.start("blockio").attr("logical_block_size", io.logicalBlockSize())
+          .attr("physical_block_size", io.physicalBlockSize()).end();
+    }
     Disk.Target t = d.target();
     if (t != null) {
       w.start("target").attr("dev", t.dev()).attr("bus", t.bus()).attr("tray", t.tray())
           .onOff("removable", t.removable()).end();
     }
+    if (io != null && io.iotune() != null) {
+      w.start("iotune");
+      java.util.List<Long> v = io.iotune().values();
+      for (int i = 0; i < v.size(); i++) {
+        if (v.get(i) != null) {
+          w.textElement(Disk.Iotune.NAMES.get(i), v.get(i).toString());
+        }
+      }
+      w.textElement("group_name", io.iotune().groupName());
+      w.end();
+    }
     w.flag("readonly", d.readonly());
     w.flag("shareable", d.shareable());
     w.textElement("serial", d.serial());
+    if (io != null) {
+      w.textElement("wwn", io.wwn());
+    }
     if (d.bootOrder() != null) {
       w.start("boot").attr("order", d.bootOrder()).end();
     }

@@ -31,6 +31,14 @@ import java.util.List;
  * @param onCrash {@code <on_crash>} action, or null
  * @param pm {@code <pm>}, or null
  * @param devices {@code <devices>}, never null
+ * @param tuning {@code <blkiotune>}, {@code <memtune>}, {@code <cputune>}, {@code <numatune>}
+ *     and {@code <resource>}, or null when none is given
+ * @param sysinfo {@code <sysinfo>} elements in order
+ * @param seclabels {@code <seclabel>} elements in order
+ * @param qemuCommandline {@code <qemu:commandline>}, or null
+ * @param extensions elements libvirt's schema allows here that jvirt keeps as written without
+ *     interpreting them (e.g. {@code <perf>}, {@code <keywrap>}), in order
+ * @param comments XML comments before the root element (libvirt writes one into its saved files), verbatim
  */
 public record Domain(
     String type,
@@ -53,12 +61,23 @@ public record Domain(
     String onReboot,
     String onCrash,
     PowerManagement pm,
-    Devices devices) {
+    Devices devices,
+    Tuning tuning,
+    List<Sysinfo> sysinfo,
+    List<Seclabel> seclabels,
+    QemuCommandline qemuCommandline,
+    List<VerbatimElement> extensions,
+    List<String> comments) {
 
   /** Normalises lists and the device set. */
   public Domain {
     metadata = metadata == null ? List.of() : List.copyOf(metadata);
     devices = devices == null ? Devices.EMPTY : devices;
+    tuning = tuning == null || tuning.isEmpty() ? null : tuning;
+    sysinfo = sysinfo == null ? List.of() : List.copyOf(sysinfo);
+    seclabels = seclabels == null ? List.of() : List.copyOf(seclabels);
+    extensions = extensions == null ? List.of() : List.copyOf(extensions);
+    comments = comments == null ? List.of() : List.copyOf(comments);
   }
 
   /** {@code <maxMemory slots='16' unit='KiB'>}: the hotplug ceiling. */
@@ -91,13 +110,13 @@ public record Domain(
   public Domain withDevices(Devices d) {
     return new Domain(type, name, uuid, title, description, metadata, maxMemory, memoryKiB,
         currentMemoryKiB, memoryBacking, vcpu, iothreads, os, features, cpu, clock, onPoweroff,
-        onReboot, onCrash, pm, d);
+        onReboot, onCrash, pm, d, tuning, sysinfo, seclabels, qemuCommandline, extensions, comments);
   }
 
   /** A copy with another UUID. */
   public Domain withUuid(String u) {
     return new Domain(type, name, u, title, description, metadata, maxMemory, memoryKiB,
         currentMemoryKiB, memoryBacking, vcpu, iothreads, os, features, cpu, clock, onPoweroff,
-        onReboot, onCrash, pm, devices);
+        onReboot, onCrash, pm, devices, tuning, sysinfo, seclabels, qemuCommandline, extensions, comments);
   }
 }

@@ -37,29 +37,31 @@ public final class DomainDefaults {
     fillDisks(b);
     fillInterfaces(b, random);
     CharDefaults.fill(b);
+    PlatformDefaults.devices(b);
     Os os = fillOs(d.os(), b);
     boolean q35 = os.machine() != null && os.machine().contains("q35");
     ImplicitDevices.add(b, q35);
     PciAddresses.assign(b, q35);
     Clock clock = d.clock() == null ? new Clock("utc", null, null, null, List.of()) : d.clock();
     return new Domain(d.type(), d.name(), uuid, d.title(), d.description(), d.metadata(), d.maxMemory(),
-        d.memoryKiB(), current, d.memoryBacking(), vcpu, d.iothreads(), os, d.features(), d.cpu(), clock,
+        d.memoryKiB(), current, d.memoryBacking(), vcpu, d.iothreads(), os, PlatformDefaults.features(d.features()), PlatformDefaults.cpu(d.cpu()), clock,
         d.onPoweroff() == null ? "destroy" : d.onPoweroff(),
         d.onReboot() == null ? "restart" : d.onReboot(),
         d.onCrash() == null ? "destroy" : d.onCrash(),
-        d.pm(), b.build());
+        d.pm(), b.build(), d.tuning(), d.sysinfo(), d.seclabels(), d.qemuCommandline(), d.extensions(),
+        d.comments());
   }
 
   private static Os fillOs(Os os, Devices.Builder b) {
     if (os == null) {
-      os = new Os(null, null, null, null, null, null, null, null, null, List.of(), null, null, null);
+      os = new Os(null, null, null, null, null, null, null, null, null, List.of(), null, null, null, List.of());
     }
     boolean perDeviceBoot = b.disks.stream().anyMatch(x -> x.bootOrder() != null)
         || b.interfaces.stream().anyMatch(x -> x.bootOrder() != null);
     List<String> boot = os.bootDevices().isEmpty() && !perDeviceBoot ? List.of("hd") : os.bootDevices();
     return new Os(os.firmware(), os.type(),
         os.arch() == null ? "x86_64" : os.arch(), os.machine(), os.loader(), os.nvram(), os.kernel(),
-        os.initrd(), os.cmdline(), boot, os.bootMenu(), os.bios(), os.smbiosMode());
+        os.initrd(), os.cmdline(), boot, os.bootMenu(), os.bios(), os.smbiosMode(), os.firmwareFeatures());
   }
 
   /** The bus libvirt derives from a target name prefix, or null when the prefix says nothing. */
@@ -100,9 +102,9 @@ public final class DomainDefaults {
       }
       Disk.Driver dr = d.driver();
       if (!"volume".equals(d.type()) && (dr == null || dr.name() == null || dr.type() == null)) {
-        dr = dr == null ? new Disk.Driver("qemu", "raw", null, null, null, null)
+        dr = dr == null ? new Disk.Driver("qemu", "raw", null, null, null, null, null, null, null)
             : new Disk.Driver(dr.name() == null ? "qemu" : dr.name(), dr.type() == null ? "raw" : dr.type(),
-                dr.cache(), dr.io(), dr.discard(), dr.detectZeroes());
+                dr.cache(), dr.io(), dr.discard(), dr.detectZeroes(), dr.iothread(), dr.queues(), dr.errorPolicy());
       }
       boolean ro = d.readonly() || d.isCdrom();
       Address a = d.address();
@@ -110,7 +112,7 @@ public final class DomainDefaults {
         a = DriveAddresses.forTarget(t.dev(), t.bus());
       }
       out.add(new Disk(d.type(), d.device(), dr, d.source(), d.backingStore(), t, ro, d.shareable(),
-          d.serial(), d.bootOrder(), a));
+          d.serial(), d.bootOrder(), a, d.io()));
     }
     b.disks = out;
   }
@@ -135,7 +137,7 @@ public final class DomainDefaults {
       if (n.model() == null) {
         n = new NetInterface(n.type(), n.mac(), n.sourceNetwork(), n.sourceBridge(), n.sourceDev(), n.sourceMode(),
             n.sourcePortgroup(), "rtl8139", n.driverName(), n.driverQueues(), n.targetDev(), n.mtu(), n.linkState(),
-            n.bootOrder(), n.address());
+            n.bootOrder(), n.address(), n.targetManaged());
       }
       out.add(n);
     }

@@ -14,6 +14,18 @@ final class DomainReader {
     String type = d.attr("type");
     d.attr("id"); // live XML carries the running id; it is not part of a definition
     String name = d.childText("name");
+    Tuning tuning = TuningCodec.read(d);
+    List<Sysinfo> sysinfo = new ArrayList<>();
+    for (Node si : d.children("sysinfo")) {
+      sysinfo.add(SysinfoCodec.read(si));
+    }
+    List<Seclabel> seclabels = new ArrayList<>();
+    for (Node sl : d.children("seclabel")) {
+      seclabels.add(seclabel(sl));
+    }
+    QemuCommandline qemu = qemuCommandline(d);
+    List<VerbatimElement> extensions = new ArrayList<>(Extensions.read(d, Extensions.DOMAIN));
+    extensions.addAll(Extensions.readQemu(d));
     String uuid = d.childText("uuid");
     String title = d.childText("title");
     Node desc = d.child("description");
@@ -51,14 +63,60 @@ final class DomainReader {
         vcpu(d.child("vcpu")),
         iothreads,
         OsReader.os(d.child("os")),
-        OsReader.features(d.child("features")),
+        FeaturesCodec.read(d.child("features")),
         OsReader.cpu(d.child("cpu")),
         OsReader.clock(d.child("clock")),
         on1 == null ? null : on1.text(),
         on2 == null ? null : on2.text(),
         on3 == null ? null : on3.text(),
         pm(d.child("pm")),
-        DeviceReader.devices(d.child("devices")));
+        DeviceReader.devices(d.child("devices")),
+        tuning,
+        sysinfo,
+        seclabels,
+        qemu,
+        extensions,
+        d.comments());
+  }
+
+  private static Seclabel seclabel(Node n) {
+    String type = n.attr("type");
+    String label = n.childText("label");
+    String image = n.childText("imagelabel");
+    if ("dynamic".equals(type)) {
+      // a dynamic label is chosen at start: live XML shows it, a definition does not keep it (as libvirt)
+      label = null;
+      image = null;
+    }
+    return new Seclabel(type, n.attr("model"), n.yesNo("relabel"), label, image, n.childText("baselabel"));
+  }
+
+  /** {@code <qemu:commandline>} under whichever prefix the document binds to libvirt's QEMU namespace. */
+  private static QemuCommandline qemuCommandline(Node d) {
+    String prefix = null;
+    for (String name : d.childNames()) {
+      if (name.endsWith(":commandline")) {
+        prefix = name.substring(0, name.length() - ":commandline".length());
+        break;
+      }
+    }
+    if (prefix == null) {
+      return null;
+    }
+    Node c = d.child(prefix + ":commandline");
+    if (!QemuCommandline.NAMESPACE.equals(c.namespaceUri(prefix))) {
+      throw c.error("<" + c.name() + "> is not in libvirt's QEMU namespace (xmlns:" + prefix + "='"
+          + QemuCommandline.NAMESPACE + "')");
+    }
+    List<String> args = new ArrayList<>();
+    for (Node a : c.children(prefix + ":arg")) {
+      args.add(a.requiredAttr("value"));
+    }
+    List<QemuCommandline.Env> env = new ArrayList<>();
+    for (Node e : c.children(prefix + ":env")) {
+      env.add(new QemuCommandline.Env(e.requiredAttr("name"), e.attr("value")));
+    }
+    return new QemuCommandline(args, env);
   }
 
   static List<VerbatimElement> metadata(Node m) {
@@ -67,8 +125,8 @@ final class DomainReader {
     }
     m.markOpaque();
     List<VerbatimElement> out = new ArrayList<>();
-    for (VerbatimElement e : m.toVerbatim().children()) {
-      out.add(e);
+    for (Node e : m.childNodes()) {
+      out.add(e.toVerbatimInScope());
     }
     return out;
   }
@@ -77,7 +135,14 @@ final class DomainReader {
     if (n == null) {
       return null;
     }
-    boolean huge = n.flag("hugepages");
+    Node hp = n.child("hugepages");
+    boolean huge = hp != null;
+    List<MemoryBacking.Page> pages = new ArrayList<>();
+    if (hp != null) {
+      for (Node page : hp.children("page")) {
+        pages.add(new MemoryBacking.Page(Sizes.kibAttr(page, "size", "unit"), page.attr("nodeset")));
+      }
+    }
     boolean noshare = n.flag("nosharepages");
     boolean locked = n.flag("locked");
     Node src = n.child("source");
@@ -88,7 +153,7 @@ final class DomainReader {
         src == null ? null : src.attr("type"),
         acc == null ? null : acc.attr("mode"),
         alloc == null ? null : alloc.attr("mode"),
-        discard);
+        discard, pages);
   }
 
   private static Vcpu vcpu(Node n) {

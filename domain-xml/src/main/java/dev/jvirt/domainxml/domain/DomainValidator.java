@@ -40,6 +40,9 @@ public final class DomainValidator {
     cpu(d, v);
     clock(d.clock(), v);
     DeviceValidator.validate(d, v);
+    TuningValidator.validate(d, v);
+    PlatformValidator.validate(d, v);
+    DeviceExtrasValidator.validate(d, v);
     return v.list();
   }
 
@@ -76,9 +79,9 @@ public final class DomainValidator {
     if (d.currentMemoryKiB() != null && d.currentMemoryKiB() == 0) {
       v.add(ViolationKind.MEMORY, "/domain/currentMemory", "currentMemory must be greater than zero");
     }
-    if (d.maxMemory() != null) {
-      v.add(ViolationKind.INCONSISTENT, "/domain/maxMemory", "memory hotplug (maxMemory) needs guest NUMA nodes, "
-          + "which jvirt does not support yet (libvirt refuses it without <cpu><numa> too)");
+    if (d.maxMemory() != null && (d.cpu() == null || d.cpu().numa().isEmpty())) {
+      v.add(ViolationKind.INCONSISTENT, "/domain/maxMemory", "memory hotplug (maxMemory) needs guest NUMA cells "
+          + "in <cpu><numa> (libvirt refuses it without them too)");
     }
     if (d.maxMemory() != null && d.maxMemory().kib() < d.memoryKiB()) {
       v.add(ViolationKind.MEMORY, "/domain/maxMemory", "maxMemory (" + d.maxMemory().kib()
@@ -158,8 +161,11 @@ public final class DomainValidator {
     v.oneOf(c.mode(), CPU_MODES, "/domain/cpu", "CPU mode");
     v.oneOf(c.match(), Set.of("minimum", "exact", "strict"), "/domain/cpu", "CPU match");
     v.oneOf(c.check(), Set.of("none", "partial", "full"), "/domain/cpu", "CPU check");
-    if ((c.mode() == null || "custom".equals(c.mode())) && (c.model() == null || c.model().name() == null)) {
-      v.add(ViolationKind.MISSING, "/domain/cpu", "a custom CPU needs a <model>");
+    // a custom CPU may give only a topology (or NUMA cells) and leave the model to the hypervisor,
+    // as libvirt allows; features need a model to apply to
+    if ((c.mode() == null || "custom".equals(c.mode())) && (c.model() == null || c.model().name() == null)
+        && !c.features().isEmpty()) {
+      v.add(ViolationKind.MISSING, "/domain/cpu", "CPU features are given without a CPU <model> to apply them to");
     }
     if (c.model() != null) {
       v.oneOf(c.model().fallback(), Set.of("allow", "forbid"), "/domain/cpu/model", "fallback");
@@ -206,6 +212,13 @@ public final class DomainValidator {
       v.oneOf(t.track(), Set.of("boot", "guest", "wall", "realtime"), p, "timer track");
       if (t.track() != null && !"rtc".equals(t.name())) {
         v.add(ViolationKind.INCONSISTENT, p, "only the rtc timer takes track");
+      }
+      if ((t.frequency() != null || t.mode() != null) && !"tsc".equals(t.name())) {
+        v.add(ViolationKind.INCONSISTENT, p, "only the tsc timer takes frequency and mode");
+      }
+      v.oneOf(t.mode(), Set.of("auto", "native", "emulate", "paravirt", "smpsafe"), p, "tsc mode");
+      if (t.catchup() != null && !"catchup".equals(t.tickpolicy())) {
+        v.add(ViolationKind.INCONSISTENT, p, "<catchup> needs tickpolicy='catchup'");
       }
     }
   }

@@ -9,7 +9,11 @@ final class DomainWriter {
 
   static String write(Domain d) {
     XmlOutput w = new XmlOutput();
-    w.start("domain").attr("type", d.type());
+    for (String c : d.comments()) {
+      w.comment(c);
+    }
+    boolean qemuNs = d.qemuCommandline() != null || d.extensions().stream().anyMatch(e -> e.name().startsWith("qemu:"));
+    w.start("domain").attr("type", d.type()).attr("xmlns:qemu", qemuNs ? QemuCommandline.NAMESPACE : null);
     w.textElement("name", d.name());
     w.textElement("uuid", d.uuid());
     w.textElement("title", d.title());
@@ -31,6 +35,7 @@ final class DomainWriter {
     if (d.currentMemoryKiB() != null) {
       w.start("currentMemory").attr("unit", "KiB").endWithText(Long.toString(d.currentMemoryKiB()));
     }
+    TuningCodec.writeLimits(w, d.tuning());
     memoryBacking(w, d.memoryBacking());
     if (d.vcpu() != null) {
       Vcpu v = d.vcpu();
@@ -40,8 +45,12 @@ final class DomainWriter {
     if (d.iothreads() != null) {
       w.textElement("iothreads", d.iothreads().toString());
     }
+    TuningCodec.writePlacement(w, d.tuning());
+    for (Sysinfo si : d.sysinfo()) {
+      SysinfoCodec.write(w, si);
+    }
     OsWriter.os(w, d.os());
-    OsWriter.features(w, d.features());
+    FeaturesCodec.write(w, d.features());
     OsWriter.cpu(w, d.cpu());
     OsWriter.clock(w, d.clock());
     w.textElement("on_poweroff", d.onPoweroff());
@@ -57,7 +66,35 @@ final class DomainWriter {
       }
       w.end();
     }
+    for (VerbatimElement e : d.extensions()) {
+      if (!e.name().startsWith("qemu:")) {
+        w.element(e);
+      }
+    }
     DeviceWriter.devices(w, d.devices());
+    for (Seclabel s : d.seclabels()) {
+      w.start("seclabel").attr("type", s.type()).attr("model", s.model()).yesNo("relabel", s.relabel());
+      w.textElement("label", s.label());
+      w.textElement("imagelabel", s.imagelabel());
+      w.textElement("baselabel", s.baselabel());
+      w.end();
+    }
+    QemuCommandline q = d.qemuCommandline();
+    if (q != null) {
+      w.start("qemu:commandline");
+      for (String a : q.args()) {
+        w.start("qemu:arg").attr("value", a).end();
+      }
+      for (QemuCommandline.Env e : q.env()) {
+        w.start("qemu:env").attr("name", e.name()).attr("value", e.value()).end();
+      }
+      w.end();
+    }
+    for (VerbatimElement e : d.extensions()) {
+      if (e.name().startsWith("qemu:")) {
+        w.element(e);
+      }
+    }
     w.end();
     return w.finish();
   }
@@ -67,7 +104,15 @@ final class DomainWriter {
       return;
     }
     w.start("memoryBacking");
-    w.flag("hugepages", m.hugepages());
+    if (m.hugepages() && !m.pages().isEmpty()) {
+      w.start("hugepages");
+      for (MemoryBacking.Page p : m.pages()) {
+        w.start("page").attr("size", p.sizeKiB()).attr("unit", "KiB").attr("nodeset", p.nodeset()).end();
+      }
+      w.end();
+    } else {
+      w.flag("hugepages", m.hugepages());
+    }
     w.flag("nosharepages", m.nosharepages());
     w.flag("locked", m.locked());
     if (m.sourceType() != null) {

@@ -18,7 +18,8 @@ public final class DomainXml {
    * @param xml the text
    * @param sourceName a label for error messages (e.g. the file name), or null
    * @return the definition as written (no defaults filled, not validated)
-   * @throws DefinitionException on malformed XML, unknown elements or attributes, bad numbers or units
+   * @throws DefinitionException on malformed XML, unknown elements or attributes, bad numbers or
+   *     units, or a missing {@code <name>}
    */
   public static Domain parse(String xml, String sourceName) {
     return read(xml, sourceName).definition();
@@ -29,7 +30,21 @@ public final class DomainXml {
     Node root = XmlInput.parse(xml, sourceName, "domain");
     Domain d = DomainReader.read(root);
     root.checkConsumed();
+    requireName(root, d);
     return new Parsed<>(d, sourceName, root);
+  }
+
+  /**
+   * A domain is known by its name, so a definition without one cannot even be looked up: it is
+   * refused here, at the position of the element, rather than left for validation.
+   */
+  private static void requireName(Node root, Domain d) {
+    if (d.name() == null) {
+      throw root.error("missing <name>: every domain needs a name (add <name>NAME</name>)");
+    }
+    if (d.name().isEmpty()) {
+      throw root.find("/domain/name").error("empty <name>: every domain needs a name");
+    }
   }
 
   /**

@@ -62,7 +62,9 @@ final class ImplicitDevices {
         continue;
       }
       int idx = 0;
-      if (!"pci-root".equals(c.model()) && !"pcie-root".equals(c.model())) {
+      if ("usb".equals(c.type()) && c.masterStartport() != null) {
+        idx = masterIndex(out, i); // a companion shares its master's index
+      } else if (!"pci-root".equals(c.model()) && !"pcie-root".equals(c.model())) {
         while (has(out, c.type(), idx)) {
           idx++;
         }
@@ -72,6 +74,17 @@ final class ImplicitDevices {
           c.masterStartport(), c.address()));
     }
     return out;
+  }
+
+  /** The index of the nearest USB controller before position {@code i} that is not itself a companion. */
+  private static int masterIndex(List<Controller> cs, int i) {
+    for (int j = i - 1; j >= 0; j--) {
+      Controller c = cs.get(j);
+      if ("usb".equals(c.type()) && c.masterStartport() == null) {
+        return c.indexOrZero();
+      }
+    }
+    return 0;
   }
 
   private static Controller controller(String type, int index, String model) {

@@ -18,6 +18,7 @@ package dev.jvirt.domainxml.domain;
  * @param linkState {@code <link state='up|down'>}, or null
  * @param bootOrder {@code <boot order>}, or null
  * @param address {@code <address>}, or null
+ * @param targetManaged {@code <target managed='yes|no'>}: whether libvirt (jvirt) creates the TAP, or null
  */
 public record NetInterface(
     String type,
@@ -34,17 +35,26 @@ public record NetInterface(
     Integer mtu,
     String linkState,
     Integer bootOrder,
-    Address address) {
+    Address address,
+    Boolean targetManaged) {
+
+  /** The NIC without {@code <target managed>} (the form before it was modelled, kept for callers). */
+  public NetInterface(String type, String mac, String sourceNetwork, String sourceBridge, String sourceDev,
+      String sourceMode, String sourcePortgroup, String model, String driverName, Integer driverQueues,
+      String targetDev, Integer mtu, String linkState, Integer bootOrder, Address address) {
+    this(type, mac, sourceNetwork, sourceBridge, sourceDev, sourceMode, sourcePortgroup, model, driverName,
+        driverQueues, targetDev, mtu, linkState, bootOrder, address, null);
+  }
 
   /** A copy with another MAC. */
   public NetInterface withMac(String m) {
     return new NetInterface(type, m, sourceNetwork, sourceBridge, sourceDev, sourceMode, sourcePortgroup,
-        model, driverName, driverQueues, targetDev, mtu, linkState, bootOrder, address);
+        model, driverName, driverQueues, targetDev, mtu, linkState, bootOrder, address, targetManaged);
   }
 
   /** A copy with another address. */
   public NetInterface withAddress(Address a) {
     return new NetInterface(type, mac, sourceNetwork, sourceBridge, sourceDev, sourceMode, sourcePortgroup,
-        model, driverName, driverQueues, targetDev, mtu, linkState, bootOrder, a);
+        model, driverName, driverQueues, targetDev, mtu, linkState, bootOrder, a, targetManaged);
   }
 }

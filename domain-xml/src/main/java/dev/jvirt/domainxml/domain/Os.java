@@ -18,6 +18,8 @@ import java.util.List;
  * @param bootMenu {@code <bootmenu>}, or null
  * @param bios {@code <bios useserial rebootTimeout>}, or null
  * @param smbiosMode {@code <smbios mode>}, or null
+ * @param firmwareFeatures {@code <firmware><feature enabled name/></firmware>}: what the
+ *     automatically chosen firmware must (not) have, e.g. secure-boot, enrolled-keys
  */
 public record Os(
     String firmware,
@@ -32,12 +34,17 @@ public record Os(
     List<String> bootDevices,
     BootMenu bootMenu,
     Bios bios,
-    String smbiosMode) {
+    String smbiosMode,
+    List<FirmwareFeature> firmwareFeatures) {
 
-  /** Normalises the list. */
+  /** Normalises the lists. */
   public Os {
     bootDevices = bootDevices == null ? List.of() : List.copyOf(bootDevices);
+    firmwareFeatures = firmwareFeatures == null ? List.of() : List.copyOf(firmwareFeatures);
   }
+
+  /** {@code <feature enabled='yes' name='secure-boot'/>} inside {@code <firmware>}. */
+  public record FirmwareFeature(Boolean enabled, String name) {}
 
   /** {@code <loader readonly='yes' secure='no' type='pflash'>/usr/share/OVMF/OVMF_CODE.fd</loader>}. */
   public record Loader(Boolean readonly, Boolean secure, String type, String path) {}

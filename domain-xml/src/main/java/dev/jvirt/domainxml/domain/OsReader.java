@@ -1,10 +1,11 @@
 package dev.jvirt.domainxml.domain;
 
 import dev.jvirt.domainxml.xml.Node;
+import dev.jvirt.domainxml.xml.Sizes;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Binds {@code <os>}, {@code <features>}, {@code <cpu>} and {@code <clock>}. */
+/** Binds {@code <os>}, {@code <cpu>} and {@code <clock>}; {@code <features>} is {@link FeaturesCodec}. */
 final class OsReader {
   private OsReader() {}
 
@@ -51,38 +52,15 @@ final class OsReader {
     Node bi = n.child("bios");
     Os.Bios bios = bi == null ? null : new Os.Bios(bi.yesNo("useserial"), bi.intAttr("rebootTimeout"));
     Node sm = n.child("smbios");
+    List<Os.FirmwareFeature> fw = new ArrayList<>();
+    Node fwNode = n.child("firmware");
+    if (fwNode != null) {
+      for (Node f : fwNode.children("feature")) {
+        fw.add(new Os.FirmwareFeature(f.yesNo("enabled"), f.attr("name")));
+      }
+    }
     return new Os(firmware, typeText, arch, machine, loader, nvram, kernel, initrd, cmdline, boot,
-        bootMenu, bios, sm == null ? null : sm.attr("mode"));
-  }
-
-  static Features features(Node n) {
-    if (n == null) {
-      return null;
-    }
-    boolean acpi = n.flag("acpi");
-    boolean apic = n.flag("apic");
-    boolean pae = n.flag("pae");
-    Boolean hap = state(n.child("hap"));
-    Boolean vmport = state(n.child("vmport"));
-    Boolean smm = state(n.child("smm"));
-    Boolean pmu = state(n.child("pmu"));
-    Boolean hidden = null;
-    Node kvm = n.child("kvm");
-    if (kvm != null) {
-      Node h = kvm.child("hidden");
-      hidden = h == null ? null : h.onOff("state");
-    }
-    Node io = n.child("ioapic");
-    return new Features(acpi, apic, pae, hap, vmport, smm, pmu, hidden, io == null ? null : io.attr("driver"));
-  }
-
-  /** {@code <x state='on|off'/>}; a bare element means on. */
-  private static Boolean state(Node n) {
-    if (n == null) {
-      return null;
-    }
-    Boolean s = n.onOff("state");
-    return s == null ? Boolean.TRUE : s;
+        bootMenu, bios, sm == null ? null : sm.attr("mode"), fw);
   }
 
   static Cpu cpu(Node n) {
@@ -108,7 +86,32 @@ final class OsReader {
     for (Node f : n.children("feature")) {
       features.add(new Cpu.Feature(f.attr("policy"), f.attr("name")));
     }
-    return new Cpu(mode, match, check, migratable, model, vendor, topo, features);
+    Node cache = n.child("cache");
+    Cpu.Cache c = cache == null ? null : new Cpu.Cache(cache.intAttr("level"), cache.attr("mode"));
+    List<Cpu.NumaCell> cells = new ArrayList<>();
+    Node numa = n.child("numa");
+    if (numa != null) {
+      for (Node cell : numa.children("cell")) {
+        cells.add(cell(cell));
+      }
+    }
+    return new Cpu(mode, match, check, migratable, model, vendor, topo, features, c, cells);
+  }
+
+  private static Cpu.NumaCell cell(Node cell) {
+    Integer id = cell.intAttr("id");
+    String cpus = cell.attr("cpus");
+    long kib = Sizes.kibAttr(cell, "memory", "unit");
+    String access = cell.attr("memAccess");
+    Boolean discard = cell.yesNo("discard");
+    List<Cpu.Sibling> siblings = new ArrayList<>();
+    Node dist = cell.child("distances");
+    if (dist != null) {
+      for (Node sib : dist.children("sibling")) {
+        siblings.add(new Cpu.Sibling(sib.intAttr("id"), sib.intAttr("value")));
+      }
+    }
+    return new Cpu.NumaCell(id, cpus, kib, access, discard, siblings);
   }
 
   static Clock clock(Node n) {
@@ -121,7 +124,11 @@ final class OsReader {
     String basis = n.attr("basis");
     List<Clock.Timer> timers = new ArrayList<>();
     for (Node t : n.children("timer")) {
-      timers.add(new Clock.Timer(t.attr("name"), t.attr("tickpolicy"), t.attr("track"), t.yesNo("present")));
+      Node cu = t.child("catchup");
+      Clock.Catchup catchup = cu == null ? null
+          : new Clock.Catchup(cu.longAttr("threshold"), cu.longAttr("slew"), cu.longAttr("limit"));
+      timers.add(new Clock.Timer(t.attr("name"), t.attr("tickpolicy"), t.attr("track"), t.yesNo("present"),
+          t.longAttr("frequency"), t.attr("mode"), catchup));
     }
     return new Clock(offset, tz, adj, basis, timers);
   }

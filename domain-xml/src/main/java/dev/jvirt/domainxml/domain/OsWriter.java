@@ -2,7 +2,7 @@ package dev.jvirt.domainxml.domain;
 
 import dev.jvirt.domainxml.xml.XmlOutput;
 
-/** Writes {@code <os>}, {@code <features>}, {@code <cpu>} and {@code <clock>}. */
+/** Writes {@code <os>}, {@code <cpu>} and {@code <clock>}; {@code <features>} is {@link FeaturesCodec}. */
 final class OsWriter {
   private OsWriter() {}
 
@@ -18,6 +18,13 @@ final class OsWriter {
       } else {
         w.endWithText(os.type());
       }
+    }
+    if (!os.firmwareFeatures().isEmpty()) {
+      w.start("firmware");
+      for (Os.FirmwareFeature f : os.firmwareFeatures()) {
+        w.start("feature").yesNo("enabled", f.enabled()).attr("name", f.name()).end();
+      }
+      w.end();
     }
     Os.Loader l = os.loader();
     if (l != null) {
@@ -55,33 +62,6 @@ final class OsWriter {
     w.end();
   }
 
-  static void features(XmlOutput w, Features f) {
-    if (f == null) {
-      return;
-    }
-    w.start("features");
-    w.flag("acpi", f.acpi());
-    w.flag("apic", f.apic());
-    w.flag("pae", f.pae());
-    state(w, "hap", f.hap());
-    if (f.kvmHidden() != null) {
-      w.start("kvm").start("hidden").onOff("state", f.kvmHidden()).end().end();
-    }
-    state(w, "pmu", f.pmu());
-    state(w, "vmport", f.vmport());
-    state(w, "smm", f.smm());
-    if (f.ioapicDriver() != null) {
-      w.start("ioapic").attr("driver", f.ioapicDriver()).end();
-    }
-    w.end();
-  }
-
-  private static void state(XmlOutput w, String name, Boolean v) {
-    if (v != null) {
-      w.start(name).onOff("state", v).end();
-    }
-  }
-
   static void cpu(XmlOutput w, Cpu c) {
     if (c == null) {
       return;
@@ -102,8 +82,27 @@ final class OsWriter {
       w.start("topology").attr("sockets", t.sockets()).attr("dies", t.dies()).attr("cores", t.cores())
           .attr("threads", t.threads()).end();
     }
+    if (c.cache() != null) {
+      w.start("cache").attr("level", c.cache().level()).attr("mode", c.cache().mode()).end();
+    }
     for (Cpu.Feature f : c.features()) {
       w.start("feature").attr("policy", f.policy()).attr("name", f.name()).end();
+    }
+    if (!c.numa().isEmpty()) {
+      w.start("numa");
+      for (Cpu.NumaCell cell : c.numa()) {
+        w.start("cell").attr("id", cell.id()).attr("cpus", cell.cpus()).attr("memory", cell.memoryKiB())
+            .attr("unit", "KiB").attr("memAccess", cell.memAccess()).yesNo("discard", cell.discard());
+        if (!cell.distances().isEmpty()) {
+          w.start("distances");
+          for (Cpu.Sibling sib : cell.distances()) {
+            w.start("sibling").attr("id", sib.id()).attr("value", sib.value()).end();
+          }
+          w.end();
+        }
+        w.end();
+      }
+      w.end();
     }
     w.end();
   }
@@ -116,7 +115,12 @@ final class OsWriter {
         .attr("adjustment", c.adjustment()).attr("basis", c.basis());
     for (Clock.Timer t : c.timers()) {
       w.start("timer").attr("name", t.name()).yesNo("present", t.present()).attr("tickpolicy", t.tickpolicy())
-          .attr("track", t.track()).end();
+          .attr("track", t.track()).attr("frequency", t.frequency()).attr("mode", t.mode());
+      if (t.catchup() != null) {
+        w.start("catchup").attr("threshold", t.catchup().threshold()).attr("slew", t.catchup().slew())
+            .attr("limit", t.catchup().limit()).end();
+      }
+      w.end();
     }
     w.end();
   }

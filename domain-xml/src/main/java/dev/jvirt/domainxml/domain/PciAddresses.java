@@ -50,6 +50,7 @@ final class PciAddresses {
     b.filesystems = fill(b.filesystems, f -> f.address() == null, Filesystem::withAddress, slots);
     b.interfaces = fill(b.interfaces, n -> n.address() == null, NetInterface::withAddress, slots);
     b.sounds = fill(b.sounds, s -> s.address() == null && !"usb".equals(s.model()), Sound::withAddress, slots);
+    cs = usbSets(cs, slots);
     cs = fill(cs, c -> c.address() == null && needsPci(c), Controller::withAddress, slots);
     b.controllers = cs;
     b.disks = fill(b.disks, d -> d.address() == null && d.target() != null && "virtio".equals(d.target().bus()),
@@ -61,6 +62,36 @@ final class PciAddresses {
     b.watchdogs = fill(b.watchdogs, w -> w.address() == null && "i6300esb".equals(w.model()), Watchdog::withAddress, slots);
     b.videos = fill(videos, v -> v.address() == null && needsPci(v), Video::withAddress, slots);
     b.inputs = fill(b.inputs, i -> i.address() == null && "virtio".equals(i.bus()), Input::withAddress, slots);
+  }
+
+  /**
+   * An ICH9 EHCI controller and its UHCI companions (same index, {@code <master>}) share one
+   * slot as libvirt lays them out: EHCI at function 7, UHCI1..3 at functions 0..2, multifunction
+   * on function 0.
+   */
+  private static List<Controller> usbSets(List<Controller> in, Slots slots) {
+    List<Controller> cs = new ArrayList<>(in);
+    for (int i = 0; i < cs.size(); i++) {
+      Controller m = cs.get(i);
+      if (m.address() != null || !"usb".equals(m.type()) || !"ich9-ehci1".equals(m.model())) {
+        continue;
+      }
+      Address.Pci a = slots.next();
+      if (a == null) {
+        return cs;
+      }
+      cs.set(i, m.withAddress(pci(a.slot(), 7)));
+      for (int j = 0; j < cs.size(); j++) {
+        Controller c = cs.get(j);
+        String model = c.model() == null ? "" : c.model();
+        if (c.address() == null && "usb".equals(c.type()) && c.masterStartport() != null
+            && c.indexOrZero() == m.indexOrZero() && model.matches("ich9-uhci[123]")) {
+          int fn = model.charAt(model.length() - 1) - '1';
+          cs.set(j, c.withAddress(new Address.Pci(0, 0, a.slot(), fn, fn == 0 ? Boolean.TRUE : null)));
+        }
+      }
+    }
+    return cs;
   }
 
   private static boolean isRoot(Controller c) {

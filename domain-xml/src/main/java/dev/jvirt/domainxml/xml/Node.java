@@ -28,6 +28,7 @@ public final class Node {
   private boolean textUsed;
   private boolean opaque;
   private List<String> known;
+  final List<String> comments = new ArrayList<>(0);
 
   Node(Source source, Node parent, String name, int line, int column) {
     this.source = source;
@@ -138,6 +139,44 @@ public final class Node {
       known = new ArrayList<>(8);
     }
     known.add(n);
+  }
+
+  /** XML comments before this element (kept for the root only: those before the start tag). */
+  public List<String> comments() {
+    return List.copyOf(comments);
+  }
+
+  /** The URI bound to a namespace prefix where this element is, or null when it is not bound. */
+  public String namespaceUri(String prefix) {
+    for (Node n = this; n != null; n = n.parent) {
+      for (VerbatimElement.Namespace ns : n.namespaces) {
+        if (ns.prefix().equals(prefix)) {
+          return ns.uri();
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The prefix this element (or an ancestor) binds to {@code uri}, or null. */
+  public String prefixFor(String uri) {
+    for (Node n = this; n != null; n = n.parent) {
+      for (VerbatimElement.Namespace ns : n.namespaces) {
+        if (ns.uri().equals(uri) && !ns.prefix().isEmpty()) {
+          return ns.prefix();
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Names of this element's children, in document order (for binders that keep unknown-but-allowed ones). */
+  public List<String> childNames() {
+    List<String> out = new ArrayList<>(children.size());
+    for (Node c : children) {
+      out.add(c.name);
+    }
+    return out;
   }
 
   // ---------------------------------------------------------------- attributes
@@ -296,22 +335,26 @@ public final class Node {
 
   /** Converts this element and its subtree to a verbatim record. */
   public VerbatimElement toVerbatim() {
-    List<VerbatimElement.Attribute> attrs = new ArrayList<>(attrNames.size());
-    for (int i = 0; i < attrNames.size(); i++) {
-      attrs.add(new VerbatimElement.Attribute(attrNames.get(i), attrValues.get(i)));
-    }
-    List<VerbatimElement> kids = new ArrayList<>(children.size());
-    for (Node c : children) {
-      kids.add(c.toVerbatim());
-    }
-    String t = text == null ? null : text.toString();
-    if (t != null && !children.isEmpty()) {
-      t = t.strip(); // mixed content: the element's text is kept, trimmed, before its children
-    }
-    if (t != null && t.isEmpty()) {
-      t = null;
-    }
-    return new VerbatimElement(name, namespaces, attrs, t, kids);
+    return VerbatimCopy.of(this);
+  }
+
+  /**
+   * Like {@link #toVerbatim()}, and declares on the copy the namespace prefixes its subtree uses
+   * that were declared only on ancestors (e.g. on {@code <domain>}), so that the copy written
+   * on its own is still well-formed, as libvirt writes metadata.
+   */
+  public VerbatimElement toVerbatimInScope() {
+    return VerbatimCopy.inScope(this);
+  }
+
+  /** This element's text as read, or null when it has none (for {@link VerbatimCopy}). */
+  String textOrNull() {
+    return text == null ? null : text.toString();
+  }
+
+  /** The child elements, for binders that keep a whole subtree. */
+  public List<Node> childNodes() {
+    return List.copyOf(children);
   }
 
   // ---------------------------------------------------------------- checks

@@ -69,6 +69,7 @@ public final class XmlInput {
       r = FACTORY.createXMLStreamReader(new StringReader(xml));
       Node root = null;
       Node cur = null;
+      java.util.List<String> prolog = new java.util.ArrayList<>(0);
       while (r.hasNext()) {
         int ev = r.next();
         switch (ev) {
@@ -86,6 +87,7 @@ public final class XmlInput {
             }
             if (cur == null) {
               root = n;
+              n.comments.addAll(prolog);
             } else {
               cur.children.add(n);
             }
@@ -101,6 +103,13 @@ public final class XmlInput {
             // whitespace between child elements carries nothing; skipping it saves a buffer per element
             if (cur != null && !(cur.children.size() > 0 && r.isWhiteSpace())) {
               cur.appendText(r.getText());
+            }
+            break;
+          case XMLStreamConstants.COMMENT:
+            // comments before the root element are kept (libvirt's saved files start with one);
+            // comments elsewhere carry nothing a definition needs and are dropped
+            if (root == null) {
+              prolog.add(r.getText());
             }
             break;
           case XMLStreamConstants.DTD: {

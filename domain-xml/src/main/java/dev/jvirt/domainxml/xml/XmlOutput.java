@@ -102,14 +102,49 @@ public final class XmlOutput {
     return this;
   }
 
-  /** Writes a verbatim element and its subtree. */
+  /** Writes an XML comment on its own line; the text is kept as it was read (it cannot contain "--"). */
+  public XmlOutput comment(String text) {
+    if (startOpen) {
+      out.append(">\n");
+      startOpen = false;
+    }
+    if (text.contains("--") || text.endsWith("-")) {
+      throw new IllegalArgumentException("an XML comment cannot contain '--' or end with '-'");
+    }
+    indent();
+    out.append("<!--").append(text).append("-->\n");
+    return this;
+  }
+
+  /**
+   * Writes a verbatim element and its subtree. Attributes are double-quoted here, as libvirt's
+   * dumpxml writes the content of {@code <metadata>} (it serialises that subtree as it was given).
+   */
   public XmlOutput verbatim(VerbatimElement e) {
+    return verbatim(e, true);
+  }
+
+  /** Writes a kept-as-written libvirt element (not metadata) and its subtree, single-quoted like the rest. */
+  public XmlOutput element(VerbatimElement e) {
+    return verbatim(e, false);
+  }
+
+  private XmlOutput verbatim(VerbatimElement e, boolean doubleQuotes) {
     start(e.name());
     for (VerbatimElement.Namespace ns : e.namespaces()) {
-      attr(ns.prefix().isEmpty() ? "xmlns" : "xmlns:" + ns.prefix(), ns.uri());
+      String n = ns.prefix().isEmpty() ? "xmlns" : "xmlns:" + ns.prefix();
+      if (doubleQuotes) {
+        doubleQuoted(n, ns.uri());
+      } else {
+        attr(n, ns.uri());
+      }
     }
     for (VerbatimElement.Attribute a : e.attributes()) {
-      attr(a.name(), a.value());
+      if (doubleQuotes) {
+        doubleQuoted(a.name(), a.value());
+      } else {
+        attr(a.name(), a.value());
+      }
     }
     if (e.children().isEmpty()) {
       return e.text() == null ? end() : endWithText(e.text());
@@ -121,9 +156,18 @@ public final class XmlOutput {
       startOpen = false;
     }
     for (VerbatimElement c : e.children()) {
-      verbatim(c);
+      verbatim(c, doubleQuotes);
     }
     return end();
+  }
+
+  private void doubleQuoted(String name, String value) {
+    if (!startOpen) {
+      throw new IllegalStateException("attribute outside a start tag: " + name);
+    }
+    out.append(' ').append(name).append("=\"");
+    escape(value, true);
+    out.append('"');
   }
 
   private void indent() {

@@ -105,11 +105,11 @@ final class HostPreparation {
                 null, s.startupPolicy());
         Disk.Driver drv = d.driver();
         if (v.format() != null) {
-            drv = drv == null ? new Disk.Driver("qemu", v.format(), null, null, null, null)
+            drv = drv == null ? new Disk.Driver("qemu", v.format(), null, null, null, null, null, null, null)
                     : new Disk.Driver(drv.name(), drv.type() == null ? v.format() : drv.type(), drv.cache(), drv.io(),
-                    drv.discard(), drv.detectZeroes());
+                    drv.discard(), drv.detectZeroes(), drv.iothread(), drv.queues(), drv.errorPolicy());
         }
         return new Disk(v.block() ? "block" : "file", d.device(), drv, source, d.backingStore(), d.target(),
-                d.readonly(), d.shareable(), d.serial(), d.bootOrder(), d.address());
+                d.readonly(), d.shareable(), d.serial(), d.bootOrder(), d.address(), d.io());
     }
 }
