@@ -7,12 +7,25 @@
 # unprivileged user 'nobody' (as root, qemu:///session does not autostart one), with its XDG dirs
 # in the same temp dir. Every daemon and QEMU started here is stopped by pid on exit.
 #
-# Usage: bench/jvirsh.sh [--no-build] [runs=20] [start-runs=5]
+# --baseline DIST adds a column for another build's jvirsh (e.g. a dist/ of main) against the same
+# jvirtd, its runs interleaved with this build's so both see the same load: before/after side by
+# side. --no-virsh leaves libvirt out.
+#
+# Usage: bench/jvirsh.sh [--no-build] [--baseline DIST] [--no-virsh] [runs=20] [start-runs=5]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/.." && pwd)
 build=1
-if [ "${1:-}" = "--no-build" ]; then build=0; shift; fi
+baseline=
+with_virsh=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --no-build) build=0; shift ;;
+    --baseline) baseline=$(cd "$2" && pwd); shift 2 ;;
+    --no-virsh) with_virsh=0; shift ;;
+    *) break ;;
+  esac
+done
 runs=${1:-20}
 start_runs=${2:-5}
 
@@ -53,14 +66,18 @@ uri="vmm:///session?socket=$tmp/jvirtd/run/jvirtd.sock"
 jvirtd_pid=$!
 for _ in $(seq 300); do "$jvirsh" -q -c "$uri" uri >/dev/null 2>&1 && break; sleep 0.1; done
 j() { "$jvirsh" -c "$uri" "$@"; }
+jb() { "$baseline/bin/jvirsh" -c "$uri" "$@"; }
 
 # --- private libvirtd (session of 'nobody') -------------------------------------------------
+lv() { :; }
+if [ "$with_virsh" = 1 ]; then
 mkdir -p "$tmp/lv/run" "$tmp/lv/cfg" "$tmp/lv/cache" "$tmp/lv/data" "$tmp/lv/home"
 chmod 700 "$tmp/lv/run"
 chown -R nobody:nogroup "$tmp/lv"
 lv_env="HOME=$tmp/lv/home XDG_RUNTIME_DIR=$tmp/lv/run XDG_CONFIG_HOME=$tmp/lv/cfg XDG_CACHE_HOME=$tmp/lv/cache XDG_DATA_HOME=$tmp/lv/data"
 lv() { runuser -u nobody -- env $lv_env virsh -c qemu:///session "$@"; }
 lv -q list --all >/dev/null   # starts the session libvirtd
+fi
 
 # --- the guests -----------------------------------------------------------------------------
 mkdir -p "$tmp/guest" "$tmp/xml"
@@ -109,19 +126,47 @@ start_ms() { # RUNS jvirsh|virsh -> median ms of `start bench001` (destroyed aft
   printf '%s\n' "${t[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'
 }
 
-row() { printf '%-34s %10s %10s\n' "$@"; }
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
+pair_ms() { # RUNS COMMAND... -> "median-of-jvirsh median-of-baseline": runs alternate, j COMMAND then jb COMMAND
+  local n=$1; shift
+  local ta=() tb=() s
+  for _ in $(seq "$n"); do
+    s=$(date +%s%N); j "$@" >/dev/null 2>&1; ta+=($(( ($(date +%s%N) - s) / 1000000 )))
+    s=$(date +%s%N); jb "$@" >/dev/null 2>&1; tb+=($(( ($(date +%s%N) - s) / 1000000 )))
+  done
+  echo "$(median "${ta[@]}") $(median "${tb[@]}")"
+}
+cells() { # RUNS ARGS... -> the jvirsh cell(s) of a row: this build's, and the baseline's when there is one
+  local n=$1; shift
+  if [ -n "$baseline" ]; then pair_ms "$n" "$@"; else median_ms "$n" j "$@"; fi
+}
+virsh_cell() { if [ "$with_virsh" = 1 ]; then median_ms "$@"; else echo -; fi; }
+row() { if [ -n "$baseline" ]; then printf '%-34s %10s %11s %10s\n' "$@"; else printf '%-34s %10s %10s\n' "$@"; fi; }
+jrow() { # LABEL COMMAND...
+  local label=$1; shift
+  # shellcheck disable=SC2046 # one or two cells
+  row "$label" $(cells "$runs" "$@") "$(virsh_cell "$runs" lv "$@")"
+}
 echo "jvirsh vs virsh, median wall time of $runs runs (start: $start_runs), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-row "command" "jvirsh ms" "virsh ms"
-row "list --all (0 domains)" "$(median_ms "$runs" j list --all)" "$(median_ms "$runs" lv list --all)"
+[ -n "$baseline" ] && echo "baseline: $baseline/bin/jvirsh, its runs interleaved with this build's"
+if [ -n "$baseline" ]; then row "command" "jvirsh ms" "baseline ms" "virsh ms"; else row "command" "jvirsh ms" "virsh ms"; fi
+jrow "list --all (0 domains)" list --all
 
 # 100 domains in each: one jvirsh shell session and one virsh session define them all.
 for i in $(seq -w 1 100); do echo "define $tmp/xml/bench$i.xml"; done | "$jvirsh" -q -c "$uri" >/dev/null
-for i in $(seq -w 1 100); do echo "define $tmp/xml/bench$i.xml"; done | lv -q >/dev/null
+[ "$with_virsh" = 1 ] && for i in $(seq -w 1 100); do echo "define $tmp/xml/bench$i.xml"; done | lv -q >/dev/null
 [ "$(j -q list --all --name | grep -c bench)" = 100 ] || { echo "jvirtd does not have 100 domains" >&2; exit 1; }
-[ "$(lv -q list --all --name | grep -c bench)" = 100 ] || { echo "libvirtd does not have 100 domains" >&2; exit 1; }
+if [ "$with_virsh" = 1 ]; then
+  [ "$(lv -q list --all --name | grep -c bench)" = 100 ] || { echo "libvirtd does not have 100 domains" >&2; exit 1; }
+fi
 
-row "list --all (100 domains)" "$(median_ms "$runs" j list --all)" "$(median_ms "$runs" lv list --all)"
-row "dominfo bench001" "$(median_ms "$runs" j dominfo bench001)" "$(median_ms "$runs" lv dominfo bench001)"
-row "dumpxml bench001" "$(median_ms "$runs" j dumpxml bench001)" "$(median_ms "$runs" lv dumpxml bench001)"
-row "start bench001 (tiny guest, TCG)" "$(start_ms "$start_runs" j)" "$(start_ms "$start_runs" lv)"
-echo "(virsh runs through 'runuser -u nobody', which alone takes $(median_ms "$runs" runuser -u nobody -- true) ms; jvirsh CDS archive: $( [ -f "$repo/dist/lib/cds/jvirsh.jsa" ] && echo on || echo off))"
+jrow "list --all (100 domains)" list --all
+jrow "dominfo bench001" dominfo bench001
+jrow "dumpxml bench001" dumpxml bench001
+if [ -n "$baseline" ]; then
+  row "start bench001 (tiny guest, TCG)" "$(start_ms "$start_runs" j)" "$(start_ms "$start_runs" jb)" \
+    "$( [ "$with_virsh" = 1 ] && start_ms "$start_runs" lv || echo -)"
+else
+  row "start bench001 (tiny guest, TCG)" "$(start_ms "$start_runs" j)" "$( [ "$with_virsh" = 1 ] && start_ms "$start_runs" lv || echo -)"
+fi
+echo "(virsh runs through 'runuser -u nobody', which alone takes $(median_ms "$runs" runuser -u nobody -- true) ms; jvirsh CDS archive: $( [ -f "$repo/dist/lib/cds/jvirsh.jsa" ] && echo on || echo off)$( [ -n "$baseline" ] && echo ", baseline's: $( [ -f "$baseline/lib/cds/jvirsh.jsa" ] && echo on || echo off)"))"

@@ -49,7 +49,7 @@ final class CommandRegistry {
         "dumpxml", "edit", "autostart", "domblklist", "domiflist", "console", "event",
         "domxml-to-native", "qemu-monitor-command", "qemu-monitor-event",
         "capabilities", "domcapabilities", "nodeinfo", "hostname", "uri", "version", "host-validate",
-        CompleteDomainsCommand.NAME, BashCompletionCommand.NAME, CdsTrainingCommand.NAME,
+        CompleteDomainsCommand.NAME, BashCompletionCommand.NAME,
     };
 
     private CommandRegistry() {
@@ -101,7 +101,6 @@ final class CommandRegistry {
             case "host-validate": return new HostValidateCommand();
             case CompleteDomainsCommand.NAME: return new CompleteDomainsCommand();
             case BashCompletionCommand.NAME: return new BashCompletionCommand();
-            case CdsTrainingCommand.NAME: return new CdsTrainingCommand();
             default: throw new IllegalArgumentException("no command " + name);
         }
     }
@@ -112,18 +111,5 @@ final class CommandRegistry {
             cli.addSubcommand(name, create(name));
         }
         cli.addSubcommand("help", new CommandLine.HelpCommand());
-    }
-
-    /** The command word in {@code args}: the first argument that is not a global option or its value. */
-    static String commandName(String[] args) {
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (a.equals("-c") || a.equals("--connect")) {
-                i++;
-            } else if (!a.startsWith("-")) {
-                return a;
-            }
-        }
-        return null;
     }
 }

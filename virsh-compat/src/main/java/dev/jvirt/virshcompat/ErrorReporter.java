@@ -1,5 +1,6 @@
 package dev.jvirt.virshcompat;
 
+import dev.jvirt.api.json.JsonException;
 import dev.jvirt.virshcompat.client.ApiException;
 import dev.jvirt.virshcompat.client.ConnectException;
 import dev.jvirt.virshcompat.client.JvirshException;
@@ -49,6 +50,11 @@ public final class ErrorReporter {
             err.println("error: Failed to open file '" + ((AccessDeniedException) e).getFile() + "': Permission denied");
         } else if (e instanceof UsageException) {
             err.println("error: " + e.getMessage());
+        } else if (e instanceof JsonException) {
+            if (context != null) {
+                err.println("error: " + context);
+            }
+            err.println("error: malformed answer from jvirtd: " + e.getMessage());
         } else if (e instanceof JvirshException) {
             if (context != null) {
                 err.println("error: " + context);

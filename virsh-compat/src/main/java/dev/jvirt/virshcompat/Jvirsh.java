@@ -124,16 +124,12 @@ public final class Jvirsh implements Callable<Integer> {
     }
 
     static int run(Jvirsh root, String... args) {
-        String connect = root.connect;
-        boolean quiet = root.quiet;
         Integer fast = FastPath.run(root, args);
         if (fast != null) {
             root.out.flush();
             root.err.flush();
             return fast;
         }
-        root.connect = connect; // picocli parses the global options again
-        root.quiet = quiet;
         CommandLine cli = newCommandLine(root, args);
         int status = cli.execute(args);
         root.out.flush();
@@ -147,7 +143,7 @@ public final class Jvirsh implements Callable<Integer> {
      */
     static CommandLine newCommandLine(Jvirsh root, String... args) {
         CommandLine cli = new CommandLine(root);
-        String name = CommandRegistry.commandName(args);
+        String name = FastPath.commandName(args);
         if (name != null && CommandRegistry.exists(name)) {
             cli.addSubcommand(name, CommandRegistry.create(name));
         } else {

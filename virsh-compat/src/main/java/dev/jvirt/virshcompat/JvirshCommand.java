@@ -1,12 +1,9 @@
 package dev.jvirt.virshcompat;
 
 import dev.jvirt.virshcompat.client.ApiClient;
-import dev.jvirt.virshcompat.client.Records.DomainSummary;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * The base of every jvirsh command: runs {@link #execute()}, hands any failure to
@@ -16,9 +13,6 @@ public abstract class JvirshCommand implements Callable<Integer> {
 
     @ParentCommand
     protected Jvirsh root;
-
-    @Spec
-    protected CommandSpec spec;
 
     private int exitStatus;
 
@@ -79,33 +73,5 @@ public abstract class JvirshCommand implements Callable<Integer> {
         if (!root.quiet()) {
             out().println(text);
         }
-    }
-
-    /**
-     * What to send the daemon for a domain argument: names and UUIDs go as they are; a number is
-     * a running domain's id (as in virsh) when one has it.
-     */
-    protected String resolve(String domain) {
-        if (isId(domain)) {
-            long id = Long.parseLong(domain);
-            for (DomainSummary d : client().domains()) {
-                if (d.id() != null && d.id() == id) {
-                    return d.name();
-                }
-            }
-        }
-        return domain;
-    }
-
-    private static boolean isId(String s) {
-        if (s.isEmpty() || s.length() > 9) {
-            return false;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -19,8 +19,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A stand-in for jvirtd in unit tests of the client: answers scripted responses by "METHOD path"
- * on a unix socket, one request per connection, and records what it was sent. Unscripted
- * requests get jvirtd's 404 no-such-domain error (the common error path).
+ * on a unix socket, one request per connection, and records what it was sent. A request nothing
+ * was scripted for is a mistake of the client or of the test (a wrong endpoint): it gets a 500
+ * error, and {@link #close()} fails the test that made it. {@link #noSuchDomain} scripts jvirtd's
+ * 404 for an unknown domain on one endpoint.
  */
 public final class FakeJvirtd implements AutoCloseable {
 
@@ -36,12 +38,19 @@ public final class FakeJvirtd implements AutoCloseable {
     private final Path socket;
     private final ServerSocketChannel server;
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    private final Map<String, Answer> early = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final List<String> unscripted = new CopyOnWriteArrayList<>();
     private final Thread acceptor;
 
     public FakeJvirtd() throws IOException {
-        dir = Files.createTempDirectory("fake-jvirtd");
-        socket = dir.resolve("jvirtd.sock");
+        this(Files.createTempDirectory("fake-jvirtd").resolve("jvirtd.sock"));
+    }
+
+    /** A fake on {@code socket}, whose directory must exist. */
+    public FakeJvirtd(Path socket) throws IOException {
+        this.dir = socket.getParent();
+        this.socket = socket;
         server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(UnixDomainSocketAddress.of(socket));
         acceptor = new Thread(this::acceptLoop, "fake-jvirtd");
@@ -70,6 +79,33 @@ public final class FakeJvirtd implements AutoCloseable {
     public FakeJvirtd text(String method, String target, String contentType, String body) {
         answers.put(method + " " + target, new Answer(200, contentType, body, null));
         return this;
+    }
+
+    /** jvirtd's answer for a domain it does not know, on this endpoint: 404 {@code no-such-domain}. */
+    public FakeJvirtd noSuchDomain(String method, String target) {
+        String name = target.replaceFirst("^/1\\.0/domains/([^/?]*).*$", "$1");
+        return json(method, target, 404, "{\"error\":{\"code\":\"no-such-domain\",\"message\":\"domain '"
+                + name + "' is not defined\",\"hint\":\"jvirsh list --all shows the defined domains\"}}");
+    }
+
+    /**
+     * Answers this endpoint as jvirtd refuses a body over its limit: right after the request's
+     * headers, without reading the body, then closes the connection.
+     */
+    public FakeJvirtd refuseBody(String method, String target, int status, String body) {
+        early.put(method + " " + target, new Answer(status, "application/json", body, null));
+        return this;
+    }
+
+    /** Takes back what was scripted for one endpoint. */
+    public FakeJvirtd forget(String method, String target) {
+        answers.remove(method + " " + target);
+        return this;
+    }
+
+    /** The requests that nothing was scripted for ("METHOD target"). */
+    public List<String> unscripted() {
+        return unscripted;
     }
 
     public FakeJvirtd chunked(String method, String target, List<String> chunks) {
@@ -102,16 +138,27 @@ public final class FakeJvirtd implements AutoCloseable {
                 length = Integer.parseInt(h.substring(15).trim());
             }
         }
-        String body = new String(in.readNBytes(length), StandardCharsets.UTF_8);
         String[] parts = requestLine.split(" ");
-        requests.add(new Request(parts[0], parts[1], body));
-        Answer a = answers.get(parts[0] + " " + parts[1]);
-        if (a == null) {
-            String name = parts[1].replaceFirst("^/1\\.0/domains/([^/?]*).*$", "$1");
-            a = new Answer(404, "application/json", "{\"error\":{\"code\":\"no-such-domain\",\"message\":\"domain '"
-                    + name + "' is not defined\",\"hint\":\"jvirsh list --all shows the defined domains\"}}", null);
+        Answer a = early.get(parts[0] + " " + parts[1]);
+        if (a != null) {
+            requests.add(new Request(parts[0], parts[1], null));
+            write(out, a);
+            return;
         }
-        StringBuilder head = new StringBuilder("HTTP/1.1 " + a.status() + " X\r\nContent-Type: " + a.contentType() + "\r\n");
+        String body = new String(in.readNBytes(length), StandardCharsets.UTF_8);
+        requests.add(new Request(parts[0], parts[1], body));
+        a = answers.get(parts[0] + " " + parts[1]);
+        if (a == null) {
+            unscripted.add(parts[0] + " " + parts[1]);
+            a = new Answer(500, "application/json", "{\"error\":{\"code\":\"internal\",\"message\":\"FakeJvirtd: "
+                    + "nothing scripted for " + parts[0] + " " + parts[1] + "\"}}", null);
+        }
+        write(out, a);
+    }
+
+    private static void write(OutputStream out, Answer a) throws IOException {
+        StringBuilder head = new StringBuilder("HTTP/1.1 " + a.status() + " " + reason(a.status()) + "\r\nContent-Type: "
+                + a.contentType() + "\r\n");
         if (a.chunks() != null) {
             head.append("Transfer-Encoding: chunked\r\n\r\n");
             out.write(head.toString().getBytes(StandardCharsets.UTF_8));
@@ -132,6 +179,18 @@ public final class FakeJvirtd implements AutoCloseable {
         out.flush();
     }
 
+    private static String reason(int status) {
+        switch (status) {
+            case 200: return "OK";
+            case 201: return "Created";
+            case 404: return "Not Found";
+            case 409: return "Conflict";
+            case 413: return "Request Entity Too Large";
+            case 500: return "Internal Server Error";
+            default: return "X";
+        }
+    }
+
     private static String line(InputStream in) throws IOException {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         int c;
@@ -143,10 +202,14 @@ public final class FakeJvirtd implements AutoCloseable {
         return c < 0 && b.size() == 0 ? null : b.toString(StandardCharsets.UTF_8);
     }
 
+    /** Stops the fake; fails (AssertionError) when a request was not scripted. */
     @Override
     public void close() throws IOException {
         server.close();
         Files.deleteIfExists(socket);
         Files.deleteIfExists(dir);
+        if (!unscripted.isEmpty()) {
+            throw new AssertionError("requests FakeJvirtd had no answer for (a wrong endpoint?): " + unscripted);
+        }
     }
 }

@@ -19,9 +19,14 @@ public record JvirshRun(int status, String out, String err) {
     }
 
     public static JvirshRun withEnv(Map<String, String> env, String stdin, String... args) {
+        return withEnv(1000, env, stdin, args);
+    }
+
+    /** As user {@code uid} (what jvirsh believes it is; the test's own process is who it really is). */
+    public static JvirshRun withEnv(int uid, Map<String, String> env, String stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int status = Jvirsh.run(Env.of(env, 1000), new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+        int status = Jvirsh.run(Env.of(env, uid), new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
                 new PrintWriter(out, true), new PrintWriter(err, true), args);
         return new JvirshRun(status, out.toString(), err.toString());
     }

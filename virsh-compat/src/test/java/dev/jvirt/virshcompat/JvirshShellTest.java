@@ -13,6 +13,8 @@ class JvirshShellTest {
     JvirshShellTest() throws Exception {
         fake.json("GET", "/1.0/domains", "[{\"id\":1,\"name\":\"web1\",\"uuid\":\"u\",\"state\":\"running\","
                 + "\"reason\":\"booted\",\"persistent\":true,\"autostart\":false}]");
+        fake.noSuchDomain("GET", "/1.0/domains/nosuch");
+        fake.noSuchDomain("GET", "/1.0/domains/my%20vm");
     }
 
     @AfterEach

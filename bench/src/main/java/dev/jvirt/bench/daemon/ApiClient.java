@@ -1,22 +1,18 @@
 package dev.jvirt.bench.daemon;
 
-import java.io.ByteArrayOutputStream;
+import dev.jvirt.api.http.UnixHttpClient;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
 
-/** HTTP/1.1 over jvirtd's unix socket, one connection per request, as a simple client would do. */
+/** jvirtd's API over its unix socket, one connection per request: the project's one client (dev.jvirt.api.http), as jvirsh uses it. */
 final class ApiClient {
-    private final Path socket;
+    private static final Map<String, String> HEADERS = Map.of("Connection", "close", "Content-Type", "application/json");
+    private final UnixHttpClient http;
 
     ApiClient(Path socket) {
-        this.socket = socket;
+        this.http = new UnixHttpClient(socket, "jvirt-bench", null);
     }
 
     record Answer(int status, String body) {
@@ -24,23 +20,8 @@ final class ApiClient {
 
     Answer call(String method, String path, String json) throws IOException {
         byte[] body = json == null ? new byte[0] : json.getBytes(StandardCharsets.UTF_8);
-        try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-            ch.connect(UnixDomainSocketAddress.of(socket));
-            String head = method + " " + path + " HTTP/1.1\r\nHost: jvirt\r\nConnection: close\r\n"
-                    + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n";
-            ByteBuffer buf = ByteBuffer.allocate(head.length() + body.length);
-            buf.put(head.getBytes(StandardCharsets.US_ASCII)).put(body).flip();
-            while (buf.hasRemaining()) {
-                ch.write(buf);
-            }
-            InputStream in = Channels.newInputStream(ch);
-            ByteArrayOutputStream all = new ByteArrayOutputStream();
-            in.transferTo(all);
-            String text = all.toString(StandardCharsets.UTF_8);
-            int status = Integer.parseInt(text.substring(9, 12));
-            int start = text.indexOf("\r\n\r\n");
-            return new Answer(status, start < 0 ? "" : text.substring(start + 4));
-        }
+        UnixHttpClient.Answer a = http.call(method, path, HEADERS, body);
+        return new Answer(a.status(), a.text());
     }
 
     Answer post(String path, String json) throws IOException {

@@ -1,18 +1,20 @@
 package dev.jvirt.virshcompat.client;
 
-import dev.jvirt.virshcompat.client.Records.BlockDevice;
-import dev.jvirt.virshcompat.client.Records.DomainInfo;
-import dev.jvirt.virshcompat.client.Records.DomainSummary;
-import dev.jvirt.virshcompat.client.Records.NetInterface;
-import dev.jvirt.virshcompat.client.Records.NodeInfo;
-import dev.jvirt.virshcompat.client.Records.ServerInfo;
-import dev.jvirt.virshcompat.client.Records.StateReason;
+import dev.jvirt.api.Domains;
+import dev.jvirt.api.Host;
+import dev.jvirt.api.Requests;
+import dev.jvirt.api.http.HttpResponse;
+import dev.jvirt.api.json.JsonObject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
-/** jvirtd's API (docs/api.md) as Java calls; every failure arrives as an {@link ApiException}. */
+/**
+ * jvirtd's API (docs/api.md) as Java calls, in the wire shapes of dev.jvirt.api (the ones jvirtd
+ * writes); every failure arrives as an {@link ApiException}.
+ */
 public final class ApiClient {
 
     private final ApiTransport http;
@@ -25,34 +27,30 @@ public final class ApiClient {
         return http.uri();
     }
 
-    public ServerInfo server() {
-        return ServerInfo.of(http.getObject("/1.0"));
+    public Host.ServerInfo server() {
+        return Host.ServerInfo.from(http.getObject("/1.0"));
     }
 
-    public List<DomainSummary> domains() {
-        List<DomainSummary> out = new ArrayList<>();
-        for (Object o : JsonObject.list(http.get("/1.0/domains"))) { // a loop, not a lambda: start-up path
-            out.add(DomainSummary.of(JsonObject.of(o)));
-        }
-        return out;
+    public List<Domains.Summary> domains() {
+        return Domains.Summary.list(http.get("/1.0/domains"));
     }
 
-    public DomainInfo domain(String name) {
-        return DomainInfo.of(http.getObject(domainPath(name)));
+    public Domains.Info domain(String name) {
+        return Domains.Info.from(http.getObject(domainPath(name)));
     }
 
-    public StateReason state(String name) {
-        return StateReason.of(http.getObject(domainPath(name) + "/state"));
+    public Domains.StateReason state(String name) {
+        return Domains.StateReason.from(http.getObject(domainPath(name) + "/state"));
     }
 
     /** Defines (or redefines) a domain; answers its name. */
     public String define(String xml) {
-        return http.send("POST", "/1.0/domains", Json.object("xml", xml)).string("name");
+        return Domains.Ref.from(http.send("POST", "/1.0/domains", new Requests.Define(xml).toJson())).name();
     }
 
     /** Creates and starts a transient domain; answers its name. */
     public String create(String xml, boolean paused) {
-        return http.send("POST", "/1.0/domains/create", Json.object("xml", xml, "paused", paused)).string("name");
+        return Domains.Ref.from(http.send("POST", "/1.0/domains/create", new Requests.Create(xml, paused).toJson())).name();
     }
 
     public void undefine(String name) {
@@ -63,51 +61,54 @@ public final class ApiClient {
         return http.getText(domainPath(name) + "/xml" + (inactive ? "?inactive=true" : ""));
     }
 
-    public StateReason start(String name, boolean paused) {
-        return lifecycle(name, "start", Json.object("paused", paused));
+    public Domains.StateReason start(String name, boolean paused) {
+        return lifecycle(name, "start", new Requests.Start(paused).toJson());
     }
 
-    public StateReason shutdown(String name, Integer timeoutSeconds) {
-        return lifecycle(name, "shutdown", timeoutSeconds == null ? Json.object() : Json.object("timeout_seconds", timeoutSeconds));
+    public Domains.StateReason shutdown(String name, Integer timeoutSeconds) {
+        return lifecycle(name, "shutdown", new Requests.Shutdown(timeoutSeconds).toJson());
     }
 
-    public StateReason destroy(String name, boolean graceful) {
-        return lifecycle(name, "destroy", Json.object("graceful", graceful));
+    public Domains.StateReason destroy(String name, boolean graceful) {
+        return lifecycle(name, "destroy", new Requests.Destroy(graceful).toJson());
     }
 
     /** reboot, reset, suspend or resume: the operations without parameters. */
-    public StateReason lifecycle(String name, String operation) {
-        return lifecycle(name, operation, Json.object());
+    public Domains.StateReason lifecycle(String name, String operation) {
+        return lifecycle(name, operation, Map.of());
     }
 
-    private StateReason lifecycle(String name, String operation, Map<String, Object> body) {
-        return StateReason.of(http.send("POST", domainPath(name) + "/" + operation, body));
+    private Domains.StateReason lifecycle(String name, String operation, Map<String, Object> body) {
+        return Domains.StateReason.from(http.send("POST", domainPath(name) + "/" + operation, body));
     }
 
     public void autostart(String name, boolean enabled) {
-        http.send("PUT", domainPath(name) + "/autostart", Json.object("autostart", enabled));
+        http.send("PUT", domainPath(name) + "/autostart", new Requests.Autostart(enabled).toJson());
     }
 
-    public List<BlockDevice> blockDevices(String name) {
-        return listOf(http.get(domainPath(name) + "/blockdevices"), BlockDevice::of);
+    public List<Domains.BlockDevice> blockDevices(String name) {
+        List<Domains.BlockDevice> out = new ArrayList<>();
+        for (Object o : JsonObject.list(http.get(domainPath(name) + "/blockdevices"))) {
+            out.add(Domains.BlockDevice.from(JsonObject.of(o)));
+        }
+        return out;
     }
 
-    public List<NetInterface> interfaces(String name) {
-        return listOf(http.get(domainPath(name) + "/interfaces"), NetInterface::of);
+    public List<Domains.Interface> interfaces(String name) {
+        List<Domains.Interface> out = new ArrayList<>();
+        for (Object o : JsonObject.list(http.get(domainPath(name) + "/interfaces"))) {
+            out.add(Domains.Interface.from(JsonObject.of(o)));
+        }
+        return out;
     }
 
     /** QMP (or HMP) passthrough; answers the daemon's object, {@code {"return": ...}}. */
     public JsonObject qemuMonitor(String name, String command, boolean hmp) {
-        return http.send("POST", domainPath(name) + "/qemu-monitor", Json.object("command", command, "hmp", hmp));
+        return http.send("POST", domainPath(name) + "/qemu-monitor", new Requests.QemuMonitor(command, hmp).toJson());
     }
 
     public List<String> domxmlToNative(String format, String xml) {
-        JsonObject o = http.send("POST", "/1.0/domxml-to-native", Json.object("xml", xml, "format", format));
-        List<String> argv = new ArrayList<>();
-        for (Object a : JsonObject.list(o.raw("argv"))) {
-            argv.add(String.valueOf(a));
-        }
-        return argv;
+        return Domains.Argv.from(http.send("POST", "/1.0/domxml-to-native", new Requests.ToNative(xml, format).toJson())).argv();
     }
 
     /** Host or domain capabilities in libvirt's XML ({@code kind} is capabilities or domcapabilities). */
@@ -115,8 +116,8 @@ public final class ApiClient {
         return http.getText("/1.0/host/" + kind + "?format=xml");
     }
 
-    public NodeInfo nodeInfo() {
-        return NodeInfo.of(http.getObject("/1.0/host/nodeinfo"));
+    public Host.NodeInfo nodeInfo() {
+        return Host.NodeInfo.from(http.getObject("/1.0/host/nodeinfo"));
     }
 
     /** Opens a stream of newline-delimited JSON: {@code /1.0/events} or a domain's qemu-events. */
@@ -151,14 +152,6 @@ public final class ApiClient {
 
     /** Percent-encodes a path segment or query value. */
     public static String encode(String segment) {
-        return java.net.URLEncoder.encode(segment, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private static <T> List<T> listOf(Object parsed, Function<JsonObject, T> reader) {
-        List<T> out = new ArrayList<>();
-        for (Object o : JsonObject.list(parsed)) {
-            out.add(reader.apply(JsonObject.of(o)));
-        }
-        return out;
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -1,12 +1,25 @@
 package dev.jvirt.virshcompat.client;
 
+import dev.jvirt.api.ApiError;
+import dev.jvirt.api.http.HttpResponse;
+import dev.jvirt.api.http.PeerCredentials;
+import dev.jvirt.api.http.UnixHttpClient;
+import dev.jvirt.api.json.Json;
+import dev.jvirt.api.json.JsonObject;
+import dev.jvirt.api.unix.TrustedDirectory;
+import dev.jvirt.api.unix.UntrustedPathException;
 import java.io.IOException;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Requests to jvirtd with its error objects decoded into {@link ApiException}s. The first request
- * of a session URI starts the session daemon when none answers.
+ * Requests to jvirtd with its error objects decoded into {@link ApiException}s. Before the first
+ * byte goes out, jvirsh makes sure it talks to its own daemon: the socket's directory (unless
+ * {@code ?socket=} named it) is one no other user could have prepared, and the process serving
+ * the socket (SO_PEERCRED) is the user's own or root's. The first request of a session URI
+ * starts the session daemon when none answers.
  */
 public final class ApiTransport {
 
@@ -17,10 +30,11 @@ public final class ApiTransport {
     private final UnixHttpClient http;
     private final Env env;
     private boolean reachable;
+    private boolean dirChecked;
 
     public ApiTransport(ConnectUri uri, Env env) {
         this.uri = uri;
-        this.http = new UnixHttpClient(uri.socket());
+        this.http = new UnixHttpClient(uri.socket(), "jvirsh", new OwnDaemonOnly(uri, env.uid()));
         this.env = env;
     }
 
@@ -53,13 +67,14 @@ public final class ApiTransport {
             return response;
         }
         try (response) {
-            throw decodeError(response.status(), response.readBody());
+            throw decodeError(response.status(), response.reason(), response.readBody(), body == null ? 0 : body.length);
         } catch (IOException e) {
             throw lost(e);
         }
     }
 
     private HttpResponse exchange(String method, String path, Map<String, String> headers, byte[] body) {
+        checkDirectory();
         try {
             try {
                 HttpResponse r = http.exchange(method, path, headers, body);
@@ -69,7 +84,7 @@ public final class ApiTransport {
                 if (reachable || uri.system() || uri.explicitSocket()) {
                     throw notListening(e);
                 }
-                new SessionDaemon(env).start(http);
+                new SessionDaemon(env).start(http, uri.socket().getParent());
                 reachable = true;
                 return http.exchange(method, path, headers, body);
             }
@@ -77,6 +92,26 @@ public final class ApiTransport {
             throw notListening(e);
         } catch (IOException e) {
             throw lost(e);
+        }
+    }
+
+    /** The directory of a default socket ($XDG_RUNTIME_DIR/jvirt, /tmp/jvirt-$UID, /run/jvirt) must be one we can trust. */
+    private void checkDirectory() {
+        if (dirChecked || uri.explicitSocket()) {
+            return;
+        }
+        checkDirectory(uri.socket().getParent(), uri.system() ? 0 : env.uid(), !uri.system());
+        dirChecked = true;
+    }
+
+    /** Refuses a socket directory that another user could have prepared; one that does not exist passes. */
+    static void checkDirectory(Path dir, int owner, boolean privateMode) {
+        try {
+            TrustedDirectory.check(dir, owner, privateMode);
+        } catch (UntrustedPathException e) {
+            throw new ConnectException("refusing to use " + dir + ": " + e.getMessage(), e.fix(), e);
+        } catch (IOException e) {
+            throw new ConnectException("cannot check " + dir + ": " + e.getMessage(), null, e);
         }
     }
 
@@ -88,16 +123,27 @@ public final class ApiTransport {
         }
     }
 
-    /** Decodes {@code {"error":{"code","message","hint"}}}; anything else still gives a readable error. */
-    static ApiException decodeError(int status, byte[] body) {
-        try {
-            JsonObject error = JsonObject.of(Json.parse(body)).object("error");
-            return new ApiException(status, error.string("code"), error.string("message"), error.string("hint"), error);
-        } catch (JvirshException notAnErrorObject) {
-            String text = new String(body, StandardCharsets.UTF_8).strip();
-            return new ApiException(status, status == 404 ? "not-found" : "internal",
-                    "jvirtd answered HTTP " + status + (text.isEmpty() ? "" : ": " + text), null);
+    /**
+     * Decodes {@code {"error":{"code","message","hint"}}}; anything else (an answer from the HTTP
+     * layer, such as a 413 without a body) still says what happened.
+     */
+    static ApiException decodeError(int status, String reason, byte[] body, int sent) {
+        ApiError error = ApiError.parse(body);
+        if (error != null) {
+            return new ApiException(status, error);
         }
+        String text = new String(body, StandardCharsets.UTF_8).strip();
+        String message = "jvirtd answered HTTP " + status
+                + (!text.isEmpty() ? ": " + text : reason == null || reason.isEmpty() ? "" : " " + reason);
+        if (status == 413) {
+            return new ApiException(status, "bad-request", message + " (the request was " + sent + " bytes)",
+                    "jvirtd refuses request bodies over its limit (docs/api.md): make the definition smaller");
+        }
+        return new ApiException(status, status == 404 ? "not-found" : "internal", message, null);
+    }
+
+    static ApiException decodeError(int status, byte[] body) {
+        return decodeError(status, "", body, 0);
     }
 
     private ConnectException notListening(IOException e) {
@@ -109,5 +155,29 @@ public final class ApiTransport {
 
     private static JvirshException lost(IOException e) {
         return new JvirshException("lost the connection to jvirtd: " + e.getMessage(), e);
+    }
+
+    /** Refuses a socket that is served by neither this user nor root (SO_PEERCRED), before anything is sent. */
+    private static final class OwnDaemonOnly implements UnixHttpClient.PeerCheck {
+        private final ConnectUri uri;
+        private final int uid;
+
+        OwnDaemonOnly(ConnectUri uri, int uid) {
+            this.uri = uri;
+            this.uid = uid;
+        }
+
+        @Override
+        public void check(Path socket, SocketChannel channel) throws IOException {
+            if (PeerCredentials.servedBy(channel, uid)) {
+                return;
+            }
+            String peer = PeerCredentials.user(channel).getName();
+            throw new ConnectException("refusing " + socket + ": it is served by user '" + peer + "', not by "
+                    + (uid == 0 ? "root" : "you (uid " + uid + ") or root") + "; nothing was sent",
+                    uri.explicitSocket() ? "check what listens on " + socket
+                            : "another user serves a daemon on your socket path: remove " + socket.getParent()
+                                    + " (as root), or set XDG_RUNTIME_DIR to a directory of your own");
+        }
     }
 }

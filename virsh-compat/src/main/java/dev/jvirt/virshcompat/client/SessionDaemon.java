@@ -1,12 +1,17 @@
 package dev.jvirt.virshcompat.client;
 
+import dev.jvirt.api.http.UnixHttpClient;
+import java.io.File;
 import java.io.IOException;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Starts the user's session daemon when none answers, as libvirt does for qemu:///session:
@@ -23,14 +28,21 @@ final class SessionDaemon {
         this.env = env;
     }
 
-    /** Starts jvirtd and waits until {@code client}'s socket accepts connections. */
-    void start(UnixHttpClient client) {
+    /**
+     * Starts jvirtd and waits until {@code client}'s socket accepts connections. The runtime
+     * directory {@code dir} is made private (0700) if it is missing and checked again either way
+     * (it may have appeared meanwhile); the log beside the socket is opened without following a link.
+     */
+    void start(UnixHttpClient client, Path dir) {
         Path jvirtd = findJvirtd();
-        Path dir = client.socket().getParent();
         Path log = dir.resolve("jvirtd.log");
         Process process;
         try {
             Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            ApiTransport.checkDirectory(dir, env.uid(), true);
+            Files.newByteChannel(log, Set.of(StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+                    LinkOption.NOFOLLOW_LINKS), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                    .close();
             List<String> cmd = new ArrayList<>();
             if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
                 cmd.add("/usr/bin/setsid");
@@ -38,7 +50,7 @@ final class SessionDaemon {
             cmd.add(jvirtd.toString());
             cmd.add("--session");
             process = new ProcessBuilder(cmd)
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .redirectErrorStream(true)
                     .start();

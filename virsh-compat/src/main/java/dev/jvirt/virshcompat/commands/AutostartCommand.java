@@ -22,15 +22,4 @@ public final class AutostartCommand extends DomainCommand {
     protected String failureContext() {
         return "Failed to " + (disable ? "unmark" : "mark") + " domain '" + domain + "' as autostarted";
     }
-
-    @Override
-    protected boolean simpleFlag(String flag) {
-        switch (flag) {
-            case "--disable":
-                disable = true;
-                return true;
-            default:
-                return false;
-        }
-    }
 }

@@ -1,7 +1,7 @@
 package dev.jvirt.virshcompat.commands;
 
+import dev.jvirt.api.Domains;
 import dev.jvirt.virshcompat.JvirshCommand;
-import dev.jvirt.virshcompat.client.Records.DomainSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -21,7 +21,7 @@ public final class CompleteDomainsCommand extends JvirshCommand {
     @Override
     protected void execute() {
         try {
-            for (DomainSummary d : client().domains()) {
+            for (Domains.Summary d : client().domains()) {
                 if (d.name().startsWith(prefix)) {
                     out().println(d.name());
                 }

@@ -113,24 +113,4 @@ public final class ConsoleCommand extends DomainCommand {
     protected boolean blankLine() {
         return !log;
     }
-
-    @Override
-    protected boolean simpleFlag(String flag) {
-        switch (flag) {
-            case "--force":
-                force = true;
-                return true;
-            case "--safe":
-                safe = true;
-                return true;
-            case "--log":
-                log = true;
-                return true;
-            case "--follow":
-                follow = true;
-                return true;
-            default:
-                return false;
-        }
-    }
 }

@@ -1,9 +1,9 @@
 package dev.jvirt.virshcompat.commands;
 
+import dev.jvirt.api.http.HttpResponse;
 import dev.jvirt.console.terminal.ConsoleLogPrinter;
 import dev.jvirt.virshcompat.Jvirsh;
 import dev.jvirt.virshcompat.client.ApiClient;
-import dev.jvirt.virshcompat.client.HttpResponse;
 import dev.jvirt.virshcompat.client.JvirshException;
 import java.io.IOException;
 

@@ -1,5 +1,6 @@
 package dev.jvirt.virshcompat.commands;
 
+import dev.jvirt.api.http.HttpResponse;
 import dev.jvirt.console.ConsoleException;
 import dev.jvirt.console.terminal.ConsoleClient;
 import dev.jvirt.console.terminal.ConsoleOptions;
@@ -7,7 +8,6 @@ import dev.jvirt.console.terminal.EscapeKey;
 import dev.jvirt.virshcompat.Jvirsh;
 import dev.jvirt.virshcompat.client.ApiClient;
 import dev.jvirt.virshcompat.client.ApiException;
-import dev.jvirt.virshcompat.client.HttpResponse;
 import dev.jvirt.virshcompat.client.JvirshException;
 import java.time.Duration;
 

@@ -1,8 +1,6 @@
 package dev.jvirt.virshcompat.commands;
 
 import dev.jvirt.virshcompat.JvirshCommand;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,7 +20,7 @@ public final class DefineCommand extends JvirshCommand {
 
     @Override
     protected void execute() throws Exception {
-        String xml = Files.readString(Path.of(file));
+        String xml = XmlFile.read(file);
         String name = client().define(xml);
         info("Domain '" + name + "' defined from " + file);
     }

@@ -25,15 +25,4 @@ public final class DestroyCommand extends DomainCommand {
     protected String failureContext() {
         return "Failed to destroy domain '" + domain + "'";
     }
-
-    @Override
-    protected boolean simpleFlag(String flag) {
-        switch (flag) {
-            case "--graceful":
-                graceful = true;
-                return true;
-            default:
-                return false;
-        }
-    }
 }

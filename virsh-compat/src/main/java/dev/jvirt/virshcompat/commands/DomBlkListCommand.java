@@ -2,8 +2,8 @@ package dev.jvirt.virshcompat.commands;
 
 import dev.jvirt.virshcompat.DomainCommand;
 import dev.jvirt.virshcompat.format.Formats;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code jvirsh domblklist}: the block devices of a domain. */
 @Command(name = "domblklist", mixinStandardHelpOptions = true,
@@ -16,16 +16,5 @@ public final class DomBlkListCommand extends DomainCommand {
     @Override
     protected void execute() {
         out().print(Formats.blockDevices(client().blockDevices(name()), details));
-    }
-
-    @Override
-    protected boolean simpleFlag(String flag) {
-        switch (flag) {
-            case "--details":
-                details = true;
-                return true;
-            default:
-                return false;
-        }
     }
 }

@@ -1,10 +1,10 @@
 package dev.jvirt.virshcompat.commands;
 
+import dev.jvirt.api.Domains;
 import dev.jvirt.virshcompat.DomainCommand;
-import dev.jvirt.virshcompat.client.Records.StateReason;
 import dev.jvirt.virshcompat.format.Formats;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code jvirsh domstate}: the state of a domain. */
 @Command(name = "domstate", mixinStandardHelpOptions = true,
@@ -16,18 +16,7 @@ public final class DomStateCommand extends DomainCommand {
 
     @Override
     protected void execute() {
-        StateReason s = client().state(name());
+        Domains.StateReason s = client().state(name());
         out().println(Formats.domState(s.state(), s.reason(), reason));
-    }
-
-    @Override
-    protected boolean simpleFlag(String flag) {
-        switch (flag) {
-            case "--reason":
-                reason = true;
-                return true;
-            default:
-                return false;
-        }
     }
 }

@@ -3,8 +3,6 @@ package dev.jvirt.virshcompat.commands;
 import dev.jvirt.virshcompat.JvirshCommand;
 import dev.jvirt.virshcompat.client.UsageException;
 import dev.jvirt.virshcompat.format.ShellWords;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -25,7 +23,7 @@ public final class DomXmlToNativeCommand extends JvirshCommand {
         if (!"qemu-argv".equals(format)) {
             throw new UsageException("invalid argument: unsupported config type " + format);
         }
-        String xml = Files.readString(Path.of(file));
+        String xml = XmlFile.read(file);
         out().println(ShellWords.join(client().domxmlToNative(format, xml)));
     }
 }

@@ -1,6 +1,6 @@
 package dev.jvirt.virshcompat.commands;
 
-import dev.jvirt.virshcompat.client.Records.DomainSummary;
+import dev.jvirt.api.Domains;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,9 +22,9 @@ final class DomainFilter {
     boolean autostart;
     boolean noAutostart;
 
-    List<DomainSummary> apply(List<DomainSummary> domains) {
-        List<DomainSummary> out = new ArrayList<>();
-        for (DomainSummary d : domains) {
+    List<Domains.Summary> apply(List<Domains.Summary> domains) {
+        List<Domains.Summary> out = new ArrayList<>();
+        for (Domains.Summary d : domains) {
             if (matches(d)) {
                 out.add(d);
             }
@@ -32,7 +32,7 @@ final class DomainFilter {
         return out;
     }
 
-    boolean matches(DomainSummary d) {
+    boolean matches(Domains.Summary d) {
         boolean isActive = isActive(d);
         if (!(isActive ? active : inactive)) {
             return false;
@@ -53,21 +53,21 @@ final class DomainFilter {
         return !(autostart || noAutostart) || (d.autostart() ? autostart : noAutostart);
     }
 
-    static boolean isActive(DomainSummary d) {
+    static boolean isActive(Domains.Summary d) {
         return d.id() != null || !"shut off".equals(d.state());
     }
 
     /** virsh's order: active domains by id, then inactive ones by name, ignoring case. */
-    static List<DomainSummary> sorted(List<DomainSummary> domains) {
-        List<DomainSummary> copy = new ArrayList<>(domains);
+    static List<Domains.Summary> sorted(List<Domains.Summary> domains) {
+        List<Domains.Summary> copy = new ArrayList<>(domains);
         copy.sort(new VirshOrder());
         return copy;
     }
 
     /** A plain class rather than lambdas: lambdas cost start-up time on this path. */
-    private static final class VirshOrder implements Comparator<DomainSummary> {
+    private static final class VirshOrder implements Comparator<Domains.Summary> {
         @Override
-        public int compare(DomainSummary a, DomainSummary b) {
+        public int compare(Domains.Summary a, Domains.Summary b) {
             if (a.id() != null && b.id() != null) {
                 return Long.compare(a.id(), b.id());
             }

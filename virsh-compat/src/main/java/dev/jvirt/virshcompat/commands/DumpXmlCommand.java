@@ -1,8 +1,8 @@
 package dev.jvirt.virshcompat.commands;
 
 import dev.jvirt.virshcompat.DomainCommand;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code jvirsh dumpxml}: the XML definition of a domain. */
 @Command(name = "dumpxml", mixinStandardHelpOptions = true,
@@ -18,17 +18,6 @@ public final class DumpXmlCommand extends DomainCommand {
         out().print(xml);
         if (!xml.endsWith("\n")) {
             out().println();
-        }
-    }
-
-    @Override
-    protected boolean simpleFlag(String flag) {
-        switch (flag) {
-            case "--inactive":
-                inactive = true;
-                return true;
-            default:
-                return false;
         }
     }
 }

@@ -33,7 +33,7 @@ public final class EditCommand extends DomainCommand {
                 if (editAgain) {
                     runEditor(file);
                 }
-                String edited = Files.readString(file);
+                String edited = XmlFile.read(file, file.toString());
                 if (edited.equals(original)) {
                     info("Domain '" + name() + "' XML configuration not changed.");
                     return;

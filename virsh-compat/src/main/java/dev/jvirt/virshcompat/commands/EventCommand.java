@@ -1,8 +1,9 @@
 package dev.jvirt.virshcompat.commands;
 
+import dev.jvirt.api.Domains;
+import dev.jvirt.api.json.JsonObject;
 import dev.jvirt.virshcompat.JvirshCommand;
 import dev.jvirt.virshcompat.client.ApiClient;
-import dev.jvirt.virshcompat.client.JsonObject;
 import dev.jvirt.virshcompat.client.UsageException;
 import dev.jvirt.virshcompat.format.EventText;
 import picocli.CommandLine.Command;
@@ -54,7 +55,7 @@ public final class EventCommand extends JvirshCommand {
         if (event != null && !EventText.isKind(event)) {
             throw new UsageException("unknown event type " + event);
         }
-        String path = "/1.0/events" + (domain == null ? "" : "?domain=" + ApiClient.encode(resolve(domain)));
+        String path = "/1.0/events" + (domain == null ? "" : "?domain=" + ApiClient.encode(domain));
         EventStream.End end = EventStream.follow(client().openStream(path), timeout, this::print);
         if (end == EventStream.End.TIMED_OUT) {
             out().println("event loop timed out");
@@ -62,7 +63,8 @@ public final class EventCommand extends JvirshCommand {
         out().println("events received: " + received);
     }
 
-    private boolean print(JsonObject e) {
+    private boolean print(JsonObject line) {
+        Domains.Event e = Domains.Event.from(line);
         if (event != null && !event.equals(EventText.kindOf(e))) {
             return true;
         }

@@ -1,8 +1,8 @@
 package dev.jvirt.virshcompat.commands;
 
-import dev.jvirt.virshcompat.client.HttpResponse;
-import dev.jvirt.virshcompat.client.Json;
-import dev.jvirt.virshcompat.client.JsonObject;
+import dev.jvirt.api.http.HttpResponse;
+import dev.jvirt.api.json.Json;
+import dev.jvirt.api.json.JsonObject;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

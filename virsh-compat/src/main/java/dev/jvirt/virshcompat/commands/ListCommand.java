@@ -1,9 +1,8 @@
 package dev.jvirt.virshcompat.commands;
 
+import dev.jvirt.api.Domains;
 import dev.jvirt.virshcompat.JvirshCommand;
-import dev.jvirt.virshcompat.SimpleArgs;
 import dev.jvirt.virshcompat.client.UsageException;
-import dev.jvirt.virshcompat.client.Records.DomainSummary;
 import dev.jvirt.virshcompat.format.Formats;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +17,7 @@ import picocli.CommandLine.Option;
                     + "by id, then inactive ones by name."},
         footerHeading = "%nExamples:%n",
         footer = {"  jvirsh list --all", "  jvirsh list --all --name --autostart", "  jvirsh list --state-shutoff --inactive --uuid"})
-public final class ListCommand extends JvirshCommand implements SimpleArgs {
+public final class ListCommand extends JvirshCommand {
 
     @Option(names = "--inactive", description = "List inactive (shut off) domains.") boolean inactive;
     @Option(names = "--all", description = "List active and inactive domains.") boolean all;
@@ -38,12 +37,12 @@ public final class ListCommand extends JvirshCommand implements SimpleArgs {
     @Override
     protected void execute() {
         checkOptions();
-        List<DomainSummary> domains = DomainFilter.sorted(filter(client().domains()));
+        List<Domains.Summary> domains = DomainFilter.sorted(filter(client().domains()));
         if (!uuid && !name && !id) {
             out().print(Formats.domainTable(domains));
             return;
         }
-        for (DomainSummary d : domains) {
+        for (Domains.Summary d : domains) {
             if (id && d.id() == null) {
                 continue;
             }
@@ -70,7 +69,7 @@ public final class ListCommand extends JvirshCommand implements SimpleArgs {
         }
     }
 
-    List<DomainSummary> filter(List<DomainSummary> domains) {
+    List<Domains.Summary> filter(List<Domains.Summary> domains) {
         DomainFilter f = new DomainFilter();
         f.active = all || !inactive;
         f.inactive = all || inactive;
@@ -83,30 +82,5 @@ public final class ListCommand extends JvirshCommand implements SimpleArgs {
         f.autostart = autostart;
         f.noAutostart = noAutostart;
         return f.apply(domains);
-    }
-
-    /** Flags only, each as the @Option above names it (FastPathTest checks they agree). */
-    @Override
-    public boolean parseSimple(List<String> args) {
-        for (String a : args) {
-            switch (a) {
-                case "--inactive": inactive = true; break;
-                case "--all": all = true; break;
-                case "--transient": transientOnly = true; break;
-                case "--persistent": persistent = true; break;
-                case "--state-running": running = true; break;
-                case "--state-paused": paused = true; break;
-                case "--state-shutoff": shutoff = true; break;
-                case "--state-other": other = true; break;
-                case "--autostart": autostart = true; break;
-                case "--no-autostart": noAutostart = true; break;
-                case "--uuid": uuid = true; break;
-                case "--name": name = true; break;
-                case "--id": id = true; break;
-                case "--table": table = true; break;
-                default: return false;
-            }
-        }
-        return true;
     }
 }

@@ -1,9 +1,9 @@
 package dev.jvirt.virshcompat.commands;
 
+import dev.jvirt.api.json.Json;
+import dev.jvirt.api.json.JsonObject;
 import dev.jvirt.virshcompat.DomainCommand;
 import dev.jvirt.virshcompat.client.ApiException;
-import dev.jvirt.virshcompat.client.Json;
-import dev.jvirt.virshcompat.client.JsonObject;
 import dev.jvirt.virshcompat.client.UsageException;
 import dev.jvirt.virshcompat.format.JsonPretty;
 import java.util.List;
@@ -57,11 +57,5 @@ public final class QemuMonitorCommand extends DomainCommand {
     @Override
     protected String failureContext() {
         return "failed to run the monitor command on domain '" + domain + "'";
-    }
-
-    /** Its command words may start with '-': always parsed by picocli. */
-    @Override
-    public boolean parseSimple(java.util.List<String> args) {
-        return false;
     }
 }

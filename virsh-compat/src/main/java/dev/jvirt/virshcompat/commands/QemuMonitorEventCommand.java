@@ -1,8 +1,8 @@
 package dev.jvirt.virshcompat.commands;
 
+import dev.jvirt.api.json.JsonObject;
 import dev.jvirt.virshcompat.JvirshCommand;
 import dev.jvirt.virshcompat.client.ApiClient;
-import dev.jvirt.virshcompat.client.JsonObject;
 import dev.jvirt.virshcompat.client.UsageException;
 import dev.jvirt.virshcompat.format.EventText;
 import picocli.CommandLine.Command;
@@ -42,7 +42,7 @@ public final class QemuMonitorEventCommand extends JvirshCommand {
         if (domain == null) {
             throw new UsageException("jvirsh qemu-monitor-event needs --domain: jvirtd streams the QMP events of one domain");
         }
-        String name = resolve(domain);
+        String name = domain;
         String path = ApiClient.domainPath(name) + "/qemu-events" + (event == null ? "" : "?event=" + ApiClient.encode(event));
         EventStream.End end = EventStream.follow(client().openStream(path), timeout, e -> print(name, e));
         if (end == EventStream.End.TIMED_OUT) {

@@ -31,18 +31,4 @@ public final class StartCommand extends DomainCommand {
     protected String failureContext() {
         return "Failed to start domain '" + domain + "'";
     }
-
-    @Override
-    protected boolean simpleFlag(String flag) {
-        switch (flag) {
-            case "--paused":
-                paused = true;
-                return true;
-            case "--console":
-                console = true;
-                return true;
-            default:
-                return false;
-        }
-    }
 }

@@ -1,8 +1,8 @@
 package dev.jvirt.virshcompat.commands;
 
+import dev.jvirt.api.Host;
 import dev.jvirt.virshcompat.JvirshCommand;
 import dev.jvirt.virshcompat.JvirtVersion;
-import dev.jvirt.virshcompat.client.Records.ServerInfo;
 import picocli.CommandLine.Command;
 
 /** {@code jvirsh version}: Show the versions of jvirsh, of the API and of the daemon it talks to. */
@@ -15,7 +15,7 @@ public final class VersionCommand extends JvirshCommand {
         String v = JvirtVersion.version();
         out().println("Compiled against library: jvirt " + v);
         out().println("Using library: jvirt " + v);
-        ServerInfo server = client().server();
+        Host.ServerInfo server = client().server();
         out().println("Using API: jvirtd " + server.apiVersion());
         out().println("Running against daemon: " + server.version());
     }

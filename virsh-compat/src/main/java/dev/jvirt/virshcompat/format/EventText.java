@@ -1,6 +1,8 @@
 package dev.jvirt.virshcompat.format;
 
-import dev.jvirt.virshcompat.client.JsonObject;
+import dev.jvirt.api.Domains;
+import dev.jvirt.api.json.Json;
+import dev.jvirt.api.json.JsonObject;
 import java.util.Locale;
 
 /** Events worded as virsh's event and qemu-monitor-event print them. */
@@ -16,22 +18,34 @@ public final class EventText {
         return "lifecycle".equals(kind) || "reboot".equals(kind);
     }
 
-    public static String kindOf(JsonObject e) {
-        return "rebooted".equals(e.string("event")) ? "reboot" : "lifecycle";
+    public static String kindOf(Domains.Event e) {
+        return "rebooted".equals(e.event()) ? "reboot" : "lifecycle";
     }
 
     /** "event 'lifecycle' for domain 'web1': Started Booted", or "event 'reboot' for domain 'web1'". */
-    public static String domainEvent(JsonObject e, boolean timestamp) {
+    public static String domainEvent(Domains.Event e, boolean timestamp) {
         StringBuilder sb = new StringBuilder(80);
         if (timestamp) {
-            sb.append(e.string("timestamp", "")).append(": ");
+            sb.append(orEmpty(e.timestamp())).append(": ");
         }
         String kind = kindOf(e);
-        sb.append("event '").append(kind).append("' for domain '").append(e.string("domain")).append('\'');
+        sb.append("event '").append(kind).append("' for domain '").append(e.domain()).append('\'');
         if ("lifecycle".equals(kind)) {
-            sb.append(": ").append(capitalize(e.string("event", ""))).append(' ').append(capitalize(e.string("detail", "")));
+            sb.append(": ").append(capitalize(orEmpty(e.event()))).append(' ').append(capitalize(detail(e)));
         }
         return sb.toString();
+    }
+
+    /**
+     * The detail in virsh's word: jvirtd's is the state's reason, and a domain suspended by the
+     * user (paused (user)) is libvirt's "Suspended Paused" event.
+     */
+    private static String detail(Domains.Event e) {
+        return "suspended".equals(e.event()) && "user".equals(e.detail()) ? "paused" : orEmpty(e.detail());
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
     }
 
     /** "event SHUTDOWN at 1700000000.123456 for domain 'web1': {...}" ("<null>" without data). */
@@ -42,7 +56,7 @@ public final class EventText {
             at = String.format(Locale.ROOT, "%d.%06d", t.number("seconds", 0), t.number("microseconds", 0));
         }
         Object data = e.raw("data");
-        String text = data == null ? "<null>" : pretty ? JsonPretty.format(data) : dev.jvirt.virshcompat.client.Json.toText(data);
+        String text = data == null ? "<null>" : pretty ? JsonPretty.format(data) : Json.toText(data);
         return (timestamp ? at + ": " : "") + "event " + e.string("event") + " at " + at + " for domain '" + domain + "': " + text;
     }
 

@@ -1,10 +1,7 @@
 package dev.jvirt.virshcompat.format;
 
-import dev.jvirt.virshcompat.client.Records.BlockDevice;
-import dev.jvirt.virshcompat.client.Records.DomainInfo;
-import dev.jvirt.virshcompat.client.Records.DomainSummary;
-import dev.jvirt.virshcompat.client.Records.NetInterface;
-import dev.jvirt.virshcompat.client.Records.NodeInfo;
+import dev.jvirt.api.Domains;
+import dev.jvirt.api.Host;
 import java.util.List;
 import java.util.Locale;
 
@@ -15,16 +12,16 @@ public final class Formats {
     }
 
     /** {@code list}'s table: Id ("-" when not running), Name, State. */
-    public static String domainTable(List<DomainSummary> domains) {
+    public static String domainTable(List<Domains.Summary> domains) {
         VshTable t = VshTable.withHeader("Id", "Name", "State");
-        for (DomainSummary d : domains) {
+        for (Domains.Summary d : domains) {
             t.row(d.id() == null ? "-" : d.id().toString(), d.name(), d.state());
         }
         return t.render();
     }
 
     /** {@code dominfo}: "%-15s %s" lines, CPU time only while the domain has used some. */
-    public static String domInfo(DomainInfo d) {
+    public static String domInfo(Domains.Info d) {
         StringBuilder sb = new StringBuilder(512);
         field(sb, 15, "Id:", d.id() == null ? "-" : d.id().toString());
         field(sb, 15, "Name:", d.name());
@@ -48,7 +45,7 @@ public final class Formats {
     }
 
     /** {@code nodeinfo}: "%-20s %s" lines. */
-    public static String nodeInfo(NodeInfo n) {
+    public static String nodeInfo(Host.NodeInfo n) {
         StringBuilder sb = new StringBuilder(320);
         field(sb, 20, "CPU model:", n.cpuModel());
         field(sb, 20, "CPU(s):", Long.toString(n.cpus()));
@@ -67,10 +64,10 @@ public final class Formats {
     }
 
     /** {@code domblklist}: Target and Source, or with {@code --details} Type, Device, Target, Source. */
-    public static String blockDevices(List<BlockDevice> disks, boolean details) {
+    public static String blockDevices(List<Domains.BlockDevice> disks, boolean details) {
         VshTable t = details ? VshTable.withHeader("Type", "Device", "Target", "Source")
                 : VshTable.withHeader("Target", "Source");
-        for (BlockDevice d : disks) {
+        for (Domains.BlockDevice d : disks) {
             if (details) {
                 t.row(d.type(), d.device(), d.target(), d.source());
             } else {
@@ -81,9 +78,9 @@ public final class Formats {
     }
 
     /** {@code domiflist}: Interface, Type, Source, Model, MAC. */
-    public static String interfaces(List<NetInterface> nics) {
+    public static String interfaces(List<Domains.Interface> nics) {
         VshTable t = VshTable.withHeader("Interface", "Type", "Source", "Model", "MAC");
-        for (NetInterface n : nics) {
+        for (Domains.Interface n : nics) {
             t.row(n.name(), n.type(), n.source(), n.model(), n.mac());
         }
         return t.render();

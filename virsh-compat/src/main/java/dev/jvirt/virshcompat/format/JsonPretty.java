@@ -1,6 +1,6 @@
 package dev.jvirt.virshcompat.format;
 
-import dev.jvirt.virshcompat.client.Json;
+import dev.jvirt.api.json.Json;
 import java.util.List;
 import java.util.Map;
 

@@ -3,8 +3,10 @@ package dev.jvirt.virshcompat.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jvirt.api.Domains;
+import dev.jvirt.api.http.HttpResponse;
+import dev.jvirt.api.json.Json;
 import dev.jvirt.virshcompat.FakeJvirtd;
-import dev.jvirt.virshcompat.client.Records.DomainSummary;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -36,8 +38,8 @@ class ApiTransportTest {
                 + "{\"id\":null,\"name\":\"db\",\"uuid\":\"u2\",\"state\":\"shut off\",\"reason\":\"shutdown\","
                 + "\"persistent\":true,\"autostart\":true}]");
         assertThat(client.domains()).containsExactly(
-                new DomainSummary(3L, "web1", "u1", "running", "booted", true, false),
-                new DomainSummary(null, "db", "u2", "shut off", "shutdown", true, true));
+                new Domains.Summary(3L, "web1", "u1", "running", "booted", true, false),
+                new Domains.Summary(null, "db", "u2", "shut off", "shutdown", true, true));
     }
 
     @Test
@@ -51,6 +53,7 @@ class ApiTransportTest {
 
     @Test
     void decodesTheErrorObjectIntoCodeMessageAndHint() {
+        fake.noSuchDomain("GET", "/1.0/domains/web9");
         assertThatThrownBy(() -> client.domain("web9"))
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.status()).isEqualTo(404);

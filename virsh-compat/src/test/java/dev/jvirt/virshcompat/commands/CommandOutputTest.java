@@ -2,9 +2,9 @@ package dev.jvirt.virshcompat.commands;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jvirt.api.json.Json;
 import dev.jvirt.virshcompat.FakeJvirtd;
 import dev.jvirt.virshcompat.JvirshRun;
-import dev.jvirt.virshcompat.client.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -129,9 +129,10 @@ class CommandOutputTest {
     }
 
     @Test
-    void aNumberIsTheIdOfARunningDomainAsInVirsh() {
-        fake.json("GET", "/1.0/domains/web1/state", "{\"state\":\"paused\",\"reason\":\"user\"}");
+    void aNumberIsTheIdOfARunningDomainAsInVirshResolvedByJvirtd() {
+        fake.json("GET", "/1.0/domains/7/state", "{\"state\":\"paused\",\"reason\":\"user\"}");
         assertThat(run("domstate", "--reason", "7").out()).isEqualTo("paused (user)\n\n");
+        assertThat(fake.requests()).extracting(FakeJvirtd.Request::target).containsExactly("/1.0/domains/7/state");
     }
 
     @Test
@@ -141,6 +142,7 @@ class CommandOutputTest {
         assertThat(run("domid", "web1").out()).isEqualTo("7\n\n");
         assertThat(run("domid", "u-z").out()).isEqualTo("-\n\n");
         assertThat(run("domuuid", "web1").out()).isEqualTo("u-w\n\n");
+        fake.json("GET", "/1.0/domains/7", "{\"id\":7,\"name\":\"web1\",\"uuid\":\"u-w\",\"state\":\"paused\"}");
         assertThat(run("domname", "7").out()).isEqualTo("web1\n\n");
         assertThat(run("domname", "u-z").out()).isEqualTo("zeta\n\n");
     }

@@ -86,6 +86,8 @@ class ConsoleCommandTest {
 
     @Test
     void pipedStdinAsksForNoHistoryUnlessTold() {
+        fake.noSuchDomain("GET", "/1.0/domains/web1/console?mode=rw");
+        fake.noSuchDomain("GET", "/1.0/domains/web1/console?mode=force&history=512");
         run("console", "web1");
         run("console", "--force", "--history", "512", "web1");
         assertThat(fake.requests()).extracting(FakeJvirtd.Request::target).containsExactly(

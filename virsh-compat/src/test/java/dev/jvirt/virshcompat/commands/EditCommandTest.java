@@ -2,9 +2,9 @@ package dev.jvirt.virshcompat.commands;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jvirt.api.json.Json;
 import dev.jvirt.virshcompat.FakeJvirtd;
 import dev.jvirt.virshcompat.JvirshRun;
-import dev.jvirt.virshcompat.client.Json;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

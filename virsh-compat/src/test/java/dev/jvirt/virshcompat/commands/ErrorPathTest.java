@@ -1,6 +1,7 @@
 package dev.jvirt.virshcompat.commands;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jvirt.virshcompat.FakeJvirtd;
 import dev.jvirt.virshcompat.JvirshRun;
@@ -11,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -41,19 +43,40 @@ class ErrorPathTest {
         return JvirshRun.of(all.toArray(new String[0]));
     }
 
+    /** Each command asks the endpoint of docs/api.md for it; the fake answers only that one, so a wrong one fails. */
     @ParameterizedTest
-    @ValueSource(strings = {"dominfo", "domstate", "domid", "domuuid", "domname", "dumpxml", "domblklist",
-        "domiflist", "start", "shutdown", "destroy", "reboot", "reset", "suspend", "resume", "undefine",
-        "autostart", "console", "edit"})
-    void domainCommandsSayTheDomainIsUnknown(String command) {
+    @CsvSource({"dominfo, GET, /1.0/domains/nosuch", "domstate, GET, /1.0/domains/nosuch/state",
+        "domid, GET, /1.0/domains/nosuch", "domuuid, GET, /1.0/domains/nosuch", "domname, GET, /1.0/domains/nosuch",
+        "dumpxml, GET, /1.0/domains/nosuch/xml", "domblklist, GET, /1.0/domains/nosuch/blockdevices",
+        "domiflist, GET, /1.0/domains/nosuch/interfaces", "start, POST, /1.0/domains/nosuch/start",
+        "shutdown, POST, /1.0/domains/nosuch/shutdown", "destroy, POST, /1.0/domains/nosuch/destroy",
+        "reboot, POST, /1.0/domains/nosuch/reboot", "reset, POST, /1.0/domains/nosuch/reset",
+        "suspend, POST, /1.0/domains/nosuch/suspend", "resume, POST, /1.0/domains/nosuch/resume",
+        "undefine, DELETE, /1.0/domains/nosuch", "autostart, PUT, /1.0/domains/nosuch/autostart",
+        "console, GET, /1.0/domains/nosuch/console?mode=rw", "edit, GET, /1.0/domains/nosuch/xml?inactive=true"})
+    void domainCommandsSayTheDomainIsUnknown(String command, String method, String endpoint) {
+        fake.noSuchDomain(method, endpoint);
         JvirshRun r = run(command, "nosuch");
         assertThat(r.err()).isEqualTo(NOT_DEFINED);
         assertThat(r.status()).isEqualTo(1);
         assertThat(r.out()).isEqualTo("\n");
+        assertThat(fake.requests()).extracting(FakeJvirtd.Request::method, FakeJvirtd.Request::target)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(method, endpoint));
+    }
+
+    @Test
+    void aCommandThatAsksAWrongEndpointFailsItsTest() throws Exception {
+        fake.noSuchDomain("GET", "/1.0/domains/nosuch/state"); // not what dominfo asks
+        JvirshRun r = run("dominfo", "nosuch");
+        assertThat(r.err()).contains("FakeJvirtd: nothing scripted for GET /1.0/domains/nosuch");
+        assertThat(fake.unscripted()).containsExactly("GET /1.0/domains/nosuch");
+        assertThatThrownBy(fake::close).isInstanceOf(AssertionError.class).hasMessageContaining("GET /1.0/domains/nosuch");
+        fake.unscripted().clear();
     }
 
     @Test
     void qemuMonitorCommandOnAnUnknownDomain() {
+        fake.noSuchDomain("POST", "/1.0/domains/nosuch/qemu-monitor");
         JvirshRun r = run("qemu-monitor-command", "nosuch", "{\"execute\":\"query-status\"}");
         assertThat(r.err()).isEqualTo(NOT_DEFINED);
         assertThat(r.status()).isEqualTo(1);
@@ -61,6 +84,7 @@ class ErrorPathTest {
 
     @Test
     void qemuMonitorEventOnAnUnknownDomain() {
+        fake.noSuchDomain("GET", "/1.0/domains/nosuch/qemu-events");
         JvirshRun r = run("qemu-monitor-event", "--domain", "nosuch");
         assertThat(r.err()).isEqualTo(NOT_DEFINED);
         assertThat(r.status()).isEqualTo(1);
@@ -103,6 +127,45 @@ class ErrorPathTest {
         assertThat(r.err()).isEqualTo("error: Failed to define domain from " + xml + "\n"
                 + "error: XML error: bad.xml:1:1: /domain: missing <name>\n");
         assertThat(r.status()).isEqualTo(1);
+        Files.delete(xml);
+    }
+
+    /** jvirtd refuses a body over its limit as soon as it has the headers: jvirsh shows that, not its broken write. */
+    @Test
+    void aDefinitionOverTheDaemonsLimitGetsTheDaemonsOwnMessage() throws Exception {
+        Path xml = Files.createTempFile("huge", ".xml");
+        Files.writeString(xml, "<domain>" + "<!-- padding -->".repeat(50 << 16) + "</domain>");
+        fake.refuseBody("POST", "/1.0/domains", 413, "{\"error\":{\"code\":\"bad-request\","
+                + "\"message\":\"the request body is over jvirtd's limit of 8 MiB\"}}");
+        JvirshRun r = run("define", xml.toString());
+        assertThat(r.err()).isEqualTo("error: Failed to define domain from " + xml + "\n"
+                + "error: invalid argument: the request body is over jvirtd's limit of 8 MiB\n");
+        assertThat(r.status()).isEqualTo(1);
+        Files.delete(xml);
+    }
+
+    @Test
+    void aRefusalWithoutAnErrorObjectStillSaysWhatHappened() throws Exception {
+        Path xml = Files.createTempFile("huge", ".xml");
+        Files.writeString(xml, "<domain>" + "<!-- padding -->".repeat(50 << 16) + "</domain>");
+        fake.refuseBody("POST", "/1.0/domains", 413, "");
+        JvirshRun r = run("define", xml.toString());
+        assertThat(r.err()).startsWith("error: Failed to define domain from " + xml + "\n"
+                + "error: invalid argument: jvirtd answered HTTP 413 Request Entity Too Large (the request was ")
+                .contains("\nhint: jvirtd refuses request bodies over its limit");
+        assertThat(r.err()).doesNotContain("Broken pipe", "lost the connection");
+        Files.delete(xml);
+    }
+
+    @Test
+    void aDefinitionThatIsNotUtf8IsRefusedWithItsFileAndByteOffset() throws Exception {
+        Path xml = Files.createTempFile("latin1", ".xml");
+        Files.write(xml, "<domain>\n  <name>caf\u00e9</name>\n</domain>\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        JvirshRun r = run("define", xml.toString());
+        assertThat(r.err()).isEqualTo("error: Failed to define domain from " + xml + "\n"
+                + "error: " + xml + " is not UTF-8 text: byte 0xe9 at byte offset 20 (line 2) does not start a UTF-8 character\n");
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(fake.requests()).isEmpty();
         Files.delete(xml);
     }
 

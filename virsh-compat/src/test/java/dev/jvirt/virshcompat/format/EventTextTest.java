@@ -2,13 +2,18 @@ package dev.jvirt.virshcompat.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jvirt.virshcompat.client.Json;
-import dev.jvirt.virshcompat.client.JsonObject;
+import dev.jvirt.api.Domains;
+import dev.jvirt.api.json.Json;
+import dev.jvirt.api.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 class EventTextTest {
 
-    private static JsonObject event(String json) {
+    private static Domains.Event event(String json) {
+        return Domains.Event.from(JsonObject.of(Json.parse(json)));
+    }
+
+    private static JsonObject qmp(String json) {
         return JsonObject.of(Json.parse(json));
     }
 
@@ -19,22 +24,25 @@ class EventTextTest {
                 .isEqualTo("event 'lifecycle' for domain 'web1': Resumed Unpaused");
         assertThat(EventText.domainEvent(event("{\"domain\":\"web1\",\"event\":\"stopped\",\"detail\":\"shutdown\"}"), false))
                 .isEqualTo("event 'lifecycle' for domain 'web1': Stopped Shutdown");
+        // jvirtd's detail is the reason (paused (user)); virsh says "Suspended Paused"
+        assertThat(EventText.domainEvent(event("{\"domain\":\"web1\",\"event\":\"suspended\",\"detail\":\"user\"}"), false))
+                .isEqualTo("event 'lifecycle' for domain 'web1': Suspended Paused");
     }
 
     @Test
     void rebootIsItsOwnKindWithoutDetail() {
         // virsh: "event 'reboot' for domain 'web1'"
-        JsonObject e = event("{\"domain\":\"web1\",\"event\":\"rebooted\",\"detail\":\"booted\"}");
+        Domains.Event e = event("{\"domain\":\"web1\",\"event\":\"rebooted\",\"detail\":\"booted\"}");
         assertThat(EventText.kindOf(e)).isEqualTo("reboot");
         assertThat(EventText.domainEvent(e, false)).isEqualTo("event 'reboot' for domain 'web1'");
     }
 
     @Test
     void qmpEventWithAndWithoutData() {
-        JsonObject powerdown = event("{\"event\":\"POWERDOWN\",\"timestamp\":{\"seconds\":1700000000,\"microseconds\":42}}");
+        JsonObject powerdown = qmp("{\"event\":\"POWERDOWN\",\"timestamp\":{\"seconds\":1700000000,\"microseconds\":42}}");
         assertThat(EventText.qmpEvent("web1", powerdown, false, false))
                 .isEqualTo("event POWERDOWN at 1700000000.000042 for domain 'web1': <null>");
-        JsonObject shutdown = event("{\"event\":\"SHUTDOWN\",\"data\":{\"guest\":true,\"reason\":\"guest-shutdown\"},"
+        JsonObject shutdown = qmp("{\"event\":\"SHUTDOWN\",\"data\":{\"guest\":true,\"reason\":\"guest-shutdown\"},"
                 + "\"timestamp\":{\"seconds\":1,\"microseconds\":2}}");
         assertThat(EventText.qmpEvent("web1", shutdown, false, false))
                 .isEqualTo("event SHUTDOWN at 1.000002 for domain 'web1': {\"guest\":true,\"reason\":\"guest-shutdown\"}");

@@ -2,11 +2,8 @@ package dev.jvirt.virshcompat.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jvirt.virshcompat.client.Records.BlockDevice;
-import dev.jvirt.virshcompat.client.Records.DomainInfo;
-import dev.jvirt.virshcompat.client.Records.DomainSummary;
-import dev.jvirt.virshcompat.client.Records.NetInterface;
-import dev.jvirt.virshcompat.client.Records.NodeInfo;
+import dev.jvirt.api.Domains;
+import dev.jvirt.api.Host;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -27,8 +24,8 @@ class FormatsTest {
                  -    db-server-long-name   shut off
                 """;
         assertThat(Formats.domainTable(List.of(
-                new DomainSummary(2L, "web1", WEB1_UUID, "running", "booted", true, false),
-                new DomainSummary(null, "db-server-long-name", "u2", "shut off", "unknown", true, false))))
+                new Domains.Summary(2L, "web1", WEB1_UUID, "running", "booted", true, false),
+                new Domains.Summary(null, "db-server-long-name", "u2", "shut off", "unknown", true, false))))
                 .isEqualTo(virsh);
     }
 
@@ -43,9 +40,9 @@ class FormatsTest {
 
     @Test
     void ruleFollowsTheWidestState() {
-        assertThat(Formats.domainTable(List.of(new DomainSummary(2L, "web1", "u", "running", "booted", true, false))))
+        assertThat(Formats.domainTable(List.of(new Domains.Summary(2L, "web1", "u", "running", "booted", true, false))))
                 .isEqualTo(" Id   Name   State\n----------------------\n 2    web1   running\n");
-        assertThat(Formats.domainTable(List.of(new DomainSummary(2L, "web1", "u", "paused", "user", true, false))))
+        assertThat(Formats.domainTable(List.of(new Domains.Summary(2L, "web1", "u", "paused", "user", true, false))))
                 .isEqualTo(" Id   Name   State\n---------------------\n 2    web1   paused\n");
     }
 
@@ -67,8 +64,8 @@ class FormatsTest {
                 Security model: none
                 Security DOI:   0
                 """;
-        assertThat(Formats.domInfo(new DomainInfo(2L, "web1", WEB1_UUID, "hvm", "running", "booted", 1,
-                912_345_678L, 131072, 131072, true, false))).isEqualTo(virsh);
+        assertThat(Formats.domInfo(new Domains.Info(2L, "web1", WEB1_UUID, "running", "booted", true, false,
+                "hvm", "kvm", 1, 912_345_678L, 131072, 131072, 4242L))).isEqualTo(virsh);
     }
 
     @Test
@@ -88,8 +85,8 @@ class FormatsTest {
                 Security model: none
                 Security DOI:   0
                 """;
-        assertThat(Formats.domInfo(new DomainInfo(null, "web1", "71b2ba7c-e742-49ef-ae63-9223935c44d6", "hvm",
-                "shut off", "unknown", 1, 0, 131072, 0, true, false))).isEqualTo(virsh);
+        assertThat(Formats.domInfo(new Domains.Info(null, "web1", "71b2ba7c-e742-49ef-ae63-9223935c44d6",
+                "shut off", "unknown", true, false, "hvm", "kvm", 1, 0, 131072, 0, null))).isEqualTo(virsh);
     }
 
     @Test
@@ -102,8 +99,8 @@ class FormatsTest {
 
     @Test
     void domBlkListPlainAndDetailed() {
-        List<BlockDevice> disks = List.of(new BlockDevice("file", "disk", "vda", "/tmp/vref/d1.qcow2"),
-                new BlockDevice("file", "cdrom", "sda", null));
+        List<Domains.BlockDevice> disks = List.of(new Domains.BlockDevice("file", "disk", "vda", "/tmp/vref/d1.qcow2"),
+                new Domains.BlockDevice("file", "cdrom", "sda", null));
         assertThat(Formats.blockDevices(disks, false)).isEqualTo("""
                  Target   Source
                 ------------------------------
@@ -120,7 +117,7 @@ class FormatsTest {
 
     @Test
     void domIfList() {
-        assertThat(Formats.interfaces(List.of(new NetInterface(null, "user", null, "virtio", "52:54:00:11:22:33"))))
+        assertThat(Formats.interfaces(List.of(new Domains.Interface(null, "user", null, "virtio", "52:54:00:11:22:33"))))
                 .isEqualTo("""
                          Interface   Type   Source   Model    MAC
                         ---------------------------------------------------------
@@ -130,7 +127,7 @@ class FormatsTest {
 
     @Test
     void nodeInfo() {
-        assertThat(Formats.nodeInfo(new NodeInfo("x86_64", 2, 2445, 1, 1, 2, 1, 5728472))).isEqualTo("""
+        assertThat(Formats.nodeInfo(new Host.NodeInfo("x86_64", "AMD EPYC", 2, 2445, 1, 1, 2, 1, 5728472))).isEqualTo("""
                 CPU model:           x86_64
                 CPU(s):              2
                 CPU frequency:       2445 MHz

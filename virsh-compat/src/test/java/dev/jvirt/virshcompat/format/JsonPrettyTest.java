@@ -2,7 +2,7 @@ package dev.jvirt.virshcompat.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jvirt.virshcompat.client.Json;
+import dev.jvirt.api.json.Json;
 import org.junit.jupiter.api.Test;
 
 class JsonPrettyTest {

@@ -1,10 +1,10 @@
 package dev.jvirt.virshcompat.it;
 
+import dev.jvirt.api.Domains;
 import dev.jvirt.virshcompat.client.ApiClient;
 import dev.jvirt.virshcompat.client.ApiTransport;
 import dev.jvirt.virshcompat.client.ConnectUri;
 import dev.jvirt.virshcompat.client.Env;
-import dev.jvirt.virshcompat.client.Records.DomainSummary;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -80,7 +80,7 @@ final class JvirtdUnderTest implements AutoCloseable {
     public void close() throws Exception {
         if (daemon != null && daemon.isAlive()) {
             try {
-                for (DomainSummary d : api().domains()) {
+                for (Domains.Summary d : api().domains()) {
                     if (d.id() != null) {
                         api().destroy(d.name(), false);
                     }

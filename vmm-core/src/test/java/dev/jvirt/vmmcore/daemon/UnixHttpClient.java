@@ -2,31 +2,31 @@ package dev.jvirt.vmmcore.daemon;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
+import dev.jvirt.api.http.HttpResponse;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** A minimal HTTP/1.1 client over a unix socket (JDK only): one connection per request, and NDJSON streams. */
+/**
+ * The daemon tests' view of jvirtd's API: jvirsh's own HTTP client (dev.jvirt.api.http, the one
+ * client of the project) with answers as Jackson trees, NDJSON streams as queues of lines, and
+ * upgraded connections as byte streams.
+ */
 final class UnixHttpClient {
     static final ObjectMapper JSON = new ObjectMapper();
-    private final Path socket;
+    private final dev.jvirt.api.http.UnixHttpClient http;
 
     UnixHttpClient(Path socket) {
-        this.socket = socket;
+        this.http = new dev.jvirt.api.http.UnixHttpClient(socket, "jvirt-tests", null);
     }
 
     record Response(int status, Map<String, String> headers, byte[] body) {
@@ -75,49 +75,26 @@ final class UnixHttpClient {
 
     /** {@code body}: null, a String sent as is, or anything Jackson writes. */
     Response send(String method, String path, Object body) {
-        try (SocketChannel ch = open()) {
-            write(ch, method, path, body, "close");
-            InputStream in = Channels.newInputStream(ch);
-            Map<String, String> headers = new TreeMap<>();
-            int status = readHead(in, headers);
-            byte[] content;
-            if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                byte[] chunk;
-                while ((chunk = readChunk(in)) != null) {
-                    out.write(chunk);
-                }
-                content = out.toByteArray();
-            } else if (headers.containsKey("content-length")) {
-                content = in.readNBytes(Integer.parseInt(headers.get("content-length")));
-            } else {
-                content = in.readAllBytes();
-            }
-            return new Response(status, headers, content);
+        try {
+            byte[] content = body == null ? new byte[0]
+                    : body instanceof String s ? s.getBytes(StandardCharsets.UTF_8) : JSON.writeValueAsBytes(body);
+            Map<String, String> headers = content.length > 0
+                    ? Map.of("Connection", "close", "Content-Type", "application/json") : Map.of("Connection", "close");
+            dev.jvirt.api.http.UnixHttpClient.Answer a = http.call(method, path, headers, content);
+            return new Response(a.status(), a.headers(), a.body());
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + path + " failed", e);
         }
     }
 
-    /** A streaming GET: lines arrive on {@link Stream#lines()}; close to hang up. */
+    /** A streaming GET: lines arrive on {@link Stream#next}; close to hang up. */
     Stream stream(String path) throws IOException {
-        SocketChannel ch = open();
-        write(ch, "GET", path, null, "keep-alive");
-        InputStream in = Channels.newInputStream(ch);
-        Map<String, String> headers = new TreeMap<>();
-        int status = readHead(in, headers);
-        Stream s = new Stream(ch, status);
+        HttpResponse r = http.exchange("GET", path, Map.of("Connection", "keep-alive"), new byte[0]);
+        Stream s = new Stream(r);
         Thread t = new Thread(() -> {
-            try {
-                byte[] chunk;
-                StringBuilder pending = new StringBuilder();
-                while ((chunk = readChunk(in)) != null) {
-                    pending.append(new String(chunk, StandardCharsets.UTF_8));
-                    int nl;
-                    while ((nl = pending.indexOf("\n")) >= 0) {
-                        s.lines.add(pending.substring(0, nl));
-                        pending.delete(0, nl + 1);
-                    }
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
+                for (String line; (line = lines.readLine()) != null; ) {
+                    s.lines.add(line);
                 }
             } catch (IOException e) {
                 // closed
@@ -130,38 +107,29 @@ final class UnixHttpClient {
     }
 
     /** An upgraded connection: the answer's status, then the raw byte streams. */
-    record Upgraded(int status, Map<String, String> headers, InputStream in, java.io.OutputStream out, SocketChannel ch)
+    record Upgraded(int status, Map<String, String> headers, InputStream in, OutputStream out, HttpResponse response)
             implements AutoCloseable {
         @Override
-        public void close() throws IOException {
-            ch.close();
+        public void close() {
+            response.close();
         }
     }
 
     /** {@code GET path} with {@code Connection: Upgrade} and {@code Upgrade: protocol}. */
     Upgraded upgrade(String path, String protocol) throws IOException {
-        SocketChannel ch = open();
-        String head = "GET " + path + " HTTP/1.1\r\nHost: jvirt\r\nConnection: Upgrade\r\nUpgrade: " + protocol
-                + "\r\nContent-Length: 0\r\n\r\n";
-        ByteBuffer buf = ByteBuffer.wrap(head.getBytes(StandardCharsets.US_ASCII));
-        while (buf.hasRemaining()) {
-            ch.write(buf);
-        }
-        InputStream in = Channels.newInputStream(ch);
-        Map<String, String> headers = new TreeMap<>();
-        int status = readHead(in, headers);
-        return new Upgraded(status, headers, in, Channels.newOutputStream(ch), ch);
+        HttpResponse r = http.exchange("GET", path, Map.of("Connection", "Upgrade", "Upgrade", protocol), new byte[0]);
+        return new Upgraded(r.status(), r.headers(), r.body(), r.output(), r);
     }
 
     static final class Stream implements AutoCloseable {
         static final String END = "<end of stream>";
         final int status;
-        private final SocketChannel ch;
+        private final HttpResponse response;
         private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
 
-        Stream(SocketChannel ch, int status) {
-            this.ch = ch;
-            this.status = status;
+        Stream(HttpResponse response) {
+            this.response = response;
+            this.status = response.status();
         }
 
         /** The next line as JSON, or null after {@code seconds}, or {@link #END} as text node at the end. */
@@ -174,70 +142,8 @@ final class UnixHttpClient {
         }
 
         @Override
-        public void close() throws IOException {
-            ch.close();
+        public void close() {
+            response.close();
         }
-    }
-
-    private SocketChannel open() throws IOException {
-        SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
-        ch.connect(UnixDomainSocketAddress.of(socket));
-        return ch;
-    }
-
-    private static void write(SocketChannel ch, String method, String path, Object body, String connection) throws IOException {
-        byte[] content = body == null ? new byte[0]
-                : body instanceof String s ? s.getBytes(StandardCharsets.UTF_8) : JSON.writeValueAsBytes(body);
-        String head = method + " " + path + " HTTP/1.1\r\nHost: jvirt\r\nConnection: " + connection + "\r\n"
-                + (content.length > 0 ? "Content-Type: application/json\r\n" : "")
-                + "Content-Length: " + content.length + "\r\n\r\n";
-        ByteBuffer buf = ByteBuffer.allocate(head.length() + content.length);
-        buf.put(head.getBytes(StandardCharsets.US_ASCII)).put(content).flip();
-        while (buf.hasRemaining()) {
-            ch.write(buf);
-        }
-    }
-
-    private static int readHead(InputStream in, Map<String, String> headers) throws IOException {
-        String status = readLine(in);
-        if (status == null) {
-            throw new IOException("connection closed before a response");
-        }
-        String line;
-        while ((line = readLine(in)) != null && !line.isEmpty()) {
-            int colon = line.indexOf(':');
-            headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
-        }
-        return Integer.parseInt(status.split(" ")[1]);
-    }
-
-    /** One chunk's data, or null at the last chunk or EOF. */
-    private static byte[] readChunk(InputStream in) throws IOException {
-        String size = readLine(in);
-        if (size == null) {
-            return null;
-        }
-        int n = Integer.parseInt(size.split(";")[0].trim(), 16);
-        if (n == 0) {
-            readLine(in);
-            return null;
-        }
-        byte[] data = in.readNBytes(n);
-        readLine(in);
-        return data;
-    }
-
-    private static String readLine(InputStream in) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        int b;
-        while ((b = in.read()) != -1) {
-            if (b == '\n') {
-                byte[] bytes = line.toByteArray();
-                int len = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
-                return new String(bytes, 0, len, StandardCharsets.ISO_8859_1);
-            }
-            line.write(b);
-        }
-        return line.size() == 0 ? null : line.toString(StandardCharsets.ISO_8859_1);
     }
 }

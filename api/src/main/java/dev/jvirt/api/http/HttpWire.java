@@ -1,4 +1,4 @@
-package dev.jvirt.virshcompat.client;
+package dev.jvirt.api.http;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -8,17 +8,19 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** The few pieces of HTTP/1.1 framing jvirsh needs: request head out, status line and headers in. */
+/** The few pieces of HTTP/1.1 framing the client needs: the request head out, status line and headers in. */
 final class HttpWire {
 
     private HttpWire() {
     }
 
-    static byte[] requestHead(String method, String target, Map<String, String> headers, int contentLength) {
+    /** The request line and headers; {@code contentLength} -1 writes no Content-Length. */
+    static byte[] requestHead(String method, String target, String userAgent, Map<String, String> headers,
+            long contentLength) {
         StringBuilder sb = new StringBuilder(128);
         sb.append(method).append(' ').append(target).append(" HTTP/1.1\r\n");
         sb.append("Host: jvirt\r\n");
-        sb.append("User-Agent: jvirsh\r\n");
+        sb.append("User-Agent: ").append(userAgent).append("\r\n");
         for (Map.Entry<String, String> h : headers.entrySet()) {
             sb.append(h.getKey()).append(": ").append(h.getValue()).append("\r\n");
         }
@@ -44,7 +46,8 @@ final class HttpWire {
         return line.size() == 0 ? null : line.toString(StandardCharsets.ISO_8859_1);
     }
 
-    static int readStatus(InputStream in) throws IOException {
+    /** The status line as {status, reason phrase}. */
+    static String[] readStatus(InputStream in) throws IOException {
         String line = readLine(in);
         if (line == null) {
             throw new IOException("jvirtd closed the connection without answering");
@@ -53,13 +56,10 @@ final class HttpWire {
         if (parts.length < 2 || !parts[0].startsWith("HTTP/1.")) {
             throw new IOException("not an HTTP answer from jvirtd: '" + line + "'");
         }
-        try {
-            return Integer.parseInt(parts[1]);
-        } catch (NumberFormatException e) {
-            throw new IOException("bad HTTP status line from jvirtd: '" + line + "'");
-        }
+        return new String[] {parts[1], parts.length > 2 ? parts[2] : ""};
     }
 
+    /** Header names in lower case. */
     static Map<String, String> readHeaders(InputStream in) throws IOException {
         Map<String, String> headers = new HashMap<>();
         String line;

@@ -1,4 +1,4 @@
-package dev.jvirt.virshcompat.client;
+package dev.jvirt.api.http;
 
 import java.io.EOFException;
 import java.io.IOException;

@@ -1,0 +1,44 @@
+package dev.jvirt.api;
+
+import dev.jvirt.api.json.Json;
+import dev.jvirt.api.json.JsonObject;
+import java.util.Map;
+
+/** The answers about the daemon and its host (docs/api.md, "Endpoints"). */
+public final class Host {
+
+    private Host() {
+    }
+
+    /** {@code GET /1.0}: who answers. */
+    public record ServerInfo(String apiVersion, String version, String uri, String hostname, long pid) implements Shape {
+
+        public static ServerInfo from(JsonObject o) {
+            return new ServerInfo(o.string("api_version"), o.string("version"), o.string("uri"), o.string("hostname"),
+                    o.number("pid", 0));
+        }
+
+        @Override
+        public Map<String, Object> toJson() {
+            return Json.object("api_version", apiVersion, "version", version, "uri", uri, "hostname", hostname,
+                    "pid", pid);
+        }
+    }
+
+    /** {@code GET /1.0/host/nodeinfo}: {@code cpuModel} is the architecture (virsh's "CPU model"), {@code cpuModelName} /proc/cpuinfo's name. */
+    public record NodeInfo(String cpuModel, String cpuModelName, long cpus, long mhz, long nodes, long sockets,
+            long cores, long threads, long memoryKib) implements Shape {
+
+        public static NodeInfo from(JsonObject o) {
+            return new NodeInfo(o.string("cpu_model"), o.string("cpu_model_name"), o.number("cpus", 0),
+                    o.number("mhz", 0), o.number("nodes", 1), o.number("sockets", 0), o.number("cores", 0),
+                    o.number("threads", 0), o.number("memory_kib", 0));
+        }
+
+        @Override
+        public Map<String, Object> toJson() {
+            return Json.object("cpu_model", cpuModel, "cpu_model_name", cpuModelName, "cpus", cpus, "mhz", mhz,
+                    "nodes", nodes, "sockets", sockets, "cores", cores, "threads", threads, "memory_kib", memoryKib);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.jvirt.api;
+
+import dev.jvirt.api.json.Json;
+import dev.jvirt.api.json.JsonObject;
+import java.util.Map;
+
+/** The request bodies of docs/api.md ("body" column), as jvirsh sends them. */
+public final class Requests {
+
+    private Requests() {
+    }
+
+    /** {@code POST /1.0/domains}: define (or redefine) from libvirt's domain XML. */
+    public record Define(String xml) implements Shape {
+        public static Define from(JsonObject o) {
+            return new Define(o.string("xml"));
+        }
+
+        @Override
+        public Map<String, Object> toJson() {
+            return Json.object("xml", xml);
+        }
+    }
+
+    /** {@code POST /1.0/domains/create}: a transient domain, started (paused if asked). */
+    public record Create(String xml, boolean paused) implements Shape {
+        public static Create from(JsonObject o) {
+            return new Create(o.string("xml"), o.bool("paused"));
+        }
+
+        @Override
+        public Map<String, Object> toJson() {
+            return Json.object("xml", xml, "paused", paused);
+        }
+    }
+
+    /** {@code POST .../start}. */
+    public record Start(boolean paused) implements Shape {
+        public static Start from(JsonObject o) {
+            return new Start(o.bool("paused"));
+        }
+
+        @Override
+        public Map<String, Object> toJson() {
+            return Json.object("paused", paused);
+        }
+    }
+
+    /** {@code POST .../shutdown}; without a timeout ({@code null}) the answer comes once the request is sent. */
+    public record Shutdown(Integer timeoutSeconds) implements Shape {
+        public static Shutdown from(JsonObject o) {
+            Long t = o.number("timeout_seconds");
+            return new Shutdown(t == null ? null : (int) (long) t);
+        }
+
+        @Override
+        public Map<String, Object> toJson() {
+            return timeoutSeconds == null ? Json.object() : Json.object("timeout_seconds", timeoutSeconds);
+        }
+    }
+
+    /** {@code POST .../destroy}; graceful is SIGTERM only. */
+    public record Destroy(boolean graceful) implements Shape {
+        public static Destroy from(JsonObject o) {
+            return new Destroy(o.bool("graceful"));
+        }
+
+        @Override
+        public Map<String, Object> toJson() {
+            return Json.object("graceful", graceful);
+        }
+    }
+
+    /** {@code PUT .../autostart}, and its answer. */
+    public record Autostart(boolean autostart) implements Shape {
+        public static Autostart from(JsonObject o) {
+            return new Autostart(o.bool("autostart"));
+        }
+
+        @Override
+        public Map<String, Object> toJson() {
+            return Json.object("autostart", autostart);
+        }
+    }
+
+    /** {@code POST .../qemu-monitor}: QMP JSON, or with {@code hmp} a human monitor command line. */
+    public record QemuMonitor(String command, boolean hmp) implements Shape {
+        public static QemuMonitor from(JsonObject o) {
+            return new QemuMonitor(o.string("command"), o.bool("hmp"));
+        }
+
+        @Override
+        public Map<String, Object> toJson() {
+            return Json.object("command", command, "hmp", hmp);
+        }
+    }
+
+    /** {@code POST /1.0/domxml-to-native}. */
+    public record ToNative(String xml, String format) implements Shape {
+        public static ToNative from(JsonObject o) {
+            return new ToNative(o.string("xml"), o.string("format"));
+        }
+
+        @Override
+        public Map<String, Object> toJson() {
+            return Json.object("xml", xml, "format", format);
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package dev.jvirt.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jvirt.api.json.Json;
+import dev.jvirt.api.json.JsonObject;
+import java.io.IOException;
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The wire shapes against themselves and against docs/api.md: each one written and read back is
+ * itself (a sample with no default value in any field, so a field the writer leaves out or the
+ * reader skips shows), every field it writes is named in the docs row of its endpoint, and every
+ * shape has a sample here. The server's side is held to the same shapes by vmm-core's
+ * ApiContractIT (what jvirtd answers, read and written again, is what it sent).
+ */
+class ShapeContractTest {
+
+    /** A shape's sample, how to read it, and where docs/api.md describes it. */
+    record Case(Shape sample, Function<JsonObject, Shape> reader, String docsRow) {
+    }
+
+    static final List<Case> CASES = List.of(
+            new Case(new Domains.Summary(3L, "web1", "7cda699a-4596-4392-8afa-c56a3e764cfd", "running", "booted", true, true),
+                    Domains.Summary::from, "`GET /1.0/domains`"),
+            new Case(new Domains.Info(3L, "web1", "7cda699a-4596-4392-8afa-c56a3e764cfd", "paused", "user", true, true,
+                    "hvm", "kvm", 2, 1_000_000_007L, 131072, 65536, 4242L), Domains.Info::from, "`GET /1.0/domains/NAME`"),
+            new Case(new Domains.StateReason("shut off", "destroyed"), Domains.StateReason::from,
+                    "`GET /1.0/domains/NAME/state`"),
+            new Case(new Domains.Ref("web1", "7cda699a-4596-4392-8afa-c56a3e764cfd"), Domains.Ref::from, "`POST /1.0/domains`"),
+            new Case(new Domains.BlockDevice("file", "disk", "vda", "/var/lib/x.qcow2"), Domains.BlockDevice::from,
+                    "`GET /1.0/domains/NAME/blockdevices`"),
+            new Case(new Domains.Interface("vnet0", "bridge", "br0", "virtio", "52:54:00:12:34:56"), Domains.Interface::from,
+                    "`GET /1.0/domains/NAME/interfaces`"),
+            new Case(new Domains.Argv(List.of("qemu-system-x86_64", "-name", "guest=web1")), Domains.Argv::from,
+                    "`POST /1.0/domxml-to-native`"),
+            new Case(new Domains.Event("web1", "stopped", "destroyed", "2026-11-23T13:58:23.011Z"), Domains.Event::from,
+                    "`GET /1.0/events`"),
+            new Case(new Host.ServerInfo("1.0", "0.1.0", "vmm:///session", "host1", 77), Host.ServerInfo::from, "`GET /1.0`"),
+            new Case(new Host.NodeInfo("x86_64", "AMD EPYC", 8, 2400, 2, 1, 4, 2, 16_000_000), Host.NodeInfo::from,
+                    "`GET /1.0/host/nodeinfo`"),
+            new Case(new Requests.Define("<domain/>"), Requests.Define::from, "`POST /1.0/domains`"),
+            new Case(new Requests.Create("<domain/>", true), Requests.Create::from, "`POST /1.0/domains/create`"),
+            new Case(new Requests.Start(true), Requests.Start::from, "`POST /1.0/domains/NAME/start`"),
+            new Case(new Requests.Shutdown(30), Requests.Shutdown::from, "`POST /1.0/domains/NAME/shutdown`"),
+            new Case(new Requests.Destroy(true), Requests.Destroy::from, "`POST /1.0/domains/NAME/destroy`"),
+            new Case(new Requests.Autostart(true), Requests.Autostart::from, "`PUT /1.0/domains/NAME/autostart`"),
+            new Case(new Requests.QemuMonitor("info status", true), Requests.QemuMonitor::from,
+                    "`POST /1.0/domains/NAME/qemu-monitor`"),
+            new Case(new Requests.ToNative("<domain/>", "qemu-argv"), Requests.ToNative::from, "`POST /1.0/domxml-to-native`"),
+            new Case(new ApiError("qemu-error", "QMP said no", "try again", Json.object("class", "GenericError", "desc", "no")),
+                    ApiError::from, "## Errors"));
+
+    @Test
+    void everyShapeWrittenAndReadBackIsItself() {
+        for (Case c : CASES) {
+            assertThat(c.reader().apply(JsonObject.parse(Json.write(c.sample().toJson()))))
+                    .as(c.sample().getClass().getName()).isEqualTo(c.sample());
+        }
+    }
+
+    @Test
+    void everySampleSetsEveryFieldAwayFromItsDefault() throws Exception {
+        for (Case c : CASES) {
+            for (RecordComponent rc : c.sample().getClass().getRecordComponents()) {
+                Object v = rc.getAccessor().invoke(c.sample());
+                assertThat(v).as(c.sample().getClass().getSimpleName() + "." + rc.getName())
+                        .isNotNull().isNotEqualTo(false).isNotEqualTo(0L).isNotEqualTo(0).isNotEqualTo("");
+            }
+        }
+    }
+
+    @Test
+    void everyFieldIsDocumentedInItsEndpointsRow() throws IOException {
+        String docs = Files.readString(Path.of("..", "docs", "api.md"));
+        List<String> missing = new ArrayList<>();
+        for (Case c : CASES) {
+            String where = section(docs, c.docsRow());
+            for (String key : keys(c.sample().toJson())) {
+                if (!where.contains("\"" + key + "\"")) {
+                    missing.add(c.docsRow() + ": \"" + key + "\" (" + c.sample().getClass().getSimpleName() + ")");
+                }
+            }
+        }
+        assertThat(missing).as("fields that docs/api.md does not name where it describes their shape").isEmpty();
+    }
+
+    @Test
+    void everyShapeHasACase() {
+        Set<String> covered = new TreeSet<>();
+        for (Case c : CASES) {
+            covered.add(c.sample().getClass().getName());
+        }
+        Set<String> shapes = new TreeSet<>();
+        shapes.add(ApiError.class.getName());
+        for (Class<?> holder : List.of(Domains.class, Host.class, Requests.class)) {
+            for (Class<?> nested : holder.getDeclaredClasses()) {
+                if (Shape.class.isAssignableFrom(nested)) {
+                    shapes.add(nested.getName());
+                }
+            }
+        }
+        assertThat(covered).isEqualTo(shapes);
+    }
+
+    /** The table row that starts with {@code row}, or the section under a heading. */
+    private static String section(String docs, String row) {
+        if (row.startsWith("#")) {
+            int start = docs.indexOf("\n" + row + "\n");
+            assertThat(start).as("docs/api.md has " + row).isNotNegative();
+            int end = docs.indexOf("\n## ", start + row.length() + 2);
+            return docs.substring(start, end < 0 ? docs.length() : end);
+        }
+        StringBuilder rows = new StringBuilder();
+        for (String line : docs.split("\n")) {
+            if (line.startsWith("| " + row + " |")) {
+                rows.append(line).append('\n');
+            }
+        }
+        assertThat(rows).as("docs/api.md has a row for " + row).isNotEmpty();
+        return rows.toString();
+    }
+
+    /** Every field name, nested objects' too. */
+    @SuppressWarnings("unchecked")
+    private static List<String> keys(Map<String, Object> json) {
+        List<String> keys = new ArrayList<>();
+        for (Map.Entry<String, Object> e : new LinkedHashMap<>(json).entrySet()) {
+            keys.add(e.getKey());
+            if (e.getValue() instanceof Map) {
+                keys.addAll(keys((Map<String, Object>) e.getValue()));
+            }
+        }
+        return keys;
+    }
+}
