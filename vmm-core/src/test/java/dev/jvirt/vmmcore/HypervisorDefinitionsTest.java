@@ -192,4 +192,16 @@ class HypervisorDefinitionsTest {
             assertThat(again.lookupByUuid(uuid).name()).isEqualTo("a");
         }
     }
+
+    /** A definition without a name (or with an empty one) is the user's to fix: an invalid definition naming the element, not a crash. */
+    @Test
+    void aDefinitionWithoutANameIsRefusedNamingTheElement() {
+        for (String bad : List.of("<domain type='qemu'><memory>65536</memory></domain>",
+                "<domain type='qemu'><name></name><memory>65536</memory></domain>", "<domain/>")) {
+            assertThatThrownBy(() -> hv.define(bad)).as(bad).isInstanceOf(InvalidDomainException.class)
+                    .hasMessageContaining("/domain").hasMessageContaining("name");
+            assertThatThrownBy(() -> hv.createTransient(bad)).as(bad).isInstanceOf(InvalidDomainException.class);
+        }
+        assertThat(hv.list()).isEmpty();
+    }
 }
