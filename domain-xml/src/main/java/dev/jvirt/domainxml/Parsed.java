@@ -12,17 +12,17 @@ import dev.jvirt.domainxml.xml.Node;
  */
 public record Parsed<T>(T definition, String sourceName, Node root) {
 
-  /** Fills in line:column of the violation's element, or of its nearest ancestor present in the source. */
-  public Violation locate(Violation v) {
-    if (root == null || v.line() > 0) {
-      return v;
+    /** Fills in line:column of the violation's element, or of its nearest ancestor present in the source. */
+    public Violation locate(Violation v) {
+        if (root == null || v.line() > 0) {
+            return v;
+        }
+        String path = v.path();
+        Node n = root.find(path);
+        while (n == null && path != null && path.lastIndexOf('/') > 0) {
+            path = path.substring(0, path.lastIndexOf('/'));
+            n = root.find(path); // the element is missing: point at its parent
+        }
+        return n == null ? v : v.at(n.line(), n.column());
     }
-    String path = v.path();
-    Node n = root.find(path);
-    while (n == null && path != null && path.lastIndexOf('/') > 0) {
-      path = path.substring(0, path.lastIndexOf('/'));
-      n = root.find(path); // the element is missing: point at its parent
-    }
-    return n == null ? v : v.at(n.line(), n.column());
-  }
 }

@@ -13,22 +13,22 @@ import java.util.List;
  * @param children child elements in order
  */
 public record VerbatimElement(
-    String name,
-    List<Namespace> namespaces,
-    List<Attribute> attributes,
-    String text,
-    List<VerbatimElement> children) {
+        String name,
+        List<Namespace> namespaces,
+        List<Attribute> attributes,
+        String text,
+        List<VerbatimElement> children) {
 
-  /** Normalises lists to immutable copies. */
-  public VerbatimElement {
-    namespaces = namespaces == null ? List.of() : List.copyOf(namespaces);
-    attributes = attributes == null ? List.of() : List.copyOf(attributes);
-    children = children == null ? List.of() : List.copyOf(children);
-  }
+    /** Normalises lists to immutable copies. */
+    public VerbatimElement {
+        namespaces = namespaces == null ? List.of() : List.copyOf(namespaces);
+        attributes = attributes == null ? List.of() : List.copyOf(attributes);
+        children = children == null ? List.of() : List.copyOf(children);
+    }
 
-  /** A namespace declaration; the prefix is empty for the default namespace. */
-  public record Namespace(String prefix, String uri) {}
+    /** A namespace declaration; the prefix is empty for the default namespace. */
+    public record Namespace(String prefix, String uri) {}
 
-  /** An attribute with its qualified name. */
-  public record Attribute(String name, String value) {}
+    /** An attribute with its qualified name. */
+    public record Attribute(String name, String value) {}
 }

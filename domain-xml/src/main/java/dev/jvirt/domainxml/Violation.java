@@ -11,13 +11,13 @@ package dev.jvirt.domainxml;
  */
 public record Violation(ViolationKind kind, String path, int line, int column, String message) {
 
-  /** The violation as a one-line message, prefixed with {@code sourceName} when given. */
-  public String describe(String sourceName) {
-    return DefinitionException.format(sourceName, line, column, path, message, null);
-  }
+    /** The violation as a one-line message, prefixed with {@code sourceName} when given. */
+    public String describe(String sourceName) {
+        return DefinitionException.format(sourceName, line, column, path, message, null);
+    }
 
-  /** Returns a copy placed at the given source position. */
-  public Violation at(int newLine, int newColumn) {
-    return new Violation(kind, path, newLine, newColumn, message);
-  }
+    /** Returns a copy placed at the given source position. */
+    public Violation at(int newLine, int newColumn) {
+        return new Violation(kind, path, newLine, newColumn, message);
+    }
 }

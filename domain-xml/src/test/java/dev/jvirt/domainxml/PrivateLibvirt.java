@@ -24,148 +24,148 @@ import java.util.concurrent.TimeUnit;
  * run as {@code nobody} (with the kvm group for /dev/kvm).
  */
 final class PrivateLibvirt implements AutoCloseable {
-  private final Path dir;
-  private final List<String> prefix = new ArrayList<>();
-  private final Map<String, String> env;
+    private final Path dir;
+    private final List<String> prefix = new ArrayList<>();
+    private final Map<String, String> env;
 
-  private PrivateLibvirt(Path dir, boolean asNobody, boolean kvmGroup) {
-    this.dir = dir;
-    if (asNobody) {
-      prefix.addAll(List.of("runuser", "-u", "nobody"));
-      if (kvmGroup) {
-        prefix.addAll(List.of("-G", "kvm"));
-      }
-      prefix.add("--");
-    }
-    env = Map.of("HOME", dir.toString(),
-        "XDG_CONFIG_HOME", dir.resolve("config").toString(),
-        "XDG_CACHE_HOME", dir.resolve("cache").toString(),
-        "XDG_DATA_HOME", dir.resolve("data").toString(),
-        "XDG_RUNTIME_DIR", dir.resolve("runtime").toString(),
-        "LC_ALL", "C");
-  }
-
-  static PrivateLibvirt start() throws IOException {
-    boolean root = "root".equals(System.getProperty("user.name"));
-    Path dir = Files.createTempDirectory("jvirt-libvirt-");
-    for (String sub : List.of("config", "cache", "data", "runtime", "xml", "config/libvirt", "config/pki")) {
-      Files.createDirectories(dir.resolve(sub));
-    }
-    // SPICE over TLS is off in libvirt's default qemu.conf and then a tlsPort is refused at define;
-    // the real-world corpus has one (its users have turned TLS on). Nothing is started, so the
-    // certificate directory may stay empty.
-    Files.writeString(dir.resolve("config/libvirt/qemu.conf"),
-        "spice_tls = 1\nspice_tls_x509_cert_dir = \"" + dir.resolve("config/pki") + "\"\n");
-    boolean kvmGroup = false;
-    if (root) {
-      UserPrincipalLookupService lookup = dir.getFileSystem().getUserPrincipalLookupService();
-      Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-      try {
-        lookup.lookupPrincipalByGroupName("kvm");
-        kvmGroup = true;
-      } catch (IOException noKvmGroup) {
-        kvmGroup = false;
-      }
-      GroupPrincipal group = lookup.lookupPrincipalByGroupName("nogroup");
-      try (var s = Files.walk(dir)) {
-        for (Path p : (Iterable<Path>) s::iterator) {
-          PosixFileAttributeView v = Files.getFileAttributeView(p, PosixFileAttributeView.class);
-          v.setOwner(lookup.lookupPrincipalByName("nobody"));
-          v.setGroup(group);
+    private PrivateLibvirt(Path dir, boolean asNobody, boolean kvmGroup) {
+        this.dir = dir;
+        if (asNobody) {
+            prefix.addAll(List.of("runuser", "-u", "nobody"));
+            if (kvmGroup) {
+                prefix.addAll(List.of("-G", "kvm"));
+            }
+            prefix.add("--");
         }
-      }
-      Files.setPosixFilePermissions(dir.resolve("runtime"), PosixFilePermissions.fromString("rwx------"));
+        env = Map.of("HOME", dir.toString(),
+                "XDG_CONFIG_HOME", dir.resolve("config").toString(),
+                "XDG_CACHE_HOME", dir.resolve("cache").toString(),
+                "XDG_DATA_HOME", dir.resolve("data").toString(),
+                "XDG_RUNTIME_DIR", dir.resolve("runtime").toString(),
+                "LC_ALL", "C");
     }
-    return new PrivateLibvirt(dir, root, kvmGroup);
-  }
 
-  /**
-   * Whether this libvirt may run KVM guests: its capabilities list {@code <domain type='kvm'>}.
-   * That depends on the host (is {@code /dev/kvm} there, may the daemon's user open it: mode 0600
-   * root on some machines, 0666 on others), not on the definitions under test.
-   */
-  boolean offersKvm() throws IOException, InterruptedException {
-    Result caps = virsh("capabilities");
-    if (caps.exit() != 0) {
-      throw new IOException("virsh capabilities failed: " + caps.err().strip());
+    static PrivateLibvirt start() throws IOException {
+        boolean root = "root".equals(System.getProperty("user.name"));
+        Path dir = Files.createTempDirectory("jvirt-libvirt-");
+        for (String sub : List.of("config", "cache", "data", "runtime", "xml", "config/libvirt", "config/pki")) {
+            Files.createDirectories(dir.resolve(sub));
+        }
+        // SPICE over TLS is off in libvirt's default qemu.conf and then a tlsPort is refused at define;
+        // the real-world corpus has one (its users have turned TLS on). Nothing is started, so the
+        // certificate directory may stay empty.
+        Files.writeString(dir.resolve("config/libvirt/qemu.conf"),
+                "spice_tls = 1\nspice_tls_x509_cert_dir = \"" + dir.resolve("config/pki") + "\"\n");
+        boolean kvmGroup = false;
+        if (root) {
+            UserPrincipalLookupService lookup = dir.getFileSystem().getUserPrincipalLookupService();
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+            try {
+                lookup.lookupPrincipalByGroupName("kvm");
+                kvmGroup = true;
+            } catch (IOException noKvmGroup) {
+                kvmGroup = false;
+            }
+            GroupPrincipal group = lookup.lookupPrincipalByGroupName("nogroup");
+            try (var s = Files.walk(dir)) {
+                for (Path p : (Iterable<Path>) s::iterator) {
+                    PosixFileAttributeView v = Files.getFileAttributeView(p, PosixFileAttributeView.class);
+                    v.setOwner(lookup.lookupPrincipalByName("nobody"));
+                    v.setGroup(group);
+                }
+            }
+            Files.setPosixFilePermissions(dir.resolve("runtime"), PosixFilePermissions.fromString("rwx------"));
+        }
+        return new PrivateLibvirt(dir, root, kvmGroup);
     }
-    return caps.out().contains("<domain type='kvm'");
-  }
 
-  /** Writes a file the daemon's user can read. */
-  Path writeXml(String name, String text) throws IOException {
-    Path p = dir.resolve("xml").resolve(name);
-    Files.writeString(p, text);
-    Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-r--r--"));
-    return p;
-  }
-
-  /** Result of a virsh run. */
-  record Result(int exit, String out, String err) {}
-
-  Result virsh(String... args) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(prefix);
-    cmd.addAll(List.of("virsh", "-q", "-c", "qemu:///session"));
-    cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd);
-    pb.environment().putAll(env);
-    Path out = Files.createTempFile("virsh-out", ".txt");
-    Path err = Files.createTempFile("virsh-err", ".txt");
-    pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-    Process p = pb.start();
-    if (!p.waitFor(120, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new IOException("virsh " + String.join(" ", args) + " timed out");
+    /**
+     * Whether this libvirt may run KVM guests: its capabilities list {@code <domain type='kvm'>}.
+     * That depends on the host (is {@code /dev/kvm} there, may the daemon's user open it: mode 0600
+     * root on some machines, 0666 on others), not on the definitions under test.
+     */
+    boolean offersKvm() throws IOException, InterruptedException {
+        Result caps = virsh("capabilities");
+        if (caps.exit() != 0) {
+            throw new IOException("virsh capabilities failed: " + caps.err().strip());
+        }
+        return caps.out().contains("<domain type='kvm'");
     }
-    Result r = new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
-    Files.delete(out);
-    Files.delete(err);
-    return r;
-  }
 
-  /** Kills the daemon(s) started under our runtime directory by their pid files, then deletes the directory. */
-  @Override
-  public void close() throws IOException {
-    Path run = dir.resolve("runtime").resolve("libvirt");
-    for (String daemon : List.of("libvirtd", "virtqemud", "virtlogd", "virtnetworkd", "virtstoraged")) {
-      Path pidFile = run.resolve(daemon + ".pid");
-      if (Files.isRegularFile(pidFile)) {
-        kill(pidFile);
-      }
+    /** Writes a file the daemon's user can read. */
+    Path writeXml(String name, String text) throws IOException {
+        Path p = dir.resolve("xml").resolve(name);
+        Files.writeString(p, text);
+        Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-r--r--"));
+        return p;
     }
-    Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.deleteIfExists(file);
-        return FileVisitResult.CONTINUE;
-      }
 
-      @Override
-      public FileVisitResult visitFileFailed(Path file, IOException exc) {
-        return FileVisitResult.CONTINUE; // the daemon removed its socket while we walked
-      }
+    /** Result of a virsh run. */
+    record Result(int exit, String out, String err) {}
 
-      @Override
-      public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-        Files.deleteIfExists(d);
-        return FileVisitResult.CONTINUE;
-      }
-    });
-  }
-
-  private static void kill(Path pidFile) throws IOException {
-    String text = Files.readString(pidFile).strip();
-    if (text.isEmpty()) {
-      return;
+    Result virsh(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(prefix);
+        cmd.addAll(List.of("virsh", "-q", "-c", "qemu:///session"));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().putAll(env);
+        Path out = Files.createTempFile("virsh-out", ".txt");
+        Path err = Files.createTempFile("virsh-err", ".txt");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+        Process p = pb.start();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IOException("virsh " + String.join(" ", args) + " timed out");
+        }
+        Result r = new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        Files.delete(out);
+        Files.delete(err);
+        return r;
     }
-    long pid = Long.parseLong(text);
-    ProcessHandle.of(pid).ifPresent(h -> {
-      h.destroy();
-      try {
-        h.onExit().get(10, TimeUnit.SECONDS);
-      } catch (Exception e) {
-        h.destroyForcibly();
-      }
-    });
-  }
+
+    /** Kills the daemon(s) started under our runtime directory by their pid files, then deletes the directory. */
+    @Override
+    public void close() throws IOException {
+        Path run = dir.resolve("runtime").resolve("libvirt");
+        for (String daemon : List.of("libvirtd", "virtqemud", "virtlogd", "virtnetworkd", "virtstoraged")) {
+            Path pidFile = run.resolve(daemon + ".pid");
+            if (Files.isRegularFile(pidFile)) {
+                kill(pidFile);
+            }
+        }
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.deleteIfExists(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException exc) {
+                return FileVisitResult.CONTINUE; // the daemon removed its socket while we walked
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
+                Files.deleteIfExists(d);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    private static void kill(Path pidFile) throws IOException {
+        String text = Files.readString(pidFile).strip();
+        if (text.isEmpty()) {
+            return;
+        }
+        long pid = Long.parseLong(text);
+        ProcessHandle.of(pid).ifPresent(h -> {
+            h.destroy();
+            try {
+                h.onExit().get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                h.destroyForcibly();
+            }
+        });
+    }
 }

@@ -10,12 +10,12 @@ import java.util.List;
  */
 public record BlkioTune(Integer weight, List<Device> devices) {
 
-  /** Normalises the list. */
-  public BlkioTune {
-    devices = devices == null ? List.of() : List.copyOf(devices);
-  }
+    /** Normalises the list. */
+    public BlkioTune {
+        devices = devices == null ? List.of() : List.copyOf(devices);
+    }
 
-  /** {@code <device><path/><weight/><read_bytes_sec/>...</device>}; null parts were not given. */
-  public record Device(String path, Integer weight, Long readBytesSec, Long writeBytesSec, Long readIopsSec,
-      Long writeIopsSec) {}
+    /** {@code <device><path/><weight/><read_bytes_sec/>...</device>}; null parts were not given. */
+    public record Device(String path, Integer weight, Long readBytesSec, Long writeBytesSec, Long readIopsSec,
+            Long writeIopsSec) {}
 }

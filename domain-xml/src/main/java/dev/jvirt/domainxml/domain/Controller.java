@@ -18,28 +18,28 @@ package dev.jvirt.domainxml.domain;
  * @param address {@code <address>}, or null
  */
 public record Controller(
-    String type,
-    Integer index,
-    String model,
-    Integer ports,
-    Integer vectors,
-    Integer driverQueues,
-    Integer driverIothread,
-    String modelName,
-    Integer targetChassis,
-    Integer targetPort,
-    Integer targetBusNr,
-    Integer masterStartport,
-    Address address) {
+        String type,
+        Integer index,
+        String model,
+        Integer ports,
+        Integer vectors,
+        Integer driverQueues,
+        Integer driverIothread,
+        String modelName,
+        Integer targetChassis,
+        Integer targetPort,
+        Integer targetBusNr,
+        Integer masterStartport,
+        Address address) {
 
-  /** Index, 0 when not given. */
-  public int indexOrZero() {
-    return index == null ? 0 : index;
-  }
+    /** Index, 0 when not given. */
+    public int indexOrZero() {
+        return index == null ? 0 : index;
+    }
 
-  /** A copy with another address. */
-  public Controller withAddress(Address a) {
-    return new Controller(type, index, model, ports, vectors, driverQueues, driverIothread,
-        modelName, targetChassis, targetPort, targetBusNr, masterStartport, a);
-  }
+    /** A copy with another address. */
+    public Controller withAddress(Address a) {
+        return new Controller(type, index, model, ports, vectors, driverQueues, driverIothread,
+                modelName, targetChassis, targetPort, targetBusNr, masterStartport, a);
+    }
 }

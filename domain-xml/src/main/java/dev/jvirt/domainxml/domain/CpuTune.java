@@ -20,25 +20,25 @@ import java.util.List;
  * @param iothreadpins {@code <iothreadpin iothread cpuset>} in order
  */
 public record CpuTune(
-    Long shares,
-    Long period,
-    Long quota,
-    Long globalPeriod,
-    Long globalQuota,
-    Long emulatorPeriod,
-    Long emulatorQuota,
-    Long iothreadPeriod,
-    Long iothreadQuota,
-    List<Pin> vcpupins,
-    String emulatorpin,
-    List<Pin> iothreadpins) {
+        Long shares,
+        Long period,
+        Long quota,
+        Long globalPeriod,
+        Long globalQuota,
+        Long emulatorPeriod,
+        Long emulatorQuota,
+        Long iothreadPeriod,
+        Long iothreadQuota,
+        List<Pin> vcpupins,
+        String emulatorpin,
+        List<Pin> iothreadpins) {
 
-  /** Normalises the lists. */
-  public CpuTune {
-    vcpupins = vcpupins == null ? List.of() : List.copyOf(vcpupins);
-    iothreadpins = iothreadpins == null ? List.of() : List.copyOf(iothreadpins);
-  }
+    /** Normalises the lists. */
+    public CpuTune {
+        vcpupins = vcpupins == null ? List.of() : List.copyOf(vcpupins);
+        iothreadpins = iothreadpins == null ? List.of() : List.copyOf(iothreadpins);
+    }
 
-  /** A pin of one vCPU or I/O thread (by id) to a host CPU set such as {@code 0-3,^2}. */
-  public record Pin(Integer id, String cpuset) {}
+    /** A pin of one vCPU or I/O thread (by id) to a host CPU set such as {@code 0-3,^2}. */
+    public record Pin(Integer id, String cpuset) {}
 }

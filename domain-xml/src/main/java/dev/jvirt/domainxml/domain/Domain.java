@@ -41,82 +41,82 @@ import java.util.List;
  * @param comments XML comments before the root element (libvirt writes one into its saved files), verbatim
  */
 public record Domain(
-    String type,
-    String name,
-    String uuid,
-    String title,
-    String description,
-    List<VerbatimElement> metadata,
-    MaxMemory maxMemory,
-    long memoryKiB,
-    Long currentMemoryKiB,
-    MemoryBacking memoryBacking,
-    Vcpu vcpu,
-    Integer iothreads,
-    Os os,
-    Features features,
-    Cpu cpu,
-    Clock clock,
-    String onPoweroff,
-    String onReboot,
-    String onCrash,
-    PowerManagement pm,
-    Devices devices,
-    Tuning tuning,
-    List<Sysinfo> sysinfo,
-    List<Seclabel> seclabels,
-    QemuCommandline qemuCommandline,
-    List<VerbatimElement> extensions,
-    List<String> comments) {
+        String type,
+        String name,
+        String uuid,
+        String title,
+        String description,
+        List<VerbatimElement> metadata,
+        MaxMemory maxMemory,
+        long memoryKiB,
+        Long currentMemoryKiB,
+        MemoryBacking memoryBacking,
+        Vcpu vcpu,
+        Integer iothreads,
+        Os os,
+        Features features,
+        Cpu cpu,
+        Clock clock,
+        String onPoweroff,
+        String onReboot,
+        String onCrash,
+        PowerManagement pm,
+        Devices devices,
+        Tuning tuning,
+        List<Sysinfo> sysinfo,
+        List<Seclabel> seclabels,
+        QemuCommandline qemuCommandline,
+        List<VerbatimElement> extensions,
+        List<String> comments) {
 
-  /** Normalises lists and the device set. */
-  public Domain {
-    metadata = metadata == null ? List.of() : List.copyOf(metadata);
-    devices = devices == null ? Devices.EMPTY : devices;
-    tuning = tuning == null || tuning.isEmpty() ? null : tuning;
-    sysinfo = sysinfo == null ? List.of() : List.copyOf(sysinfo);
-    seclabels = seclabels == null ? List.of() : List.copyOf(seclabels);
-    extensions = extensions == null ? List.of() : List.copyOf(extensions);
-    comments = comments == null ? List.of() : List.copyOf(comments);
-  }
-
-  /** {@code <maxMemory slots='16' unit='KiB'>}: the hotplug ceiling. */
-  public record MaxMemory(long kib, Integer slots) {}
-
-  /** Number of vCPUs at boot: {@code vcpu.current} if set, else {@code vcpu.count}, else 1. */
-  public int vcpus() {
-    if (vcpu == null) {
-      return 1;
+    /** Normalises lists and the device set. */
+    public Domain {
+        metadata = metadata == null ? List.of() : List.copyOf(metadata);
+        devices = devices == null ? Devices.EMPTY : devices;
+        tuning = tuning == null || tuning.isEmpty() ? null : tuning;
+        sysinfo = sysinfo == null ? List.of() : List.copyOf(sysinfo);
+        seclabels = seclabels == null ? List.of() : List.copyOf(seclabels);
+        extensions = extensions == null ? List.of() : List.copyOf(extensions);
+        comments = comments == null ? List.of() : List.copyOf(comments);
     }
-    return vcpu.current() != null ? vcpu.current() : vcpu.count();
-  }
 
-  /** Maximum number of vCPUs: {@code vcpu.count}, else 1. */
-  public int maxVcpus() {
-    return vcpu == null ? 1 : vcpu.count();
-  }
+    /** {@code <maxMemory slots='16' unit='KiB'>}: the hotplug ceiling. */
+    public record MaxMemory(long kib, Integer slots) {}
 
-  /** True for {@code type='kvm'}. */
-  public boolean isKvm() {
-    return "kvm".equals(type);
-  }
+    /** Number of vCPUs at boot: {@code vcpu.current} if set, else {@code vcpu.count}, else 1. */
+    public int vcpus() {
+        if (vcpu == null) {
+            return 1;
+        }
+        return vcpu.current() != null ? vcpu.current() : vcpu.count();
+    }
 
-  /** True when the machine type is a Q35 one (PCIe root), false for i440fx and unknown. */
-  public boolean isQ35() {
-    return os != null && os.machine() != null && os.machine().contains("q35");
-  }
+    /** Maximum number of vCPUs: {@code vcpu.count}, else 1. */
+    public int maxVcpus() {
+        return vcpu == null ? 1 : vcpu.count();
+    }
 
-  /** A copy with other devices. */
-  public Domain withDevices(Devices d) {
-    return new Domain(type, name, uuid, title, description, metadata, maxMemory, memoryKiB,
-        currentMemoryKiB, memoryBacking, vcpu, iothreads, os, features, cpu, clock, onPoweroff,
-        onReboot, onCrash, pm, d, tuning, sysinfo, seclabels, qemuCommandline, extensions, comments);
-  }
+    /** True for {@code type='kvm'}. */
+    public boolean isKvm() {
+        return "kvm".equals(type);
+    }
 
-  /** A copy with another UUID. */
-  public Domain withUuid(String u) {
-    return new Domain(type, name, u, title, description, metadata, maxMemory, memoryKiB,
-        currentMemoryKiB, memoryBacking, vcpu, iothreads, os, features, cpu, clock, onPoweroff,
-        onReboot, onCrash, pm, devices, tuning, sysinfo, seclabels, qemuCommandline, extensions, comments);
-  }
+    /** True when the machine type is a Q35 one (PCIe root), false for i440fx and unknown. */
+    public boolean isQ35() {
+        return os != null && os.machine() != null && os.machine().contains("q35");
+    }
+
+    /** A copy with other devices. */
+    public Domain withDevices(Devices d) {
+        return new Domain(type, name, uuid, title, description, metadata, maxMemory, memoryKiB,
+                currentMemoryKiB, memoryBacking, vcpu, iothreads, os, features, cpu, clock, onPoweroff,
+                onReboot, onCrash, pm, d, tuning, sysinfo, seclabels, qemuCommandline, extensions, comments);
+    }
+
+    /** A copy with another UUID. */
+    public Domain withUuid(String u) {
+        return new Domain(type, name, u, title, description, metadata, maxMemory, memoryKiB,
+                currentMemoryKiB, memoryBacking, vcpu, iothreads, os, features, cpu, clock, onPoweroff,
+                onReboot, onCrash, pm, devices, tuning, sysinfo, seclabels, qemuCommandline, extensions, comments);
+    }
 }

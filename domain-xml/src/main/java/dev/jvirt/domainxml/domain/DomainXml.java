@@ -10,57 +10,57 @@ import dev.jvirt.domainxml.xml.XmlInput;
  * pipeline. Thread-safe and free of I/O.
  */
 public final class DomainXml {
-  private DomainXml() {}
+    private DomainXml() {}
 
-  /**
-   * Parses domain XML.
-   *
-   * @param xml the text
-   * @param sourceName a label for error messages (e.g. the file name), or null
-   * @return the definition as written (no defaults filled, not validated)
-   * @throws DefinitionException on malformed XML, unknown elements or attributes, bad numbers or
-   *     units, or a missing {@code <name>}
-   */
-  public static Domain parse(String xml, String sourceName) {
-    return read(xml, sourceName).definition();
-  }
-
-  /** Like {@link #parse} but keeps the element tree so violations can be given a line:column. */
-  public static Parsed<Domain> read(String xml, String sourceName) {
-    Node root = XmlInput.parse(xml, sourceName, "domain");
-    Domain d = DomainReader.read(root);
-    root.checkConsumed();
-    requireName(root, d);
-    return new Parsed<>(d, sourceName, root);
-  }
-
-  /**
-   * A domain is known by its name, so a definition without one cannot even be looked up: it is
-   * refused here, at the position of the element, rather than left for validation.
-   */
-  private static void requireName(Node root, Domain d) {
-    if (d.name() == null) {
-      throw root.error("missing <name>: every domain needs a name (add <name>NAME</name>)");
+    /**
+     * Parses domain XML.
+     *
+     * @param xml the text
+     * @param sourceName a label for error messages (e.g. the file name), or null
+     * @return the definition as written (no defaults filled, not validated)
+     * @throws DefinitionException on malformed XML, unknown elements or attributes, bad numbers or
+     *     units, or a missing {@code <name>}
+     */
+    public static Domain parse(String xml, String sourceName) {
+        return read(xml, sourceName).definition();
     }
-    if (d.name().isEmpty()) {
-      throw root.find("/domain/name").error("empty <name>: every domain needs a name");
+
+    /** Like {@link #parse} but keeps the element tree so violations can be given a line:column. */
+    public static Parsed<Domain> read(String xml, String sourceName) {
+        Node root = XmlInput.parse(xml, sourceName, "domain");
+        Domain d = DomainReader.read(root);
+        root.checkConsumed();
+        requireName(root, d);
+        return new Parsed<>(d, sourceName, root);
     }
-  }
 
-  /**
-   * Parses, fills defaults and validates: what a define operation needs.
-   *
-   * @throws dev.jvirt.domainxml.InvalidDefinitionException when semantic checks fail
-   */
-  public static Domain load(String xml, String sourceName) {
-    Parsed<Domain> p = read(xml, sourceName);
-    Domain filled = DomainDefaults.fill(p.definition());
-    DomainValidator.requireValid(new Parsed<>(filled, sourceName, p.root()));
-    return filled;
-  }
+    /**
+     * A domain is known by its name, so a definition without one cannot even be looked up: it is
+     * refused here, at the position of the element, rather than left for validation.
+     */
+    private static void requireName(Node root, Domain d) {
+        if (d.name() == null) {
+            throw root.error("missing <name>: every domain needs a name (add <name>NAME</name>)");
+        }
+        if (d.name().isEmpty()) {
+            throw root.find("/domain/name").error("empty <name>: every domain needs a name");
+        }
+    }
 
-  /** Canonical text: libvirt's element order, two-space indent, single quotes, sizes in KiB. */
-  public static String format(Domain d) {
-    return DomainWriter.write(d);
-  }
+    /**
+     * Parses, fills defaults and validates: what a define operation needs.
+     *
+     * @throws dev.jvirt.domainxml.InvalidDefinitionException when semantic checks fail
+     */
+    public static Domain load(String xml, String sourceName) {
+        Parsed<Domain> p = read(xml, sourceName);
+        Domain filled = DomainDefaults.fill(p.definition());
+        DomainValidator.requireValid(new Parsed<>(filled, sourceName, p.root()));
+        return filled;
+    }
+
+    /** Canonical text: libvirt's element order, two-space indent, single quotes, sizes in KiB. */
+    public static String format(Domain d) {
+        return DomainWriter.write(d);
+    }
 }

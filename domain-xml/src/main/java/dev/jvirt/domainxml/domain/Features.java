@@ -23,26 +23,26 @@ package dev.jvirt.domainxml.domain;
  * @param gic true when {@code <gic>} is present
  */
 public record Features(
-    boolean acpi,
-    boolean apic,
-    boolean pae,
-    Boolean hap,
-    Boolean vmport,
-    Boolean smm,
-    Boolean pmu,
-    Boolean kvmHidden,
-    String ioapicDriver,
-    Hyperv hyperv,
-    Boolean kvmHintDedicated,
-    Boolean kvmPollControl,
-    Boolean kvmPvIpi,
-    Boolean vmcoreinfo,
-    Boolean pvspinlock,
-    String gicVersion,
-    boolean gic) {
+        boolean acpi,
+        boolean apic,
+        boolean pae,
+        Boolean hap,
+        Boolean vmport,
+        Boolean smm,
+        Boolean pmu,
+        Boolean kvmHidden,
+        String ioapicDriver,
+        Hyperv hyperv,
+        Boolean kvmHintDedicated,
+        Boolean kvmPollControl,
+        Boolean kvmPvIpi,
+        Boolean vmcoreinfo,
+        Boolean pvspinlock,
+        String gicVersion,
+        boolean gic) {
 
-  /** True when a {@code <kvm>} element is to be written. */
-  public boolean hasKvm() {
-    return kvmHidden != null || kvmHintDedicated != null || kvmPollControl != null || kvmPvIpi != null;
-  }
+    /** True when a {@code <kvm>} element is to be written. */
+    public boolean hasKvm() {
+        return kvmHidden != null || kvmHintDedicated != null || kvmPollControl != null || kvmPvIpi != null;
+    }
 }

@@ -14,22 +14,22 @@ package dev.jvirt.domainxml.domain;
  * @param address {@code <address>}, or null
  */
 public record Filesystem(
-    String type,
-    String accessmode,
-    String driverType,
-    Integer driverQueue,
-    String sourceDir,
-    String targetDir,
-    boolean readonly,
-    Address address) {
+        String type,
+        String accessmode,
+        String driverType,
+        Integer driverQueue,
+        String sourceDir,
+        String targetDir,
+        boolean readonly,
+        Address address) {
 
-  /** True when shared with virtiofs. */
-  public boolean isVirtiofs() {
-    return "virtiofs".equals(driverType);
-  }
+    /** True when shared with virtiofs. */
+    public boolean isVirtiofs() {
+        return "virtiofs".equals(driverType);
+    }
 
-  /** A copy with another address. */
-  public Filesystem withAddress(Address a) {
-    return new Filesystem(type, accessmode, driverType, driverQueue, sourceDir, targetDir, readonly, a);
-  }
+    /** A copy with another address. */
+    public Filesystem withAddress(Address a) {
+        return new Filesystem(type, accessmode, driverType, driverQueue, sourceDir, targetDir, readonly, a);
+    }
 }

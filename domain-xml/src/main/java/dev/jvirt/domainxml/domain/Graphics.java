@@ -21,33 +21,33 @@ import java.util.List;
  *     {@code <filetransfer enable>}, {@code <gl rendernode>} as (element, attribute, value) in that order
  */
 public record Graphics(
-    String type,
-    Integer port,
-    Boolean autoport,
-    String listen,
-    String passwd,
-    String keymap,
-    List<Listen> listens,
-    String imageCompression,
-    Boolean glEnable,
-    Integer tlsPort,
-    String defaultMode,
-    List<Channel> channels,
-    List<Setting> extras) {
+        String type,
+        Integer port,
+        Boolean autoport,
+        String listen,
+        String passwd,
+        String keymap,
+        List<Listen> listens,
+        String imageCompression,
+        Boolean glEnable,
+        Integer tlsPort,
+        String defaultMode,
+        List<Channel> channels,
+        List<Setting> extras) {
 
-  /** Normalises the lists. */
-  public Graphics {
-    listens = listens == null ? List.of() : List.copyOf(listens);
-    channels = channels == null ? List.of() : List.copyOf(channels);
-    extras = extras == null ? List.of() : List.copyOf(extras);
-  }
+    /** Normalises the lists. */
+    public Graphics {
+        listens = listens == null ? List.of() : List.copyOf(listens);
+        channels = channels == null ? List.of() : List.copyOf(channels);
+        extras = extras == null ? List.of() : List.copyOf(extras);
+    }
 
-  /** spice {@code <channel name='main' mode='secure|insecure|any'/>}. */
-  public record Channel(String name, String mode) {}
+    /** spice {@code <channel name='main' mode='secure|insecure|any'/>}. */
+    public record Channel(String name, String mode) {}
 
-  /** One single-attribute spice setting such as {@code <streaming mode='filter'/>}. */
-  public record Setting(String element, String attribute, String value) {}
+    /** One single-attribute spice setting such as {@code <streaming mode='filter'/>}. */
+    public record Setting(String element, String attribute, String value) {}
 
-  /** {@code <listen type='address|network|socket|none' address network socket/>}. */
-  public record Listen(String type, String address, String network, String socket) {}
+    /** {@code <listen type='address|network|socket|none' address network socket/>}. */
+    public record Listen(String type, String address, String network, String socket) {}
 }

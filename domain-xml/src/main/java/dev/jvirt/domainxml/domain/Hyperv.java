@@ -10,20 +10,20 @@ import java.util.List;
  */
 public record Hyperv(String mode, List<Enlightenment> enlightenments) {
 
-  /** Normalises the list. */
-  public Hyperv {
-    enlightenments = enlightenments == null ? List.of() : List.copyOf(enlightenments);
-  }
+    /** Normalises the list. */
+    public Hyperv {
+        enlightenments = enlightenments == null ? List.of() : List.copyOf(enlightenments);
+    }
 
-  /**
-   * One enlightenment, e.g. {@code <spinlocks state='on' retries='8191'/>}.
-   *
-   * @param name element name: relaxed, vapic, spinlocks, vpindex, runtime, synic, stimer, reset,
-   *     vendor_id, frequencies, reenlightenment, tlbflush, ipi, evmcs, avic, emsr_bitmap, xmm_input
-   * @param state on/off, or null
-   * @param retries spinlocks {@code retries}, or null
-   * @param value vendor_id {@code value}, or null
-   * @param direct stimer {@code <direct state>}, or null
-   */
-  public record Enlightenment(String name, Boolean state, Integer retries, String value, Boolean direct) {}
+    /**
+     * One enlightenment, e.g. {@code <spinlocks state='on' retries='8191'/>}.
+     *
+     * @param name element name: relaxed, vapic, spinlocks, vpindex, runtime, synic, stimer, reset,
+     *     vendor_id, frequencies, reenlightenment, tlbflush, ipi, evmcs, avic, emsr_bitmap, xmm_input
+     * @param state on/off, or null
+     * @param retries spinlocks {@code retries}, or null
+     * @param value vendor_id {@code value}, or null
+     * @param direct stimer {@code <direct state>}, or null
+     */
+    public record Enlightenment(String name, Boolean state, Integer retries, String value, Boolean direct) {}
 }

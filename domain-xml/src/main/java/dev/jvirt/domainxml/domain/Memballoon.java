@@ -10,8 +10,8 @@ package dev.jvirt.domainxml.domain;
  * @param address {@code <address>}, or null
  */
 public record Memballoon(String model, Boolean autodeflate, Boolean freePageReporting, Integer statsPeriod, Address address) {
-  /** A copy with another address. */
-  public Memballoon withAddress(Address a) {
-    return new Memballoon(model, autodeflate, freePageReporting, statsPeriod, a);
-  }
+    /** A copy with another address. */
+    public Memballoon withAddress(Address a) {
+        return new Memballoon(model, autodeflate, freePageReporting, statsPeriod, a);
+    }
 }

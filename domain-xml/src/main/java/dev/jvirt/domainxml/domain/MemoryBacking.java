@@ -13,20 +13,20 @@ package dev.jvirt.domainxml.domain;
  * @param pages {@code <hugepages><page size unit nodeset/></hugepages>}: the huge page size per guest NUMA node set
  */
 public record MemoryBacking(
-    boolean hugepages,
-    boolean nosharepages,
-    boolean locked,
-    String sourceType,
-    String accessMode,
-    String allocationMode,
-    boolean discard,
-    java.util.List<Page> pages) {
+        boolean hugepages,
+        boolean nosharepages,
+        boolean locked,
+        String sourceType,
+        String accessMode,
+        String allocationMode,
+        boolean discard,
+        java.util.List<Page> pages) {
 
-  /** Normalises the list. */
-  public MemoryBacking {
-    pages = pages == null ? java.util.List.of() : java.util.List.copyOf(pages);
-  }
+    /** Normalises the list. */
+    public MemoryBacking {
+        pages = pages == null ? java.util.List.of() : java.util.List.copyOf(pages);
+    }
 
-  /** {@code <page size='2048' unit='KiB' nodeset='0'/>}, size in KiB; nodeset may be null. */
-  public record Page(long sizeKiB, String nodeset) {}
+    /** {@code <page size='2048' unit='KiB' nodeset='0'/>}, size in KiB; nodeset may be null. */
+    public record Page(long sizeKiB, String nodeset) {}
 }

@@ -21,40 +21,40 @@ package dev.jvirt.domainxml.domain;
  * @param targetManaged {@code <target managed='yes|no'>}: whether libvirt (jvirt) creates the TAP, or null
  */
 public record NetInterface(
-    String type,
-    String mac,
-    String sourceNetwork,
-    String sourceBridge,
-    String sourceDev,
-    String sourceMode,
-    String sourcePortgroup,
-    String model,
-    String driverName,
-    Integer driverQueues,
-    String targetDev,
-    Integer mtu,
-    String linkState,
-    Integer bootOrder,
-    Address address,
-    Boolean targetManaged) {
+        String type,
+        String mac,
+        String sourceNetwork,
+        String sourceBridge,
+        String sourceDev,
+        String sourceMode,
+        String sourcePortgroup,
+        String model,
+        String driverName,
+        Integer driverQueues,
+        String targetDev,
+        Integer mtu,
+        String linkState,
+        Integer bootOrder,
+        Address address,
+        Boolean targetManaged) {
 
-  /** The NIC without {@code <target managed>} (the form before it was modelled, kept for callers). */
-  public NetInterface(String type, String mac, String sourceNetwork, String sourceBridge, String sourceDev,
-      String sourceMode, String sourcePortgroup, String model, String driverName, Integer driverQueues,
-      String targetDev, Integer mtu, String linkState, Integer bootOrder, Address address) {
-    this(type, mac, sourceNetwork, sourceBridge, sourceDev, sourceMode, sourcePortgroup, model, driverName,
-        driverQueues, targetDev, mtu, linkState, bootOrder, address, null);
-  }
+    /** The NIC without {@code <target managed>} (the form before it was modelled, kept for callers). */
+    public NetInterface(String type, String mac, String sourceNetwork, String sourceBridge, String sourceDev,
+            String sourceMode, String sourcePortgroup, String model, String driverName, Integer driverQueues,
+            String targetDev, Integer mtu, String linkState, Integer bootOrder, Address address) {
+        this(type, mac, sourceNetwork, sourceBridge, sourceDev, sourceMode, sourcePortgroup, model, driverName,
+                driverQueues, targetDev, mtu, linkState, bootOrder, address, null);
+    }
 
-  /** A copy with another MAC. */
-  public NetInterface withMac(String m) {
-    return new NetInterface(type, m, sourceNetwork, sourceBridge, sourceDev, sourceMode, sourcePortgroup,
-        model, driverName, driverQueues, targetDev, mtu, linkState, bootOrder, address, targetManaged);
-  }
+    /** A copy with another MAC. */
+    public NetInterface withMac(String m) {
+        return new NetInterface(type, m, sourceNetwork, sourceBridge, sourceDev, sourceMode, sourcePortgroup,
+                model, driverName, driverQueues, targetDev, mtu, linkState, bootOrder, address, targetManaged);
+    }
 
-  /** A copy with another address. */
-  public NetInterface withAddress(Address a) {
-    return new NetInterface(type, mac, sourceNetwork, sourceBridge, sourceDev, sourceMode, sourcePortgroup,
-        model, driverName, driverQueues, targetDev, mtu, linkState, bootOrder, a, targetManaged);
-  }
+    /** A copy with another address. */
+    public NetInterface withAddress(Address a) {
+        return new NetInterface(type, mac, sourceNetwork, sourceBridge, sourceDev, sourceMode, sourcePortgroup,
+                model, driverName, driverQueues, targetDev, mtu, linkState, bootOrder, a, targetManaged);
+    }
 }

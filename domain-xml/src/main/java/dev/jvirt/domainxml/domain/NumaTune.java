@@ -10,14 +10,14 @@ import java.util.List;
  */
 public record NumaTune(Memory memory, List<MemNode> memnodes) {
 
-  /** Normalises the list. */
-  public NumaTune {
-    memnodes = memnodes == null ? List.of() : List.copyOf(memnodes);
-  }
+    /** Normalises the list. */
+    public NumaTune {
+        memnodes = memnodes == null ? List.of() : List.copyOf(memnodes);
+    }
 
-  /** {@code <memory mode='strict|preferred|interleave|restrictive' nodeset='0-1' placement='static|auto'/>}. */
-  public record Memory(String mode, String nodeset, String placement) {}
+    /** {@code <memory mode='strict|preferred|interleave|restrictive' nodeset='0-1' placement='static|auto'/>}. */
+    public record Memory(String mode, String nodeset, String placement) {}
 
-  /** {@code <memnode cellid='0' mode='strict' nodeset='1'/>}. */
-  public record MemNode(Integer cellid, String mode, String nodeset) {}
+    /** {@code <memnode cellid='0' mode='strict' nodeset='1'/>}. */
+    public record MemNode(Integer cellid, String mode, String nodeset) {}
 }

@@ -22,39 +22,39 @@ import java.util.List;
  *     automatically chosen firmware must (not) have, e.g. secure-boot, enrolled-keys
  */
 public record Os(
-    String firmware,
-    String type,
-    String arch,
-    String machine,
-    Loader loader,
-    Nvram nvram,
-    String kernel,
-    String initrd,
-    String cmdline,
-    List<String> bootDevices,
-    BootMenu bootMenu,
-    Bios bios,
-    String smbiosMode,
-    List<FirmwareFeature> firmwareFeatures) {
+        String firmware,
+        String type,
+        String arch,
+        String machine,
+        Loader loader,
+        Nvram nvram,
+        String kernel,
+        String initrd,
+        String cmdline,
+        List<String> bootDevices,
+        BootMenu bootMenu,
+        Bios bios,
+        String smbiosMode,
+        List<FirmwareFeature> firmwareFeatures) {
 
-  /** Normalises the lists. */
-  public Os {
-    bootDevices = bootDevices == null ? List.of() : List.copyOf(bootDevices);
-    firmwareFeatures = firmwareFeatures == null ? List.of() : List.copyOf(firmwareFeatures);
-  }
+    /** Normalises the lists. */
+    public Os {
+        bootDevices = bootDevices == null ? List.of() : List.copyOf(bootDevices);
+        firmwareFeatures = firmwareFeatures == null ? List.of() : List.copyOf(firmwareFeatures);
+    }
 
-  /** {@code <feature enabled='yes' name='secure-boot'/>} inside {@code <firmware>}. */
-  public record FirmwareFeature(Boolean enabled, String name) {}
+    /** {@code <feature enabled='yes' name='secure-boot'/>} inside {@code <firmware>}. */
+    public record FirmwareFeature(Boolean enabled, String name) {}
 
-  /** {@code <loader readonly='yes' secure='no' type='pflash'>/usr/share/OVMF/OVMF_CODE.fd</loader>}. */
-  public record Loader(Boolean readonly, Boolean secure, String type, String path) {}
+    /** {@code <loader readonly='yes' secure='no' type='pflash'>/usr/share/OVMF/OVMF_CODE.fd</loader>}. */
+    public record Loader(Boolean readonly, Boolean secure, String type, String path) {}
 
-  /** {@code <nvram template='...'>/var/lib/.../VARS.fd</nvram>}; path may be null. */
-  public record Nvram(String template, String path) {}
+    /** {@code <nvram template='...'>/var/lib/.../VARS.fd</nvram>}; path may be null. */
+    public record Nvram(String template, String path) {}
 
-  /** {@code <bootmenu enable='yes' timeout='3000'/>}. */
-  public record BootMenu(Boolean enable, Integer timeout) {}
+    /** {@code <bootmenu enable='yes' timeout='3000'/>}. */
+    public record BootMenu(Boolean enable, Integer timeout) {}
 
-  /** {@code <bios useserial='yes' rebootTimeout='0'/>}. */
-  public record Bios(Boolean useserial, Integer rebootTimeout) {}
+    /** {@code <bios useserial='yes' rebootTimeout='0'/>}. */
+    public record Bios(Boolean useserial, Integer rebootTimeout) {}
 }

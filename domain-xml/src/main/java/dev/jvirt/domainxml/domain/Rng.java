@@ -11,8 +11,8 @@ package dev.jvirt.domainxml.domain;
  * @param address {@code <address>}, or null
  */
 public record Rng(String model, Integer rateBytes, Integer ratePeriod, String backendModel, String backendPath, Address address) {
-  /** A copy with another address. */
-  public Rng withAddress(Address a) {
-    return new Rng(model, rateBytes, ratePeriod, backendModel, backendPath, a);
-  }
+    /** A copy with another address. */
+    public Rng withAddress(Address a) {
+        return new Rng(model, rateBytes, ratePeriod, backendModel, backendPath, a);
+    }
 }

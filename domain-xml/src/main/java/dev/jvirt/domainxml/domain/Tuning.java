@@ -12,8 +12,8 @@ package dev.jvirt.domainxml.domain;
  */
 public record Tuning(BlkioTune blkiotune, MemTune memtune, CpuTune cputune, NumaTune numatune, String partition) {
 
-  /** True when nothing is set (the domain then has no tuning at all). */
-  public boolean isEmpty() {
-    return blkiotune == null && memtune == null && cputune == null && numatune == null && partition == null;
-  }
+    /** True when nothing is set (the domain then has no tuning at all). */
+    public boolean isEmpty() {
+        return blkiotune == null && memtune == null && cputune == null && numatune == null && partition == null;
+    }
 }

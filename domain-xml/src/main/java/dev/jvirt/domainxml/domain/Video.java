@@ -13,17 +13,17 @@ package dev.jvirt.domainxml.domain;
  * @param address {@code <address>}, or null
  */
 public record Video(
-    String model,
-    Integer ram,
-    Integer vram,
-    Integer vgamem,
-    Integer heads,
-    Boolean primary,
-    Boolean accel3d,
-    Address address) {
+        String model,
+        Integer ram,
+        Integer vram,
+        Integer vgamem,
+        Integer heads,
+        Boolean primary,
+        Boolean accel3d,
+        Address address) {
 
-  /** A copy with another address. */
-  public Video withAddress(Address a) {
-    return new Video(model, ram, vram, vgamem, heads, primary, accel3d, a);
-  }
+    /** A copy with another address. */
+    public Video withAddress(Address a) {
+        return new Video(model, ram, vram, vgamem, heads, primary, accel3d, a);
+    }
 }

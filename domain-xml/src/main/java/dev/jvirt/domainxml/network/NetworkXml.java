@@ -6,31 +6,31 @@ import dev.jvirt.domainxml.xml.XmlInput;
 
 /** Entry point for network XML: parse, load (parse + defaults + validate) and canonical format. */
 public final class NetworkXml {
-  private NetworkXml() {}
+    private NetworkXml() {}
 
-  /** Parses network XML; {@code sourceName} labels error messages (may be null). */
-  public static Network parse(String xml, String sourceName) {
-    return read(xml, sourceName).definition();
-  }
+    /** Parses network XML; {@code sourceName} labels error messages (may be null). */
+    public static Network parse(String xml, String sourceName) {
+        return read(xml, sourceName).definition();
+    }
 
-  /** Parses and keeps the element tree for line:column look-ups. */
-  public static Parsed<Network> read(String xml, String sourceName) {
-    Node root = XmlInput.parse(xml, sourceName, "network");
-    Network n = NetworkReader.read(root);
-    root.checkConsumed();
-    return new Parsed<>(n, sourceName, root);
-  }
+    /** Parses and keeps the element tree for line:column look-ups. */
+    public static Parsed<Network> read(String xml, String sourceName) {
+        Node root = XmlInput.parse(xml, sourceName, "network");
+        Network n = NetworkReader.read(root);
+        root.checkConsumed();
+        return new Parsed<>(n, sourceName, root);
+    }
 
-  /** Parses, fills defaults and validates. */
-  public static Network load(String xml, String sourceName) {
-    Parsed<Network> p = read(xml, sourceName);
-    Network filled = NetworkDefaults.fill(p.definition());
-    NetworkValidator.requireValid(new Parsed<>(filled, sourceName, p.root()));
-    return filled;
-  }
+    /** Parses, fills defaults and validates. */
+    public static Network load(String xml, String sourceName) {
+        Parsed<Network> p = read(xml, sourceName);
+        Network filled = NetworkDefaults.fill(p.definition());
+        NetworkValidator.requireValid(new Parsed<>(filled, sourceName, p.root()));
+        return filled;
+    }
 
-  /** Canonical text. */
-  public static String format(Network n) {
-    return NetworkWriter.write(n);
-  }
+    /** Canonical text. */
+    public static String format(Network n) {
+        return NetworkWriter.write(n);
+    }
 }

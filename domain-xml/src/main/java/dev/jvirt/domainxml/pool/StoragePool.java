@@ -17,30 +17,30 @@ import java.util.List;
  * @param targetPermissions {@code <target><permissions>}, or null
  */
 public record StoragePool(
-    String type,
-    String name,
-    String uuid,
-    Long capacityBytes,
-    Long allocationBytes,
-    Long availableBytes,
-    Source source,
-    String targetPath,
-    Permissions targetPermissions) {
+        String type,
+        String name,
+        String uuid,
+        Long capacityBytes,
+        Long allocationBytes,
+        Long availableBytes,
+        Source source,
+        String targetPath,
+        Permissions targetPermissions) {
 
-  /**
-   * {@code <source>}: devices (fs: the block device; logical: physical volumes), a directory
-   * (netfs: the exported path), a volume group name, a filesystem format, and the server
-   * ({@code <host name='...'/>}, netfs only).
-   */
-  public record Source(List<String> devices, String dir, String name, String format, String host) {
-    /** Normalises the list. */
-    public Source {
-      devices = devices == null ? List.of() : List.copyOf(devices);
-    }
+    /**
+     * {@code <source>}: devices (fs: the block device; logical: physical volumes), a directory
+     * (netfs: the exported path), a volume group name, a filesystem format, and the server
+     * ({@code <host name='...'/>}, netfs only).
+     */
+    public record Source(List<String> devices, String dir, String name, String format, String host) {
+        /** Normalises the list. */
+        public Source {
+            devices = devices == null ? List.of() : List.copyOf(devices);
+        }
 
-    /** A source without a host (every pool type but netfs). */
-    public Source(List<String> devices, String dir, String name, String format) {
-      this(devices, dir, name, format, null);
+        /** A source without a host (every pool type but netfs). */
+        public Source(List<String> devices, String dir, String name, String format) {
+            this(devices, dir, name, format, null);
+        }
     }
-  }
 }

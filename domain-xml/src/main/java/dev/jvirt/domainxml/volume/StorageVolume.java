@@ -14,24 +14,24 @@ import dev.jvirt.domainxml.Permissions;
  * @param backingStore {@code <backingStore>} for copy-on-write overlays, or null
  */
 public record StorageVolume(
-    String type,
-    String name,
-    String key,
-    long capacityBytes,
-    Long allocationBytes,
-    Target target,
-    BackingStore backingStore) {
+        String type,
+        String name,
+        String key,
+        long capacityBytes,
+        Long allocationBytes,
+        Target target,
+        BackingStore backingStore) {
 
-  /** The target format, or null. */
-  public String format() {
-    return target == null ? null : target.format();
-  }
+    /** The target format, or null. */
+    public String format() {
+        return target == null ? null : target.format();
+    }
 
-  /**
-   * {@code <target><path/><format type/><permissions/><compat/><features><lazy_refcounts/></features></target>}.
-   */
-  public record Target(String path, String format, Permissions permissions, String compat, boolean lazyRefcounts) {}
+    /**
+     * {@code <target><path/><format type/><permissions/><compat/><features><lazy_refcounts/></features></target>}.
+     */
+    public record Target(String path, String format, Permissions permissions, String compat, boolean lazyRefcounts) {}
 
-  /** {@code <backingStore><path/><format type/><permissions/></backingStore>}. */
-  public record BackingStore(String path, String format, Permissions permissions) {}
+    /** {@code <backingStore><path/><format type/><permissions/></backingStore>}. */
+    public record BackingStore(String path, String format, Permissions permissions) {}
 }
