@@ -89,9 +89,13 @@ public final class ErrorReporter {
             case "kvm-unusable":
                 return "unsupported configuration: ";
             case "operation-timeout":
+            case "request-timeout":
                 return "Timed out during operation: ";
             case "bad-request":
+            case "too-large":
                 return "invalid argument: ";
+            case "access-denied":
+                return "access denied: ";
             case "not-found":
             case "method-not-allowed":
             case "not-supported":

@@ -64,6 +64,18 @@ class ErrorPathTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(method, endpoint));
     }
 
+    /** The daemon's refusals a user can act on are worded as libvirt words them, never "internal error". */
+    @ParameterizedTest
+    @CsvSource({"too-large, 413, 'invalid argument: '", "request-timeout, 408, 'Timed out during operation: '",
+        "access-denied, 403, 'access denied: '", "bad-request, 400, 'invalid argument: '"})
+    void refusalsTheUserCanFixAreNotInternalErrors(String code, int status, String prefix) {
+        fake.json("POST", "/1.0/domains/web1/start", status,
+                "{\"error\":{\"code\":\"" + code + "\",\"message\":\"the daemon's own words\"}}");
+        JvirshRun r = run("start", "web1");
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err()).contains("error: " + prefix + "the daemon's own words\n").doesNotContain("internal error");
+    }
+
     @Test
     void aCommandThatAsksAWrongEndpointFailsItsTest() throws Exception {
         fake.noSuchDomain("GET", "/1.0/domains/nosuch/state"); // not what dominfo asks
