@@ -15,6 +15,11 @@ import java.nio.charset.StandardCharsets;
 interface LinuxNet extends Library {
     LinuxNet C = Native.load("c", LinuxNet.class);
 
+    /** {@code _IOW('T', nr, int)}: write direction, a 4-byte argument, type 'T'. */
+    private static long tunIoctl(int nr) {
+        return (1L << 30) | (4L << 16) | ('T' << 8) | nr;
+    }
+
     int O_RDWR = 2;
     int O_CLOEXEC = 0x80000;
     int AF_INET = 2;
@@ -28,9 +33,10 @@ interface LinuxNet extends Library {
     int IFREQ_BYTES = 40;
     int IFNAMSIZ = 16;
 
-    long TUNSETIFF = 0x400454caL;
-    long TUNSETPERSIST = 0x400454cbL;
-    long TUNSETOWNER = 0x400454ccL;
+    /** The tun driver's ioctls, {@code _IOW('T', nr, int)} as linux/if_tun.h defines them. */
+    long TUNSETIFF = tunIoctl(202);
+    long TUNSETPERSIST = tunIoctl(203);
+    long TUNSETOWNER = tunIoctl(204);
     short IFF_TAP = 0x0002;
     short IFF_NO_PI = 0x1000;
     short IFF_VNET_HDR = 0x4000;

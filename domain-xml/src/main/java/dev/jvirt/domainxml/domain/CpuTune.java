@@ -21,14 +21,10 @@ import java.util.List;
  */
 public record CpuTune(
         Long shares,
-        Long period,
-        Long quota,
-        Long globalPeriod,
-        Long globalQuota,
-        Long emulatorPeriod,
-        Long emulatorQuota,
-        Long iothreadPeriod,
-        Long iothreadQuota,
+        Long period, Long quota,
+        Long globalPeriod, Long globalQuota,
+        Long emulatorPeriod, Long emulatorQuota,
+        Long iothreadPeriod, Long iothreadQuota,
         List<Pin> vcpupins,
         String emulatorpin,
         List<Pin> iothreadpins) {
