@@ -42,16 +42,6 @@ interface LinuxNet extends Library {
     short IFF_VNET_HDR = 0x4000;
     short IFF_MULTI_QUEUE = 0x0100;
 
-    long SIOCGIFFLAGS = 0x8913;
-    long SIOCSIFFLAGS = 0x8914;
-    long SIOCGIFMTU = 0x8921;
-    long SIOCSIFMTU = 0x8922;
-    long SIOCSIFHWADDR = 0x8924;
-    long SIOCGIFINDEX = 0x8933;
-    long SIOCBRADDIF = 0x89a2;
-    short IFF_UP = 0x1;
-    short ARPHRD_ETHER = 1;
-
     int open(String path, int flags) throws LastErrorException;
 
     int close(int fd) throws LastErrorException;
@@ -82,5 +72,18 @@ interface LinuxNet extends Library {
     /** The person's words for a failed call. */
     static String describe(LastErrorException e) {
         return C.strerror(e.getErrorCode());
+    }
+
+    /** netdevice(7): the ioctls on a socket that configure a network interface by name. */
+    interface Netdevice {
+        long SIOCGIFFLAGS = 0x8913;
+        long SIOCSIFFLAGS = 0x8914;
+        long SIOCGIFMTU = 0x8921;
+        long SIOCSIFMTU = 0x8922;
+        long SIOCSIFHWADDR = 0x8924;
+        long SIOCGIFINDEX = 0x8933;
+        long SIOCBRADDIF = 0x89a2;
+        short IFF_UP = 0x1;
+        short ARPHRD_ETHER = 1;
     }
 }

@@ -142,23 +142,23 @@ public final class Taps {
                 byte[] mac = HexFormat.ofDelimiter(":").parseHex(req.guestMac());
                 mac[0] = (byte) 0xfe;
                 Memory ifr = LinuxNet.ifreq(name);
-                ifr.setShort(LinuxNet.IFNAMSIZ, LinuxNet.ARPHRD_ETHER);
+                ifr.setShort(LinuxNet.IFNAMSIZ, LinuxNet.Netdevice.ARPHRD_ETHER);
                 ifr.write(LinuxNet.IFNAMSIZ + 2, mac, 0, 6);
-                ioctl(sock, LinuxNet.SIOCSIFHWADDR, ifr, what, "set the MAC of " + name);
+                ioctl(sock, LinuxNet.Netdevice.SIOCSIFHWADDR, ifr, what, "set the MAC of " + name);
             }
             int mtu = req.mtu() != null ? req.mtu() : req.bridge() != null ? mtuOf(sock, req.bridge(), what) : DEFAULT_MTU;
             Memory ifr = LinuxNet.ifreq(name);
             ifr.setInt(LinuxNet.IFNAMSIZ, mtu);
-            ioctl(sock, LinuxNet.SIOCSIFMTU, ifr, what, "set MTU " + mtu + " on " + name);
+            ioctl(sock, LinuxNet.Netdevice.SIOCSIFMTU, ifr, what, "set MTU " + mtu + " on " + name);
             if (bridgeIndex > 0) {
                 Memory br = LinuxNet.ifreq(req.bridge());
                 br.setInt(LinuxNet.IFNAMSIZ, indexOf(sock, name));
-                ioctl(sock, LinuxNet.SIOCBRADDIF, br, what, "add " + name + " to bridge " + req.bridge());
+                ioctl(sock, LinuxNet.Netdevice.SIOCBRADDIF, br, what, "add " + name + " to bridge " + req.bridge());
             }
             Memory f = LinuxNet.ifreq(name);
-            ioctl(sock, LinuxNet.SIOCGIFFLAGS, f, what, "read the flags of " + name);
-            f.setShort(LinuxNet.IFNAMSIZ, (short) (f.getShort(LinuxNet.IFNAMSIZ) | LinuxNet.IFF_UP));
-            ioctl(sock, LinuxNet.SIOCSIFFLAGS, f, what, "bring " + name + " up");
+            ioctl(sock, LinuxNet.Netdevice.SIOCGIFFLAGS, f, what, "read the flags of " + name);
+            f.setShort(LinuxNet.IFNAMSIZ, (short) (f.getShort(LinuxNet.IFNAMSIZ) | LinuxNet.Netdevice.IFF_UP));
+            ioctl(sock, LinuxNet.Netdevice.SIOCSIFFLAGS, f, what, "bring " + name + " up");
             return mtu;
         } finally {
             TapDevice.quietClose(sock);
@@ -217,13 +217,13 @@ public final class Taps {
 
     private static int indexOf(int sock, String name) {
         Memory ifr = LinuxNet.ifreq(name);
-        ioctl(sock, LinuxNet.SIOCGIFINDEX, ifr, name, "find interface " + name);
+        ioctl(sock, LinuxNet.Netdevice.SIOCGIFINDEX, ifr, name, "find interface " + name);
         return ifr.getInt(LinuxNet.IFNAMSIZ);
     }
 
     private static int mtuOf(int sock, String name, String what) {
         Memory ifr = LinuxNet.ifreq(name);
-        ioctl(sock, LinuxNet.SIOCGIFMTU, ifr, what, "read the MTU of " + name);
+        ioctl(sock, LinuxNet.Netdevice.SIOCGIFMTU, ifr, what, "read the MTU of " + name);
         return ifr.getInt(LinuxNet.IFNAMSIZ);
     }
 
