@@ -17,11 +17,17 @@ public final class Domains {
      * running, paused or crashed.
      */
     public record Summary(Long id, String name, String uuid, String state, String reason, boolean persistent,
-            boolean autostart) implements Shape {
+            boolean autostart, String title) implements Shape {
+
+        /** A domain without a {@code <title>}. */
+        public Summary(Long id, String name, String uuid, String state, String reason, boolean persistent,
+                boolean autostart) {
+            this(id, name, uuid, state, reason, persistent, autostart, null);
+        }
 
         public static Summary from(JsonObject o) {
             return new Summary(o.number("id"), o.string("name"), o.string("uuid"), o.string("state"), o.string("reason"),
-                    o.bool("persistent"), o.bool("autostart"));
+                    o.bool("persistent"), o.bool("autostart"), o.string("title"));
         }
 
         /** Every entry of the list answer. */
@@ -36,7 +42,7 @@ public final class Domains {
         @Override
         public Map<String, Object> toJson() {
             return Json.object("id", id, "name", name, "uuid", uuid, "state", state, "reason", reason,
-                    "persistent", persistent, "autostart", autostart);
+                    "persistent", persistent, "autostart", autostart, "title", title);
         }
     }
 
@@ -78,16 +84,20 @@ public final class Domains {
         }
     }
 
-    /** What define and create answer (201): the domain as the daemon named it. */
-    public record Ref(String name, String uuid) implements Shape {
+    /**
+     * What define and create answer (201): the domain as the daemon named it; for define, whether
+     * it replaced a stored definition and whether the domain is active (a running guest keeps its
+     * live definition until its next start).
+     */
+    public record Ref(String name, String uuid, boolean replaced, boolean active) implements Shape {
 
         public static Ref from(JsonObject o) {
-            return new Ref(o.string("name"), o.string("uuid"));
+            return new Ref(o.string("name"), o.string("uuid"), o.bool("replaced"), o.bool("active"));
         }
 
         @Override
         public Map<String, Object> toJson() {
-            return Json.object("name", name, "uuid", uuid);
+            return Json.object("name", name, "uuid", uuid, "replaced", replaced, "active", active);
         }
     }
 

@@ -11,14 +11,14 @@ public final class Requests {
     }
 
     /** {@code POST /1.0/domains}: define (or redefine) from libvirt's domain XML. */
-    public record Define(String xml) implements Shape {
+    public record Define(String xml, boolean noReplace) implements Shape {
         public static Define from(JsonObject o) {
-            return new Define(o.string("xml"));
+            return new Define(o.string("xml"), o.bool("no_replace"));
         }
 
         @Override
         public Map<String, Object> toJson() {
-            return Json.object("xml", xml);
+            return Json.object("xml", xml, "no_replace", noReplace);
         }
     }
 

@@ -31,13 +31,13 @@ class ShapeContractTest {
     }
 
     static final List<Case> CASES = List.of(
-            new Case(new Domains.Summary(3L, "web1", "7cda699a-4596-4392-8afa-c56a3e764cfd", "running", "booted", true, true),
-                    Domains.Summary::from, "`GET /1.0/domains`"),
+            new Case(new Domains.Summary(3L, "web1", "7cda699a-4596-4392-8afa-c56a3e764cfd", "running", "booted", true, true,
+                    "web server"), Domains.Summary::from, "`GET /1.0/domains`"),
             new Case(new Domains.Info(3L, "web1", "7cda699a-4596-4392-8afa-c56a3e764cfd", "paused", "user", true, true,
                     "hvm", "kvm", 2, 1_000_000_007L, 131072, 65536, 4242L), Domains.Info::from, "`GET /1.0/domains/NAME`"),
             new Case(new Domains.StateReason("shut off", "destroyed"), Domains.StateReason::from,
                     "`GET /1.0/domains/NAME/state`"),
-            new Case(new Domains.Ref("web1", "7cda699a-4596-4392-8afa-c56a3e764cfd"), Domains.Ref::from, "`POST /1.0/domains`"),
+            new Case(new Domains.Ref("web1", "7cda699a-4596-4392-8afa-c56a3e764cfd", true, true), Domains.Ref::from, "`POST /1.0/domains`"),
             new Case(new Domains.BlockDevice("file", "disk", "vda", "/var/lib/x.qcow2"), Domains.BlockDevice::from,
                     "`GET /1.0/domains/NAME/blockdevices`"),
             new Case(new Domains.Interface("vnet0", "bridge", "br0", "virtio", "52:54:00:12:34:56"), Domains.Interface::from,
@@ -49,7 +49,7 @@ class ShapeContractTest {
             new Case(new Host.ServerInfo("1.0", "0.1.0", "vmm:///session", "host1", 77), Host.ServerInfo::from, "`GET /1.0`"),
             new Case(new Host.NodeInfo("x86_64", "AMD EPYC", 8, 2400, 2, 1, 4, 2, 16_000_000), Host.NodeInfo::from,
                     "`GET /1.0/host/nodeinfo`"),
-            new Case(new Requests.Define("<domain/>"), Requests.Define::from, "`POST /1.0/domains`"),
+            new Case(new Requests.Define("<domain/>", true), Requests.Define::from, "`POST /1.0/domains`"),
             new Case(new Requests.Create("<domain/>", true), Requests.Create::from, "`POST /1.0/domains/create`"),
             new Case(new Requests.Start(true), Requests.Start::from, "`POST /1.0/domains/NAME/start`"),
             new Case(new Requests.Shutdown(30), Requests.Shutdown::from, "`POST /1.0/domains/NAME/shutdown`"),

@@ -87,7 +87,10 @@ public final class ErrorReporter {
             case "no-console-log":
                 return "operation failed: ";
             case "kvm-unusable":
+            case "unsupported-config":
                 return "unsupported configuration: ";
+            case "system-error":
+                return ""; // libvirt's VIR_ERR_SYSTEM_ERROR: the message alone, e.g. "Cannot access storage file ..."
             case "operation-timeout":
             case "request-timeout":
                 return "Timed out during operation: ";

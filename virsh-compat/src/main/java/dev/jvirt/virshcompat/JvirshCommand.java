@@ -1,6 +1,7 @@
 package dev.jvirt.virshcompat;
 
 import dev.jvirt.virshcompat.client.ApiClient;
+import dev.jvirt.virshcompat.client.UsageException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ParentCommand;
@@ -38,6 +39,9 @@ public abstract class JvirshCommand implements Callable<Integer> {
     public final Integer call() {
         int status;
         try {
+            if ("".equals(domainArgument())) {
+                throw new UsageException("Failed to get option 'domain': Option argument is empty"); // virsh's words
+            }
             execute();
             status = exitStatus;
         } catch (Exception e) {

@@ -17,6 +17,7 @@ import java.util.OptionalLong;
  * @param memoryKiB  guest memory
  * @param vcpus      vCPUs at boot
  * @param cpuTimeNanos CPU time QEMU has used (user + system), 0 while shut off
+ * @param title      the definition's {@code <title>}, or null
  *
  * <p>All of it is one moment's view of the domain: an id and a pid are there exactly when the state is
  * active (running, paused, crashed), and the CPU time is that pid's.
@@ -32,7 +33,8 @@ public record DomainInfo(
         OptionalLong pid,
         long memoryKiB,
         int vcpus,
-        long cpuTimeNanos) {
+        long cpuTimeNanos,
+        String title) {
 
     public DomainState state() {
         return status.state();

@@ -137,7 +137,18 @@ public final class Hypervisor implements AutoCloseable {
      * @throws DomainConflictException the name has another UUID, or the UUID another name
      */
     public DomainInfo define(String domainXml) {
-        return info(definer.define(domainXml));
+        return define(domainXml, false).domain();
+    }
+
+    /**
+     * {@link #define(String)}, saying whether a stored definition was replaced; with
+     * {@code noReplace} (jvirsh define --no-replace) a name that has a definition is refused.
+     *
+     * @throws DomainConflictException as {@link #define(String)}, or {@code noReplace} and the name exists
+     */
+    public DefineResult define(String domainXml, boolean noReplace) {
+        DomainDefiner.Defined d = definer.define(domainXml, noReplace);
+        return new DefineResult(info(d.entry()), d.replaced());
     }
 
     /** Removes the stored definition; a running domain goes on running as a transient one. */
@@ -221,7 +232,8 @@ public final class Hypervisor implements AutoCloseable {
             return starter.dryRun(asStart ? starter.prepare(def) : starter.plan(def)).argv();
         } catch (CommandLineException ex) {
             if (asStart) {
-                throw new StartFailedException(def.name(), "cannot build the QEMU command line: " + ex.getMessage(), ex);
+                throw new StartRefusedException(def.name(), StartRefusedException.Kind.UNSUPPORTED_CONFIG, ex.getMessage(),
+                        "correct it in the definition (jvirsh edit " + def.name() + ")");
             }
             throw new InvalidDomainException(ex.getMessage(), ex);
         }

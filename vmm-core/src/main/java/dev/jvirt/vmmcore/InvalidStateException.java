@@ -11,8 +11,7 @@ public final class InvalidStateException extends VmmException {
     private final DomainStatus status;
 
     public InvalidStateException(String domain, String operation, DomainStatus status, Set<DomainState> accepted) {
-        super("cannot " + operation + " domain '" + domain + "': it is " + status.describe() + "; "
-                + operation + " needs it " + accepted.stream().map(DomainState::label).sorted()
+        super("cannot " + operation + " domain '" + domain + "': it is " + status.describe() + "; it must be " + accepted.stream().map(DomainState::label).sorted()
                 .collect(Collectors.joining(" or ")));
         this.domain = domain;
         this.operation = operation;

@@ -21,6 +21,13 @@ public class StartFailedException extends VmmException {
         this(domain, message, List.of(), cause);
     }
 
+    /** {@code verbatim}: the message as given, without "failed to start domain" (a subclass with libvirt's words). */
+    protected StartFailedException(String domain, String message, boolean verbatim, Throwable cause) {
+        super(verbatim ? message : compose(domain, message, List.of()), cause);
+        this.domain = domain;
+        this.qemuOutput = List.of();
+    }
+
     private static String compose(String domain, String message, List<String> qemuOutput) {
         StringBuilder sb = new StringBuilder("failed to start domain '").append(domain).append("': ").append(message);
         if (!qemuOutput.isEmpty()) {

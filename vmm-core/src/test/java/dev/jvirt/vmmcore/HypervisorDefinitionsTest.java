@@ -81,6 +81,25 @@ class HypervisorDefinitionsTest {
     }
 
     @Test
+    void aDefineSaysWhetherItReplacedADefinitionAndNoReplaceRefusesToReplace() {
+        DefineResult first = hv.define(xml("vm1", null), false);
+        assertThat(first.replaced()).isFalse();
+        assertThat(hv.define(xml("vm1", null), false).replaced()).isTrue();
+        String stored = hv.xml("vm1", true);
+        assertThatThrownBy(() -> hv.define(xml("vm1", null).replace("64", "96"), true))
+                .isInstanceOf(DomainConflictException.class)
+                .hasMessageStartingWith("domain 'vm1' already exists with uuid " + first.domain().uuid());
+        assertThat(hv.xml("vm1", true)).isEqualTo(stored);
+        assertThat(hv.define(xml("vm2", null), true).replaced()).isFalse();
+    }
+
+    @Test
+    void theTitleIsInTheDomainsInfo() {
+        hv.define(XML.formatted("vm1", "<title>web server</title>"));
+        assertThat(hv.info("vm1").title()).isEqualTo("web server");
+    }
+
+    @Test
     void invalidXmlIsRejectedWithWhereAndWhatAndNothingIsStored() {
         assertThatThrownBy(() -> hv.define("<domain type='qemu'>\n  <name>x</name>\n  <memroy>1</memroy>\n</domain>"))
                 .isInstanceOf(InvalidDomainException.class)
@@ -94,7 +113,7 @@ class HypervisorDefinitionsTest {
     void operationsOnAShutOffDomainAreTypedErrors() {
         hv.define(xml("vm1", null));
         assertThatThrownBy(() -> hv.suspend("vm1")).isInstanceOf(InvalidStateException.class)
-                .hasMessage("cannot suspend domain 'vm1': it is shut off (unknown); suspend needs it running");
+                .hasMessage("cannot suspend domain 'vm1': it is shut off (unknown); it must be running");
         assertThatThrownBy(() -> hv.destroy("vm1")).isInstanceOf(InvalidStateException.class);
         assertThatThrownBy(() -> hv.shutdown("vm1", Duration.ZERO)).isInstanceOf(InvalidStateException.class);
         assertThatThrownBy(() -> hv.resume("vm1")).isInstanceOf(InvalidStateException.class);

@@ -21,18 +21,18 @@ class StartFailureIT {
     private final TestHost host = new TestHost();
 
     @Test
-    void aMissingDiskGivesQemusMessageAndLeavesNothing(TinyGuest guest) throws Exception {
+    void aMissingDiskIsFoundBeforeQemuRunsInLibvirtsWordsAndLeavesNothing(TinyGuest guest) throws Exception {
         Hypervisor hv = host.open();
         Path missing = guest.scratchDir().resolve("missing.qcow2");
         hv.define(TestDomains.tiny(guest, "broken", "qemu", TestDomains.CMDLINE, missing));
 
         assertThatThrownBy(() -> hv.start("broken"))
-                .isInstanceOfSatisfying(StartFailedException.class, e -> {
-                    assertThat(e.qemuOutput()).isNotEmpty();
-                    assertThat(String.join("\n", e.qemuOutput())).contains(missing.toString());
+                .isInstanceOfSatisfying(StartRefusedException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(StartRefusedException.Kind.SYSTEM);
+                    assertThat(e.qemuOutput()).isEmpty(); // QEMU never ran
+                    assertThat(e.hint()).contains("disk 'vda'");
                 })
-                .hasMessageContaining("failed to start domain 'broken'")
-                .hasMessageContaining("No such file or directory");
+                .hasMessage("Cannot access storage file '" + missing + "': No such file or directory");
 
         assertThat(hv.state("broken").describe()).isEqualTo("shut off (failed)");
         assertThat(host.qemuPids()).isEmpty();
@@ -40,8 +40,25 @@ class StartFailureIT {
         assertThat(socketsUnder(host.root)).isEmpty();
 
         // A second attempt behaves the same (nothing stale gets in the way).
-        assertThatThrownBy(() -> hv.start("broken")).isInstanceOf(StartFailedException.class);
+        assertThatThrownBy(() -> hv.start("broken")).isInstanceOf(StartRefusedException.class);
         assertThat(host.runtimeDir("broken")).doesNotExist();
+    }
+
+    @Test
+    void anImageInAnotherFormatThanTheDefinitionSaysIsTheUsersToFixNotInternal(TinyGuest guest) throws Exception {
+        Hypervisor hv = host.open();
+        Path raw = guest.scratchDir().resolve("raw.img");
+        Files.write(raw, new byte[1 << 20]); // raw zeros, declared qcow2 by the tiny domain
+        hv.define(TestDomains.tiny(guest, "wrongformat", "qemu", TestDomains.CMDLINE, raw));
+
+        assertThatThrownBy(() -> hv.start("wrongformat"))
+                .isInstanceOfSatisfying(StartRefusedException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(StartRefusedException.Kind.UNSUPPORTED_CONFIG);
+                    assertThat(e.hint()).contains("Image is not in qcow2 format");
+                })
+                .hasMessageContaining("not in qcow2 format");
+        assertThat(host.qemuPids()).isEmpty();
+        assertThat(host.runtimeDir("wrongformat")).doesNotExist();
     }
 
     @Test

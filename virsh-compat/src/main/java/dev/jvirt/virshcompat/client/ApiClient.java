@@ -43,9 +43,9 @@ public final class ApiClient {
         return Domains.StateReason.from(http.getObject(domainPath(name) + "/state"));
     }
 
-    /** Defines (or redefines) a domain; answers its name. */
-    public String define(String xml) {
-        return Domains.Ref.from(http.send("POST", "/1.0/domains", new Requests.Define(xml).toJson())).name();
+    /** Defines (or redefines, unless {@code noReplace}) a domain; answers what the daemon did. */
+    public Domains.Ref define(String xml, boolean noReplace) {
+        return Domains.Ref.from(http.send("POST", "/1.0/domains", new Requests.Define(xml, noReplace).toJson()));
     }
 
     /** Creates and starts a transient domain; answers its name. */
@@ -86,9 +86,9 @@ public final class ApiClient {
         http.send("PUT", domainPath(name) + "/autostart", new Requests.Autostart(enabled).toJson());
     }
 
-    public List<Domains.BlockDevice> blockDevices(String name) {
+    public List<Domains.BlockDevice> blockDevices(String name, boolean inactive) {
         List<Domains.BlockDevice> out = new ArrayList<>();
-        for (Object o : JsonObject.list(http.get(domainPath(name) + "/blockdevices"))) {
+        for (Object o : JsonObject.list(http.get(domainPath(name) + "/blockdevices" + (inactive ? "?inactive=true" : "")))) {
             out.add(Domains.BlockDevice.from(JsonObject.of(o)));
         }
         return out;
@@ -114,6 +114,11 @@ public final class ApiClient {
     /** Host or domain capabilities in libvirt's XML ({@code kind} is capabilities or domcapabilities). */
     public String hostXml(String kind) {
         return http.getText("/1.0/host/" + kind + "?format=xml");
+    }
+
+    /** The version of the QEMU jvirtd runs guests with, as QEMU gives it ("7.2.22"). */
+    public String qemuVersion() {
+        return http.getObject("/1.0/host/capabilities").string("qemu_version");
     }
 
     public Host.NodeInfo nodeInfo() {

@@ -13,8 +13,11 @@ public final class DomBlkListCommand extends DomainCommand {
     @Option(names = "--details", description = "Also show the type (file, block...) and device (disk, cdrom...).")
     boolean details;
 
+    @Option(names = "--inactive", description = "Get the inactive (stored) definition rather than the running one.")
+    boolean inactive;
+
     @Override
     protected void execute() {
-        out().print(Formats.blockDevices(client().blockDevices(name()), details));
+        out().print(Formats.blockDevices(client().blockDevices(name(), inactive), details));
     }
 }

@@ -39,7 +39,7 @@ public final class EditCommand extends DomainCommand {
                     return;
                 }
                 try {
-                    String defined = client().define(edited);
+                    String defined = client().define(edited, false).name();
                     info("Domain '" + defined + "' XML configuration edited.");
                     return;
                 } catch (ApiException e) {

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
                     + "(--state-running --state-paused lists both). Active domains come first, "
                     + "by id, then inactive ones by name."},
         footerHeading = "%nExamples:%n",
-        footer = {"  jvirsh list --all", "  jvirsh list --all --name --autostart", "  jvirsh list --state-shutoff --inactive --uuid"})
+        footer = {"  jvirsh list --all", "  jvirsh list --all --name --autostart", "  jvirsh list --state-shutoff --uuid", "  jvirsh list --all --title"})
 public final class ListCommand extends JvirshCommand {
 
     @Option(names = "--inactive", description = "List inactive (shut off) domains.") boolean inactive;
@@ -33,13 +33,14 @@ public final class ListCommand extends JvirshCommand {
     @Option(names = "--name", description = "List domain names only.") boolean name;
     @Option(names = "--id", description = "List domain ids only (active domains).") boolean id;
     @Option(names = "--table", description = "List as a table (the default).") boolean table;
+    @Option(names = "--title", description = "Show the domain's title (a table column).") boolean title;
 
     @Override
     protected void execute() {
         checkOptions();
         List<Domains.Summary> domains = DomainFilter.sorted(filter(client().domains()));
         if (!uuid && !name && !id) {
-            out().print(Formats.domainTable(domains));
+            out().print(title ? Formats.domainTableWithTitle(domains) : Formats.domainTable(domains));
             return;
         }
         for (Domains.Summary d : domains) {
@@ -71,8 +72,9 @@ public final class ListCommand extends JvirshCommand {
 
     List<Domains.Summary> filter(List<Domains.Summary> domains) {
         DomainFilter f = new DomainFilter();
-        f.active = all || !inactive;
-        f.inactive = all || inactive;
+        // virsh: --state-shutoff alone lists inactive domains, as --inactive does (only --all lists both)
+        f.active = all || !(inactive || shutoff);
+        f.inactive = all || inactive || shutoff;
         f.persistent = persistent;
         f.transientOnly = transientOnly;
         f.running = running;

@@ -20,6 +20,15 @@ public final class Formats {
         return t.render();
     }
 
+    /** {@code list --title}: the table with a Title column (empty for a domain without one). */
+    public static String domainTableWithTitle(List<Domains.Summary> domains) {
+        VshTable t = VshTable.withHeader("Id", "Name", "State", "Title");
+        for (Domains.Summary d : domains) {
+            t.row(d.id() == null ? "-" : d.id().toString(), d.name(), d.state(), d.title() == null ? "" : d.title());
+        }
+        return t.render();
+    }
+
     /** {@code dominfo}: "%-15s %s" lines, CPU time only while the domain has used some. */
     public static String domInfo(Domains.Info d) {
         StringBuilder sb = new StringBuilder(512);

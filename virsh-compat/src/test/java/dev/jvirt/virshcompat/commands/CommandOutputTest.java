@@ -19,7 +19,7 @@ class CommandOutputTest {
 
     private static final String DOMAINS = "["
             + "{\"id\":null,\"name\":\"zeta\",\"uuid\":\"u-z\",\"state\":\"shut off\",\"reason\":\"shutdown\",\"persistent\":true,\"autostart\":true},"
-            + "{\"id\":7,\"name\":\"web1\",\"uuid\":\"u-w\",\"state\":\"paused\",\"reason\":\"user\",\"persistent\":true,\"autostart\":false},"
+            + "{\"id\":7,\"name\":\"web1\",\"uuid\":\"u-w\",\"state\":\"paused\",\"reason\":\"user\",\"persistent\":true,\"autostart\":false,\"title\":\"front web server\"},"
             + "{\"id\":null,\"name\":\"Alpha\",\"uuid\":\"u-a\",\"state\":\"shut off\",\"reason\":\"unknown\",\"persistent\":true,\"autostart\":false},"
             + "{\"id\":2,\"name\":\"tmp\",\"uuid\":\"u-t\",\"state\":\"running\",\"reason\":\"booted\",\"persistent\":false,\"autostart\":false}]";
 
@@ -75,8 +75,59 @@ class CommandOutputTest {
         assertThat(run("list", "--all", "--no-autostart", "--state-shutoff", "--name").out()).isEqualTo("Alpha\n\n");
         assertThat(run("list", "--all", "--transient", "--name").out()).isEqualTo("tmp\n\n");
         assertThat(run("list", "--state-running", "--state-paused", "--name").out()).isEqualTo("tmp\nweb1\n\n");
-        assertThat(run("list", "--state-shutoff", "--name").out()).isEqualTo("\n"); // active only, as virsh
+        // virsh: --state-shutoff lists the inactive domains as --inactive does, not the active ones only
+        assertThat(run("list", "--state-shutoff", "--name").out()).isEqualTo("Alpha\nzeta\n\n");
+        assertThat(run("list", "--state-shutoff", "--state-running", "--name").out()).isEqualTo("Alpha\nzeta\n\n");
         assertThat(run("list", "--all", "--state-other", "--name").out()).isEqualTo("\n");
+    }
+
+    @Test
+    void listTitleAddsVirshsTitleColumn() {
+        assertThat(run("list", "--all", "--title").out()).isEqualTo("""
+                 Id   Name    State      Title
+                -------------------------------------------
+                 2    tmp     running   \s
+                 7    web1    paused     front web server
+                 -    Alpha   shut off  \s
+                 -    zeta    shut off  \s
+
+                """);
+    }
+
+    @Test
+    void anEmptyDomainArgumentIsRefusedAsVirshRefusesIt() {
+        JvirshRun r = run("dominfo", "");
+        assertThat(r.err()).isEqualTo("error: Failed to get option 'domain': Option argument is empty\n");
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(fake.requests()).isEmpty();
+    }
+
+    @Test
+    void domblklistInactiveAsksForTheStoredDefinition() {
+        fake.json("GET", "/1.0/domains/web1/blockdevices?inactive=true",
+                "[{\"type\":\"file\",\"device\":\"disk\",\"target\":\"vda\",\"source\":\"/new.qcow2\"}]");
+        assertThat(run("domblklist", "--inactive", "web1").out()).isEqualTo("""
+                 Target   Source
+                ----------------------
+                 vda      /new.qcow2
+
+                """);
+    }
+
+    @Test
+    void defineSaysWhenItReplacedADefinitionAndWhenTheChangeWaitsForTheNextStart() throws Exception {
+        Path xml = Files.createTempFile("web1", ".xml");
+        Files.writeString(xml, "<domain type='qemu'><name>web1</name></domain>");
+        fake.json("POST", "/1.0/domains", 201, "{\"name\":\"web1\",\"uuid\":\"u\",\"replaced\":true,\"active\":true}");
+        assertThat(run("define", xml.toString()).out()).isEqualTo("Domain 'web1' defined from " + xml + "\n"
+                + "Its previous definition was replaced; the running domain keeps the old one until its next start "
+                + "(jvirsh dumpxml --inactive web1 shows the new one).\n\n");
+        fake.json("POST", "/1.0/domains", 201, "{\"name\":\"web1\",\"uuid\":\"u\",\"replaced\":true,\"active\":false}");
+        assertThat(run("define", "--no-replace", xml.toString()).out()).isEqualTo("Domain 'web1' defined from " + xml + "\n"
+                + "Its previous definition was replaced.\n\n");
+        assertThat(Json.parse(fake.requests().get(1).body())).isEqualTo(
+                Map.of("xml", "<domain type='qemu'><name>web1</name></domain>", "no_replace", true));
+        Files.delete(xml);
     }
 
     @Test
@@ -190,7 +241,8 @@ class CommandOutputTest {
         fake.json("POST", "/1.0/domains/create", 201, "{\"name\":\"web1\",\"uuid\":\"u\"}");
         assertThat(run("define", xml.toString()).out()).isEqualTo("Domain 'web1' defined from " + xml + "\n\n");
         assertThat(run("create", "--paused", xml.toString()).out()).isEqualTo("Domain 'web1' created from " + xml + "\n\n");
-        assertThat(Json.parse(fake.requests().get(0).body())).isEqualTo(Map.of("xml", "<domain type='qemu'><name>web1</name></domain>"));
+        assertThat(Json.parse(fake.requests().get(0).body()))
+                .isEqualTo(Map.of("xml", "<domain type='qemu'><name>web1</name></domain>", "no_replace", false));
         assertThat(Json.parse(fake.requests().get(1).body())).isEqualTo(Map.of("xml", "<domain type='qemu'><name>web1</name></domain>", "paused", true));
         Files.delete(xml);
     }
@@ -210,10 +262,12 @@ class CommandOutputTest {
         fake.json("GET", "/1.0/host/nodeinfo", "{\"cpu_model\":\"x86_64\",\"cpus\":2,\"mhz\":2445,\"nodes\":1,\"sockets\":1,"
                 + "\"cores\":2,\"threads\":1,\"memory_kib\":5728472}");
         fake.text("GET", "/1.0/host/capabilities?format=xml", "application/xml", "<capabilities/>");
+        fake.json("GET", "/1.0/host/capabilities", "{\"emulator\":\"/usr/bin/qemu-system-x86_64\",\"qemu_version\":\"7.2.22\"}");
         assertThat(run("uri").out()).isEqualTo("vmm:///session\n\n");
         assertThat(run("hostname").out()).isEqualTo("vm\n\n");
         assertThat(run("version").out()).matches("Compiled against library: jvirt \\S+\nUsing library: jvirt \\S+\n"
-                + "Using API: jvirtd 1.0\nRunning against daemon: 0.1.0\n\n");
+                + "Using API: jvirtd 1.0\nRunning hypervisor: QEMU 7.2.22\n\n");
+        assertThat(run("version", "--daemon").out()).endsWith("Running hypervisor: QEMU 7.2.22\nRunning against daemon: 0.1.0\n\n");
         assertThat(run("nodeinfo").out()).startsWith("CPU model:           x86_64\nCPU(s):              2\n");
         assertThat(run("capabilities").out()).isEqualTo("<capabilities/>\n\n");
     }

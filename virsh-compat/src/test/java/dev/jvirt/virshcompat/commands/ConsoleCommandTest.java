@@ -62,12 +62,12 @@ class ConsoleCommandTest {
     @Test
     void aDomainThatIsNotRunningIsWordedAsVirshWordsItWithWhatToDo() {
         fake.json("GET", "/1.0/domains/web1/console?mode=rw&history=7", 409, "{\"error\":{\"code\":\"invalid-state\","
-                + "\"message\":\"cannot open the console of domain 'web1': it is shut off; open the console of needs "
-                + "it paused or running\"}}");
+                + "\"message\":\"cannot open the console of domain 'web1': it is shut off; it must be paused "
+                + "or running\"}}");
         JvirshRun r = run("console", "--history", "7", "web1");
         assertThat(r.err()).isEqualTo("error: The domain is not running\n"
                 + "error: Requested operation is not valid: cannot open the console of domain 'web1': it is shut off; "
-                + "open the console of needs it paused or running\n"
+                + "it must be paused or running\n"
                 + "hint: jvirsh start web1 starts it (with --console to attach at once); "
                 + "jvirsh console --log web1 shows what it printed when it last ran\n");
         assertThat(r.status()).isEqualTo(1);

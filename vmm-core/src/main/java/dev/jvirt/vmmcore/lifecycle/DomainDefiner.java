@@ -54,13 +54,18 @@ public final class DomainDefiner {
         });
     }
 
+    /** What a define did: the entry, and whether a stored definition of that name was replaced. */
+    public record Defined(DomainEntry entry, boolean replaced) {
+    }
+
     /**
      * Defines (or redefines) {@code domainXml}; returns its entry. A redefinition without a UUID
-     * keeps the domain's; one with another is refused, as is a UUID another domain has.
+     * keeps the domain's; one with another is refused, as is a UUID another domain has, and with
+     * {@code noReplace} any definition of a name that has one.
      *
      * @throws DomainConflictException with libvirt's words, naming the domain in the way
      */
-    public DomainEntry define(String domainXml) {
+    public Defined define(String domainXml, boolean noReplace) {
         Parsed<Domain> parsed = xml.parse(domainXml, null);
         String name = parsed.definition().name();
         while (true) {
@@ -70,6 +75,11 @@ public final class DomainDefiner {
                     continue; // undefined while this waited: define on a fresh entry
                 }
                 Domain current = e.current();
+                boolean replaced = e.isPersistent();
+                if (noReplace && current != null) {
+                    throw new DomainConflictException("domain '" + name + "' already exists with uuid " + current.uuid()
+                            + " (defined without replacing: undefine it first, or define without --no-replace)");
+                }
                 try {
                     Domain def = xml.complete(parsed, current == null ? null : current.uuid());
                     if (current != null && !Uuids.normalise(current.uuid()).equals(Uuids.normalise(def.uuid()))) {
@@ -87,7 +97,7 @@ public final class DomainDefiner {
                     throw ex;
                 }
                 status.publish(e, Kind.DEFINED, e.status().reason());
-                return e;
+                return new Defined(e, replaced);
             }
         }
     }

@@ -52,7 +52,7 @@ public final class DomainEntry {
             OptionalInt id = guest == null ? OptionalInt.empty() : OptionalInt.of(guest.id());
             return new DomainInfo(id, name, d == null ? null : d.uuid(), d == null ? null : d.type(), status,
                     persistent != null, autostart, pid, d == null ? 0 : d.memoryKiB(), d == null ? 0 : d.vcpus(),
-                    pid.isPresent() ? cpuTime.applyAsLong(pid.getAsLong()) : 0L);
+                    pid.isPresent() ? cpuTime.applyAsLong(pid.getAsLong()) : 0L, d == null ? null : d.title());
         }
     }
 

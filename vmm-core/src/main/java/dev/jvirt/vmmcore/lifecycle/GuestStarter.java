@@ -10,6 +10,7 @@ import dev.jvirt.vmmcore.DomainState;
 import dev.jvirt.vmmcore.DomainStatus;
 import dev.jvirt.vmmcore.HostCapabilities;
 import dev.jvirt.vmmcore.StartFailedException;
+import dev.jvirt.vmmcore.StartRefusedException;
 import dev.jvirt.vmmcore.StateReason;
 import dev.jvirt.vmmcore.VmmException;
 import dev.jvirt.vmmcore.host.HostBackends;
@@ -20,6 +21,7 @@ import dev.jvirt.vmmcore.qemu.QemuLaunchException;
 import dev.jvirt.vmmcore.qemu.QemuLauncher;
 import dev.jvirt.vmmcore.qemu.QemuProcess;
 import dev.jvirt.vmmcore.qemu.argv.CommandLineBuilder;
+import dev.jvirt.vmmcore.qemu.argv.CommandLineException;
 import dev.jvirt.vmmcore.qemu.argv.CommandLinePlan;
 import dev.jvirt.vmmcore.qemu.argv.LaunchOptions;
 import dev.jvirt.vmmcore.store.GuestLaunch;
@@ -136,6 +138,7 @@ public final class GuestStarter {
         consoles.warmUp(); // the console keeper starts while QEMU does
         try {
             HostPreparation.Host prepared = host.prepare(plan, setup);
+            StartChecks.check(prepared.resolved());
             CommandLinePlan cmd = build(plan, prepared);
             GuestLaunch launch = createRuntime(plan, id, cmd, setup);
             QemuProcess process = launch(plan, cmd, setup);
@@ -150,7 +153,8 @@ public final class GuestStarter {
             return g;
         } catch (QemuLaunchException e) {
             setup.rollback();
-            throw new StartFailedException(name, e.getMessage(), e.output(), e);
+            throw QemuFailures.classify(name, e.output()).<StartFailedException>map(r -> r)
+                    .orElseGet(() -> new StartFailedException(name, e.getMessage(), e.output(), e));
         } catch (StartFailedException e) {
             setup.rollback();
             throw e;
@@ -173,6 +177,9 @@ public final class GuestStarter {
             return commandLine.plan(prepared.resolved(), plan.capabilities(), plan.paths(), prepared.options());
         } catch (VmmException e) {
             throw e;
+        } catch (CommandLineException e) {
+            throw new StartRefusedException(plan.name(), StartRefusedException.Kind.UNSUPPORTED_CONFIG, e.getMessage(),
+                    "correct it in the definition (jvirsh edit " + plan.name() + ")");
         } catch (RuntimeException e) {
             throw new StartFailedException(plan.name(), "cannot build the QEMU command line: " + e.getMessage(), e);
         }

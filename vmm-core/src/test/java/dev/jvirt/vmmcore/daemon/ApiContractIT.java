@@ -40,7 +40,7 @@ class ApiContractIT {
 
             same(api.get("/1.0"), Host.ServerInfo::from, 200);
             same(api.get("/1.0/host/nodeinfo"), Host.NodeInfo::from, 200);
-            same(api.post("/1.0/domains", new Requests.Define(xml).toJson()), Domains.Ref::from, 201);
+            same(api.post("/1.0/domains", new Requests.Define(xml, false).toJson()), Domains.Ref::from, 201);
             try (UnixHttpClient.Stream events = api.stream("/1.0/events?domain=contract")) {
                 sameList(api.get("/1.0/domains"), Domains.Summary::from);
                 same(api.get("/1.0/domains/contract"), Domains.Info::from, 200);

@@ -36,9 +36,9 @@ class OperationTest {
                     assertThat(e.operation()).isEqualTo("suspend");
                     assertThat(e.status()).isEqualTo(destroyed);
                 })
-                .hasMessage("cannot suspend domain 'vm1': it is shut off (destroyed); suspend needs it running");
+                .hasMessage("cannot suspend domain 'vm1': it is shut off (destroyed); it must be running");
         assertThatThrownBy(() -> Operation.DESTROY.check("vm1", destroyed))
-                .hasMessageEndingWith("destroy needs it crashed or paused or running");
+                .hasMessageEndingWith("it must be crashed or paused or running");
     }
 
     @Test

@@ -22,6 +22,7 @@ import dev.jvirt.vmmcore.NoSuchDomainException;
 import dev.jvirt.vmmcore.OperationTimeoutException;
 import dev.jvirt.vmmcore.QemuMonitorException;
 import dev.jvirt.vmmcore.StartFailedException;
+import dev.jvirt.vmmcore.StartRefusedException;
 import dev.jvirt.vmmcore.VmmException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -80,6 +81,11 @@ public final class ErrorMapper {
         }
         if (e instanceof InvalidArgumentException) {
             return ApiException.badRequest(e.getMessage());
+        }
+        if (e instanceof StartRefusedException refused) {
+            return new ApiException(UNPROCESSABLE_ENTITY,
+                    refused.kind() == StartRefusedException.Kind.SYSTEM ? "system-error" : "unsupported-config",
+                    e.getMessage(), refused.hint(), e);
         }
         if (e instanceof StartFailedException) {
             return new ApiException(INTERNAL_SERVER_ERROR, "start-failed", e.getMessage(), null, e);

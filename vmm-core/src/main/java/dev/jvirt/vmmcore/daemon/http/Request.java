@@ -50,10 +50,15 @@ public record Request(HttpMethod method, String path, Map<String, String> params
      * else the {@code xml} field of a JSON body.
      */
     public String definitionXml() {
-        String type = headers.get(io.netty.handler.codec.http.HttpHeaderNames.CONTENT_TYPE);
-        if (type != null && (type.startsWith("application/xml") || type.startsWith("text/xml"))) {
+        if (xmlBody()) {
             return Utf8.decode(body, "the definition", "invalid-definition");
         }
         return Json.requiredText(json(), "xml");
+    }
+
+    /** Whether the body is XML ({@code application/xml} or {@code text/xml}) rather than JSON. */
+    public boolean xmlBody() {
+        String type = headers.get(io.netty.handler.codec.http.HttpHeaderNames.CONTENT_TYPE);
+        return type != null && (type.startsWith("application/xml") || type.startsWith("text/xml"));
     }
 }

@@ -3,6 +3,8 @@ package dev.jvirt.vmmcore.daemon.routes;
 import static io.netty.handler.codec.http.HttpResponseStatus.CREATED;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jvirt.api.Domains;
+import dev.jvirt.vmmcore.DefineResult;
 import dev.jvirt.vmmcore.DomainInfo;
 import dev.jvirt.vmmcore.Hypervisor;
 import dev.jvirt.vmmcore.daemon.http.Json;
@@ -20,13 +22,15 @@ final class DomainDefinitionRoutes {
     void register(RouteTable t) {
         t.post("/1.0/domains", r -> {
             String xml = r.definitionXml();
-            return Reply.json(CREATED, nameAndUuid(hv.define(xml)));
+            DefineResult d = hv.define(xml, r.queryFlag("no_replace")
+                    || !r.xmlBody() && Json.optionalBoolean(r.json(), "no_replace", false));
+            return Reply.json(CREATED, ref(d.domain(), d.replaced()));
         });
         t.post("/1.0/domains/create", r -> {
             ObjectNode body = r.json();
             String xml = Json.requiredText(body, "xml");
             boolean paused = Json.optionalBoolean(body, "paused", false);
-            return Reply.json(CREATED, nameAndUuid(hv.createTransient(xml, paused)));
+            return Reply.json(CREATED, ref(hv.createTransient(xml, paused), false));
         });
         t.delete("/1.0/domains/{name}", r -> {
             hv.undefine(r.param("name"));
@@ -39,7 +43,7 @@ final class DomainDefinitionRoutes {
         });
     }
 
-    private static ObjectNode nameAndUuid(DomainInfo d) {
-        return Json.object().put("name", d.name()).put("uuid", d.uuid());
+    private static ObjectNode ref(DomainInfo d, boolean replaced) {
+        return DomainJson.node(new Domains.Ref(d.name(), d.uuid(), replaced, d.status().isActive()));
     }
 }

@@ -30,7 +30,7 @@ final class DomainJson {
 
     static Domains.Summary summary(DomainInfo d, Integer id) {
         return new Domains.Summary(id == null ? null : (long) id, d.name(), d.uuid(), d.state().label(), d.reason().label(),
-                d.persistent(), d.autostart());
+                d.persistent(), d.autostart(), d.title());
     }
 
     /** {@code GET /1.0/domains/NAME}: what virsh dominfo shows. */

@@ -186,9 +186,10 @@ final class Controllers {
                     case "piix3-uhci" -> "piix3-usb-uhci";
                     case "piix4-uhci" -> "piix4-usb-uhci";
                     case "ehci" -> "usb-ehci";
+                    case "ich9-ehci1" -> "ich9-usb-ehci1"; // what virt-install writes for pc machines too
                     case "qemu-xhci" -> "qemu-xhci";
                     case "nec-xhci" -> "nec-usb-xhci";
-                    default -> throw new CommandLineException(what, "model '" + model + "' is not supported; use qemu-xhci, nec-xhci, ehci, piix3-uhci or none");
+                    default -> throw new CommandLineException(what, "model '" + model + "' is not supported; use qemu-xhci, nec-xhci, ehci, ich9-ehci1, piix3-uhci or none");
                 };
                 if (driver == null) {
                     return null;
