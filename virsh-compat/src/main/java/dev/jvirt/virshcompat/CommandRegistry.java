@@ -19,10 +19,12 @@ import dev.jvirt.virshcompat.commands.DomXmlToNativeCommand;
 import dev.jvirt.virshcompat.commands.DumpXmlCommand;
 import dev.jvirt.virshcompat.commands.EditCommand;
 import dev.jvirt.virshcompat.commands.EventCommand;
+import dev.jvirt.virshcompat.commands.FreeCellCommand;
 import dev.jvirt.virshcompat.commands.HostValidateCommand;
 import dev.jvirt.virshcompat.commands.HostnameCommand;
 import dev.jvirt.virshcompat.commands.ListCommand;
 import dev.jvirt.virshcompat.commands.NodeInfoCommand;
+import dev.jvirt.virshcompat.commands.NodeMemStatsCommand;
 import dev.jvirt.virshcompat.commands.QemuMonitorCommand;
 import dev.jvirt.virshcompat.commands.QemuMonitorEventCommand;
 import dev.jvirt.virshcompat.commands.RebootCommand;
@@ -48,7 +50,7 @@ final class CommandRegistry {
         "define", "undefine", "create", "start", "shutdown", "destroy", "reboot", "reset", "suspend", "resume",
         "dumpxml", "edit", "autostart", "domblklist", "domiflist", "console", "event",
         "domxml-to-native", "qemu-monitor-command", "qemu-monitor-event",
-        "capabilities", "domcapabilities", "nodeinfo", "hostname", "uri", "version", "host-validate",
+        "capabilities", "domcapabilities", "nodeinfo", "nodememstats", "freecell", "hostname", "uri", "version", "host-validate",
         CompleteDomainsCommand.NAME, BashCompletionCommand.NAME,
     };
 
@@ -95,6 +97,8 @@ final class CommandRegistry {
             case "capabilities": return new CapabilitiesCommand();
             case "domcapabilities": return new DomCapabilitiesCommand();
             case "nodeinfo": return new NodeInfoCommand();
+            case "nodememstats": return new NodeMemStatsCommand();
+            case "freecell": return new FreeCellCommand();
             case "hostname": return new HostnameCommand();
             case "uri": return new UriCommand();
             case "version": return new VersionCommand();

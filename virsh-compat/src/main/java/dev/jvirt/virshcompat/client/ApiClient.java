@@ -121,6 +121,10 @@ public final class ApiClient {
         return http.getObject("/1.0/host/capabilities").string("qemu_version");
     }
 
+    public Host.Memory hostMemory() {
+        return Host.Memory.from(http.getObject("/1.0/host/memory"));
+    }
+
     public Host.NodeInfo nodeInfo() {
         return Host.NodeInfo.from(http.getObject("/1.0/host/nodeinfo"));
     }

@@ -67,6 +67,15 @@ public final class Formats {
         return sb.toString();
     }
 
+    /** {@code nodememstats}: virsh's "%-7s: %20llu KiB" lines. */
+    public static String memoryStats(String[] fields, long... kib) {
+        StringBuilder sb = new StringBuilder(160);
+        for (int i = 0; i < fields.length; i++) {
+            sb.append(String.format(Locale.ROOT, "%-7s: %20d KiB%n", fields[i], kib[i]));
+        }
+        return sb.toString();
+    }
+
     /** {@code domstate}, with {@code --reason}: "running (booted)". */
     public static String domState(String state, String reason, boolean withReason) {
         return withReason ? state + " (" + (reason == null || reason.isEmpty() ? "unknown" : reason) + ")" : state;

@@ -33,7 +33,7 @@ class EditCommandTest {
         JvirshRun r = edit("sed -i s/1/2/", "");
         assertThat(r.out()).isEqualTo("Domain 'web1' XML configuration edited.\n\n");
         assertThat(r.status()).isZero();
-        assertThat(Json.parse(fake.requests().get(1).body())).isEqualTo(Map.of("xml", "<domain><vcpu>2</vcpu></domain>\n"));
+        assertThat(Json.parse(fake.requests().get(1).body())).isEqualTo(Map.of("xml", "<domain><vcpu>2</vcpu></domain>\n", "no_replace", false));
     }
 
     @Test

@@ -27,6 +27,7 @@ final class HostRoutes {
                 ? Reply.xml(CapabilitiesXml.domainCapabilities(hv.capabilities(), r.query("virttype", "qemu")))
                 : Reply.json(domainCapabilities(hv.capabilities())));
         t.get("/1.0/host/nodeinfo", r -> Reply.json(NodeInfo.read()));
+        t.get("/1.0/host/memory", r -> Reply.json(DomainJson.node(HostMemory.read())));
     }
 
     private static boolean xml(Request r) {

@@ -9,7 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** {@code virsh nodeinfo} from /proc/cpuinfo and /proc/meminfo. */
+/** {@code virsh nodeinfo} from /proc/cpuinfo and, for the memory, the NUMA cells' counters as libvirt sums them ({@link HostMemory}). */
 final class NodeInfo {
 
     private NodeInfo() {
@@ -25,7 +25,7 @@ final class NodeInfo {
         int nSockets = Math.max(1, sockets.size());
         int cores = (int) parseDouble(value(cpuinfo, "cpu cores", Integer.toString(Math.max(1, cpus / nSockets))));
         int threads = Math.max(1, cpus / Math.max(1, nSockets * cores));
-        long memKiB = (long) parseDouble(value(lines("/proc/meminfo"), "MemTotal", "0").replace("kB", "").trim());
+        long memKiB = HostMemory.nodeInfoKib(HostMemory.read());
         ObjectNode o = Json.object();
         o.put("cpu_model", System.getProperty("os.arch").equals("amd64") ? "x86_64" : System.getProperty("os.arch"));
         o.put("cpu_model_name", model);
