@@ -335,9 +335,16 @@ public final class Hypervisor implements AutoCloseable {
         return Optional.ofNullable(operations.guest(domain(domain), Operation.CONSOLE).consoleHub());
     }
 
-    /** The domain's XML: the live definition while active (unless {@code inactive}), else the stored one. */
+    /**
+     * The domain's XML: while active (unless {@code inactive}) the live definition as libvirt's live
+     * XML has it (the id on the root, the machine type QEMU runs, the {@code <emulator>}), else the stored one.
+     */
     public String xml(String domain, boolean inactive) {
-        return xml.format(definition(domain, inactive));
+        DomainEntry.Snapshot s = domain(domain).snapshot();
+        if (s.guest() != null && !(inactive && s.persistent() != null)) {
+            return xml.formatLive(s.current(), s.guest().id());
+        }
+        return xml.format(inactive && s.persistent() != null ? s.persistent() : s.current());
     }
 
     /** The domain's definition as a model (for domblklist, domiflist): the live one while active (unless {@code inactive}). */

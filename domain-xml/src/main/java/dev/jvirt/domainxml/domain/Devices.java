@@ -53,6 +53,12 @@ public record Devices(
     public static final Devices EMPTY = new Devices(null, null, null, null, null, null, null, null,
             null, null, null, null, null, null, null, null, null, null, null, null);
 
+    /** A copy with another {@code <emulator>}. */
+    public Devices withEmulator(String path) {
+        return new Devices(path, disks, controllers, filesystems, interfaces, serials, consoles, channels, inputs,
+                graphics, sounds, audios, videos, watchdogs, memballoon, rngs, panics, tpms, redirdevs, extensions);
+    }
+
     /** Normalises every list to an immutable copy. */
     public Devices {
         disks = copy(disks);

@@ -113,6 +113,13 @@ public record Domain(
                 onReboot, onCrash, pm, d, tuning, sysinfo, seclabels, qemuCommandline, extensions, comments);
     }
 
+    /** A copy with another {@code <os>}. */
+    public Domain withOs(Os o) {
+        return new Domain(type, name, uuid, title, description, metadata, maxMemory, memoryKiB,
+                currentMemoryKiB, memoryBacking, vcpu, iothreads, o, features, cpu, clock, onPoweroff,
+                onReboot, onCrash, pm, devices, tuning, sysinfo, seclabels, qemuCommandline, extensions, comments);
+    }
+
     /** A copy with another UUID. */
     public Domain withUuid(String u) {
         return new Domain(type, name, u, title, description, metadata, maxMemory, memoryKiB,

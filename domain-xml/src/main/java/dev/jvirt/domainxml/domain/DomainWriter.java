@@ -7,13 +7,13 @@ import dev.jvirt.domainxml.xml.XmlOutput;
 final class DomainWriter {
     private DomainWriter() {}
 
-    static String write(Domain d) {
+    static String write(Domain d, Integer id) {
         XmlOutput w = new XmlOutput();
         for (String c : d.comments()) {
             w.comment(c);
         }
         boolean qemuNs = d.qemuCommandline() != null || d.extensions().stream().anyMatch(e -> e.name().startsWith("qemu:"));
-        w.start("domain").attr("type", d.type()).attr("xmlns:qemu", qemuNs ? QemuCommandline.NAMESPACE : null);
+        w.start("domain").attr("type", d.type()).attr("id", id).attr("xmlns:qemu", qemuNs ? QemuCommandline.NAMESPACE : null);
         w.textElement("name", d.name());
         w.textElement("uuid", d.uuid());
         w.textElement("title", d.title());

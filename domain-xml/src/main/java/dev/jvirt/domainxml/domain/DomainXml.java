@@ -61,6 +61,14 @@ public final class DomainXml {
 
     /** Canonical text: libvirt's element order, two-space indent, single quotes, sizes in KiB. */
     public static String format(Domain d) {
-        return DomainWriter.write(d);
+        return DomainWriter.write(d, null);
+    }
+
+    /**
+     * A running domain's text, as libvirt's live XML: {@link #format}'s, with the domain's id on
+     * the root ({@code <domain type='qemu' id='3'>}). Read back by {@link #parse}, which drops the id.
+     */
+    public static String formatLive(Domain d, int id) {
+        return DomainWriter.write(d, id);
     }
 }

@@ -43,6 +43,12 @@ public record Os(
         firmwareFeatures = firmwareFeatures == null ? List.of() : List.copyOf(firmwareFeatures);
     }
 
+    /** A copy with another machine type (a running guest's: the alias resolved, {@code pc} → {@code pc-i440fx-7.2}). */
+    public Os withMachine(String m) {
+        return new Os(firmware, type, arch, m, loader, nvram, kernel, initrd, cmdline, bootDevices, bootMenu, bios,
+                smbiosMode, firmwareFeatures);
+    }
+
     /** {@code <feature enabled='yes' name='secure-boot'/>} inside {@code <firmware>}. */
     public record FirmwareFeature(Boolean enabled, String name) {}
 

@@ -46,4 +46,9 @@ public final class DomainDefinitions {
     public String format(Domain d) {
         return DomainXml.format(d);
     }
+
+    /** A running domain's text: with its id on the root, as libvirt's live XML. */
+    public String formatLive(Domain d, int id) {
+        return DomainXml.formatLive(d, id);
+    }
 }

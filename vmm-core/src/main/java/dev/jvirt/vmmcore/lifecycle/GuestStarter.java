@@ -140,7 +140,8 @@ public final class GuestStarter {
             HostPreparation.Host prepared = host.prepare(plan, setup);
             StartChecks.check(prepared.resolved());
             CommandLinePlan cmd = build(plan, prepared);
-            GuestLaunch launch = createRuntime(plan, id, cmd, setup);
+            Domain live = LiveDefinition.of(plan.definition(), plan.capabilities(), cmd.argv().get(0));
+            GuestLaunch launch = createRuntime(plan, live, id, cmd, setup);
             QemuProcess process = launch(plan, cmd, setup);
             observer.reached(name, StartPhase.LAUNCHED);
             launch = launch.withPid(process.pid());
@@ -148,7 +149,7 @@ public final class GuestStarter {
                     DomainStatus.of(DomainState.PAUSED, StateReason.STARTING_UP))); // a takeover finds this QEMU by the record alone
             observer.reached(name, StartPhase.PID_RECORDED);
             RunningGuest g = finish(plan, entry, paused, watch, setup,
-                    new RunningGuest(plan.definition(), plan.paths(), process, connect(plan), launch, prepared.releases()));
+                    new RunningGuest(live, plan.paths(), process, connect(plan), launch, prepared.releases()));
             observer.reached(name, StartPhase.COMMITTED);
             return g;
         } catch (QemuLaunchException e) {
@@ -226,14 +227,15 @@ public final class GuestStarter {
     }
 
     /** The runtime directory, the live XML and the first status record (STARTING, no pid yet). */
-    private GuestLaunch createRuntime(StartPlan plan, int id, CommandLinePlan cmd, HostSetup setup) throws IOException {
+    private GuestLaunch createRuntime(StartPlan plan, Domain live, int id, CommandLinePlan cmd, HostSetup setup)
+            throws IOException {
         GuestPaths paths = plan.paths();
         if (Files.exists(paths.dir())) {
             runtime.remove(paths); // a leftover of a shut-off domain: nothing runs there
         }
         runtime.create(plan.name());
         setup.done("create " + paths.dir(), () -> runtime.remove(paths));
-        runtime.writeLiveXml(paths, definitions.format(plan.definition()));
+        runtime.writeLiveXml(paths, definitions.format(live));
         GuestLaunch launch = new GuestLaunch(id, 0, cmd.argv().get(0), cmd.argv(), cmd.console(), System.currentTimeMillis());
         runtime.write(paths, RuntimeRecord.of(plan.name(), RuntimeRecord.Phase.STARTING, launch,
                 DomainStatus.of(DomainState.SHUTOFF, StateReason.UNKNOWN)));
