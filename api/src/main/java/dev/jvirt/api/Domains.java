@@ -114,6 +114,43 @@ public final class Domains {
         }
     }
 
+    /**
+     * {@code GET .../stats}: libvirt's domstats keys in libvirt's order ({@code state.state},
+     * {@code block.0.rd.reqs}, ...), each a number or a string.
+     */
+    public record Stats(String name, Map<String, Object> stats) implements Shape {
+
+        /** Numbers come back as Long (the reader gives small ones as Integer), strings as they are. */
+        public static Stats from(JsonObject o) {
+            Map<String, Object> stats = new java.util.LinkedHashMap<>();
+            for (Map.Entry<String, Object> e : JsonObject.of(o.raw("stats")).asMap().entrySet()) {
+                stats.put(e.getKey(), e.getValue() instanceof Integer i ? Long.valueOf(i) : e.getValue());
+            }
+            return new Stats(o.string("name"), stats);
+        }
+
+        @Override
+        public Map<String, Object> toJson() {
+            return Json.object("name", name, "stats", stats);
+        }
+    }
+
+    /** An entry of {@code .../blockinfo} (domblkinfo, domblkerror); {@code error} is {@code none}, {@code no space} or {@code unspecified error}. */
+    public record BlockInfo(String target, String path, long capacity, long allocation, long physical, String error)
+            implements Shape {
+
+        public static BlockInfo from(JsonObject o) {
+            return new BlockInfo(o.string("target"), o.string("path"), o.number("capacity", 0), o.number("allocation", 0),
+                    o.number("physical", 0), o.string("error"));
+        }
+
+        @Override
+        public Map<String, Object> toJson() {
+            return Json.object("target", target, "path", path, "capacity", capacity, "allocation", allocation,
+                    "physical", physical, "error", error);
+        }
+    }
+
     /** An entry of {@code .../interfaces} (domiflist). */
     public record Interface(String name, String type, String source, String model, String mac) implements Shape {
 

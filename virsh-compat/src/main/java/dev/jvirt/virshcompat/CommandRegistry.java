@@ -7,13 +7,18 @@ import dev.jvirt.virshcompat.commands.ConsoleCommand;
 import dev.jvirt.virshcompat.commands.CreateCommand;
 import dev.jvirt.virshcompat.commands.DefineCommand;
 import dev.jvirt.virshcompat.commands.DestroyCommand;
+import dev.jvirt.virshcompat.commands.DomBlkErrorCommand;
+import dev.jvirt.virshcompat.commands.DomBlkInfoCommand;
 import dev.jvirt.virshcompat.commands.DomBlkListCommand;
+import dev.jvirt.virshcompat.commands.DomBlkStatCommand;
 import dev.jvirt.virshcompat.commands.DomCapabilitiesCommand;
 import dev.jvirt.virshcompat.commands.DomIdCommand;
 import dev.jvirt.virshcompat.commands.DomIfListCommand;
 import dev.jvirt.virshcompat.commands.DomInfoCommand;
+import dev.jvirt.virshcompat.commands.DomMemStatCommand;
 import dev.jvirt.virshcompat.commands.DomNameCommand;
 import dev.jvirt.virshcompat.commands.DomStateCommand;
+import dev.jvirt.virshcompat.commands.DomStatsCommand;
 import dev.jvirt.virshcompat.commands.DomUuidCommand;
 import dev.jvirt.virshcompat.commands.DomXmlToNativeCommand;
 import dev.jvirt.virshcompat.commands.DumpXmlCommand;
@@ -49,6 +54,7 @@ final class CommandRegistry {
         "list", "dominfo", "domstate", "domid", "domuuid", "domname",
         "define", "undefine", "create", "start", "shutdown", "destroy", "reboot", "reset", "suspend", "resume",
         "dumpxml", "edit", "autostart", "domblklist", "domiflist", "console", "event",
+        "domstats", "dommemstat", "domblkstat", "domblkinfo", "domblkerror",
         "domxml-to-native", "qemu-monitor-command", "qemu-monitor-event",
         "capabilities", "domcapabilities", "nodeinfo", "nodememstats", "freecell", "hostname", "uri", "version", "host-validate",
         CompleteDomainsCommand.NAME, BashCompletionCommand.NAME,
@@ -98,6 +104,11 @@ final class CommandRegistry {
             case "domcapabilities": return new DomCapabilitiesCommand();
             case "nodeinfo": return new NodeInfoCommand();
             case "nodememstats": return new NodeMemStatsCommand();
+            case "domstats": return new DomStatsCommand();
+            case "dommemstat": return new DomMemStatCommand();
+            case "domblkstat": return new DomBlkStatCommand();
+            case "domblkinfo": return new DomBlkInfoCommand();
+            case "domblkerror": return new DomBlkErrorCommand();
             case "freecell": return new FreeCellCommand();
             case "hostname": return new HostnameCommand();
             case "uri": return new UriCommand();

@@ -13,6 +13,7 @@ import dev.jvirt.vmmcore.lifecycle.GuestConsoles;
 import dev.jvirt.vmmcore.lifecycle.GuestEventHandler;
 import dev.jvirt.vmmcore.lifecycle.GuestMonitor;
 import dev.jvirt.vmmcore.lifecycle.GuestStarter;
+import dev.jvirt.vmmcore.lifecycle.GuestStats;
 import dev.jvirt.vmmcore.lifecycle.GuestTeardown;
 import dev.jvirt.vmmcore.lifecycle.Operation;
 import dev.jvirt.vmmcore.lifecycle.OperationLock;
@@ -32,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -68,6 +70,7 @@ public final class Hypervisor implements AutoCloseable {
     private final DomainDefiner definer;
     private final DomainOperations operations;
     private final CapabilitiesProvider capabilities;
+    private final GuestStats stats = new GuestStats(java.nio.file.Path.of("/proc"));
 
     private Hypervisor(HypervisorConfig config) {
         this.config = config;
@@ -356,6 +359,20 @@ public final class Hypervisor implements AutoCloseable {
     /** The host's probed capabilities (QEMU binary cached on disk; KVM probed once per Hypervisor). */
     public HostCapabilities capabilities() {
         return capabilities.require();
+    }
+
+    // ---- statistics (virsh domstats, dommemstat, domblkstat, domblkinfo, domblkerror) --------
+
+    /** libvirt's domstats of the domain for {@code groups}; a domain that is not running has its state only. */
+    public DomainStats stats(String domain, Set<DomainStats.Group> groups) {
+        DomainEntry e = domain(domain);
+        return stats.collect(e.name(), e.snapshot(), groups);
+    }
+
+    /** The running domain's disks with their sizes and I/O error state. */
+    public List<BlockInfo> blockInfo(String domain) {
+        DomainEntry e = domain(domain);
+        return stats.blockInfo(e.name(), operations.guest(e, Operation.STATS));
     }
 
     // ---- monitor passthrough (virsh qemu-monitor-command / qemu-monitor-event) ----------------

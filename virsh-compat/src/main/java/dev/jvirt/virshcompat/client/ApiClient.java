@@ -94,6 +94,20 @@ public final class ApiClient {
         return out;
     }
 
+    /** libvirt's domstats of a domain; {@code groups} as {@code state,block}, empty for all. */
+    public Domains.Stats stats(String name, String groups) {
+        return Domains.Stats.from(http.getObject(domainPath(name) + "/stats"
+                + (groups.isEmpty() ? "" : "?groups=" + groups)));
+    }
+
+    public List<Domains.BlockInfo> blockInfo(String name) {
+        List<Domains.BlockInfo> out = new ArrayList<>();
+        for (Object o : JsonObject.list(http.get(domainPath(name) + "/blockinfo"))) {
+            out.add(Domains.BlockInfo.from(JsonObject.of(o)));
+        }
+        return out;
+    }
+
     public List<Domains.Interface> interfaces(String name) {
         List<Domains.Interface> out = new ArrayList<>();
         for (Object o : JsonObject.list(http.get(domainPath(name) + "/interfaces"))) {

@@ -67,6 +67,18 @@ public final class Formats {
         return sb.toString();
     }
 
+    /** virsh's vshPrettyCapacity: "%.3f" in the largest unit (B, KiB, MiB, GiB, TiB, PiB, EiB) the value reaches. */
+    public static String prettyCapacity(long bytes) {
+        String[] units = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+        double v = bytes;
+        int u = 0;
+        while (u < units.length - 1 && v >= 1024) {
+            v /= 1024;
+            u++;
+        }
+        return String.format(Locale.ROOT, "%.3f %s", v, units[u]);
+    }
+
     /** {@code nodememstats}: virsh's "%-7s: %20llu KiB" lines. */
     public static String memoryStats(String[] fields, long... kib) {
         StringBuilder sb = new StringBuilder(160);

@@ -65,6 +65,13 @@ public final class GuestMonitor {
                 : guest.qmp().execute(name, argObject).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)));
     }
 
+    /** Runs one QMP command jvirt itself needs (a query) and returns QEMU's {@code return}. */
+    static JsonNode call(RunningGuest guest, String domain, String command, ObjectNode arguments) {
+        return await(domain, command, () -> arguments == null
+                ? guest.qmp().execute(command).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                : guest.qmp().execute(command, arguments).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
     /** Runs one human-monitor (HMP) command line and returns its text output. */
     public static String hmp(RunningGuest guest, String domain, String commandLine) {
         return await(domain, "human-monitor-command", () -> guest.qmp().commands().humanMonitorCommand(commandLine)

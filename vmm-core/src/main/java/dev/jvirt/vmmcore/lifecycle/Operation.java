@@ -41,6 +41,8 @@ public enum Operation {
     CONSOLE("open the console of", EnumSet.of(RUNNING, PAUSED)),
     /** Monitor passthrough: a QMP or HMP command on jvirt's own QMP connection (no lock). */
     MONITOR("run a monitor command on", EnumSet.of(RUNNING, PAUSED)),
+    /** Reading the guest's statistics and block sizes over QMP and /proc (no lock). */
+    STATS("get the block information of", EnumSet.of(RUNNING, PAUSED)),
     /** Streaming the guest's QMP events (no lock). */
     WATCH_MONITOR("watch the monitor events of", EnumSet.of(RUNNING, PAUSED)),
     /** Internal: reacting to what QEMU reported (guest poweroff, panic, exit). */

@@ -26,6 +26,7 @@ public final class ApiRoutes {
         new HostRoutes(hv).register(t);
         new ConsoleRoutes(hv, hv::resolve, config.dirs()::consoleLog).register(t);
         new QemuMonitorRoutes(hv).register(t);
+        new DomainStatsRoutes(hv).register(t);
         return t;
     }
 }

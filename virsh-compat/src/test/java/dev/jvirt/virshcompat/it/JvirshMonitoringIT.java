@@ -1,0 +1,94 @@
+package dev.jvirt.virshcompat.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jvirt.testimages.TinyGuest;
+import dev.jvirt.testimages.TinyGuestExtension;
+import dev.jvirt.virshcompat.it.Cli.Result;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The monitoring commands (domstats, dommemstat, domblkstat, domblkinfo, domblkerror) through
+ * bin/jvirsh against a real jvirtd running the tiny guest with a qcow2 disk. The domstats keys
+ * are the ones libvirt 9.0 gave for the same guest under TCG (recorded with virsh domstats),
+ * without libvirt's cpu.haltpoll.* (KVM debugfs counters) and dirtyrate.* groups.
+ */
+@ExtendWith(TinyGuestExtension.class)
+class JvirshMonitoringIT {
+
+    @Test
+    void statsOfARunningGuestHaveLibvirtsKeysAndFormats(TinyGuest guest) throws Exception {
+        Path scratch = Files.createTempDirectory("jvirsh-monitoring-");
+        try (JvirtdUnderTest daemon = new JvirtdUnderTest(scratch.resolve("daemon"))) {
+            Distribution dist = Distribution.find(scratch);
+            daemon.start(dist);
+            Cli jvirsh = new Cli(dist.jvirsh(), Map.of("JVIRT_DEFAULT_URI", daemon.uri()));
+            Path disk = guest.newDisk("mon1-vda");
+            Path xml = TinyDomainXml.write(guest, "mon1", scratch);
+            Files.writeString(xml, Files.readString(xml).replace("<devices>", "<devices>\n    <disk type='file' device='disk'>"
+                    + "<driver name='qemu' type='qcow2'/><source file='" + disk + "'/><target dev='vda' bus='virtio'/></disk>"));
+            ok(jvirsh.run("define", xml.toString()));
+
+            Result off = jvirsh.run("dommemstat", "mon1");
+            assertThat(off.err()).as(off.toString()).isEqualTo("error: Failed to get memory statistics for domain mon1\n"
+                    + "error: Requested operation is not valid: domain is not running\n");
+            assertThat(off.status()).isEqualTo(1);
+            assertThat(ok(jvirsh.run("domstats", "--state", "mon1"))).isEqualTo("Domain: 'mon1'\n  state.state=5\n  state.reason=0\n\n");
+
+            ok(jvirsh.run("start", "mon1"));
+            String stats = ok(jvirsh.run("domstats", "--state", "--cpu-total", "--vcpu", "--interface", "--block", "mon1"));
+            assertThat(keys(stats)).containsExactly("state.state", "state.reason", "cpu.time", "cpu.user", "cpu.system",
+                    "cpu.cache.monitor.count", "vcpu.current", "vcpu.maximum", "vcpu.0.state", "vcpu.0.time", "vcpu.0.wait",
+                    "vcpu.0.delay", "net.count", "block.count", "block.0.name", "block.0.path", "block.0.backingIndex",
+                    "block.0.rd.reqs", "block.0.rd.bytes", "block.0.rd.times", "block.0.wr.reqs", "block.0.wr.bytes",
+                    "block.0.wr.times", "block.0.fl.reqs", "block.0.fl.times", "block.0.allocation", "block.0.capacity",
+                    "block.0.physical");
+            assertThat(stats).startsWith("Domain: 'mon1'\n  state.state=1\n  state.reason=1\n")
+                    .contains("\n  block.0.name=vda\n  block.0.path=" + disk + "\n  block.0.backingIndex=1\n")
+                    .contains("\n  block.0.capacity=67108864\n").contains("\n  vcpu.0.state=1\n").endsWith("\n\n");
+            assertThat(stats.lines().filter(l -> l.startsWith("  ")).map(l -> l.substring(l.indexOf('=') + 1))
+                    .filter(v -> !v.startsWith("/") && !v.equals("vda"))).allMatch(v -> v.matches("\\d+"));
+
+            List<String> balloon = keys(ok(jvirsh.run("domstats", "--balloon", "mon1")));
+            assertThat(balloon).startsWith("balloon.current", "balloon.maximum").contains("balloon.last-update")
+                    .endsWith("balloon.rss");
+            String mem = ok(jvirsh.run("dommemstat", "mon1"));
+            assertThat(mem).startsWith("actual " + TinyGuest.MEMORY_MIB * 1024 + "\n").containsPattern("\nlast_update \\d+\n")
+                    .containsPattern("\nrss \\d+\n\n$");
+
+            assertThat(ok(jvirsh.run("domblkstat", "mon1", "vda"))).matches("vda rd_req \\d+\nvda rd_bytes \\d+\n"
+                    + "vda wr_req \\d+\nvda wr_bytes \\d+\nvda flush_operations \\d+\nvda rd_total_times \\d+\n"
+                    + "vda wr_total_times \\d+\nvda flush_total_times \\d+\n\n");
+            Result badDevice = jvirsh.run("domblkstat", "mon1", "vdz");
+            assertThat(badDevice.err()).isEqualTo("error: invalid argument: invalid path: vdz\n");
+            assertThat(ok(jvirsh.run("domblkinfo", "mon1", "vda")))
+                    .matches("Capacity:       67108864\nAllocation:     \\d+\nPhysical:       \\d+\n\n");
+            assertThat(ok(jvirsh.run("domblkinfo", "--all", "--human", "mon1")))
+                    .matches(" Target   Capacity +Allocation +Physical\n-+\n vda      64\\.000 MiB   .* KiB +.* KiB\n\n");
+            assertThat(ok(jvirsh.run("domblkerror", "mon1"))).isEqualTo("No errors found\n\n");
+            ok(jvirsh.run("destroy", "mon1"));
+        }
+    }
+
+    private static List<String> keys(String domstats) {
+        List<String> keys = new ArrayList<>();
+        for (String l : domstats.lines().toList()) {
+            if (l.startsWith("  ")) {
+                keys.add(l.substring(2, l.indexOf('=')));
+            }
+        }
+        return keys;
+    }
+
+    private static String ok(Result r) {
+        assertThat(r.err()).as(r.toString()).isEmpty();
+        assertThat(r.status()).as(r.toString()).isZero();
+        return r.out();
+    }
+}
