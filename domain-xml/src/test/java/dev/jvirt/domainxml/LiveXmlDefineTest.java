@@ -39,6 +39,22 @@ class LiveXmlDefineTest {
         assertThat(text).contains("<partition>/machine</partition>").doesNotContain("+64055");
     }
 
+    @Test
+    void formatLiveWritesTheIdAndTheAliasesBeforeEachAddressAndParseDropsThem() throws IOException {
+        Domain d = DomainXml.load(resource("tiny-disk-nic.live.xml"), "live.xml");
+        java.util.Map<Object, String> aliases = new java.util.IdentityHashMap<>();
+        aliases.put(d.devices().disks().get(0), "virtio-disk0");
+        aliases.put(d.devices().interfaces().get(0), "net0");
+        aliases.put(d.devices().memballoon(), "balloon0");
+        String live = DomainXml.formatLive(d, 5, aliases::get);
+        assertThat(live).startsWith("<domain type='qemu' id='5'>\n")
+                .contains("      <target dev='vda' bus='virtio'/>\n      <alias name='virtio-disk0'/>\n"
+                        + "      <address type='pci' domain='0x0000' bus='0x00' slot='0x03' function='0x0'/>\n")
+                .contains("      <model type='virtio'/>\n      <alias name='net0'/>\n")
+                .contains("    <memballoon model='virtio'>\n      <alias name='balloon0'/>\n");
+        assertThat(DomainXml.load(live, "again.xml")).isEqualTo(d);
+    }
+
     private static String resource(String name) throws IOException {
         try (InputStream in = LiveXmlDefineTest.class.getResourceAsStream("/livexml/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

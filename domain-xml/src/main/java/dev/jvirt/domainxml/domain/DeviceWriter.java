@@ -1,37 +1,40 @@
 package dev.jvirt.domainxml.domain;
 
 import dev.jvirt.domainxml.xml.XmlOutput;
+import java.util.function.Function;
 
 /** Writes {@code <devices>} in libvirt's order; disks and char devices have their own writers. */
 final class DeviceWriter {
     private DeviceWriter() {}
 
-    static void devices(XmlOutput w, Devices d) {
+    /** {@code aliases}: a running guest's device aliases (live XML), or null for a definition. */
+    static void devices(XmlOutput w, Devices d, Function<Object, String> aliases) {
         w.start("devices");
         w.textElement("emulator", d.emulator());
         for (Disk disk : d.disks()) {
-            DiskWriter.disk(w, disk);
+            DiskWriter.disk(w, disk, aliases);
         }
         for (Controller c : d.controllers()) {
-            controller(w, c);
+            controller(w, c, aliases);
         }
         for (Filesystem f : d.filesystems()) {
-            filesystem(w, f);
+            filesystem(w, f, aliases);
         }
         for (NetInterface i : d.interfaces()) {
-            netInterface(w, i);
+            netInterface(w, i, aliases);
         }
         for (CharDevice c : d.serials()) {
-            DiskWriter.charDevice(w, "serial", c);
+            DiskWriter.charDevice(w, "serial", c, aliases);
         }
         for (CharDevice c : d.consoles()) {
-            DiskWriter.charDevice(w, "console", c);
+            DiskWriter.charDevice(w, "console", c, aliases);
         }
         for (CharDevice c : d.channels()) {
-            DiskWriter.charDevice(w, "channel", c);
+            DiskWriter.charDevice(w, "channel", c, aliases);
         }
         for (Input i : d.inputs()) {
             w.start("input").attr("type", i.type()).attr("bus", i.bus());
+            alias(w, aliases, i);
             AddressCodec.write(w, i.address());
             w.end();
         }
@@ -43,6 +46,7 @@ final class DeviceWriter {
         }
         for (Sound s : d.sounds()) {
             w.start("sound").attr("model", s.model());
+            alias(w, aliases, s);
             AddressCodec.write(w, s.address());
             w.end();
         }
@@ -50,13 +54,14 @@ final class DeviceWriter {
             w.start("audio").attr("id", a.id()).attr("type", a.type()).end();
         }
         for (Video v : d.videos()) {
-            video(w, v);
+            video(w, v, aliases);
         }
         for (Redirdev r : d.redirdevs()) {
             TpmCodec.write(w, r);
         }
         for (Watchdog wd : d.watchdogs()) {
             w.start("watchdog").attr("model", wd.model()).attr("action", wd.action());
+            alias(w, aliases, wd);
             AddressCodec.write(w, wd.address());
             w.end();
         }
@@ -67,14 +72,16 @@ final class DeviceWriter {
             if (m.statsPeriod() != null) {
                 w.start("stats").attr("period", m.statsPeriod()).end();
             }
+            alias(w, aliases, m);
             AddressCodec.write(w, m.address());
             w.end();
         }
         for (Rng r : d.rngs()) {
-            rng(w, r);
+            rng(w, r, aliases);
         }
         for (Panic p : d.panics()) {
             w.start("panic").attr("model", p.model());
+            alias(w, aliases, p);
             AddressCodec.write(w, p.address());
             w.end();
         }
@@ -84,7 +91,15 @@ final class DeviceWriter {
         w.end();
     }
 
-    private static void controller(XmlOutput w, Controller c) {
+    /** libvirt's {@code <alias name='…'/>} of a running guest's device, written before its address. */
+    static void alias(XmlOutput w, Function<Object, String> aliases, Object device) {
+        String name = aliases == null ? null : aliases.apply(device);
+        if (name != null) {
+            w.start("alias").attr("name", name).end();
+        }
+    }
+
+    private static void controller(XmlOutput w, Controller c, Function<Object, String> aliases) {
         w.start("controller").attr("type", c.type()).attr("index", c.index()).attr("model", c.model())
                 .attr("ports", c.ports()).attr("vectors", c.vectors());
         if (c.masterStartport() != null) {
@@ -101,11 +116,12 @@ final class DeviceWriter {
         if (c.driverQueues() != null || c.driverIothread() != null) {
             w.start("driver").attr("queues", c.driverQueues()).attr("iothread", c.driverIothread()).end();
         }
+        alias(w, aliases, c);
         AddressCodec.write(w, c.address());
         w.end();
     }
 
-    private static void filesystem(XmlOutput w, Filesystem f) {
+    private static void filesystem(XmlOutput w, Filesystem f, Function<Object, String> aliases) {
         w.start("filesystem").attr("type", f.type()).attr("accessmode", f.accessmode());
         if (f.driverType() != null || f.driverQueue() != null) {
             w.start("driver").attr("type", f.driverType()).attr("queue", f.driverQueue()).end();
@@ -117,11 +133,12 @@ final class DeviceWriter {
             w.start("target").attr("dir", f.targetDir()).end();
         }
         w.flag("readonly", f.readonly());
+        alias(w, aliases, f);
         AddressCodec.write(w, f.address());
         w.end();
     }
 
-    private static void netInterface(XmlOutput w, NetInterface i) {
+    private static void netInterface(XmlOutput w, NetInterface i, Function<Object, String> aliases) {
         w.start("interface").attr("type", i.type());
         if (i.mac() != null) {
             w.start("mac").attr("address", i.mac()).end();
@@ -149,6 +166,7 @@ final class DeviceWriter {
         if (i.bootOrder() != null) {
             w.start("boot").attr("order", i.bootOrder()).end();
         }
+        alias(w, aliases, i);
         AddressCodec.write(w, i.address());
         w.end();
     }
@@ -181,7 +199,7 @@ final class DeviceWriter {
         w.end();
     }
 
-    private static void video(XmlOutput w, Video v) {
+    private static void video(XmlOutput w, Video v, Function<Object, String> aliases) {
         w.start("video");
         if (v.model() != null || v.ram() != null || v.vram() != null || v.vgamem() != null || v.heads() != null
                 || v.primary() != null || v.accel3d() != null) {
@@ -192,11 +210,12 @@ final class DeviceWriter {
             }
             w.end();
         }
+        alias(w, aliases, v);
         AddressCodec.write(w, v.address());
         w.end();
     }
 
-    private static void rng(XmlOutput w, Rng r) {
+    private static void rng(XmlOutput w, Rng r, Function<Object, String> aliases) {
         w.start("rng").attr("model", r.model());
         if (r.rateBytes() != null || r.ratePeriod() != null) {
             w.start("rate").attr("bytes", r.rateBytes()).attr("period", r.ratePeriod()).end();
@@ -209,6 +228,7 @@ final class DeviceWriter {
                 w.endWithText(r.backendPath());
             }
         }
+        alias(w, aliases, r);
         AddressCodec.write(w, r.address());
         w.end();
     }

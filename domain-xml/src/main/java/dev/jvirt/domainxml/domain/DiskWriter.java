@@ -1,12 +1,13 @@
 package dev.jvirt.domainxml.domain;
 
 import dev.jvirt.domainxml.xml.XmlOutput;
+import java.util.function.Function;
 
 /** Writes {@code <disk>} and the character devices (serial, console, channel). */
 final class DiskWriter {
     private DiskWriter() {}
 
-    static void disk(XmlOutput w, Disk d) {
+    static void disk(XmlOutput w, Disk d, Function<Object, String> aliases) {
         w.start("disk").attr("type", d.type()).attr("device", d.device());
         Disk.Driver dr = d.driver();
         if (dr != null) {
@@ -50,6 +51,7 @@ final class DiskWriter {
         if (d.bootOrder() != null) {
             w.start("boot").attr("order", d.bootOrder()).end();
         }
+        DeviceWriter.alias(w, aliases, d);
         AddressCodec.write(w, d.address());
         w.end();
     }
@@ -69,7 +71,7 @@ final class DiskWriter {
         w.end();
     }
 
-    static void charDevice(XmlOutput w, String element, CharDevice c) {
+    static void charDevice(XmlOutput w, String element, CharDevice c, Function<Object, String> aliases) {
         w.start(element).attr("type", c.type());
         CharDevice.Source s = c.source();
         if (s != null) {
@@ -90,6 +92,7 @@ final class DiskWriter {
             }
             w.end();
         }
+        DeviceWriter.alias(w, aliases, c);
         AddressCodec.write(w, c.address());
         w.end();
     }

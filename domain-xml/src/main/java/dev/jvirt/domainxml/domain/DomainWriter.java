@@ -2,12 +2,13 @@ package dev.jvirt.domainxml.domain;
 
 import dev.jvirt.domainxml.VerbatimElement;
 import dev.jvirt.domainxml.xml.XmlOutput;
+import java.util.function.Function;
 
 /** Writes a {@link Domain} in libvirt's element order; devices go to {@link DeviceWriter}. */
 final class DomainWriter {
     private DomainWriter() {}
 
-    static String write(Domain d, Integer id) {
+    static String write(Domain d, Integer id, Function<Object, String> aliases) {
         XmlOutput w = new XmlOutput();
         for (String c : d.comments()) {
             w.comment(c);
@@ -71,7 +72,7 @@ final class DomainWriter {
                 w.element(e);
             }
         }
-        DeviceWriter.devices(w, d.devices());
+        DeviceWriter.devices(w, d.devices(), aliases);
         for (Seclabel s : d.seclabels()) {
             w.start("seclabel").attr("type", s.type()).attr("model", s.model()).yesNo("relabel", s.relabel());
             w.textElement("label", s.label());

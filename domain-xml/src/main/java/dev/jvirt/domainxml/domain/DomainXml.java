@@ -61,14 +61,16 @@ public final class DomainXml {
 
     /** Canonical text: libvirt's element order, two-space indent, single quotes, sizes in KiB. */
     public static String format(Domain d) {
-        return DomainWriter.write(d, null);
+        return DomainWriter.write(d, null, null);
     }
 
     /**
      * A running domain's text, as libvirt's live XML: {@link #format}'s, with the domain's id on
-     * the root ({@code <domain type='qemu' id='3'>}). Read back by {@link #parse}, which drops the id.
+     * the root ({@code <domain type='qemu' id='3'>}) and each device's {@code <alias name>} that
+     * {@code aliases} gives (by the device's record in {@code d}; null: none). Read back by
+     * {@link #parse}, which drops both.
      */
-    public static String formatLive(Domain d, int id) {
-        return DomainWriter.write(d, id);
+    public static String formatLive(Domain d, int id, java.util.function.Function<Object, String> aliases) {
+        return DomainWriter.write(d, id, aliases);
     }
 }

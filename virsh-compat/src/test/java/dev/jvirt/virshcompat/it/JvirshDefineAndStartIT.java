@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * bin/jvirsh against a real jvirtd running the tiny guest, for what a user does every day with
  * definitions (issue #18): redefining a running domain says what happened, --no-replace refuses,
- * the live XML is libvirt's shape and defines again unchanged, a start that cannot work because of
+ * the live XML is libvirt's shape (id, machine, emulator, aliases) and defines again unchanged, a start that cannot work because of
  * a missing file says so at once in libvirt's words, and the host commands answer.
  */
 @ExtendWith(TinyGuestExtension.class)
@@ -36,7 +36,8 @@ class JvirshDefineAndStartIT {
             Result live = jvirsh.run("dumpxml", "daily1");
             assertThat(live.out()).as(live.toString()).startsWith("<domain type='qemu' id='1'>\n")
                     .containsPattern("machine='pc-i440fx-\\d+\\.\\d+'")
-                    .containsPattern("<emulator>/\\S+/qemu-system-x86_64</emulator>");
+                    .containsPattern("<emulator>/\\S+/qemu-system-x86_64</emulator>")
+                    .contains("      <alias name='serial0'/>\n").contains("      <alias name='balloon0'/>\n");
             assertThat(jvirsh.run("dumpxml", "--inactive", "daily1").out()).startsWith("<domain type='qemu'>\n")
                     .contains("machine='pc'");
 

@@ -47,8 +47,8 @@ public final class DomainDefinitions {
         return DomainXml.format(d);
     }
 
-    /** A running domain's text: with its id on the root, as libvirt's live XML. */
+    /** A running domain's text as libvirt's live XML: its id on the root, each device's alias. */
     public String formatLive(Domain d, int id) {
-        return DomainXml.formatLive(d, id);
+        return DomainXml.formatLive(d, id, LiveAliases.of(d)::get);
     }
 }
