@@ -120,6 +120,13 @@ public record Domain(
                 onReboot, onCrash, pm, devices, tuning, sysinfo, seclabels, qemuCommandline, extensions, comments);
     }
 
+    /** A copy with other {@code <seclabel>}s. */
+    public Domain withSeclabels(List<Seclabel> s) {
+        return new Domain(type, name, uuid, title, description, metadata, maxMemory, memoryKiB,
+                currentMemoryKiB, memoryBacking, vcpu, iothreads, os, features, cpu, clock, onPoweroff,
+                onReboot, onCrash, pm, devices, tuning, sysinfo, s, qemuCommandline, extensions, comments);
+    }
+
     /** A copy with another UUID. */
     public Domain withUuid(String u) {
         return new Domain(type, name, u, title, description, metadata, maxMemory, memoryKiB,

@@ -2,19 +2,25 @@ package dev.jvirt.vmmcore.lifecycle;
 
 import dev.jvirt.domainxml.domain.Domain;
 import dev.jvirt.domainxml.domain.Os;
+import dev.jvirt.domainxml.domain.Seclabel;
 import dev.jvirt.vmmcore.HostCapabilities;
+import dev.jvirt.vmmcore.security.QemuUser;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A running guest's definition as libvirt's live XML has it: the machine type QEMU runs (the
- * alias resolved, {@code pc} → {@code pc-i440fx-7.2}) and the {@code <emulator>} that runs it.
- * The command line is the same for both (it resolves the alias itself).
+ * alias resolved, {@code pc} → {@code pc-i440fx-7.2}), the {@code <emulator>} that runs it, and
+ * when QEMU runs as another user ({@code -runas}, system mode) the DAC {@code <seclabel>} with
+ * that user's uid and gid. The command line is the same for either definition.
  */
 final class LiveDefinition {
 
     private LiveDefinition() {
     }
 
-    static Domain of(Domain def, HostCapabilities caps, String emulator) {
+    static Domain of(Domain def, HostCapabilities caps, List<String> argv) {
+        String emulator = argv.isEmpty() ? null : argv.get(0);
         Domain d = def;
         Os os = d.os();
         if (os != null && os.machine() != null) {
@@ -22,6 +28,16 @@ final class LiveDefinition {
         }
         if (d.devices().emulator() == null && emulator != null) {
             d = d.withDevices(d.devices().withEmulator(emulator));
+        }
+        int runas = argv.indexOf("-runas");
+        if (runas >= 0 && runas + 1 < argv.size() && d.seclabels().stream().noneMatch(s -> "dac".equals(s.model()))) {
+            QemuUser user = QemuUser.lookup(argv.get(runas + 1));
+            if (user != null) {
+                String label = "+" + user.uid() + ":+" + user.gid();
+                List<Seclabel> labels = new ArrayList<>(d.seclabels());
+                labels.add(new Seclabel("dynamic", "dac", true, label, label, null));
+                d = d.withSeclabels(labels);
+            }
         }
         return d;
     }
