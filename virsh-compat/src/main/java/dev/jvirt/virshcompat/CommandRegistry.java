@@ -14,6 +14,7 @@ import dev.jvirt.virshcompat.commands.DomBlkStatCommand;
 import dev.jvirt.virshcompat.commands.DomCapabilitiesCommand;
 import dev.jvirt.virshcompat.commands.DomIdCommand;
 import dev.jvirt.virshcompat.commands.DomIfListCommand;
+import dev.jvirt.virshcompat.commands.DomIfStatCommand;
 import dev.jvirt.virshcompat.commands.DomInfoCommand;
 import dev.jvirt.virshcompat.commands.DomMemStatCommand;
 import dev.jvirt.virshcompat.commands.DomNameCommand;
@@ -54,7 +55,7 @@ final class CommandRegistry {
         "list", "dominfo", "domstate", "domid", "domuuid", "domname",
         "define", "undefine", "create", "start", "shutdown", "destroy", "reboot", "reset", "suspend", "resume",
         "dumpxml", "edit", "autostart", "domblklist", "domiflist", "console", "event",
-        "domstats", "dommemstat", "domblkstat", "domblkinfo", "domblkerror",
+        "domstats", "dommemstat", "domblkstat", "domblkinfo", "domblkerror", "domifstat",
         "domxml-to-native", "qemu-monitor-command", "qemu-monitor-event",
         "capabilities", "domcapabilities", "nodeinfo", "nodememstats", "freecell", "hostname", "uri", "version", "host-validate",
         CompleteDomainsCommand.NAME, BashCompletionCommand.NAME,
@@ -109,6 +110,7 @@ final class CommandRegistry {
             case "domblkstat": return new DomBlkStatCommand();
             case "domblkinfo": return new DomBlkInfoCommand();
             case "domblkerror": return new DomBlkErrorCommand();
+            case "domifstat": return new DomIfStatCommand();
             case "freecell": return new FreeCellCommand();
             case "hostname": return new HostnameCommand();
             case "uri": return new UriCommand();

@@ -67,6 +67,15 @@ public final class FakeJvirtd implements AutoCloseable {
         return "vmm:///session?socket=" + socket;
     }
 
+    /** Runs jvirsh in process against this daemon ({@code -c URI ARGS}). */
+    public JvirshRun jvirsh(String... args) {
+        String[] all = new String[args.length + 2];
+        all[0] = "-c";
+        all[1] = uri();
+        System.arraycopy(args, 0, all, 2, args.length);
+        return JvirshRun.of(all);
+    }
+
     public FakeJvirtd json(String method, String target, int status, String body) {
         answers.put(method + " " + target, new Answer(status, "application/json", body, null));
         return this;

@@ -52,6 +52,12 @@ public record NetInterface(
                 model, driverName, driverQueues, targetDev, mtu, linkState, bootOrder, address, targetManaged);
     }
 
+    /** A copy with another {@code <target dev>} (a running guest's: the TAP it got). */
+    public NetInterface withTargetDev(String dev) {
+        return new NetInterface(type, mac, sourceNetwork, sourceBridge, sourceDev, sourceMode, sourcePortgroup,
+                model, driverName, driverQueues, dev, mtu, linkState, bootOrder, address, targetManaged);
+    }
+
     /** A copy with another address. */
     public NetInterface withAddress(Address a) {
         return new NetInterface(type, mac, sourceNetwork, sourceBridge, sourceDev, sourceMode, sourcePortgroup,

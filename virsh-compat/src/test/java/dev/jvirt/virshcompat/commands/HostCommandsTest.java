@@ -31,11 +31,7 @@ class HostCommandsTest {
     }
 
     private JvirshRun run(String... args) {
-        String[] all = new String[args.length + 2];
-        all[0] = "-c";
-        all[1] = fake.uri();
-        System.arraycopy(args, 0, all, 2, args.length);
-        return JvirshRun.of(all);
+        return fake.jvirsh(args);
     }
 
     @Test

@@ -31,11 +31,7 @@ class MonitoringCommandsTest {
     }
 
     private JvirshRun run(String... args) {
-        String[] all = new String[args.length + 2];
-        all[0] = "-c";
-        all[1] = fake.uri();
-        System.arraycopy(args, 0, all, 2, args.length);
-        return JvirshRun.of(all);
+        return fake.jvirsh(args);
     }
 
     @Test
@@ -131,6 +127,29 @@ class MonitoringCommandsTest {
                 + "\"balloon.unused\":65328,\"balloon.last-update\":1796356586,\"balloon.rss\":225348}}");
         assertThat(run("dommemstat", "tiny").out()).isEqualTo("actual 131072\nswap_in 0\nunused 65328\n"
                 + "last_update 1796356586\nrss 225348\n\n");
+    }
+
+    @Test
+    void domifstatPrintsATapsCountersAndRefusesAnUnknownOneAsVirsh() {
+        fake.json("GET", "/1.0/domains/web1/stats?groups=state,interface", "{\"name\":\"web1\",\"stats\":{"
+                + "\"state.state\":1,\"state.reason\":1,\"net.count\":2,\"net.0.name\":\"vnet0\",\"net.0.rx.bytes\":1042,"
+                + "\"net.0.rx.pkts\":12,\"net.0.rx.errs\":0,\"net.0.rx.drop\":0,\"net.0.tx.bytes\":2300,\"net.0.tx.pkts\":20,"
+                + "\"net.0.tx.errs\":0,\"net.0.tx.drop\":1}}");
+        assertThat(run("domifstat", "web1", "vnet0").out()).isEqualTo("""
+                vnet0 rx_bytes 1042
+                vnet0 rx_packets 12
+                vnet0 rx_errs 0
+                vnet0 rx_drop 0
+                vnet0 tx_bytes 2300
+                vnet0 tx_packets 20
+                vnet0 tx_errs 0
+                vnet0 tx_drop 1
+
+                """);
+        JvirshRun r = run("domifstat", "web1", "vnet9");
+        assertThat(r.err()).isEqualTo("error: Failed to get interface stats web1 vnet9\n"
+                + "error: invalid argument: 'vnet9' is not a known interface\n");
+        assertThat(r.status()).isEqualTo(1);
     }
 
     @Test

@@ -140,7 +140,7 @@ public final class GuestStarter {
             HostPreparation.Host prepared = host.prepare(plan, setup);
             StartChecks.check(prepared.resolved());
             CommandLinePlan cmd = build(plan, prepared);
-            Domain live = LiveDefinition.of(plan.definition(), plan.capabilities(), cmd.argv());
+            Domain live = LiveDefinition.of(plan.definition(), plan.capabilities(), cmd.argv(), prepared.options());
             GuestLaunch launch = createRuntime(plan, live, id, cmd, setup);
             QemuProcess process = launch(plan, cmd, setup);
             observer.reached(name, StartPhase.LAUNCHED);

@@ -2,7 +2,12 @@ package dev.jvirt.vmmcore.lifecycle;
 
 import dev.jvirt.domainxml.domain.Domain;
 import dev.jvirt.domainxml.domain.Os;
+import dev.jvirt.domainxml.domain.Devices;
+import dev.jvirt.domainxml.domain.NetInterface;
 import dev.jvirt.domainxml.domain.Seclabel;
+import dev.jvirt.vmmcore.qemu.argv.DeviceIds;
+import dev.jvirt.vmmcore.qemu.argv.LaunchOptions;
+import dev.jvirt.vmmcore.qemu.argv.NetBackend;
 import dev.jvirt.vmmcore.HostCapabilities;
 import dev.jvirt.vmmcore.security.QemuUser;
 import java.util.ArrayList;
@@ -10,7 +15,8 @@ import java.util.List;
 
 /**
  * A running guest's definition as libvirt's live XML has it: the machine type QEMU runs (the
- * alias resolved, {@code pc} → {@code pc-i440fx-7.2}), the {@code <emulator>} that runs it, and
+ * alias resolved, {@code pc} → {@code pc-i440fx-7.2}), the {@code <emulator>} that runs it, each
+ * NIC's TAP as its {@code <target dev>}, and
  * when QEMU runs as another user ({@code -runas}, system mode) the DAC {@code <seclabel>} with
  * that user's uid and gid. The command line is the same for either definition.
  */
@@ -19,9 +25,22 @@ final class LiveDefinition {
     private LiveDefinition() {
     }
 
-    static Domain of(Domain def, HostCapabilities caps, List<String> argv) {
+    static Domain of(Domain def, HostCapabilities caps, List<String> argv, LaunchOptions options) {
         String emulator = argv.isEmpty() ? null : argv.get(0);
         Domain d = def;
+        List<NetInterface> nics = new ArrayList<>(d.devices().interfaces());
+        boolean tapped = false;
+        for (int i = 0; i < nics.size(); i++) {
+            if (options.netBackends().get(DeviceIds.net(i)) instanceof NetBackend.TapName tap && nics.get(i).targetDev() == null) {
+                nics.set(i, nics.get(i).withTargetDev(tap.ifname()));
+                tapped = true;
+            }
+        }
+        if (tapped) {
+            Devices.Builder b = d.devices().toBuilder();
+            b.interfaces = nics;
+            d = d.withDevices(b.build());
+        }
         Os os = d.os();
         if (os != null && os.machine() != null) {
             d = d.withOs(os.withMachine(caps.resolveMachine(os.machine())));

@@ -6,6 +6,8 @@ import dev.jvirt.domainxml.domain.Domain;
 import dev.jvirt.domainxml.domain.DomainXml;
 import dev.jvirt.domainxml.domain.Seclabel;
 import dev.jvirt.vmmcore.HostCapabilities;
+import dev.jvirt.vmmcore.qemu.argv.LaunchOptions;
+import dev.jvirt.vmmcore.qemu.argv.NetBackend;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +22,8 @@ class LiveDefinitionTest {
 
     @Test
     void theMachineAliasIsResolvedAndTheEmulatorFilled() {
-        Domain live = LiveDefinition.of(DEF, CAPS, List.of("/usr/bin/qemu-system-x86_64", "-name", "guest=n"));
+        Domain live = LiveDefinition.of(DEF, CAPS, List.of("/usr/bin/qemu-system-x86_64", "-name", "guest=n"),
+                LaunchOptions.defaults());
         assertThat(live.os().machine()).isEqualTo("pc-i440fx-7.2");
         assertThat(live.devices().emulator()).isEqualTo("/usr/bin/qemu-system-x86_64");
         assertThat(live.seclabels()).isEmpty();
@@ -28,8 +31,19 @@ class LiveDefinitionTest {
     }
 
     @Test
+    void aNicsTapIsItsTargetDev() {
+        Domain def = DomainXml.load("<domain type='qemu'><name>n</name><memory unit='MiB'>64</memory>"
+                + "<os><type arch='x86_64' machine='pc'>hvm</type></os><devices><interface type='bridge'>"
+                + "<source bridge='br0'/></interface><interface type='user'/></devices></domain>", "n.xml");
+        Domain live = LiveDefinition.of(def, CAPS, List.of("/usr/bin/qemu-system-x86_64"),
+                LaunchOptions.defaults().withNetBackend("net0", new NetBackend.TapName("vnet7")));
+        assertThat(live.devices().interfaces()).extracting(n -> n.targetDev()).containsExactly("vnet7", null);
+    }
+
+    @Test
     void aQemuRunningAsAnotherUserHasLibvirtsDacLabelWithItsIds() {
-        Domain live = LiveDefinition.of(DEF, CAPS, List.of("/usr/bin/qemu-system-x86_64", "-runas", "root"));
+        Domain live = LiveDefinition.of(DEF, CAPS, List.of("/usr/bin/qemu-system-x86_64", "-runas", "root"),
+                LaunchOptions.defaults());
         assertThat(live.seclabels()).containsExactly(new Seclabel("dynamic", "dac", true, "+0:+0", "+0:+0", null));
         assertThat(DomainXml.format(live)).contains("  <seclabel type='dynamic' model='dac' relabel='yes'>\n"
                 + "    <label>+0:+0</label>\n    <imagelabel>+0:+0</imagelabel>\n  </seclabel>\n");
