@@ -39,6 +39,7 @@ import dev.jvirt.virshcompat.commands.ResumeCommand;
 import dev.jvirt.virshcompat.commands.ShutdownCommand;
 import dev.jvirt.virshcompat.commands.StartCommand;
 import dev.jvirt.virshcompat.commands.SuspendCommand;
+import dev.jvirt.virshcompat.commands.TopCommand;
 import dev.jvirt.virshcompat.commands.UndefineCommand;
 import dev.jvirt.virshcompat.commands.UriCommand;
 import dev.jvirt.virshcompat.commands.VersionCommand;
@@ -55,7 +56,7 @@ final class CommandRegistry {
         "list", "dominfo", "domstate", "domid", "domuuid", "domname",
         "define", "undefine", "create", "start", "shutdown", "destroy", "reboot", "reset", "suspend", "resume",
         "dumpxml", "edit", "autostart", "domblklist", "domiflist", "console", "event",
-        "domstats", "dommemstat", "domblkstat", "domblkinfo", "domblkerror", "domifstat",
+        "domstats", "dommemstat", "domblkstat", "domblkinfo", "domblkerror", "domifstat", "top",
         "domxml-to-native", "qemu-monitor-command", "qemu-monitor-event",
         "capabilities", "domcapabilities", "nodeinfo", "nodememstats", "freecell", "hostname", "uri", "version", "host-validate",
         CompleteDomainsCommand.NAME, BashCompletionCommand.NAME,
@@ -111,6 +112,7 @@ final class CommandRegistry {
             case "domblkinfo": return new DomBlkInfoCommand();
             case "domblkerror": return new DomBlkErrorCommand();
             case "domifstat": return new DomIfStatCommand();
+            case "top": return new TopCommand();
             case "freecell": return new FreeCellCommand();
             case "hostname": return new HostnameCommand();
             case "uri": return new UriCommand();

@@ -2,6 +2,7 @@ package dev.jvirt.virshcompat.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jvirt.testimages.SerialOutput;
 import dev.jvirt.testimages.TinyGuest;
 import dev.jvirt.testimages.TinyGuestExtension;
 import dev.jvirt.virshcompat.it.Cli.Result;
@@ -9,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -73,6 +76,40 @@ class JvirshMonitoringIT {
                     .matches(" Target   Capacity +Allocation +Physical\n-+\n vda      64\\.000 MiB   .* KiB +.* KiB\n\n");
             assertThat(ok(jvirsh.run("domblkerror", "mon1"))).isEqualTo("No errors found\n\n");
             ok(jvirsh.run("destroy", "mon1"));
+        }
+    }
+
+    /** jvirsh top --batch: virt-top's table, and a guest spinning in its shell shows as busy on the host. */
+    @Test
+    void topShowsAGuestBurningCpu(TinyGuest guest) throws Exception {
+        Path scratch = Files.createTempDirectory("jvirsh-top-");
+        try (JvirtdUnderTest daemon = new JvirtdUnderTest(scratch.resolve("daemon"))) {
+            Distribution dist = Distribution.find(scratch);
+            daemon.start(dist);
+            Cli jvirsh = new Cli(dist.jvirsh(), Map.of("JVIRT_DEFAULT_URI", daemon.uri()));
+            ok(jvirsh.run("define", TinyDomainXml.write(guest, "busy1", scratch).toString()));
+            ok(jvirsh.run("start", "busy1"));
+            SerialOutput.await(daemon.state.resolve("log/qemu/busy1.console.log"), TinyGuest.READY_MARKER,
+                    Duration.ofSeconds(120));
+            Process console = jvirsh.start("console", "busy1");
+            Cli.write(console.getOutputStream(), "while :; do :; done &\n");
+            console.getOutputStream().close(); // end of input: the console ends, the loop goes on in the guest
+            assertThat(console.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+            double busiest = 0;
+            for (int i = 0; i < 20 && busiest < 30; i++) {
+                String frame = ok(jvirsh.run("top", "--batch", "--iterations", "1", "--delay", "1"));
+                assertThat(frame).matches("(?s)jvirsh top \\d\\d:\\d\\d:\\d\\d - x86_64 .*\n"
+                        + "1 domains, 1 active, 1 running, 0 paused, 0 inactive\n\n"
+                        + "   ID S RDRQ WRRQ RXBY TXBY %CPU %MEM    TIME   NAME\n"
+                        + "    1 R +\\d+ +\\d+ +\\d+ +\\d+ +\\d+\\.\\d +\\d+\\.\\d +\\d+:\\d\\d\\.\\d\\d busy1\n\n");
+                String[] row = frame.lines().filter(l -> l.endsWith(" busy1")).findFirst().orElseThrow().trim().split(" +");
+                busiest = Math.max(busiest, Double.parseDouble(row[6]));
+            }
+            // one vCPU spinning under TCG keeps a host CPU busy (~100 % when the host is quiet); an idle one is a few
+            // percent, and even a fair share of a loaded shared host is over this
+            assertThat(busiest).isGreaterThanOrEqualTo(30);
+            ok(jvirsh.run("destroy", "busy1"));
         }
     }
 
