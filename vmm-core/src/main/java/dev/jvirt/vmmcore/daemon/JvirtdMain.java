@@ -3,6 +3,7 @@ package dev.jvirt.vmmcore.daemon;
 import dev.jvirt.vmmcore.security.Umask;
 import java.io.IOException;
 import java.io.PrintStream;
+import picocli.CommandLine;
 
 /**
  * Entry point of {@code bin/jvirtd}: parses the options, sets up logging, runs the daemon until
@@ -20,14 +21,18 @@ public final class JvirtdMain {
         }
     }
 
+    /** picocli's model of jvirtd's command line (its --help and its man page). */
+    public static CommandLine commandLine() {
+        return new CommandLine(new JvirtdCommand());
+    }
+
     static int run(PrintStream out, PrintStream err, String... args) {
         if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
-            String version = JvirtdMain.class.getPackage().getImplementationVersion();
-            out.println(version == null ? "unknown" : version);
+            out.println(new JvirtdCommand.Version().getVersion()[0]);
             return 0;
         }
         if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
-            out.println(DaemonOptions.USAGE);
+            commandLine().usage(out);
             return 0;
         }
         DaemonOptions options;

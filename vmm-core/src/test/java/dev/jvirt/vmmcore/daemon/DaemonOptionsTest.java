@@ -33,12 +33,25 @@ class DaemonOptionsTest {
     }
 
     @Test
+    void helpComesFromTheSameModel() {
+        java.io.StringWriter help = new java.io.StringWriter();
+        JvirtdMain.commandLine().usage(new java.io.PrintWriter(help));
+        assertThat(help.toString()).contains("--state-dir=DIR", "--idle-timeout=SECONDS", "--system", "--verbose");
+        DaemonOptions o = DaemonOptions.parse(new String[] {"--idle-timeout=2.5"}, 0, ENV, "/h");
+        assertThat(o.http().idleTimeout()).isEqualTo(java.time.Duration.ofMillis(2500));
+    }
+
+    @Test
     void mistakesAreExplained() {
         assertThatThrownBy(() -> DaemonOptions.parse(new String[] {"--system"}, 1000, ENV, "/h"))
                 .hasMessageContaining("--system needs root");
         assertThatThrownBy(() -> DaemonOptions.parse(new String[] {"--state-dir"}, 0, ENV, "/h"))
-                .hasMessageContaining("--state-dir needs a value");
+                .hasMessageContaining("--state-dir");
         assertThatThrownBy(() -> DaemonOptions.parse(new String[] {"--fast"}, 0, ENV, "/h"))
-                .hasMessageContaining("unknown option '--fast'");
+                .hasMessageContaining("Unknown option: '--fast'");
+        assertThatThrownBy(() -> DaemonOptions.parse(new String[] {"--system", "--session"}, 0, ENV, "/h"))
+                .hasMessageContaining("exclude each other");
+        assertThatThrownBy(() -> DaemonOptions.parse(new String[] {"--idle-timeout", "0"}, 0, ENV, "/h"))
+                .hasMessageContaining("--idle-timeout needs a positive number");
     }
 }
