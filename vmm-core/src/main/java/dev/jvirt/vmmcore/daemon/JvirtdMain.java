@@ -3,6 +3,7 @@ package dev.jvirt.vmmcore.daemon;
 import dev.jvirt.vmmcore.security.Umask;
 import java.io.IOException;
 import java.io.PrintStream;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /**
@@ -18,6 +19,15 @@ public final class JvirtdMain {
         int rc = run(System.out, System.err, args);
         if (rc != 0) {
             System.exit(rc);
+        }
+    }
+
+    /** jvirtd.service is Type=notify: READY=1 once the socket serves (a no-op outside systemd). */
+    private static void notifySystemd(String state) {
+        try {
+            SdNotify.notify(System.getenv("NOTIFY_SOCKET"), state);
+        } catch (IOException e) {
+            LoggerFactory.getLogger(JvirtdMain.class).warn("{}", e.getMessage());
         }
     }
 
@@ -55,7 +65,12 @@ public final class JvirtdMain {
             err.println("jvirtd: cannot start: " + e.getMessage());
             return 1;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(daemon::close, "jvirtd-shutdown"));
+        notifySystemd("READY=1");
+        Jvirtd running = daemon;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            notifySystemd("STOPPING=1");
+            running.close();
+        }, "jvirtd-shutdown"));
         try {
             daemon.awaitClosed();
         } catch (InterruptedException e) {
