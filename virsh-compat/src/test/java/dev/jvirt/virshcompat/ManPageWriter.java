@@ -54,7 +54,7 @@ public final class ManPageWriter {
      * One page's AsciiDoc as picocli writes it, with three fixes to its header: the section
      * (picocli writes 1 for every page), the source and version (jvirt's, on every page), and a
      * NAME line for a command whose description starts with an empty line (the first line that
-     * is not empty).
+     * is not empty, up to its first colon or full stop).
      */
     static String page(CommandSpec spec, String section, String version) {
         StringWriter text = new StringWriter();
@@ -65,7 +65,7 @@ public final class ManPageWriter {
         String summary = "";
         for (String line : spec.usageMessage().description()) {
             if (!line.isBlank()) {
-                summary = line;
+                summary = line.replaceFirst("[:.] .*", ""); // a NAME line is short: up to the first colon or stop
                 break;
             }
         }

@@ -21,7 +21,7 @@ class ManPageWriterTest {
     void jvirshPageListsEveryCommandOfHelpAndNoHiddenOne() {
         String page = ManPageWriter.page(jvirsh().getCommandSpec(), "1", "9.9");
         assertThat(page).contains("= jvirsh(1)\n", ":mansource: jvirt 9.9\n", ":manmanual: jvirt Manual\n",
-                "\njvirsh - Manage QEMU/KVM guests", "--verbose");
+                "\njvirsh - Manage QEMU/KVM guests through jvirtd, the way virsh does through libvirtd\n", "--verbose");
         for (String name : CommandRegistry.NAMES) {
             boolean hidden = name.startsWith("__");
             assertThat(page.contains("[*" + name + "*]::")).as(name).isEqualTo(!hidden);
