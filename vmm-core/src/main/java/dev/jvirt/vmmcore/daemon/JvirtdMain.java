@@ -37,12 +37,19 @@ public final class JvirtdMain {
     }
 
     static int run(PrintStream out, PrintStream err, String... args) {
-        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
-            out.println(new JvirtdCommand.Version().getVersion()[0]);
+        CommandLine cli = commandLine();
+        try {
+            cli.parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            err.println("jvirtd: " + e.getMessage() + " (jvirtd --help lists the options)");
+            return 2;
+        }
+        if (cli.isUsageHelpRequested()) {
+            cli.usage(out);
             return 0;
         }
-        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
-            commandLine().usage(out);
+        if (cli.isVersionHelpRequested()) {
+            cli.printVersionHelp(out);
             return 0;
         }
         DaemonOptions options;

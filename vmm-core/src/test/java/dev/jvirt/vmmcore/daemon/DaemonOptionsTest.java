@@ -42,6 +42,20 @@ class DaemonOptionsTest {
     }
 
     @Test
+    void helpAndVersionWinAnywhereOnTheLineAndStartNothing() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        assertThat(JvirtdMain.run(new java.io.PrintStream(out), new java.io.PrintStream(err), "--session", "--help"))
+                .isZero();
+        assertThat(out.toString()).startsWith("Usage: jvirtd");
+        out.reset();
+        assertThat(JvirtdMain.run(new java.io.PrintStream(out), new java.io.PrintStream(err), "-V")).isZero();
+        assertThat(out.toString()).isNotBlank();
+        assertThat(JvirtdMain.run(new java.io.PrintStream(out), new java.io.PrintStream(err), "--fast")).isEqualTo(2);
+        assertThat(err.toString()).contains("Unknown option: '--fast'", "jvirtd --help");
+    }
+
+    @Test
     void mistakesAreExplained() {
         assertThatThrownBy(() -> DaemonOptions.parse(new String[] {"--system"}, 1000, ENV, "/h"))
                 .hasMessageContaining("--system needs root");
