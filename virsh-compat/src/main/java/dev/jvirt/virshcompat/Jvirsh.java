@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = JvirtVersion.class,
         synopsisHeading = "%nUsage: ",
-        customSynopsis = "jvirsh [-hqV] [-c URI] [COMMAND [ARGS...]]",
+        customSynopsis = "jvirsh [-hqV] [--verbose] [-c URI] [COMMAND [ARGS...]]",
         description = {"",
             "Manage QEMU/KVM guests through jvirtd, the way virsh does through libvirtd: the same command "
                     + "names, options, output and exit status (0 on success, 1 on any failure).",
@@ -45,6 +45,10 @@ public final class Jvirsh implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Quiet mode: leave out informational messages.")
     boolean quiet;
 
+    @Option(names = "--verbose", description = "Show each call to jvirtd's API on stderr: method, path, "
+            + "socket, status and time.")
+    boolean verbose;
+
     private final Env env;
     private final InputStream in;
     private final PrintWriter out;
@@ -67,6 +71,7 @@ public final class Jvirsh implements Callable<Integer> {
         Jvirsh j = new Jvirsh(env, in, out, err, stdout, stderr);
         j.connect = connect;
         j.quiet = quiet;
+        j.verbose = verbose;
         j.client = client;
         return j;
     }
@@ -83,7 +88,7 @@ public final class Jvirsh implements Callable<Integer> {
     /** The API client for the chosen URI, made on first use (so --help never connects). */
     public ApiClient client() {
         if (client == null) {
-            client = new ApiClient(new ApiTransport(ConnectUri.resolve(connect, env), env));
+            client = new ApiClient(new ApiTransport(ConnectUri.resolve(connect, env), env, verbose ? err : null));
         }
         return client;
     }

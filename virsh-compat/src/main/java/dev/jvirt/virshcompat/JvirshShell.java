@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.jline.reader.EndOfFileException;
@@ -15,8 +16,8 @@ import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
 /**
- * jvirsh without a command: virsh's interactive shell on JLine ("jvirsh # ", quit/exit, history,
- * completion); with piped input, lines are read plainly and echoed after the prompt, as virsh
+ * jvirsh without a command: virsh's interactive shell on JLine ("jvirsh # ", quit/exit, completion,
+ * history kept in {@link ShellHistory#file}); with piped input, lines are read plainly and echoed after the prompt, as virsh
  * does. As virsh's, the shell's own exit status is 0 whatever its commands did.
  */
 final class JvirshShell {
@@ -90,11 +91,15 @@ final class JvirshShell {
 
     private int interactive() {
         try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
-            LineReader reader = LineReaderBuilder.builder()
+            LineReaderBuilder builder = LineReaderBuilder.builder()
                     .terminal(terminal)
                     .appName("jvirsh")
-                    .completer(new ShellCompleter(root))
-                    .build();
+                    .completer(new ShellCompleter(root));
+            Path history = ShellHistory.prepare(root.env());
+            if (history != null) {
+                builder.variable(LineReader.HISTORY_FILE, history);
+            }
+            LineReader reader = builder.build();
                         while (true) {
                 String line;
                 try {

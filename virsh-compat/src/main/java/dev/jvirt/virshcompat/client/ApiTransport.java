@@ -9,6 +9,7 @@ import dev.jvirt.api.json.JsonObject;
 import dev.jvirt.api.unix.TrustedDirectory;
 import dev.jvirt.api.unix.UntrustedPathException;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -29,13 +30,20 @@ public final class ApiTransport {
     private final ConnectUri uri;
     private final UnixHttpClient http;
     private final Env env;
+    private final PrintWriter trace;
     private boolean reachable;
     private boolean dirChecked;
 
     public ApiTransport(ConnectUri uri, Env env) {
+        this(uri, env, null);
+    }
+
+    /** {@code trace}: where each API call is told ({@code jvirsh --verbose}: stderr), or null. */
+    public ApiTransport(ConnectUri uri, Env env, PrintWriter trace) {
         this.uri = uri;
         this.http = new UnixHttpClient(uri.socket(), "jvirsh", new OwnDaemonOnly(uri, env.uid()));
         this.env = env;
+        this.trace = trace;
     }
 
     public ConnectUri uri() {
@@ -74,6 +82,26 @@ public final class ApiTransport {
     }
 
     private HttpResponse exchange(String method, String path, Map<String, String> headers, byte[] body) {
+        if (trace == null) {
+            return exchangeOnce(method, path, headers, body);
+        }
+        trace.println("jvirsh: " + method + " " + path + (body == null ? "" : " (" + body.length + " bytes)")
+                + " on " + uri.socket());
+        trace.flush();
+        long start = System.nanoTime();
+        try {
+            HttpResponse r = exchangeOnce(method, path, headers, body);
+            trace.printf("jvirsh: -> %d %s (%.1f ms)%n", r.status(), r.reason(), (System.nanoTime() - start) / 1e6);
+            return r;
+        } catch (RuntimeException e) {
+            trace.printf("jvirsh: -> failed: %s (%.1f ms)%n", e.getMessage(), (System.nanoTime() - start) / 1e6);
+            throw e;
+        } finally {
+            trace.flush();
+        }
+    }
+
+    private HttpResponse exchangeOnce(String method, String path, Map<String, String> headers, byte[] body) {
         checkDirectory();
         try {
             try {
@@ -83,6 +111,9 @@ public final class ApiTransport {
             } catch (UnixHttpClient.NotListening e) {
                 if (reachable || uri.system() || uri.explicitSocket()) {
                     throw notListening(e);
+                }
+                if (trace != null) {
+                    trace.println("jvirsh: no session daemon answers: starting one");
                 }
                 new SessionDaemon(env).start(http, uri.socket().getParent());
                 reachable = true;

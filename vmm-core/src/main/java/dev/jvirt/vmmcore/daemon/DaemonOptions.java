@@ -5,6 +5,7 @@ import dev.jvirt.vmmcore.daemon.http.HttpLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import picocli.CommandLine;
 
 /**
  * How jvirtd runs: system or session mode, its directories (overridable for tests) and verbosity.
@@ -38,20 +39,6 @@ public record DaemonOptions(Mode mode, StateDirs dirs, boolean verbose, HttpLimi
         }
     }
 
-    public static final String USAGE = """
-            Usage: jvirtd [--system | --session] [--state-dir DIR] [--runtime-dir DIR] [--verbose]
-                          [--request-timeout SECONDS] [--idle-timeout SECONDS]
-                   jvirtd --help | --version
-            The jvirt daemon: runs QEMU guests and serves jvirsh over a unix socket.
-              --system           vmm:///system: /var/lib/jvirt, /run/jvirt (needs root; the default for root)
-              --session          vmm:///session: $XDG_DATA_HOME/jvirt, $XDG_RUNTIME_DIR/jvirt (default otherwise)
-              --state-dir DIR    keep definitions in DIR instead
-              --runtime-dir DIR  keep sockets, pids and live state in DIR instead (socket: DIR/jvirtd.sock)
-              --verbose          debug logging
-              --request-timeout S  a request must arrive completely within S seconds of its first byte (30)
-              --idle-timeout S     close a connection idle for S seconds between requests (300)
-            Logs go to stderr and to STATE/log/jvirtd.log. SIGTERM stops the daemon; guests keep running.""";
-
     /** The API socket: {@code RUNTIME/jvirtd.sock}. */
     public Path socket() {
         return dirs.runtime().resolve("jvirtd.sock");
@@ -65,40 +52,32 @@ public record DaemonOptions(Mode mode, StateDirs dirs, boolean verbose, HttpLimi
         return dirs.state().resolve("log");
     }
 
-    /** Parses the command line; throws {@link IllegalArgumentException} with a message for people. */
+    /**
+     * Parses the command line with picocli's model of it ({@link JvirtdCommand}); throws
+     * {@link IllegalArgumentException} with a message for people.
+     */
     public static DaemonOptions parse(String[] args, long uid, Map<String, String> env, String home) {
-        Mode mode = uid == 0 ? Mode.SYSTEM : Mode.SESSION;
-        Path state = null;
-        Path runtime = null;
-        boolean verbose = false;
-        HttpLimits http = HttpLimits.defaults();
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            switch (a) {
-                case "--system" -> mode = Mode.SYSTEM;
-                case "--session" -> mode = Mode.SESSION;
-                case "--verbose", "-v" -> verbose = true;
-                case "--state-dir" -> state = Path.of(value(args, ++i, a));
-                case "--runtime-dir" -> runtime = Path.of(value(args, ++i, a));
-                case "--request-timeout" -> http = http.withTimeouts(seconds(value(args, ++i, a), a), http.idleTimeout());
-                case "--idle-timeout" -> http = http.withTimeouts(http.requestTimeout(), seconds(value(args, ++i, a), a));
-                default -> {
-                    if (a.startsWith("--state-dir=")) {
-                        state = Path.of(a.substring("--state-dir=".length()));
-                    } else if (a.startsWith("--runtime-dir=")) {
-                        runtime = Path.of(a.substring("--runtime-dir=".length()));
-                    } else {
-                        throw new IllegalArgumentException("unknown option '" + a + "' (jvirtd --help lists them)");
-                    }
-                }
-            }
+        JvirtdCommand c = new JvirtdCommand();
+        try {
+            new CommandLine(c).parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            throw new IllegalArgumentException(e.getMessage() + " (jvirtd --help lists the options)", e);
         }
+        if (c.system && c.session) {
+            throw new IllegalArgumentException("--system and --session exclude each other: choose one");
+        }
+        Mode mode = c.system ? Mode.SYSTEM : c.session ? Mode.SESSION : uid == 0 ? Mode.SYSTEM : Mode.SESSION;
         if (mode == Mode.SYSTEM && uid != 0) {
             throw new IllegalArgumentException("--system needs root (uid 0); you are uid " + uid + ": use --session");
         }
+        HttpLimits http = HttpLimits.defaults();
+        http = http.withTimeouts(
+                c.requestTimeout == null ? http.requestTimeout() : seconds(c.requestTimeout, "--request-timeout"),
+                c.idleTimeout == null ? http.idleTimeout() : seconds(c.idleTimeout, "--idle-timeout"));
         StateDirs defaults = mode == Mode.SYSTEM ? StateDirs.system() : StateDirs.session(env, home, uid);
-        StateDirs dirs = new StateDirs(state != null ? state : defaults.state(), runtime != null ? runtime : defaults.runtime());
-        return new DaemonOptions(mode, dirs, verbose, http);
+        StateDirs dirs = new StateDirs(c.stateDir != null ? Path.of(c.stateDir) : defaults.state(),
+                c.runtimeDir != null ? Path.of(c.runtimeDir) : defaults.runtime());
+        return new DaemonOptions(mode, dirs, c.verbose, http);
     }
 
     private static Duration seconds(String text, String option) {
@@ -111,12 +90,5 @@ public record DaemonOptions(Mode mode, StateDirs dirs, boolean verbose, HttpLimi
             // below
         }
         throw new IllegalArgumentException(option + " needs a positive number of seconds, not '" + text + "'");
-    }
-
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length || args[i].startsWith("--")) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args[i];
     }
 }

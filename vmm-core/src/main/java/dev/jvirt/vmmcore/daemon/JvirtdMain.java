@@ -3,6 +3,8 @@ package dev.jvirt.vmmcore.daemon;
 import dev.jvirt.vmmcore.security.Umask;
 import java.io.IOException;
 import java.io.PrintStream;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 
 /**
  * Entry point of {@code bin/jvirtd}: parses the options, sets up logging, runs the daemon until
@@ -20,14 +22,34 @@ public final class JvirtdMain {
         }
     }
 
+    /** jvirtd.service is Type=notify: READY=1 once the socket serves (a no-op outside systemd). */
+    private static void notifySystemd(String state) {
+        try {
+            SdNotify.notify(System.getenv("NOTIFY_SOCKET"), state);
+        } catch (IOException e) {
+            LoggerFactory.getLogger(JvirtdMain.class).warn("{}", e.getMessage());
+        }
+    }
+
+    /** picocli's model of jvirtd's command line (its --help and its man page). */
+    public static CommandLine commandLine() {
+        return new CommandLine(new JvirtdCommand());
+    }
+
     static int run(PrintStream out, PrintStream err, String... args) {
-        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
-            String version = JvirtdMain.class.getPackage().getImplementationVersion();
-            out.println(version == null ? "unknown" : version);
+        CommandLine cli = commandLine();
+        try {
+            cli.parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            err.println("jvirtd: " + e.getMessage() + " (jvirtd --help lists the options)");
+            return 2;
+        }
+        if (cli.isUsageHelpRequested()) {
+            cli.usage(out);
             return 0;
         }
-        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
-            out.println(DaemonOptions.USAGE);
+        if (cli.isVersionHelpRequested()) {
+            cli.printVersionHelp(out);
             return 0;
         }
         DaemonOptions options;
@@ -50,7 +72,12 @@ public final class JvirtdMain {
             err.println("jvirtd: cannot start: " + e.getMessage());
             return 1;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(daemon::close, "jvirtd-shutdown"));
+        notifySystemd("READY=1");
+        Jvirtd running = daemon;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            notifySystemd("STOPPING=1");
+            running.close();
+        }, "jvirtd-shutdown"));
         try {
             daemon.awaitClosed();
         } catch (InterruptedException e) {

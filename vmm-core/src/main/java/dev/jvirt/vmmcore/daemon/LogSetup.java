@@ -11,7 +11,11 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import org.slf4j.LoggerFactory;
 
-/** Points Logback at stderr and {@code LOGDIR/jvirtd.log} (jvirtd-logback.xml beside this class). */
+/**
+ * Points Logback at stderr and {@code LOGDIR/jvirtd.log} (jvirtd-logback.xml beside this class).
+ * When stderr is systemd's journal ({@link JournalStream}), its lines carry the journal's
+ * priority prefix and no time stamp.
+ */
 final class LogSetup {
 
     private LogSetup() {
@@ -31,6 +35,8 @@ final class LogSetup {
         ctx.reset();
         ctx.putProperty("jvirtd.logDir", logDir.toAbsolutePath().toString());
         ctx.putProperty("jvirtd.level", verbose ? "DEBUG" : "INFO");
+        ctx.putProperty("jvirtd.stderrPattern", JournalStream.isStderr(System.getenv("JOURNAL_STREAM"))
+                ? "%syslogPrefix%logger{0}: %msg%n" : "%d{HH:mm:ss.SSS} %-5level %logger{0}: %msg%n");
         JoranConfigurator joran = new JoranConfigurator();
         joran.setContext(ctx);
         try (InputStream in = LogSetup.class.getResourceAsStream("jvirtd-logback.xml")) {

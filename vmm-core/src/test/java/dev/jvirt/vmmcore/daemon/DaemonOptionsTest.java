@@ -33,12 +33,39 @@ class DaemonOptionsTest {
     }
 
     @Test
+    void helpComesFromTheSameModel() {
+        java.io.StringWriter help = new java.io.StringWriter();
+        JvirtdMain.commandLine().usage(new java.io.PrintWriter(help));
+        assertThat(help.toString()).contains("--state-dir=DIR", "--idle-timeout=SECONDS", "--system", "--verbose");
+        DaemonOptions o = DaemonOptions.parse(new String[] {"--idle-timeout=2.5"}, 0, ENV, "/h");
+        assertThat(o.http().idleTimeout()).isEqualTo(java.time.Duration.ofMillis(2500));
+    }
+
+    @Test
+    void helpAndVersionWinAnywhereOnTheLineAndStartNothing() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        assertThat(JvirtdMain.run(new java.io.PrintStream(out), new java.io.PrintStream(err), "--session", "--help"))
+                .isZero();
+        assertThat(out.toString()).startsWith("Usage: jvirtd");
+        out.reset();
+        assertThat(JvirtdMain.run(new java.io.PrintStream(out), new java.io.PrintStream(err), "-V")).isZero();
+        assertThat(out.toString()).isNotBlank();
+        assertThat(JvirtdMain.run(new java.io.PrintStream(out), new java.io.PrintStream(err), "--fast")).isEqualTo(2);
+        assertThat(err.toString()).contains("Unknown option: '--fast'", "jvirtd --help");
+    }
+
+    @Test
     void mistakesAreExplained() {
         assertThatThrownBy(() -> DaemonOptions.parse(new String[] {"--system"}, 1000, ENV, "/h"))
                 .hasMessageContaining("--system needs root");
         assertThatThrownBy(() -> DaemonOptions.parse(new String[] {"--state-dir"}, 0, ENV, "/h"))
-                .hasMessageContaining("--state-dir needs a value");
+                .hasMessageContaining("--state-dir");
         assertThatThrownBy(() -> DaemonOptions.parse(new String[] {"--fast"}, 0, ENV, "/h"))
-                .hasMessageContaining("unknown option '--fast'");
+                .hasMessageContaining("Unknown option: '--fast'");
+        assertThatThrownBy(() -> DaemonOptions.parse(new String[] {"--system", "--session"}, 0, ENV, "/h"))
+                .hasMessageContaining("exclude each other");
+        assertThatThrownBy(() -> DaemonOptions.parse(new String[] {"--idle-timeout", "0"}, 0, ENV, "/h"))
+                .hasMessageContaining("--idle-timeout needs a positive number");
     }
 }

@@ -7,7 +7,7 @@ import io.netty.channel.Channel;
 public interface UpgradeTarget {
     void takeOver(Channel channel) throws Exception;
 
-    /** The 101 answer could not be sent (the client went away): release what was prepared. */
+    /** The connection ended before {@link #takeOver} could see it end (the client left as the 101 went out): release what was prepared. May follow {@code takeOver}. */
     default void abort() {
     }
 }
