@@ -38,7 +38,11 @@ final class DeviceValidatorCases {
                 c(dev("<emulator>qemu</emulator>"), R, D + "/emulator", "must be an absolute path"),
                 // disks
                 c(disk("", src + "<target dev='vda'/>"), M, D + "/disk", "missing attribute 'type'"),
-                c(disk("type='network'", "<target dev='vda'/>"), U, D + "/disk", "disk type 'network'"),
+                c(disk("type='nvme'", "<target dev='vda'/>"), U, D + "/disk", "disk type 'nvme'"),
+                c(disk("type='network'", "<source name='x'><host name='h'/></source><target dev='vda'/>"), M, D + "/disk/source",
+                        "needs source protocol"),
+                c(disk("type='network'", "<source protocol='gopher' name='x'><host name='h'/></source><target dev='vda'/>"), U,
+                        D + "/disk/source", "network disk protocol 'gopher'"),
                 c(disk("type='file' device='tape'", src + "<target dev='vda'/>"), U, D + "/disk", "disk device 'tape'"),
                 c(disk("type='file'", src), M, D + "/disk/target", "missing target dev"),
                 c(disk("type='file'", src + "<target dev='disk0'/>"), ViolationKind.NAME, D + "/disk/target", "must look like vda"),

@@ -8,6 +8,7 @@ import dev.jvirt.domainxml.domain.DomainDefaults;
 import dev.jvirt.domainxml.domain.DomainXml;
 import dev.jvirt.domainxml.domain.NetInterface;
 import dev.jvirt.testimages.HostPackages;
+import dev.jvirt.testimages.PrivateLibvirt;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

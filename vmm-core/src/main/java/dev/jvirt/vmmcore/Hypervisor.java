@@ -21,9 +21,11 @@ import dev.jvirt.vmmcore.lifecycle.Reconnector;
 import dev.jvirt.vmmcore.lifecycle.RunningGuest;
 import dev.jvirt.vmmcore.lifecycle.StatusKeeper;
 import dev.jvirt.vmmcore.qemu.CapabilitiesProvider;
+import dev.jvirt.vmmcore.qemu.Firmwares;
 import dev.jvirt.vmmcore.qemu.ProcFs;
 import dev.jvirt.vmmcore.qemu.QemuLauncher;
 import dev.jvirt.vmmcore.qemu.QmpCapabilitiesProbe;
+import dev.jvirt.vmmcore.qemu.Swtpms;
 import dev.jvirt.vmmcore.qemu.argv.CommandLineException;
 import dev.jvirt.vmmcore.store.CapabilitiesCache;
 import dev.jvirt.vmmcore.store.DefinitionStore;
@@ -86,7 +88,8 @@ public final class Hypervisor implements AutoCloseable {
         this.consoles = new GuestConsoles(dirs.runtime(), dirs.state().resolve("log").resolve("console-keeper.log"),
                 dirs::consoleLog, config.consoleLogBytes(), config.consoleLogKeep());
         this.starter = new GuestStarter(new GuestStarter.Tools(capabilities, config.commandLine(), config.backends(),
-                runtime, new QemuLauncher(procFs), qmp, xml, config.launchTimeout(), consoles, config.startObserver()));
+                runtime, new QemuLauncher(procFs), qmp, xml, config.launchTimeout(), consoles, config.startObserver(),
+                Firmwares.system(dirs.state().resolve("qemu").resolve("nvram")), new Swtpms(dirs.state().resolve("qemu").resolve("swtpm"))));
         this.operations = new DomainOperations(registry, starter, teardown, guestEvents, status, config.busyWait());
     }
 

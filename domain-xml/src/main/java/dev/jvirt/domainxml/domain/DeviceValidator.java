@@ -13,7 +13,10 @@ import java.util.regex.Pattern;
 final class DeviceValidator {
     private static final String DEV = "/domain/devices";
     private static final Pattern TARGET = Pattern.compile("(hd|sd|vd|fd|xvd)[a-z]{1,3}");
-    private static final Set<String> DISK_TYPES = Set.of("file", "block", "volume");
+    private static final Set<String> DISK_TYPES = Set.of("file", "block", "volume", "network");
+    /** Network disk protocols libvirt's schema allows. */
+    private static final Set<String> DISK_PROTOCOLS = Set.of("nbd", "iscsi", "rbd", "sheepdog", "gluster", "http", "https",
+            "ftp", "ftps", "tftp", "ssh", "vxhs", "nfs");
     private static final Set<String> DISK_DEVICES = Set.of("disk", "cdrom", "floppy", "lun");
     static final Set<String> DISK_BUSES = Set.of("ide", "scsi", "virtio", "usb", "sata", "fdc", "sd");
     private static final Set<String> FORMATS = Set.of("raw", "qcow2", "qcow", "vmdk", "vdi", "vpc", "vhdx", "qed", "luks", "iso", "bochs", "cloop", "dmg", "parallels");
@@ -115,6 +118,14 @@ final class DeviceValidator {
                 v.add(ViolationKind.MISSING, sp, "a volume disk needs source pool='...' and volume='...'");
             }
             v.oneOf(s.mode(), Set.of("host", "direct"), sp, "volume mode");
+        } else if ("network".equals(k.type())) {
+            if (s.protocol() == null) {
+                v.add(ViolationKind.MISSING, sp, "a network disk needs source protocol='nbd|iscsi|rbd|http|https|gluster|...'");
+            }
+            v.oneOf(s.protocol(), DISK_PROTOCOLS, sp, "network disk protocol");
+            if (s.hosts().isEmpty() && !"rbd".equals(s.protocol())) {
+                v.add(ViolationKind.MISSING, sp, "a network disk needs a <host name='...'/> (or <host transport='unix' socket='...'/>)");
+            }
         }
         v.oneOf(s.startupPolicy(), Set.of("mandatory", "requisite", "optional"), sp, "startup policy");
     }

@@ -1,5 +1,7 @@
 package dev.jvirt.domainxml.domain;
 
+import java.util.List;
+
 /**
  * {@code <disk>}: a block device for the guest.
  *
@@ -72,13 +74,30 @@ public record Disk(
      * @param volume for type volume
      * @param mode for type volume ({@code host|direct}), or null
      * @param startupPolicy {@code mandatory|requisite|optional}, or null
+     * @param protocol for type network: {@code nbd}, {@code iscsi}, {@code rbd}, {@code http}, {@code https}, {@code gluster}, ...
+     * @param name for type network: the export, target/LUN, pool/image, path or volume/path
+     * @param hosts for type network: the servers, in order
      */
-    public record Source(String file, String dev, String pool, String volume, String mode, String startupPolicy) {
+    public record Source(String file, String dev, String pool, String volume, String mode, String startupPolicy,
+            String protocol, String name, List<Host> hosts) {
+        /** Normalises the host list. */
+        public Source {
+            hosts = hosts == null ? List.of() : List.copyOf(hosts);
+        }
+
+        /** A file, block or volume source. */
+        public Source(String file, String dev, String pool, String volume, String mode, String startupPolicy) {
+            this(file, dev, pool, volume, mode, startupPolicy, null, null, List.of());
+        }
+
         /** The host path of a file or block source, or null. */
         public String path() {
             return file != null ? file : dev;
         }
     }
+
+    /** {@code <host name port transport socket/>} of a network source. */
+    public record Host(String name, String port, String transport, String socket) {}
 
     /**
      * A disk's I/O settings: {@code <iotune>} limits, {@code <blockio>} block sizes and its {@code <wwn>}.

@@ -20,7 +20,7 @@ final class DiskReader {
         }
         Disk.Source source = s == null ? null
                 : new Disk.Source(s.attr("file"), s.attr("dev"), s.attr("pool"), s.attr("volume"),
-                        s.attr("mode"), s.attr("startupPolicy"));
+                        s.attr("mode"), s.attr("startupPolicy"), s.attr("protocol"), s.attr("name"), hosts(s));
         BackingStoreHolder bs = backing(n.child("backingStore"));
         Node t = n.child("target");
         Disk.Target target = t == null ? null
@@ -31,6 +31,14 @@ final class DiskReader {
         Integer order = DeviceReader.bootOrder(n);
         Address address = AddressCodec.read(n.child("address"));
         return new Disk(type, device, driver, source, bs.value, target, ro, share, serial, order, address, io(n));
+    }
+
+    private static java.util.List<Disk.Host> hosts(Node s) {
+        java.util.List<Disk.Host> out = new java.util.ArrayList<>();
+        for (Node h : s.children("host")) {
+            out.add(new Disk.Host(h.attr("name"), h.attr("port"), h.attr("transport"), h.attr("socket")));
+        }
+        return out;
     }
 
     private static Disk.Io io(Node n) {

@@ -17,8 +17,13 @@ final class DiskWriter {
         }
         Disk.Source s = d.source();
         if (s != null) {
-            w.start("source").attr("file", s.file()).attr("dev", s.dev()).attr("pool", s.pool())
-                    .attr("volume", s.volume()).attr("mode", s.mode()).attr("startupPolicy", s.startupPolicy()).end();
+            w.start("source").attr("protocol", s.protocol()).attr("name", s.name()).attr("file", s.file()).attr("dev", s.dev())
+                    .attr("pool", s.pool()).attr("volume", s.volume()).attr("mode", s.mode()).attr("startupPolicy", s.startupPolicy());
+            for (Disk.Host h : s.hosts()) {
+                w.start("host").attr("name", h.name()).attr("port", h.port()).attr("transport", h.transport())
+                        .attr("socket", h.socket()).end();
+            }
+            w.end();
         }
         backingStore(w, d.backingStore());
         Disk.Io io = d.io();

@@ -113,7 +113,7 @@ public record Domain(
                 onReboot, onCrash, pm, d, tuning, sysinfo, seclabels, qemuCommandline, extensions, comments);
     }
 
-    /** A copy with another {@code <os>}. */
+    /** A copy with another {@code <os>} (the driver fills the firmware it chose). */
     public Domain withOs(Os o) {
         return new Domain(type, name, uuid, title, description, metadata, maxMemory, memoryKiB,
                 currentMemoryKiB, memoryBacking, vcpu, iothreads, o, features, cpu, clock, onPoweroff,

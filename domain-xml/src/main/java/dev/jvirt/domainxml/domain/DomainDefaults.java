@@ -42,6 +42,7 @@ public final class DomainDefaults {
         boolean q35 = os.machine() != null && os.machine().contains("q35");
         ImplicitDevices.add(b, q35);
         PciAddresses.assign(b, q35);
+        UsbAddresses.assign(b);
         Clock clock = d.clock() == null ? new Clock("utc", null, null, null, List.of()) : d.clock();
         return new Domain(d.type(), d.name(), uuid, d.title(), d.description(), d.metadata(), d.maxMemory(),
                 d.memoryKiB(), current, d.memoryBacking(), vcpu, d.iothreads(), os, PlatformDefaults.features(d.features()), PlatformDefaults.cpu(d.cpu()), clock,

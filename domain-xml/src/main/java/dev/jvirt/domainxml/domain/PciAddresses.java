@@ -7,7 +7,8 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * Assigns PCI addresses on bus 0 to devices that need one and have none. Addresses already
+ * Assigns PCI addresses on bus 0 to devices that need one and have none (Q35 machines are
+ * {@link PcieAddresses}'s). Addresses already
  * present are kept and never reused. Fixed places follow QEMU's machines: i440fx has the host
  * bridge at slot 0, PIIX3 at slot 1 (USB UHCI at 1.2) and the primary video at slot 2; Q35 has
  * the primary video at slot 1 and ICH9 at slot 0x1f (SATA at 1f.2). Other devices take the free
@@ -20,6 +21,10 @@ final class PciAddresses {
     private PciAddresses() {}
 
     static void assign(Devices.Builder b, boolean q35) {
+        if (q35) {
+            PcieAddresses.assign(b);
+            return;
+        }
         BitSet used = new BitSet(SLOTS);
         used.set(0);
         used.set(q35 ? 0x1f : 1);
@@ -111,7 +116,7 @@ final class PciAddresses {
         }
     }
 
-    private static boolean needsPci(Video v) {
+    static boolean needsPci(Video v) {
         return !"none".equals(v.model()) && !"ramfb".equals(v.model());
     }
 
@@ -139,9 +144,18 @@ final class PciAddresses {
     }
 
     private static void markUsed(BitSet used, Devices.Builder b) {
+        for (Address.Pci p : given(b, b.controllers)) {
+            if (p.bus() == 0) {
+                used.set(p.slot());
+            }
+        }
+    }
+
+    /** The PCI addresses the definition already gives (domain 0), on every bus. */
+    static List<Address.Pci> given(Devices.Builder b, List<Controller> controllers) {
         List<Address> all = new ArrayList<>();
         collect(all, b.disks, Disk::address);
-        collect(all, b.controllers, Controller::address);
+        collect(all, controllers, Controller::address);
         collect(all, b.filesystems, Filesystem::address);
         collect(all, b.interfaces, NetInterface::address);
         collect(all, b.sounds, Sound::address);
@@ -153,11 +167,13 @@ final class PciAddresses {
         if (b.memballoon != null) {
             all.add(b.memballoon.address());
         }
+        List<Address.Pci> out = new ArrayList<>();
         for (Address a : all) {
-            if (a instanceof Address.Pci p && p.domain() == 0 && p.bus() == 0 && p.slot() < SLOTS) {
-                used.set(p.slot());
+            if (a instanceof Address.Pci p && p.domain() == 0 && p.slot() < SLOTS) {
+                out.add(p);
             }
         }
+        return out;
     }
 
     private static <T> void collect(List<Address> out, List<T> items, Function<T, Address> f) {

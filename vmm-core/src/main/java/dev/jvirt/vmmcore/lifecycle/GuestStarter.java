@@ -15,11 +15,14 @@ import dev.jvirt.vmmcore.StateReason;
 import dev.jvirt.vmmcore.VmmException;
 import dev.jvirt.vmmcore.host.HostBackends;
 import dev.jvirt.vmmcore.qemu.CapabilitiesProvider;
+import dev.jvirt.vmmcore.qemu.Firmwares;
 import dev.jvirt.vmmcore.qemu.GuestPaths;
 import dev.jvirt.vmmcore.qemu.LogTail;
 import dev.jvirt.vmmcore.qemu.QemuLaunchException;
 import dev.jvirt.vmmcore.qemu.QemuLauncher;
 import dev.jvirt.vmmcore.qemu.QemuProcess;
+import dev.jvirt.vmmcore.qemu.SpicePorts;
+import dev.jvirt.vmmcore.qemu.Swtpms;
 import dev.jvirt.vmmcore.qemu.argv.CommandLineBuilder;
 import dev.jvirt.vmmcore.qemu.argv.CommandLineException;
 import dev.jvirt.vmmcore.qemu.argv.CommandLinePlan;
@@ -62,11 +65,14 @@ public final class GuestStarter {
     private final Duration launchTimeout;
     private final GuestConsoles consoles;
     private final StartPhase.Observer observer;
+    private final Firmwares firmwares;
+    private final Swtpms swtpms;
 
     /** What a start needs besides the domain: how to build, prepare, launch and watch. */
     public record Tools(CapabilitiesProvider capabilities, CommandLineBuilder commandLine, HostBackends backends,
                         RuntimeStore runtime, QemuLauncher launcher, QmpClientFactory qmp, DomainDefinitions definitions,
-                        Duration launchTimeout, GuestConsoles consoles, StartPhase.Observer observer) {
+                        Duration launchTimeout, GuestConsoles consoles, StartPhase.Observer observer, Firmwares firmwares,
+                        Swtpms swtpms) {
     }
 
     public GuestStarter(Tools t) {
@@ -80,11 +86,18 @@ public final class GuestStarter {
         this.launchTimeout = t.launchTimeout();
         this.consoles = t.consoles();
         this.observer = t.observer();
+        this.firmwares = t.firmwares();
+        this.swtpms = t.swtpms();
     }
 
     /** Phase 1, pure: what the start works from, or why the guest cannot start here. Touches no guest file. */
     public StartPlan prepare(Domain def) {
-        StartPlan plan = plan(def);
+        StartPlan plan;
+        try {
+            plan = plan(def);
+        } catch (CommandLineException e) {
+            throw new StartFailedException(def.name(), "cannot build the QEMU command line: " + e.getMessage(), e);
+        }
         HostCapabilities caps = plan.capabilities();
         if (def.isKvm() && !caps.kvm().usable()) {
             throw new AcceleratorUnavailableException(def.name(), caps.kvm().reason());
@@ -100,7 +113,9 @@ public final class GuestStarter {
 
     /** The definition with this host's capabilities and its runtime paths, unchecked (domxml-to-native). */
     public StartPlan plan(Domain def) {
-        return new StartPlan(def, capabilities(def.name()), runtime.paths(def.name()));
+        HostCapabilities caps = capabilities(def.name());
+        // <os firmware='efi'>: the firmware chosen from QEMU's descriptors, as libvirt does at start
+        return new StartPlan(firmwares.resolve(def, caps), caps, runtime.paths(def.name()));
     }
 
     /**
@@ -110,7 +125,8 @@ public final class GuestStarter {
      * @throws CommandLineException when the definition cannot run with this QEMU
      */
     public CommandLinePlan dryRun(StartPlan plan) {
-        return commandLine.plan(plan.definition(), plan.capabilities(), plan.paths(), LaunchOptions.defaults());
+        // as libvirt's domxml-to-native: automatic SPICE ports are chosen among the free ones
+        return commandLine.plan(SpicePorts.assign(plan.definition()), plan.capabilities(), plan.paths(), LaunchOptions.defaults());
     }
 
     public HostCapabilities capabilities(String domain) {
@@ -137,11 +153,19 @@ public final class GuestStarter {
         HostSetup setup = new HostSetup();
         consoles.warmUp(); // the console keeper starts while QEMU does
         try {
+            try {
+                firmwares.prepareVars(plan.definition()); // kept across starts, like the disks: no undo
+            } catch (IOException e) {
+                throw new StartFailedException(name, "cannot create the UEFI variables store: " + e.getMessage(), e);
+            }
             HostPreparation.Host prepared = host.prepare(plan, setup);
             StartChecks.check(prepared.resolved());
             CommandLinePlan cmd = build(plan, prepared);
             Domain live = LiveDefinition.of(plan.definition(), plan.capabilities(), cmd.argv(), prepared.options());
             GuestLaunch launch = createRuntime(plan, live, id, cmd, setup);
+            for (long pid : swtpms.start(plan.definition(), plan.paths())) {
+                setup.done("start swtpm " + pid, () -> Swtpms.stop(pid)); // it ends with QEMU otherwise (--terminate)
+            }
             QemuProcess process = launch(plan, cmd, setup);
             observer.reached(name, StartPhase.LAUNCHED);
             launch = launch.withPid(process.pid());

@@ -9,6 +9,7 @@ import dev.jvirt.vmmcore.host.HostBackends;
 import dev.jvirt.vmmcore.host.NetworkBackend;
 import dev.jvirt.vmmcore.host.Prepared;
 import dev.jvirt.vmmcore.host.StorageBackend;
+import dev.jvirt.vmmcore.qemu.SpicePorts;
 import dev.jvirt.vmmcore.qemu.argv.DeviceIds;
 import dev.jvirt.vmmcore.qemu.argv.LaunchOptions;
 import dev.jvirt.vmmcore.qemu.argv.NetBackend;
@@ -41,7 +42,7 @@ final class HostPreparation {
     }
 
     Host prepare(StartPlan plan, HostSetup setup) {
-        Domain def = plan.definition();
+        Domain def = SpicePorts.assign(plan.definition());
         List<Prepared.Release> releases = new ArrayList<>();
         LaunchOptions options = LaunchOptions.defaults();
         List<NetInterface> nics = def.devices().interfaces();

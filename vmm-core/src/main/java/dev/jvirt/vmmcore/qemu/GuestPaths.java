@@ -59,4 +59,9 @@ public record GuestPaths(Path dir) {
     public Path virtiofsSocket(String fsId) {
         return dir.resolve(fsId + "-virtiofsd.sock");
     }
+
+    /** The control socket of the {@code swtpm} emulating TPM {@code tpmId} ({@code tpm0}), which the driver starts before QEMU. */
+    public Path swtpmSocket(String tpmId) {
+        return dir.resolve(tpmId + "-swtpm.sock");
+    }
 }

@@ -101,6 +101,19 @@ public sealed interface Backend {
         }
     }
 
+    /** A TPM backend: {@code -tpmdev OPTS} (not hotpluggable). */
+    record Tpmdev(String id, String opts) implements Backend {
+        @Override
+        public String option() {
+            return "-tpmdev";
+        }
+
+        @Override
+        public String argument() {
+            return opts;
+        }
+    }
+
     /** A 9p filesystem export: {@code -fsdev OPTS} (not hotpluggable). */
     record Fsdev(String id, String opts) implements Backend {
         @Override

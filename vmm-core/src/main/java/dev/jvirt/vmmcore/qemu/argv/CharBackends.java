@@ -62,7 +62,10 @@ final class CharBackends {
             case "pipe" -> o = QemuOpts.of("pipe").add("id", id).add("path", path(s, what));
             case "dev" -> o = QemuOpts.of("serial").add("id", id).add("path", path(s, what));
             case "unix" -> {
-                String p = s != null && s.path() != null ? s.path()
+                // a path libvirt made for a channel (live XML: .../qemu/channel/target/domain-N-NAME/...) is
+                // libvirt's run-time state, as libvirt itself drops it on define: the channel gets jvirt's
+                boolean libvirtsOwn = s != null && s.path() != null && LIBVIRT_CHANNEL_PATH.matcher(s.path()).find();
+                String p = s != null && s.path() != null && !(libvirtsOwn && defaultSocket != null) ? s.path()
                         : defaultSocket != null ? defaultSocket.toString() : path(s, what);
                 o = QemuOpts.of("socket").add("id", id).add("path", socketPath(p, what));
                 if (s == null || !"connect".equals(s.mode())) {
@@ -100,6 +103,9 @@ final class CharBackends {
      * A unix socket path, checked against the kernel's limit (107 bytes in {@code sun_path}) so a
      * long domain name or runtime dir fails here, clearly, rather than in QEMU.
      */
+    private static final java.util.regex.Pattern LIBVIRT_CHANNEL_PATH =
+            java.util.regex.Pattern.compile("/qemu/channel/target/domain-[0-9]+-[^/]+/[^/]+$");
+
     static String socketPath(String path, String what) {
         if (path.getBytes(StandardCharsets.UTF_8).length > 107) {
             throw new CommandLineException(what, "unix socket path is longer than 107 bytes: " + path

@@ -8,7 +8,7 @@ import java.util.List;
  * {@code -rtc} and the timer options. Offsets utc and localtime are supported (variable and
  * timezone would need the clock or the environment, which a pure function does not read).
  * Timers: rtc {@code tickpolicy='catchup'} is {@code driftfix=slew}; pit {@code delay} is KVM's
- * {@code kvm-pit.lost_tick_policy} (nothing under TCG); hpet {@code present='no'} is set on the
+ * {@code kvm-pit.lost_tick_policy} (libvirt sets it under TCG too); hpet {@code present='no'} is set on the
  * machine ({@link MachineArgs#machine}); other rtc/pit tick policies keep QEMU's default.
  */
 final class ClockArgs {
@@ -33,7 +33,8 @@ final class ClockArgs {
                         }
                     }
                     case "pit" -> {
-                        if ("delay".equals(t.tickpolicy()) && ctx.def.isKvm()) {
+                        // libvirt sets it under TCG too (the global names a KVM device and is then unused)
+                        if ("delay".equals(t.tickpolicy())) {
                             globals.add("-global");
                             globals.add("kvm-pit.lost_tick_policy=delay");
                         }
@@ -41,7 +42,10 @@ final class ClockArgs {
                     case "hpet" -> {
                         // handled as a machine property
                     }
-                    default -> throw new CommandLineException("<timer name='" + name + "'>", "is not supported; use rtc, pit or hpet");
+                    case "hypervclock", "kvmclock", "tsc" -> {
+                        // -cpu properties (CpuClockFlags)
+                    }
+                    default -> throw new CommandLineException("<timer name='" + name + "'>", "is not supported; use rtc, pit, hpet, hypervclock, kvmclock or tsc");
                 }
             }
         }

@@ -84,7 +84,7 @@ final class Controllers {
 
     private Controller find(String type, int index) {
         for (Controller c : declared) {
-            if (type.equals(c.type()) && c.indexOrZero() == index) {
+            if (type.equals(c.type()) && c.indexOrZero() == index && c.masterStartport() == null) {
                 return c;
             }
         }
@@ -105,7 +105,8 @@ final class Controllers {
         boolean usb = d.inputs().stream().anyMatch(i -> "usb".equals(i.bus()))
                 || d.disks().stream().anyMatch(x -> "usb".equals(bus(x)))
                 || d.serials().stream().anyMatch(s -> s.target() != null && "usb-serial".equals(s.target().type()))
-                || d.sounds().stream().anyMatch(s -> "usb".equals(s.model()));
+                || d.sounds().stream().anyMatch(s -> "usb".equals(s.model()))
+                || !d.redirdevs().isEmpty();
         if (usb && find("usb", 0) == null) {
             implicit.add(DeviceSpec.of("usb", usbDevice(ctx.q35 ? "qemu-xhci" : "piix3-usb-uhci", "usb")));
         }
@@ -189,10 +190,26 @@ final class Controllers {
                     case "ich9-ehci1" -> "ich9-usb-ehci1"; // what virt-install writes for pc machines too
                     case "qemu-xhci" -> "qemu-xhci";
                     case "nec-xhci" -> "nec-usb-xhci";
-                    default -> throw new CommandLineException(what, "model '" + model + "' is not supported; use qemu-xhci, nec-xhci, ehci, ich9-ehci1, piix3-uhci or none");
+                    case "ich9-uhci1", "ich9-uhci2", "ich9-uhci3" -> "ich9-usb-uhci" + model.charAt(model.length() - 1);
+                    case "pci-ohci" -> "pci-ohci";
+                    default -> throw new CommandLineException(what, "model '" + model + "' is not supported; use qemu-xhci, nec-xhci, "
+                            + "ehci, ich9-ehci1 (with ich9-uhci1..3 companions), piix3-uhci, piix4-uhci, pci-ohci or none");
                 };
                 if (driver == null) {
                     return null;
+                }
+                if (model.startsWith("ich9-uhci")) {
+                    // a companion of the EHCI controller with the same index: no bus of its own
+                    if (c.masterStartport() == null) {
+                        throw new CommandLineException(what + " model '" + model + "'",
+                                "is a companion controller and needs <master startport='N'/> naming its EHCI's first port");
+                    }
+                    dev = device(driver, null);
+                    dev.put("masterbus", usbId(idx) + ".0");
+                    dev.put("firstport", c.masterStartport());
+                    ctx.requireDeviceType(driver, what);
+                    ctx.placePci(dev, c.address(), what);
+                    return DeviceSpec.of(usbId(idx) + "-" + model, dev);
                 }
                 dev = usbDevice(driver, usbId(idx));
                 if (c.ports() != null && driver.endsWith("xhci")) {

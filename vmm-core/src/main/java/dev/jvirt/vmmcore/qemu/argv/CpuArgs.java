@@ -38,13 +38,10 @@ final class CpuArgs {
                     throw new CommandLineException("<cpu mode='host-passthrough'>",
                             "needs KVM; with <domain type='qemu'> (TCG) use <cpu mode='maximum'>");
                 }
-                o = QemuOpts.of("host");
-                if (Boolean.FALSE.equals(cpu.migratable())) {
-                    o.onOff("migratable", false);
-                }
+                o = migratable(QemuOpts.of("host"), cpu);
             }
             case "host-model" -> o = QemuOpts.of(def.isKvm() ? "host" : "max");
-            case "maximum" -> o = QemuOpts.of("max");
+            case "maximum" -> o = migratable(QemuOpts.of("max"), cpu);
             case "custom" -> o = QemuOpts.of(cpu == null || cpu.model() == null || cpu.model().name() == null
                     ? "qemu64" : checked(cpu.model().name(), "<cpu><model>"));
             default -> throw new CommandLineException("<cpu mode='" + mode + "'>",
@@ -59,17 +56,36 @@ final class CpuArgs {
                     default -> throw new CommandLineException("<cpu><feature name='" + f.name() + "'>",
                             "policy '" + policy + "' is not one of require, force, optional, disable, forbid");
                 };
-                o.onOff(checked(f.name(), "<cpu><feature>"), on);
+                // QEMU's own spelling, as libvirt passes it: lahf_lm is lahf-lm
+                o.onOff(checked(f.name(), "<cpu><feature>").replace('_', '-'), on);
             }
         }
+        CpuClockFlags.addTo(o, def);
         Features feat = def.features();
         if (feat != null && Boolean.TRUE.equals(feat.kvmHidden())) {
             o.onOff("kvm", false);
+        }
+        if (feat != null && feat.kvmHintDedicated() != null) {
+            o.onOff("kvm-hint-dedicated", feat.kvmHintDedicated());
+        }
+        if (feat != null && feat.kvmPollControl() != null) {
+            o.onOff("kvm-poll-control", feat.kvmPollControl());
+        }
+        if (feat != null && feat.kvmPvIpi() != null) {
+            o.onOff("kvm-pv-ipi", feat.kvmPvIpi());
         }
         if (feat != null && feat.pmu() != null) {
             o.onOff("pmu", feat.pmu());
         }
         return o.build();
+    }
+
+    /** {@code migratable} as written ({@code host} and {@code max} only; libvirt writes it when the XML has it). */
+    private static QemuOpts migratable(QemuOpts o, Cpu cpu) {
+        if (cpu.migratable() != null) {
+            o.onOff("migratable", cpu.migratable());
+        }
+        return o;
     }
 
     static String smp(Domain def) {

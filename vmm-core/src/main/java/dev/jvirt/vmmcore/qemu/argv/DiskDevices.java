@@ -33,6 +33,17 @@ final class DiskDevices {
                 }
                 dev.put("driver", "virtio-blk-pci");
                 ctx.placePci(dev, d.address(), what);
+                Integer iothread = d.driver() == null ? null : d.driver().iothread();
+                if (iothread != null) {
+                    if (ctx.def.iothreads() == null || iothread < 1 || iothread > ctx.def.iothreads()) {
+                        throw new CommandLineException(what, "<driver iothread='" + iothread + "'> names no iothread; <iothreads> says "
+                                + ctx.def.iothreads());
+                    }
+                    dev.put("iothread", "iothread" + iothread);
+                }
+                if (d.driver() != null && d.driver().queues() != null) {
+                    dev.put("num-queues", d.driver().queues());
+                }
             }
             case "sata" -> {
                 requireDriveAddress(d, what);
@@ -58,7 +69,8 @@ final class DiskDevices {
                 dev.put("channel", a.bus());
                 dev.put("scsi-id", a.target());
                 dev.put("lun", a.unit());
-                dev.put("device_id", "drive-" + id);
+                // libvirt's: the serial when there is one (the guest's /dev/disk/by-id name)
+                dev.put("device_id", d.serial() != null ? d.serial() : "drive-" + id);
             }
             case "usb" -> {
                 if (d.isCdrom()) {

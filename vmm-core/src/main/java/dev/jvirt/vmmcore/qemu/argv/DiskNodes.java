@@ -45,7 +45,8 @@ final class DiskNodes {
 
     /** The nodes, deepest backing image first; empty for a CD-ROM drive with no medium. */
     static List<Backend> of(Disk d, String id, String what) {
-        if (d.source() == null || d.source().path() == null) {
+        boolean network = d.source() != null && d.source().protocol() != null;
+        if (d.source() == null || d.source().path() == null && !network) {
             if (d.source() != null && d.source().pool() != null) {
                 throw new CommandLineException(what, "a volume source must be resolved to its path by the driver first");
             }
@@ -79,7 +80,17 @@ final class DiskNodes {
                     null, null, cache, DeviceIds.storageNode(id, level), level < depth ? DeviceIds.formatNode(id, level + 1) : null)));
         }
         boolean readOnly = d.readonly() || d.isCdrom();
-        out.add(new Backend.Blockdev(storage(protocol, d.source().path(), DeviceIds.storageNode(id, 0), aio, cache)));
+        if ("network".equals(protocol)) {
+            ObjectNode n = NetworkDiskNodes.storage(d.source(), DeviceIds.storageNode(id, 0), what);
+            if (cache != null) {
+                cache.putInto(n);
+            }
+            n.put("auto-read-only", true);
+            n.put("discard", "unmap");
+            out.add(new Backend.Blockdev(n));
+        } else {
+            out.add(new Backend.Blockdev(storage(protocol, d.source().path(), DeviceIds.storageNode(id, 0), aio, cache)));
+        }
         out.add(new Backend.Blockdev(format(format(drv == null ? null : drv.type(), what), DeviceIds.formatNode(id, 0),
                 readOnly, drv == null ? null : drv.discard(), drv == null ? null : drv.detectZeroes(), cache,
                 DeviceIds.storageNode(id, 0), depth > 0 ? DeviceIds.formatNode(id, 1) : null)));
@@ -111,7 +122,8 @@ final class DiskNodes {
         return switch (t) {
             case "file" -> "file";
             case "block" -> cdrom ? "host_cdrom" : "host_device";
-            default -> throw new CommandLineException(what, "source type '" + t + "' is not supported; use file or block");
+            case "network" -> "network";
+            default -> throw new CommandLineException(what, "source type '" + t + "' is not supported; use file, block or network");
         };
     }
 

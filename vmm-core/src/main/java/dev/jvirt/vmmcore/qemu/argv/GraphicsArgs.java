@@ -13,6 +13,9 @@ import java.util.List;
  */
 final class GraphicsArgs {
 
+    /** Where SPICE's TLS certificates are, libvirt's default ({@code spice_tls_x509_cert_dir}), so existing set-ups keep working. */
+    static final String SPICE_X509_DIR = "/etc/pki/libvirt-spice";
+
     private GraphicsArgs() {}
 
     static List<String> of(BuildContext ctx) {
@@ -32,7 +35,7 @@ final class GraphicsArgs {
                     }
                     vnc = true;
                     out.add("-vnc");
-                    out.add(vnc(g, ctx.def.devices().sounds().isEmpty() ? null : SoundDevices.audioId(ctx)));
+                    out.add(vnc(g, SoundDevices.needsAudiodev(ctx) ? SoundDevices.audioId(ctx) : null));
                 }
                 case "spice" -> {
                     if (spice) {
@@ -87,18 +90,28 @@ final class GraphicsArgs {
         if (Boolean.TRUE.equals(g.glEnable())) {
             throw new CommandLineException("graphics spice", "<gl enable='yes'> is not supported (it needs a render node and no daemonizing)");
         }
-        if (Boolean.TRUE.equals(g.autoport()) || g.port() == null || g.port() <= 0) {
-            throw new CommandLineException("graphics spice", "needs an explicit port (autoport is supported for VNC only)");
+        if (g.port() == null || g.port() <= 0) {
+            throw new CommandLineException("graphics spice", "has no port: the driver chooses one for autoport at start"
+                    + " (this command line was asked for before that)");
         }
-        QemuOpts o = QemuOpts.ofPair("port", g.port().toString())
-                .add("addr", listenAddress(g, g.listens().isEmpty() ? null : g.listens().get(0)));
+        QemuOpts o = QemuOpts.ofPair("port", g.port().toString());
+        if (g.tlsPort() != null) {
+            if (g.tlsPort() <= 0) {
+                throw new CommandLineException("graphics spice", "has no tlsPort: the driver chooses one for autoport at start");
+            }
+            o.add("tls-port", g.tlsPort());
+        }
+        o.add("addr", listenAddress(g, g.listens().isEmpty() ? null : g.listens().get(0)));
         if (g.passwd() == null) {
             o.onOff("disable-ticketing", true);
+        }
+        if (g.tlsPort() != null) {
+            o.add("x509-dir", SPICE_X509_DIR);
         }
         if (g.imageCompression() != null) {
             o.add("image-compression", g.imageCompression());
         }
-        return o.build();
+        return o.onOff("seamless-migration", true).build();
     }
 
     private static String listenAddress(Graphics g, Graphics.Listen l) {

@@ -38,7 +38,9 @@ final class MachineArgs {
         if (mb != null && mb.nosharepages()) {
             o.onOff("mem-merge", false);
         }
-        o.add("memory-backend", RAM_ID);
+        if (!NumaArgs.present(ctx.def)) {
+            o.add("memory-backend", RAM_ID); // with guest NUMA, each cell has its own (NumaArgs)
+        }
         if (firmware.pflash()) {
             o.add("pflash0", Firmware.CODE_FORMAT);
             if (firmware.nvram()) {

@@ -15,6 +15,10 @@ import java.util.List;
  */
 final class MiscDevices {
 
+    /** libvirt's video memory when the XML gives none: 16 MiB for VGA-like cards, qxl's ram and vram 64 MiB. */
+    static final int DEFAULT_VRAM_KIB = 16384;
+    static final int QXL_RAM_KIB = 65536;
+
     private MiscDevices() {}
 
     static DeviceSpec input(BuildContext ctx, Input in, int index) {
@@ -73,9 +77,7 @@ final class MiscDevices {
                 requirePrimary(primary, what);
                 dev.put("driver", "VGA");
                 dev.put("id", id);
-                if (v.vram() != null) {
-                    dev.put("vgamem_mb", v.vram() / 1024);
-                }
+                dev.put("vgamem_mb", (v.vram() != null ? v.vram() : DEFAULT_VRAM_KIB) / 1024);
             }
             case "cirrus" -> {
                 requirePrimary(primary, what);
@@ -85,23 +87,16 @@ final class MiscDevices {
             case "bochs" -> {
                 dev.put("driver", "bochs-display");
                 dev.put("id", id);
-                if (v.vram() != null) {
-                    dev.put("vgamem", (long) v.vram() * 1024);
-                }
+                dev.put("vgamem", (long) (v.vram() != null ? v.vram() : DEFAULT_VRAM_KIB) * 1024);
             }
             case "qxl" -> {
                 dev.put("driver", primary ? "qxl-vga" : "qxl");
                 dev.put("id", id);
                 dev.put("max_outputs", v.heads() == null ? 1 : v.heads());
-                if (v.ram() != null) {
-                    dev.put("ram_size", (long) v.ram() * 1024);
-                }
-                if (v.vram() != null) {
-                    dev.put("vram_size", (long) v.vram() * 1024);
-                }
-                if (v.vgamem() != null) {
-                    dev.put("vgamem_mb", v.vgamem() / 1024);
-                }
+                dev.put("ram_size", (long) (v.ram() != null ? v.ram() : QXL_RAM_KIB) * 1024);
+                dev.put("vram_size", (long) (v.vram() != null ? v.vram() : QXL_RAM_KIB) * 1024);
+                dev.put("vram64_size_mb", 0);
+                dev.put("vgamem_mb", (v.vgamem() != null ? v.vgamem() : DEFAULT_VRAM_KIB) / 1024);
             }
             case "virtio" -> {
                 dev.put("driver", primary ? "virtio-vga" : "virtio-gpu-pci");

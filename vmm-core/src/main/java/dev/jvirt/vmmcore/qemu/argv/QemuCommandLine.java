@@ -69,12 +69,10 @@ public final class QemuCommandLine {
             throw new CommandLineException("<emulator>", "names " + devs.emulator() + " but the capabilities are those of "
                     + caps.emulator() + "; probe that emulator");
         }
-        if (def.os() != null && def.os().smbiosMode() != null && !"emulate".equals(def.os().smbiosMode())) {
-            throw new CommandLineException("<smbios mode='" + def.os().smbiosMode() + "'>", "is not supported; leave it out (emulate)");
-        }
         if (def.os() != null && def.os().arch() != null && !"x86_64".equals(def.os().arch())) {
             throw new CommandLineException("<os><type arch='" + def.os().arch() + "'>", "is not supported; use x86_64");
         }
+        UninterpretedParts.refuse(def);
         BuildContext ctx = new BuildContext(def, caps, paths, options);
         Firmware firmware = Firmware.of(def.os());
         List<String> argv = new ArrayList<>();
@@ -100,9 +98,14 @@ public final class QemuCommandLine {
         add(argv, "-accel", MachineArgs.accel(ctx));
         add(argv, "-cpu", CpuArgs.cpu(def));
         add(argv, "-m", MachineArgs.memory(def));
-        add(argv, "-object", Json.text(MachineArgs.memoryBackend(def)));
+        if (!NumaArgs.present(def)) {
+            ObjectNode ram = MachineArgs.memoryBackend(def);
+            HostNodePolicy.apply(def, null, ram);
+            add(argv, "-object", Json.text(ram));
+        }
         add(argv, "-overcommit", MachineArgs.overcommit(def));
         add(argv, "-smp", CpuArgs.smp(def));
+        argv.addAll(NumaArgs.of(def));
         argv.addAll(MachineArgs.iothreads(def));
         if (def.uuid() != null) {
             if (!UUID.matcher(def.uuid()).matches()) {
@@ -110,6 +113,7 @@ public final class QemuCommandLine {
             }
             add(argv, "-uuid", def.uuid());
         }
+        argv.addAll(SmbiosArgs.of(def));
         List<String> graphics = GraphicsArgs.of(ctx);
         if (devs.graphics().isEmpty()) {
             argv.addAll(graphics);
@@ -142,6 +146,9 @@ public final class QemuCommandLine {
         }
         CharDevices.Built chars = CharDevices.specs(ctx);
         chars.specs().forEach(emit);
+        for (int i = 0; i < devs.tpms().size(); i++) {
+            emit.accept(TpmDevices.spec(ctx, devs.tpms().get(i), i));
+        }
         for (int i = 0; i < devs.inputs().size(); i++) {
             emit.accept(MiscDevices.input(ctx, devs.inputs().get(i), i));
         }
@@ -158,6 +165,9 @@ public final class QemuCommandLine {
         for (int i = 0; i < devs.sounds().size(); i++) {
             SoundDevices.specs(ctx, devs.sounds().get(i), i).forEach(emit);
         }
+        for (int i = 0; i < devs.redirdevs().size(); i++) {
+            emit.accept(RedirDevices.spec(ctx, devs.redirdevs().get(i), i));
+        }
         for (int i = 0; i < devs.watchdogs().size(); i++) {
             emit.accept(WatchdogArgs.spec(ctx, devs.watchdogs().get(i), i));
         }
@@ -171,6 +181,9 @@ public final class QemuCommandLine {
             emit.accept(MiscDevices.panic(ctx, devs.panics().get(i), i));
         }
         add(argv, "-msg", "timestamp=on");
+        if (def.qemuCommandline() != null) {
+            argv.addAll(def.qemuCommandline().args());
+        }
         return new CommandLinePlan(argv, specs, chars.console());
     }
 

@@ -9,7 +9,9 @@ import java.util.List;
 /**
  * Sound cards and the audio backend they play into. QEMU runs as a daemon, so the backends are
  * {@code none} (the default, as libvirt's {@code <audio type='none'/>}) and {@code spice}; an
- * {@code -audiodev} is emitted only when a sound card needs one. Card n is {@code sound<n>}, the
+ * {@code -audiodev} is emitted when a sound card or a display needs one: as libvirt 9 does, a
+ * guest with graphics and no {@code <audio>} gets one of type {@code spice} with SPICE, else
+ * {@code none}, which VNC names. Card n is {@code sound<n>}, the
  * HDA codec on it {@code sound<n>-codec0}.
  */
 final class SoundDevices {
@@ -18,14 +20,15 @@ final class SoundDevices {
 
     /** The {@code -audiodev} JSON when there are sound cards, else null; its id is {@link #audioId}. */
     static ObjectNode audiodev(BuildContext ctx) {
-        if (ctx.def.devices().sounds().isEmpty()) {
+        if (!needsAudiodev(ctx)) {
             return null;
         }
         List<Audio> audios = ctx.def.devices().audios();
         if (audios.size() > 1) {
             throw new CommandLineException("<audio>", "only one audio backend is supported");
         }
-        String type = audios.isEmpty() || audios.get(0).type() == null ? "none" : audios.get(0).type();
+        boolean spice = ctx.def.devices().graphics().stream().anyMatch(g -> "spice".equals(g.type()));
+        String type = audios.isEmpty() || audios.get(0).type() == null ? (spice ? "spice" : "none") : audios.get(0).type();
         if (!type.equals("none") && !type.equals("spice")) {
             throw new CommandLineException("<audio type='" + type + "'>", "is not supported for a daemonized QEMU; use none or spice");
         }
@@ -33,6 +36,12 @@ final class SoundDevices {
         o.put("id", audioId(ctx));
         o.put("driver", type);
         return o;
+    }
+
+    /** Whether there is an {@code -audiodev}: for sound cards, and for displays (VNC names it). */
+    static boolean needsAudiodev(BuildContext ctx) {
+        return !ctx.def.devices().sounds().isEmpty() || !ctx.def.devices().graphics().isEmpty()
+                || !ctx.def.devices().audios().isEmpty();
     }
 
     static String audioId(BuildContext ctx) {

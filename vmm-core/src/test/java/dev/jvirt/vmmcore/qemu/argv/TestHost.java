@@ -20,7 +20,8 @@ final class TestHost {
     static final Set<String> DEVICE_TYPES = Set.of(
             "virtio-blk-pci", "ide-hd", "ide-cd", "scsi-hd", "scsi-cd", "usb-storage",
             "virtio-net-pci", "e1000", "e1000e", "rtl8139",
-            "piix3-usb-uhci", "piix4-usb-uhci", "usb-ehci", "ich9-usb-ehci1", "qemu-xhci", "nec-usb-xhci",
+            "piix3-usb-uhci", "piix4-usb-uhci", "usb-ehci", "ich9-usb-ehci1", "ich9-usb-uhci1", "ich9-usb-uhci2",
+            "ich9-usb-uhci3", "pci-ohci", "usb-redir", "tpm-crb", "tpm-tis", "qemu-xhci", "nec-usb-xhci",
             "virtio-scsi-pci", "lsi53c895a", "ahci", "virtio-serial-pci",
             "pcie-root-port", "pci-bridge", "pcie-pci-bridge",
             "isa-serial", "pci-serial", "usb-serial", "virtconsole", "virtserialport",

@@ -1,4 +1,4 @@
-package dev.jvirt.domainxml;
+package dev.jvirt.testimages;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,15 +22,28 @@ import java.util.concurrent.TimeUnit;
  * keeps its definitions there, and is killed by the pid in its pid file at the end. Root has no
  * session daemon in libvirt (root's session URI is the system daemon), so as root the commands
  * run as {@code nobody} (with the kvm group for /dev/kvm).
+ *
+ * <p>{@link #startIsolated()} is the same daemon in a mount and network namespace of its own, for
+ * {@code virsh domxml-to-native}: libvirt 9 turns every NIC into a TAP it opens for the printed
+ * command line, and {@code nobody} may open neither {@code /dev/net/tun} (0600 on some machines)
+ * nor make TAPs. There the daemon gets a 0666 copy of the tun node bound over {@code /dev/net/tun}
+ * and CAP_NET_ADMIN (ambient), so the TAPs it makes live in the throwaway network namespace and
+ * vanish with it; the host's devices and links are not touched. That mode needs root.
  */
-final class PrivateLibvirt implements AutoCloseable {
+public final class PrivateLibvirt implements AutoCloseable {
     private final Path dir;
     private final List<String> prefix = new ArrayList<>();
     private final Map<String, String> env;
+    /** The process holding the namespaces of {@link #startIsolated()}, or null. */
+    private final Process holder;
 
-    private PrivateLibvirt(Path dir, boolean asNobody, boolean kvmGroup) {
+    private PrivateLibvirt(Path dir, boolean asNobody, boolean kvmGroup, Process holder) {
         this.dir = dir;
-        if (asNobody) {
+        this.holder = holder;
+        if (holder != null) {
+            prefix.addAll(List.of("nsenter", "-t", Long.toString(holder.pid()), "-m", "-n", "--"));
+            prefix.addAll(nobody(kvmGroup));
+        } else if (asNobody) {
             prefix.addAll(List.of("runuser", "-u", "nobody"));
             if (kvmGroup) {
                 prefix.addAll(List.of("-G", "kvm"));
@@ -45,8 +58,27 @@ final class PrivateLibvirt implements AutoCloseable {
                 "LC_ALL", "C");
     }
 
-    static PrivateLibvirt start() throws IOException {
+    private static List<String> nobody(boolean kvmGroup) {
+        List<String> p = new ArrayList<>(List.of("setpriv", "--reuid=nobody", "--regid=nogroup"));
+        p.add(kvmGroup ? "--groups=kvm" : "--clear-groups");
+        return p;
+    }
+
+    /** A session daemon started by virsh on first use. */
+    public static PrivateLibvirt start() throws IOException {
+        return start(false);
+    }
+
+    /** A daemon in namespaces of its own that may open TAPs there (see the class comment); root only. */
+    public static PrivateLibvirt startIsolated() throws IOException {
+        return start(true);
+    }
+
+    private static PrivateLibvirt start(boolean isolated) throws IOException {
         boolean root = "root".equals(System.getProperty("user.name"));
+        if (isolated && !root) {
+            throw new IOException("an isolated private libvirt needs root (namespaces, a tun node)");
+        }
         Path dir = Files.createTempDirectory("jvirt-libvirt-");
         for (String sub : List.of("config", "cache", "data", "runtime", "xml", "config/libvirt", "config/pki")) {
             Files.createDirectories(dir.resolve(sub));
@@ -76,7 +108,75 @@ final class PrivateLibvirt implements AutoCloseable {
             }
             Files.setPosixFilePermissions(dir.resolve("runtime"), PosixFilePermissions.fromString("rwx------"));
         }
-        return new PrivateLibvirt(dir, root, kvmGroup);
+        if (!isolated) {
+            return new PrivateLibvirt(dir, root, kvmGroup, null);
+        }
+        Process holder = new ProcessBuilder("unshare", "--mount", "--net", "--", "sleep", "100000")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("holder.log").toFile()).start();
+        PrivateLibvirt lv = new PrivateLibvirt(dir, true, kvmGroup, holder);
+        try {
+            lv.startDaemon(kvmGroup);
+        } catch (IOException | RuntimeException e) {
+            lv.close();
+            throw e;
+        }
+        return lv;
+    }
+
+    private void startDaemon(boolean kvmGroup) throws IOException {
+        String ns = Long.toString(holder.pid());
+        Path tun = dir.resolve("tun");
+        // the holder has made its namespaces once it is sleeping: nsenter fails until then
+        run(List.of("nsenter", "-t", ns, "-m", "-n", "--", "mknod", "-m", "0666", tun.toString(), "c", "10", "200"), true);
+        run(List.of("nsenter", "-t", ns, "-m", "--", "mount", "--bind", tun.toString(), "/dev/net/tun"), false);
+        List<String> daemon = new ArrayList<>(List.of("nsenter", "-t", ns, "-m", "-n", "--"));
+        daemon.addAll(nobody(kvmGroup));
+        daemon.addAll(List.of("--inh-caps=+net_admin", "--ambient-caps=+net_admin", "/usr/sbin/libvirtd", "--timeout", "3600", "-d"));
+        run(daemon, false);
+        Path sock = dir.resolve("runtime/libvirt/libvirt-sock");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!Files.exists(sock)) {
+            if (System.nanoTime() > deadline) {
+                throw new IOException("the private libvirtd made no socket " + sock + " in 120 s");
+            }
+            sleepBriefly();
+        }
+    }
+
+    private void run(List<String> cmd, boolean retryUntilReady) throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+            pb.environment().putAll(env);
+            Process p = pb.start();
+            String out;
+            try {
+                out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                    throw new IOException(String.join(" ", cmd) + " timed out");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
+            if (p.exitValue() == 0) {
+                return;
+            }
+            if (!retryUntilReady || System.nanoTime() > deadline) {
+                throw new IOException(String.join(" ", cmd) + " failed (" + p.exitValue() + "): " + out.strip());
+            }
+            sleepBriefly();
+        }
+    }
+
+    private static void sleepBriefly() throws IOException {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
     }
 
     /**
@@ -84,7 +184,7 @@ final class PrivateLibvirt implements AutoCloseable {
      * That depends on the host (is {@code /dev/kvm} there, may the daemon's user open it: mode 0600
      * root on some machines, 0666 on others), not on the definitions under test.
      */
-    boolean offersKvm() throws IOException, InterruptedException {
+    public boolean offersKvm() throws IOException, InterruptedException {
         Result caps = virsh("capabilities");
         if (caps.exit() != 0) {
             throw new IOException("virsh capabilities failed: " + caps.err().strip());
@@ -93,7 +193,7 @@ final class PrivateLibvirt implements AutoCloseable {
     }
 
     /** Writes a file the daemon's user can read. */
-    Path writeXml(String name, String text) throws IOException {
+    public Path writeXml(String name, String text) throws IOException {
         Path p = dir.resolve("xml").resolve(name);
         Files.writeString(p, text);
         Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-r--r--"));
@@ -101,9 +201,9 @@ final class PrivateLibvirt implements AutoCloseable {
     }
 
     /** Result of a virsh run. */
-    record Result(int exit, String out, String err) {}
+    public record Result(int exit, String out, String err) {}
 
-    Result virsh(String... args) throws IOException, InterruptedException {
+    public Result virsh(String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(prefix);
         cmd.addAll(List.of("virsh", "-q", "-c", "qemu:///session"));
         cmd.addAll(List.of(args));
@@ -131,6 +231,16 @@ final class PrivateLibvirt implements AutoCloseable {
             Path pidFile = run.resolve(daemon + ".pid");
             if (Files.isRegularFile(pidFile)) {
                 kill(pidFile);
+            }
+        }
+        if (holder != null) {
+            holder.destroy();
+            try {
+                if (!holder.waitFor(10, TimeUnit.SECONDS)) {
+                    holder.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
         Files.walkFileTree(dir, new SimpleFileVisitor<>() {
