@@ -1,0 +1,114 @@
+package dev.jvirt.vmmcore.daemon.libvirt;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jvirt.libvirtwire.VirError;
+import dev.jvirt.libvirtwire.XdrReader;
+import dev.jvirt.vmmcore.Hypervisor;
+import dev.jvirt.vmmcore.daemon.routes.CapabilitiesXml;
+import dev.jvirt.vmmcore.daemon.routes.NodeInfo;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+
+/** The connection's and the host's procedures: open, close, type, versions, hostname, URI, capabilities, features, auth, node info. */
+final class ConnectProcedures {
+    /** The libvirt release whose protocol and behaviour this server follows (virsh version's "Running against daemon"). */
+    static final long LIB_VERSION = 9_000_000L;
+    /** virDrvFeature values answered "supported": typed-param strings (9), keepalive (10), event callbacks (14), close callbacks (15). */
+    private static final Set<Integer> FEATURES = Set.of(9, 10, 14, 15);
+    private static final int AUTH_NONE = 0;
+    private final Hypervisor hv;
+    private final String uri;
+
+    ConnectProcedures(Hypervisor hv, String uri) {
+        this.hv = hv;
+        this.uri = uri;
+    }
+
+    void register(ProcedureTable t) {
+        t.on("REMOTE_PROC_AUTH_LIST", c -> c.ret().writeInt(1).writeInt(AUTH_NONE));
+        t.on("REMOTE_PROC_CONNECT_OPEN", c -> {
+            XdrReader a = c.args();
+            String name = a.readOptionalString();
+            a.readUnsigned();
+            c.argsDone();
+            if (name != null && !name.isEmpty() && !acceptable(name)) {
+                throw new LibvirtException(VirError.NO_CONNECT, VirError.FROM_REMOTE,
+                        "no connection driver available for " + name + " (this socket serves " + uri + ")");
+            }
+        });
+        t.on("REMOTE_PROC_CONNECT_CLOSE", c -> c.connection().events().close());
+        t.on("REMOTE_PROC_CONNECT_GET_TYPE", c -> c.ret().writeString("QEMU"));
+        t.on("REMOTE_PROC_CONNECT_GET_VERSION", c -> c.ret().writeHyper(version(hv.capabilities().qemuVersion())));
+        t.on("REMOTE_PROC_CONNECT_GET_LIB_VERSION", c -> c.ret().writeHyper(LIB_VERSION));
+        t.on("REMOTE_PROC_CONNECT_GET_HOSTNAME", c -> c.ret().writeString(hostname()));
+        t.on("REMOTE_PROC_CONNECT_GET_URI", c -> c.ret().writeString(uri));
+        t.on("REMOTE_PROC_CONNECT_IS_SECURE", c -> c.ret().writeInt(1)); // a unix socket
+        t.on("REMOTE_PROC_CONNECT_SUPPORTS_FEATURE", c -> {
+            int feature = c.args().readInt();
+            c.argsDone();
+            c.ret().writeInt(FEATURES.contains(feature) ? 1 : 0);
+        });
+        t.on("REMOTE_PROC_CONNECT_GET_CAPABILITIES",
+                c -> c.ret().writeString(CapabilitiesXml.capabilities(hv.capabilities(), NodeInfo.read())));
+        t.on("REMOTE_PROC_CONNECT_GET_DOMAIN_CAPABILITIES", c -> {
+            XdrReader a = c.args();
+            a.readOptionalString();
+            a.readOptionalString();
+            a.readOptionalString();
+            String virtType = a.readOptionalString();
+            a.readUnsigned();
+            c.argsDone();
+            c.ret().writeString(CapabilitiesXml.domainCapabilities(hv.capabilities(), virtType == null ? "qemu" : virtType));
+        });
+        t.on("REMOTE_PROC_CONNECT_GET_MAX_VCPUS", c -> c.ret().writeInt(255));
+        t.on("REMOTE_PROC_NODE_GET_INFO", c -> nodeInfo(c));
+        t.on("REMOTE_PROC_CONNECT_REGISTER_CLOSE_CALLBACK", c -> { });
+        t.on("REMOTE_PROC_CONNECT_UNREGISTER_CLOSE_CALLBACK", c -> { });
+    }
+
+    /** The URIs a client of this socket may open: this daemon's own, and libvirt's QEMU names for it. */
+    private boolean acceptable(String name) {
+        String mode = uri.substring(uri.indexOf(":///"));
+        return name.startsWith("qemu" + mode) || name.startsWith("vmm" + mode) || name.equals(uri);
+    }
+
+    private static void nodeInfo(Call c) {
+        ObjectNode n = NodeInfo.read();
+        byte[] model = n.path("cpu_model").asText("x86_64").getBytes(StandardCharsets.US_ASCII);
+        for (int i = 0; i < 32; i++) {
+            c.ret().writeInt(i < model.length && i < 31 ? model[i] : 0); // char model[32]: one XDR int per char
+        }
+        c.ret().writeHyper(n.path("memory_kib").asLong());
+        c.ret().writeInt(n.path("cpus").asInt()).writeInt(n.path("mhz").asInt()).writeInt(n.path("nodes").asInt(1))
+                .writeInt(n.path("sockets").asInt(1)).writeInt(n.path("cores").asInt(1)).writeInt(n.path("threads").asInt(1));
+    }
+
+    /** {@code 7.2.0} → 7002000, libvirt's encoding of a version. */
+    static long version(String dotted) {
+        String[] p = dotted.split("[.\\-+ ]");
+        long v = 0;
+        for (int i = 0; i < 3; i++) {
+            long part = 0;
+            if (i < p.length) {
+                try {
+                    part = Long.parseLong(p[i].replaceAll("\\D.*", ""));
+                } catch (NumberFormatException e) {
+                    part = 0;
+                }
+            }
+            v = v * 1000 + Math.min(part, 999);
+        }
+        return v;
+    }
+
+    private static String hostname() {
+        try {
+            return Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();
+        } catch (IOException e) {
+            return "localhost";
+        }
+    }
+}

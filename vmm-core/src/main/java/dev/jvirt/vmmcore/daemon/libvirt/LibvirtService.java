@@ -1,0 +1,27 @@
+package dev.jvirt.vmmcore.daemon.libvirt;
+
+import dev.jvirt.vmmcore.Hypervisor;
+
+/** The procedures jvirtd answers on its libvirt socket, over one {@link Hypervisor}. */
+final class LibvirtService {
+    private final Hypervisor hv;
+    private final ProcedureTable table = new ProcedureTable();
+
+    /** {@code uri}: what CONNECT_GET_URI answers, libvirt's name for this daemon ({@code qemu:///session}). */
+    LibvirtService(Hypervisor hv, String uri) {
+        this.hv = hv;
+        DomainProcedures domains = new DomainProcedures(hv);
+        new ConnectProcedures(hv, uri).register(table);
+        domains.register(table);
+        new EventProcedures(hv).register(table);
+        new ConsoleProcedures(hv, domains).register(table);
+    }
+
+    Hypervisor hypervisor() {
+        return hv;
+    }
+
+    ProcedureTable table() {
+        return table;
+    }
+}
