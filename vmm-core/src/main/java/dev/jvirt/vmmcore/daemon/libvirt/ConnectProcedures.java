@@ -65,6 +65,11 @@ final class ConnectProcedures {
         });
         t.on("REMOTE_PROC_CONNECT_GET_MAX_VCPUS", c -> c.ret().writeInt(255));
         t.on("REMOTE_PROC_NODE_GET_INFO", c -> nodeInfo(c));
+        // jvirt confines guests by user (DAC) only, no MAC driver: libvirt's "none" model, DOI 0.
+        t.on("REMOTE_PROC_NODE_GET_SECURITY_MODEL", c -> {
+            charArray(c, "none");
+            charArray(c, "0");
+        });
         t.on("REMOTE_PROC_CONNECT_REGISTER_CLOSE_CALLBACK", c -> { });
         t.on("REMOTE_PROC_CONNECT_UNREGISTER_CLOSE_CALLBACK", c -> { });
     }
@@ -84,6 +89,16 @@ final class ConnectProcedures {
         c.ret().writeHyper(n.path("memory_kib").asLong());
         c.ret().writeInt(n.path("cpus").asInt()).writeInt(n.path("mhz").asInt()).writeInt(n.path("nodes").asInt(1))
                 .writeInt(n.path("sockets").asInt(1)).writeInt(n.path("cores").asInt(1)).writeInt(n.path("threads").asInt(1));
+    }
+
+    /** A C string as rpcgen's {@code char x<N>}: its length with the NUL, then one XDR int per char. */
+    static void charArray(Call c, String s) {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        c.ret().writeInt(b.length + 1);
+        for (byte x : b) {
+            c.ret().writeInt(x);
+        }
+        c.ret().writeInt(0);
     }
 
     /** {@code 7.2.0} → 7002000, libvirt's encoding of a version. */

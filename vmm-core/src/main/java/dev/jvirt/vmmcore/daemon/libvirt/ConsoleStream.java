@@ -18,8 +18,8 @@ import java.util.concurrent.CompletionStage;
  * {@code virDomainOpenConsole}'s stream: the guest's console output as STREAM packets (status
  * CONTINUE) with the call's serial, the client's STREAM packets as keystrokes. The hub session is
  * attached before the call is answered (a busy console or a stopped guest is the call's error);
- * output waits for the reply to be on its way. The stream ends with the guest (STREAM OK: end of
- * file), a takeover by {@code --force} (STREAM ERROR), or the client's finish (answered STREAM OK)
+ * output waits for the reply to be on its way. The stream ends with the guest (an empty CONTINUE packet: end
+ * of file), a takeover by {@code --force} (STREAM ERROR), or the client's finish (answered STREAM OK)
  * or abort (answered with an error reply, as libvirtd does).
  */
 final class ConsoleStream implements ConsoleListener {
@@ -61,7 +61,8 @@ final class ConsoleStream implements ConsoleListener {
         replied.thenRun(() -> {
             if (reason == CloseReason.GUEST_STOPPED || reason == CloseReason.DETACHED) {
                 if (reason != CloseReason.DETACHED) {
-                    connection.send(new Message(call.stream(Protocol.OK), new byte[0]));
+                    // end of file is an empty data packet; STREAM OK is only the answer to the client's finish
+                    connection.send(new Message(call.stream(Protocol.CONTINUE), new byte[0]));
                 }
             } else {
                 XdrWriter w = new XdrWriter();

@@ -149,6 +149,11 @@ final class DomainProcedures {
         t.on("REMOTE_PROC_DOMAIN_GET_VCPUS_FLAGS", c -> c.ret().writeInt(hv.info(domainArg(c, true)).vcpus()));
         t.on("REMOTE_PROC_DOMAIN_IS_ACTIVE", c -> c.ret().writeInt(hv.info(domainArg(c, false)).status().isActive() ? 1 : 0));
         t.on("REMOTE_PROC_DOMAIN_IS_PERSISTENT", c -> c.ret().writeInt(hv.info(domainArg(c, false)).persistent() ? 1 : 0));
+        t.on("REMOTE_PROC_DOMAIN_GET_SECURITY_LABEL", c -> {
+            hv.info(domainArg(c, false));
+            ConnectProcedures.charArray(c, ""); // the "none" model labels nothing
+            c.ret().writeInt(0);
+        });
         t.on("REMOTE_PROC_DOMAIN_IS_UPDATED", c -> {
             hv.info(domainArg(c, false));
             c.ret().writeInt(0);

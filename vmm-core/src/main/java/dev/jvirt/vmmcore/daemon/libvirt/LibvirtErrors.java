@@ -9,6 +9,7 @@ import dev.jvirt.libvirtwire.XdrException;
 import dev.jvirt.vmmcore.AcceleratorUnavailableException;
 import dev.jvirt.vmmcore.DomainBusyException;
 import dev.jvirt.vmmcore.DomainConflictException;
+import dev.jvirt.vmmcore.DomainState;
 import dev.jvirt.vmmcore.InvalidArgumentException;
 import dev.jvirt.vmmcore.InvalidDomainException;
 import dev.jvirt.vmmcore.InvalidStateException;
@@ -48,7 +49,13 @@ final class LibvirtErrors {
         if (e instanceof NoSuchDomainException) {
             return err(VirError.NO_DOMAIN, VirError.FROM_QEMU, "Domain not found: " + e.getMessage());
         }
-        if (e instanceof InvalidStateException || e instanceof ConsoleUnavailableException) {
+        if (e instanceof InvalidStateException st) {
+            // libvirt's words for the two states clients meet most; jvirt's own message otherwise
+            String why = st.status().state() == DomainState.SHUTOFF ? "domain is not running"
+                    : st.operation().equals("start") ? "domain is already running" : st.getMessage();
+            return err(VirError.OPERATION_INVALID, VirError.FROM_QEMU, "Requested operation is not valid: " + why);
+        }
+        if (e instanceof ConsoleUnavailableException) {
             return err(VirError.OPERATION_INVALID, VirError.FROM_QEMU, "Requested operation is not valid: " + e.getMessage());
         }
         if (e instanceof ConsoleBusyException) {
