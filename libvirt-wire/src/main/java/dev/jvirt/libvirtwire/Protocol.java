@@ -106,7 +106,7 @@ public final class Protocol {
         return Collections.unmodifiableMap(ENUMS.getOrDefault(enumName, Map.of()));
     }
 
-    private record Parsed(Map<String, Long> constants, Map<String, Map<String, Integer>> enums) {
+    record Parsed(Map<String, Long> constants, Map<String, Map<String, Integer>> enums) {
     }
 
     /** Parses the consts and enums of an XDR text (the only declarations this subset needs). */
