@@ -7,6 +7,7 @@ import dev.jvirt.libvirtwire.WireDomain;
 import dev.jvirt.libvirtwire.XdrWriter;
 import dev.jvirt.vmmcore.DomainEvent;
 import dev.jvirt.vmmcore.DomainInfo;
+import dev.jvirt.vmmcore.DomainState;
 import dev.jvirt.vmmcore.Hypervisor;
 import dev.jvirt.vmmcore.Subscription;
 import dev.jvirt.vmmcore.VmmException;
@@ -66,11 +67,18 @@ final class EventCallbacks implements AutoCloseable {
     }
 
     private void onEvent(DomainEvent e) {
-        int[] ev = WireDomains.lifecycle(e);
-        WireDomain dom = domain(e.domain());
-        if (ev == null || dom == null) {
+        DomainInfo now = info(e.domain());
+        WireDomain dom = now != null ? WireDomains.of(now)
+                : uuids.containsKey(e.domain()) ? new WireDomain(e.domain(), uuids.get(e.domain()), -1) : null;
+        if (dom == null) {
             return;
         }
+        for (int[] ev : WireDomains.lifecycle(e, now != null && now.state() == DomainState.PAUSED)) {
+            send(e, dom, ev);
+        }
+    }
+
+    private void send(DomainEvent e, WireDomain dom, int[] ev) {
         for (Map.Entry<Integer, String> c : callbacks.entrySet()) {
             if (c.getValue().isEmpty() || c.getValue().equals(e.domain())) {
                 XdrWriter w = new XdrWriter().writeInt(c.getKey());
@@ -87,14 +95,13 @@ final class EventCallbacks implements AutoCloseable {
         }
     }
 
-    private WireDomain domain(String name) {
+    private DomainInfo info(String name) {
         try {
             DomainInfo d = hv.info(name);
             uuids.put(name, UUID.fromString(d.uuid()));
-            return WireDomains.of(d);
+            return d;
         } catch (VmmException gone) {
-            UUID u = uuids.get(name);
-            return u == null ? null : new WireDomain(name, u, -1);
+            return null;
         }
     }
 

@@ -6,6 +6,7 @@ import dev.jvirt.vmmcore.DomainInfo;
 import dev.jvirt.vmmcore.DomainState;
 import dev.jvirt.vmmcore.DomainStatus;
 import dev.jvirt.vmmcore.StateReason;
+import java.util.List;
 import java.util.UUID;
 
 /** jvirt's domain values in libvirt's numbers: virDomainState, its reasons, lifecycle events and their details. */
@@ -50,22 +51,29 @@ final class WireDomains {
         };
     }
 
-    /** virDomainEventType and its detail, e.g. STOPPED (5) / DESTROYED (1). */
-    static int[] lifecycle(DomainEvent e) {
+    /**
+     * The lifecycle events libvirt's QEMU driver sends for {@code e}, as (virDomainEventType,
+     * detail) pairs: a start resumes the CPUs QEMU was started with stopped (Resumed Unpaused,
+     * then Started Booted; a paused start only Started Booted), and QEMU's SHUTDOWN comes before
+     * the stop it causes (Shutdown Finished after guest/host request, then Stopped Shutdown or
+     * Destroyed). {@code pausedNow}: the domain is paused as the event is sent.
+     */
+    static List<int[]> lifecycle(DomainEvent e, boolean pausedNow) {
         return switch (e.kind()) {
-            case DEFINED -> new int[] {0, 0};
-            case UNDEFINED -> new int[] {1, 0};
-            case STARTED -> new int[] {2, 0};
-            case SUSPENDED -> new int[] {3, 0};
-            case RESUMED -> new int[] {4, 0};
-            case STOPPED -> new int[] {5, switch (e.reason()) {
-                case DESTROYED -> 1;
-                case CRASHED -> 2;
-                case FAILED -> 5;
-                default -> 0;
-            }};
-            case CRASHED -> new int[] {8, 0};
-            case REBOOTED -> null; // libvirt's reboot event (VIR_DOMAIN_EVENT_ID_REBOOT), not a lifecycle one
+            case DEFINED -> List.of(new int[] {0, 0});
+            case UNDEFINED -> List.of(new int[] {1, 0});
+            case STARTED -> pausedNow ? List.of(new int[] {2, 0}) : List.of(new int[] {4, 0}, new int[] {2, 0});
+            case SUSPENDED -> List.of(new int[] {3, 0});
+            case RESUMED -> List.of(new int[] {4, 0});
+            case STOPPED -> switch (e.reason()) {
+                case SHUTDOWN -> List.of(new int[] {6, 1}, new int[] {5, 0});
+                case DESTROYED -> List.of(new int[] {6, 2}, new int[] {5, 1});
+                case CRASHED -> List.of(new int[] {5, 2});
+                case FAILED -> List.of(new int[] {5, 5});
+                default -> List.of(new int[] {5, 0});
+            };
+            case CRASHED -> List.of(new int[] {8, 0});
+            case REBOOTED -> List.of(); // libvirt's reboot event (VIR_DOMAIN_EVENT_ID_REBOOT), not a lifecycle one
         };
     }
 }
