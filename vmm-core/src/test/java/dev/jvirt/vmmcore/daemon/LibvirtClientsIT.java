@@ -1,0 +1,84 @@
+package dev.jvirt.vmmcore.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jvirt.testimages.HostPackages;
+import dev.jvirt.testimages.TinyGuest;
+import dev.jvirt.testimages.TinyGuestExtension;
+import dev.jvirt.vmmcore.DomainState;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.libvirt.Connect;
+import org.libvirt.Domain;
+import org.libvirt.DomainInfo;
+
+/** libvirt's own client libraries, unchanged, against jvirtd's libvirt socket: libvirt-java and python3-libvirt. */
+@ExtendWith(TinyGuestExtension.class)
+class LibvirtClientsIT {
+
+    @Test
+    void libvirtJavaListsStartsAndDestroys(TinyGuest guest) throws Exception {
+        try (DaemonFixture f = new DaemonFixture()) {
+            Jvirtd d = f.start();
+            d.hypervisor().define(DaemonFixture.tinyXml(guest, "java1"));
+            d.hypervisor().define(DaemonFixture.tinyXml(guest, "java2"));
+            Connect c = new Connect("qemu+unix:///session?socket=" + d.libvirtSocket());
+            try {
+                assertThat(c.getType()).isEqualTo("QEMU");
+                assertThat(c.numOfDomains()).isZero();
+                assertThat(Arrays.stream(c.listDefinedDomains()).sorted().toList()).containsExactly("java1", "java2");
+
+                Domain dom = c.domainLookupByName("java1");
+                assertThat(dom.getUUIDString()).isEqualTo(d.hypervisor().info("java1").uuid());
+                assertThat(dom.isActive()).isZero();
+                dom.create();
+                assertThat(dom.isActive()).isEqualTo(1);
+                assertThat(d.hypervisor().state("java1").state()).isEqualTo(DomainState.RUNNING);
+                assertThat(c.listDomains()).containsExactly(d.hypervisor().info("java1").id().getAsInt());
+                DomainInfo info = dom.getInfo();
+                assertThat(info.state).isEqualTo(DomainInfo.DomainState.VIR_DOMAIN_RUNNING);
+                assertThat(info.maxMem).isEqualTo(TinyGuest.MEMORY_MIB * 1024L);
+                assertThat(c.domainLookupByID(dom.getID()).getName()).isEqualTo("java1");
+                assertThat(dom.getXMLDesc(0)).contains("<name>java1</name>");
+
+                dom.destroy();
+                assertThat(dom.isActive()).isZero();
+                assertThat(d.hypervisor().state("java1").state()).isEqualTo(DomainState.SHUTOFF);
+                assertThat(dom.getInfo().state).isEqualTo(DomainInfo.DomainState.VIR_DOMAIN_SHUTOFF);
+            } finally {
+                c.close();
+            }
+        }
+    }
+
+    @Test
+    void python3LibvirtOpensAndLists(TinyGuest guest) throws Exception {
+        HostPackages.file("/usr/lib/python3/dist-packages/libvirt.py", "python3-libvirt");
+        try (DaemonFixture f = new DaemonFixture()) {
+            Jvirtd d = f.start();
+            d.hypervisor().define(DaemonFixture.tinyXml(guest, "py1"));
+            d.hypervisor().define(DaemonFixture.tinyXml(guest, "py2"));
+            String script = String.join("\n",
+                    "import sys, libvirt",
+                    "c = libvirt.open(sys.argv[1])",
+                    "print(c.getType(), c.getLibVersion())",
+                    "print(sorted(d.name() for d in c.listAllDomains()))",
+                    "d = c.lookupByName('py2')",
+                    "print(d.UUIDString(), d.isActive(), d.state())",
+                    "c.close()");
+            Process p = new ProcessBuilder("/usr/bin/python3", "-c", script, "qemu+unix:///session?socket=" + d.libvirtSocket())
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).as(out).isZero();
+            assertThat(out.lines().toList()).containsExactly(
+                    "QEMU 9000000",
+                    "['py1', 'py2']",
+                    d.hypervisor().info("py2").uuid() + " 0 [5, 0]");
+        }
+    }
+
+}
