@@ -138,7 +138,10 @@ final class LibvirtConnection extends SimpleChannelInboundHandler<Message> {
         Procedure p = service.table().find(h.program(), h.procedure()).orElse(null);
         if (p == null) {
             String name = Protocol.procedureName(h.program(), h.procedure()).orElse("procedure " + h.procedure());
-            log.debug("libvirt: unsupported {} (program 0x{})", name, Integer.toHexString(h.program()));
+            if (service.firstMiss(h.program(), h.procedure())) {
+                log.info("libvirt socket: a client called {} (program 0x{}), which jvirt does not answer: "
+                        + "it gets VIR_ERR_NO_SUPPORT (logged once)", name, Integer.toHexString(h.program()));
+            }
             error(h, LibvirtErrors.noSupport(name).error());
             return;
         }

@@ -6,6 +6,7 @@ import dev.jvirt.vmmcore.Hypervisor;
 final class LibvirtService {
     private final Hypervisor hv;
     private final ProcedureTable table = new ProcedureTable();
+    private final java.util.Set<Long> missed = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** {@code uri}: what CONNECT_GET_URI answers, libvirt's name for this daemon ({@code qemu:///session}). */
     LibvirtService(Hypervisor hv, String uri) {
@@ -23,5 +24,10 @@ final class LibvirtService {
 
     ProcedureTable table() {
         return table;
+    }
+
+    /** Whether this is the first call of an unsupported procedure (its log line is written once). */
+    boolean firstMiss(int program, int procedure) {
+        return missed.add(((long) program << 32) | (procedure & 0xffffffffL));
     }
 }
