@@ -28,8 +28,8 @@ final class ConnectProcedures {
     }
 
     void register(ProcedureTable t) {
-        t.on("REMOTE_PROC_AUTH_LIST", c -> c.ret().writeInt(1).writeInt(AUTH_NONE));
-        t.on("REMOTE_PROC_CONNECT_OPEN", c -> {
+        t.query("REMOTE_PROC_AUTH_LIST", c -> c.ret().writeInt(1).writeInt(AUTH_NONE));
+        t.query("REMOTE_PROC_CONNECT_OPEN", c -> {
             XdrReader a = c.args();
             String name = a.readOptionalString();
             a.readUnsigned();
@@ -39,14 +39,14 @@ final class ConnectProcedures {
                         "no connection driver available for " + name + " (this socket serves " + uri + ")");
             }
         });
-        t.on("REMOTE_PROC_CONNECT_CLOSE", c -> c.connection().events().close());
-        t.on("REMOTE_PROC_CONNECT_GET_TYPE", c -> c.ret().writeString("QEMU"));
+        t.query("REMOTE_PROC_CONNECT_CLOSE", c -> c.connection().events().close());
+        t.query("REMOTE_PROC_CONNECT_GET_TYPE", c -> c.ret().writeString("QEMU"));
         t.on("REMOTE_PROC_CONNECT_GET_VERSION", c -> c.ret().writeHyper(version(hv.capabilities().qemuVersion())));
-        t.on("REMOTE_PROC_CONNECT_GET_LIB_VERSION", c -> c.ret().writeHyper(LIB_VERSION));
-        t.on("REMOTE_PROC_CONNECT_GET_HOSTNAME", c -> c.ret().writeString(hostname()));
-        t.on("REMOTE_PROC_CONNECT_GET_URI", c -> c.ret().writeString(uri));
-        t.on("REMOTE_PROC_CONNECT_IS_SECURE", c -> c.ret().writeInt(1)); // a unix socket
-        t.on("REMOTE_PROC_CONNECT_SUPPORTS_FEATURE", c -> {
+        t.query("REMOTE_PROC_CONNECT_GET_LIB_VERSION", c -> c.ret().writeHyper(LIB_VERSION));
+        t.query("REMOTE_PROC_CONNECT_GET_HOSTNAME", c -> c.ret().writeString(hostname()));
+        t.query("REMOTE_PROC_CONNECT_GET_URI", c -> c.ret().writeString(uri));
+        t.query("REMOTE_PROC_CONNECT_IS_SECURE", c -> c.ret().writeInt(1)); // a unix socket
+        t.query("REMOTE_PROC_CONNECT_SUPPORTS_FEATURE", c -> {
             int feature = c.args().readInt();
             c.argsDone();
             c.ret().writeInt(FEATURES.contains(feature) ? 1 : 0);
@@ -63,15 +63,15 @@ final class ConnectProcedures {
             c.argsDone();
             c.ret().writeString(CapabilitiesXml.domainCapabilities(hv.capabilities(), virtType == null ? "qemu" : virtType));
         });
-        t.on("REMOTE_PROC_CONNECT_GET_MAX_VCPUS", c -> c.ret().writeInt(255));
+        t.query("REMOTE_PROC_CONNECT_GET_MAX_VCPUS", c -> c.ret().writeInt(255));
         t.on("REMOTE_PROC_NODE_GET_INFO", c -> nodeInfo(c));
         // jvirt confines guests by user (DAC) only, no MAC driver: libvirt's "none" model, DOI 0.
-        t.on("REMOTE_PROC_NODE_GET_SECURITY_MODEL", c -> {
+        t.query("REMOTE_PROC_NODE_GET_SECURITY_MODEL", c -> {
             charArray(c, "none");
             charArray(c, "0");
         });
-        t.on("REMOTE_PROC_CONNECT_REGISTER_CLOSE_CALLBACK", c -> { });
-        t.on("REMOTE_PROC_CONNECT_UNREGISTER_CLOSE_CALLBACK", c -> { });
+        t.query("REMOTE_PROC_CONNECT_REGISTER_CLOSE_CALLBACK", c -> { });
+        t.query("REMOTE_PROC_CONNECT_UNREGISTER_CLOSE_CALLBACK", c -> { });
     }
 
     /** The URIs a client of this socket may open: this daemon's own, and libvirt's QEMU names for it. */

@@ -33,31 +33,33 @@ final class DomainProcedures {
     }
 
     void register(ProcedureTable t) {
-        t.on("REMOTE_PROC_CONNECT_LIST_ALL_DOMAINS", this::listAll);
-        t.on("REMOTE_PROC_CONNECT_NUM_OF_DOMAINS", c -> c.ret().writeInt(count(d -> d.state() != DomainState.SHUTOFF)));
-        t.on("REMOTE_PROC_CONNECT_NUM_OF_DEFINED_DOMAINS", c -> c.ret().writeInt(count(d -> d.state() == DomainState.SHUTOFF)));
-        t.on("REMOTE_PROC_CONNECT_LIST_DOMAINS", c -> {
+        t.query("REMOTE_PROC_CONNECT_LIST_ALL_DOMAINS", this::listAll);
+        t.query("REMOTE_PROC_CONNECT_NUM_OF_DOMAINS", c -> c.ret().writeInt(count(d -> d.state() != DomainState.SHUTOFF)));
+        t.query("REMOTE_PROC_CONNECT_NUM_OF_DEFINED_DOMAINS", c -> c.ret().writeInt(count(d -> d.state() == DomainState.SHUTOFF)));
+        t.query("REMOTE_PROC_CONNECT_LIST_DOMAINS", c -> {
             int max = max(c);
             List<Integer> ids = hv.list().stream().filter(d -> d.id().isPresent()).map(d -> d.id().getAsInt())
                     .sorted().limit(max).toList();
             c.ret().writeInt(ids.size());
             ids.forEach(c.ret()::writeInt);
         });
-        t.on("REMOTE_PROC_CONNECT_LIST_DEFINED_DOMAINS", c -> {
+        t.query("REMOTE_PROC_CONNECT_LIST_DEFINED_DOMAINS", c -> {
             int max = max(c);
             List<String> names = hv.list().stream().filter(d -> d.state() == DomainState.SHUTOFF).map(DomainInfo::name)
                     .sorted().limit(max).toList();
             c.ret().writeInt(names.size());
             names.forEach(c.ret()::writeString);
         });
-        t.on("REMOTE_PROC_DOMAIN_LOOKUP_BY_NAME", c -> {
+        t.query("REMOTE_PROC_DOMAIN_LOOKUP_BY_NAME", c -> {
             String name = c.args().readString();
             c.argsDone();
-            DomainInfo d = hv.list().stream().filter(x -> x.name().equals(name)).findFirst()
-                    .orElseThrow(() -> LibvirtErrors.noDomain("no domain with matching name '" + name + "'"));
+            DomainInfo d = byName(name);
+            if (d == null) {
+                throw LibvirtErrors.noDomain("no domain with matching name '" + name + "'");
+            }
             WireDomains.of(d).write(c.ret());
         });
-        t.on("REMOTE_PROC_DOMAIN_LOOKUP_BY_UUID", c -> {
+        t.query("REMOTE_PROC_DOMAIN_LOOKUP_BY_UUID", c -> {
             String uuid = WireDomain.uuid(c.args().readFixedOpaque(Protocol.UUID_LEN)).toString();
             c.argsDone();
             DomainInfo d;
@@ -68,7 +70,7 @@ final class DomainProcedures {
             }
             WireDomains.of(d).write(c.ret());
         });
-        t.on("REMOTE_PROC_DOMAIN_LOOKUP_BY_ID", c -> {
+        t.query("REMOTE_PROC_DOMAIN_LOOKUP_BY_ID", c -> {
             int id = c.args().readInt();
             c.argsDone();
             DomainInfo d = hv.list().stream().filter(x -> x.id().isPresent() && x.id().getAsInt() == id).findFirst()
@@ -113,51 +115,61 @@ final class DomainProcedures {
             hv.setAutostart(name, on);
         });
 
-        t.on("REMOTE_PROC_DOMAIN_GET_INFO", c -> {
+        t.query("REMOTE_PROC_DOMAIN_GET_INFO", c -> {
             DomainInfo d = hv.info(domainArg(c, false));
             c.ret().writeInt(WireDomains.state(d.state())).writeHyper(d.memoryKiB()).writeHyper(d.memoryKiB())
                     .writeInt(d.vcpus()).writeHyper(d.cpuTimeNanos());
         });
-        t.on("REMOTE_PROC_DOMAIN_GET_STATE", c -> {
+        t.query("REMOTE_PROC_DOMAIN_GET_STATE", c -> {
             DomainInfo d = hv.info(domainArg(c, true));
             c.ret().writeInt(WireDomains.state(d.state())).writeInt(WireDomains.reason(d.status()));
         });
-        t.on("REMOTE_PROC_DOMAIN_GET_CONTROL_INFO", c -> {
+        t.query("REMOTE_PROC_DOMAIN_GET_CONTROL_INFO", c -> {
             hv.info(domainArg(c, true));
             c.ret().writeUnsigned(0).writeUnsigned(0).writeHyper(0); // VIR_DOMAIN_CONTROL_OK: no job runs longer than its call
         });
-        t.on("REMOTE_PROC_DOMAIN_GET_XML_DESC", c -> {
+        t.query("REMOTE_PROC_DOMAIN_GET_XML_DESC", c -> {
             String name = domainName(c);
             long flags = c.args().readUnsigned();
             c.argsDone();
             c.ret().writeString(hv.xml(name, (flags & XML_INACTIVE) != 0));
         });
-        t.on("REMOTE_PROC_DOMAIN_GET_AUTOSTART", c -> c.ret().writeInt(hv.info(domainArg(c, false)).autostart() ? 1 : 0));
-        t.on("REMOTE_PROC_DOMAIN_HAS_MANAGED_SAVE_IMAGE", c -> {
+        t.query("REMOTE_PROC_DOMAIN_GET_AUTOSTART", c -> c.ret().writeInt(hv.info(domainArg(c, false)).autostart() ? 1 : 0));
+        t.query("REMOTE_PROC_DOMAIN_HAS_MANAGED_SAVE_IMAGE", c -> {
             hv.info(domainArg(c, true));
             c.ret().writeInt(0); // jvirt has no managed save
         });
-        t.on("REMOTE_PROC_DOMAIN_GET_SCHEDULER_TYPE", c -> {
+        t.query("REMOTE_PROC_DOMAIN_GET_SCHEDULER_TYPE", c -> {
             hv.info(domainArg(c, false));
             c.ret().writeString("posix").writeInt(0);
         });
-        t.on("REMOTE_PROC_DOMAIN_GET_OS_TYPE", c -> {
+        t.query("REMOTE_PROC_DOMAIN_GET_OS_TYPE", c -> {
             c.ret().writeString(hv.definition(domainArg(c, false), false).os().type());
         });
-        t.on("REMOTE_PROC_DOMAIN_GET_MAX_MEMORY", c -> c.ret().writeHyper(hv.info(domainArg(c, false)).memoryKiB()));
-        t.on("REMOTE_PROC_DOMAIN_GET_MAX_VCPUS", c -> c.ret().writeInt(hv.info(domainArg(c, false)).vcpus()));
-        t.on("REMOTE_PROC_DOMAIN_GET_VCPUS_FLAGS", c -> c.ret().writeInt(hv.info(domainArg(c, true)).vcpus()));
-        t.on("REMOTE_PROC_DOMAIN_IS_ACTIVE", c -> c.ret().writeInt(hv.info(domainArg(c, false)).status().isActive() ? 1 : 0));
-        t.on("REMOTE_PROC_DOMAIN_IS_PERSISTENT", c -> c.ret().writeInt(hv.info(domainArg(c, false)).persistent() ? 1 : 0));
-        t.on("REMOTE_PROC_DOMAIN_GET_SECURITY_LABEL", c -> {
+        t.query("REMOTE_PROC_DOMAIN_GET_MAX_MEMORY", c -> c.ret().writeHyper(hv.info(domainArg(c, false)).memoryKiB()));
+        t.query("REMOTE_PROC_DOMAIN_GET_MAX_VCPUS", c -> c.ret().writeInt(hv.info(domainArg(c, false)).vcpus()));
+        t.query("REMOTE_PROC_DOMAIN_GET_VCPUS_FLAGS", c -> c.ret().writeInt(hv.info(domainArg(c, true)).vcpus()));
+        t.query("REMOTE_PROC_DOMAIN_IS_ACTIVE", c -> c.ret().writeInt(hv.info(domainArg(c, false)).status().isActive() ? 1 : 0));
+        t.query("REMOTE_PROC_DOMAIN_IS_PERSISTENT", c -> c.ret().writeInt(hv.info(domainArg(c, false)).persistent() ? 1 : 0));
+        t.query("REMOTE_PROC_DOMAIN_GET_SECURITY_LABEL", c -> {
             hv.info(domainArg(c, false));
             ConnectProcedures.charArray(c, ""); // the "none" model labels nothing
             c.ret().writeInt(0);
         });
-        t.on("REMOTE_PROC_DOMAIN_IS_UPDATED", c -> {
+        t.query("REMOTE_PROC_DOMAIN_IS_UPDATED", c -> {
             hv.info(domainArg(c, false));
             c.ret().writeInt(0);
         });
+    }
+
+    /** The domain named exactly {@code name} (the facade also takes UUIDs and ids: those are not a name), or null. */
+    private DomainInfo byName(String name) {
+        try {
+            DomainInfo d = hv.info(name);
+            return d.name().equals(name) ? d : null;
+        } catch (NoSuchDomainException e) {
+            return null;
+        }
     }
 
     private void define(Call c, String xml, long flags) {

@@ -17,7 +17,7 @@ final class EventProcedures {
     }
 
     void register(ProcedureTable t) {
-        t.on("REMOTE_PROC_CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY", c -> {
+        t.query("REMOTE_PROC_CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY", c -> {
             XdrReader a = c.args();
             int eventId = a.readInt();
             WireDomain dom = a.readBool() ? WireDomain.read(a) : null;
@@ -33,25 +33,25 @@ final class EventProcedures {
             }
             c.ret().writeInt(c.connection().events().register(name));
         });
-        t.on("REMOTE_PROC_CONNECT_DOMAIN_EVENT_CALLBACK_DEREGISTER_ANY", c -> {
+        t.query("REMOTE_PROC_CONNECT_DOMAIN_EVENT_CALLBACK_DEREGISTER_ANY", c -> {
             int id = c.args().readInt();
             c.argsDone();
             if (!c.connection().events().deregister(id)) {
                 throw LibvirtErrors.invalidArg("no event callback with id " + id);
             }
         });
-        t.on("REMOTE_PROC_CONNECT_DOMAIN_EVENT_REGISTER_ANY", c -> {
+        t.query("REMOTE_PROC_CONNECT_DOMAIN_EVENT_REGISTER_ANY", c -> {
             lifecycleOnly(c.args().readInt());
             c.argsDone();
             c.connection().events().registerLegacy();
         });
-        t.on("REMOTE_PROC_CONNECT_DOMAIN_EVENT_DEREGISTER_ANY", c -> {
+        t.query("REMOTE_PROC_CONNECT_DOMAIN_EVENT_DEREGISTER_ANY", c -> {
             lifecycleOnly(c.args().readInt());
             c.argsDone();
             c.connection().events().deregisterLegacy();
         });
-        t.on("REMOTE_PROC_CONNECT_DOMAIN_EVENT_REGISTER", c -> c.connection().events().registerLegacy());
-        t.on("REMOTE_PROC_CONNECT_DOMAIN_EVENT_DEREGISTER", c -> c.connection().events().deregisterLegacy());
+        t.query("REMOTE_PROC_CONNECT_DOMAIN_EVENT_REGISTER", c -> c.connection().events().registerLegacy());
+        t.query("REMOTE_PROC_CONNECT_DOMAIN_EVENT_DEREGISTER", c -> c.connection().events().deregisterLegacy());
     }
 
     private static void lifecycleOnly(int eventId) {

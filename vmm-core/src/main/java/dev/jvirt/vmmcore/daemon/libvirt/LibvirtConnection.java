@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * One client of the libvirt socket. The peer's uid is checked when it connects (as the REST
  * socket does). Keepalive pings are answered on the event loop; calls run on the workers and
  * are answered by serial (a client may have several in flight, up to {@link #MAX_IN_FLIGHT});
- * stream packets go to the stream their serial opened. A frame that cannot be a libvirt
+ * stream packets go to the stream their serial opened. Queries that only read memory are answered
+ * on the event loop ({@link ProcedureTable#query}). A frame that cannot be a libvirt
  * message closes this connection only.
  */
 final class LibvirtConnection extends SimpleChannelInboundHandler<Message> {
@@ -113,6 +114,11 @@ final class LibvirtConnection extends SimpleChannelInboundHandler<Message> {
                     String.format("RPC error: cannot find program %d version %d", h.program(), h.version())));
             return;
         }
+        ProcedureTable.Entry entry = service.table().find(h.program(), h.procedure()).orElse(null);
+        if (entry == null || entry.inline()) {
+            answer(msg, entry);
+            return;
+        }
         if (inFlight.incrementAndGet() > MAX_IN_FLIGHT) {
             inFlight.decrementAndGet();
             error(h, RemoteError.of(VirError.RPC, VirError.FROM_RPC,
@@ -122,7 +128,7 @@ final class LibvirtConnection extends SimpleChannelInboundHandler<Message> {
         try {
             workers.execute(() -> {
                 try {
-                    answer(msg);
+                    answer(msg, entry);
                 } finally {
                     inFlight.decrementAndGet();
                 }
@@ -133,10 +139,9 @@ final class LibvirtConnection extends SimpleChannelInboundHandler<Message> {
         }
     }
 
-    private void answer(Message msg) {
+    private void answer(Message msg, ProcedureTable.Entry entry) {
         Header h = msg.header();
-        Procedure p = service.table().find(h.program(), h.procedure()).orElse(null);
-        if (p == null) {
+        if (entry == null) {
             String name = Protocol.procedureName(h.program(), h.procedure()).orElse("procedure " + h.procedure());
             if (service.firstMiss(h.program(), h.procedure())) {
                 log.info("libvirt socket: a client called {} (program 0x{}), which jvirt does not answer: "
@@ -147,7 +152,7 @@ final class LibvirtConnection extends SimpleChannelInboundHandler<Message> {
         }
         Call call = new Call(h, msg.reader(), this);
         try {
-            p.answer(call);
+            entry.procedure().answer(call);
         } catch (RuntimeException e) {
             RemoteError err = LibvirtErrors.map(e);
             log.debug("libvirt: {} failed: {}", Protocol.procedureName(h.program(), h.procedure()).orElse("?"), err.message());
