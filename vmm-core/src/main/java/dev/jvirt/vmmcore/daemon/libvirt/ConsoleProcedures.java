@@ -1,15 +1,23 @@
 package dev.jvirt.vmmcore.daemon.libvirt;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jvirt.console.ConsoleUnavailableException;
 import dev.jvirt.console.hub.AttachRequest;
 import dev.jvirt.console.hub.ConsoleHub;
 import dev.jvirt.libvirtwire.XdrReader;
 import dev.jvirt.vmmcore.Hypervisor;
+import dev.jvirt.vmmcore.QemuMonitorException;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** {@code virDomainOpenConsole} (a stream: {@link ConsoleStream}) and the QEMU program's monitor passthrough. */
 final class ConsoleProcedures {
     private static final int CONSOLE_FORCE = 1;
     private static final int MONITOR_HMP = 1;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final AtomicLong monitorIds = new AtomicLong();
     private final Hypervisor hv;
     private final DomainProcedures domains;
 
@@ -39,7 +47,26 @@ final class ConsoleProcedures {
             String cmd = c.args().readString();
             long flags = c.args().readUnsigned();
             c.argsDone();
-            c.ret().writeString((flags & MONITOR_HMP) != 0 ? hv.qemuMonitorHmp(name, cmd) : hv.qemuMonitorCommand(name, cmd));
+            c.ret().writeString((flags & MONITOR_HMP) != 0 ? hv.qemuMonitorHmp(name, cmd) : monitorReply(name, cmd));
         });
+    }
+
+    /**
+     * QEMU's whole reply, as libvirt passes it through: {@code {"return":…,"id":"libvirt-N"}}, or
+     * with QEMU's {@code error} object (not an RPC error: virsh prints it and fails, as with libvirtd).
+     */
+    private String monitorReply(String name, String cmd) {
+        ObjectNode reply = JsonNodeFactory.instance.objectNode();
+        String id = "libvirt-" + monitorIds.incrementAndGet();
+        try {
+            reply.set("return", JSON.readTree(hv.qemuMonitorCommand(name, cmd)));
+            reply.put("id", id);
+        } catch (QemuMonitorException e) {
+            reply.put("id", id); // QEMU's own order: id first in an error
+            reply.putObject("error").put("class", e.errorClass()).put("desc", e.description());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("QEMU's reply is not JSON: " + e.getOriginalMessage(), e);
+        }
+        return reply.toString();
     }
 }
