@@ -6,8 +6,8 @@ import dev.jvirt.vmmcore.Hypervisor;
 import dev.jvirt.vmmcore.NoSuchDomainException;
 
 /**
- * Event registration. Lifecycle events only (event id 0): jvirt's facade publishes those; any
- * other id answers VIR_ERR_NO_SUPPORT, which {@code virsh event --all} takes as an older server.
+ * Event registration. Lifecycle (event id 0) and reboot (1) events: jvirt's facade publishes
+ * those; any other id answers VIR_ERR_NO_SUPPORT, which {@code virsh event --all} takes as an older server.
  */
 final class EventProcedures {
     private final Hypervisor hv;
@@ -22,7 +22,7 @@ final class EventProcedures {
             int eventId = a.readInt();
             WireDomain dom = a.readBool() ? WireDomain.read(a) : null;
             c.argsDone();
-            lifecycleOnly(eventId);
+            supported(eventId);
             String name = null;
             if (dom != null) {
                 try {
@@ -31,7 +31,7 @@ final class EventProcedures {
                     throw LibvirtErrors.noDomain("no domain with matching uuid '" + dom.uuid() + "'");
                 }
             }
-            c.ret().writeInt(c.connection().events().register(name));
+            c.ret().writeInt(c.connection().events().register(eventId, name));
         });
         t.query("REMOTE_PROC_CONNECT_DOMAIN_EVENT_CALLBACK_DEREGISTER_ANY", c -> {
             int id = c.args().readInt();
@@ -41,22 +41,24 @@ final class EventProcedures {
             }
         });
         t.query("REMOTE_PROC_CONNECT_DOMAIN_EVENT_REGISTER_ANY", c -> {
-            lifecycleOnly(c.args().readInt());
+            int eventId = c.args().readInt();
             c.argsDone();
-            c.connection().events().registerLegacy();
+            supported(eventId);
+            c.connection().events().registerLegacy(eventId);
         });
         t.query("REMOTE_PROC_CONNECT_DOMAIN_EVENT_DEREGISTER_ANY", c -> {
-            lifecycleOnly(c.args().readInt());
+            int eventId = c.args().readInt();
             c.argsDone();
-            c.connection().events().deregisterLegacy();
+            supported(eventId);
+            c.connection().events().deregisterLegacy(eventId);
         });
-        t.query("REMOTE_PROC_CONNECT_DOMAIN_EVENT_REGISTER", c -> c.connection().events().registerLegacy());
-        t.query("REMOTE_PROC_CONNECT_DOMAIN_EVENT_DEREGISTER", c -> c.connection().events().deregisterLegacy());
+        t.query("REMOTE_PROC_CONNECT_DOMAIN_EVENT_REGISTER", c -> c.connection().events().registerLegacy(EventCallbacks.LIFECYCLE));
+        t.query("REMOTE_PROC_CONNECT_DOMAIN_EVENT_DEREGISTER", c -> c.connection().events().deregisterLegacy(EventCallbacks.LIFECYCLE));
     }
 
-    private static void lifecycleOnly(int eventId) {
-        if (eventId != EventCallbacks.LIFECYCLE) {
-            throw LibvirtErrors.noSupport("domain event " + eventId + " (jvirt sends lifecycle events only)");
+    private static void supported(int eventId) {
+        if (!EventCallbacks.SUPPORTED.contains(eventId)) {
+            throw LibvirtErrors.noSupport("domain event " + eventId + " (jvirt sends lifecycle and reboot events only)");
         }
     }
 }

@@ -26,14 +26,16 @@ import org.slf4j.LoggerFactory;
 /**
  * One client of the libvirt socket. The peer's uid is checked when it connects (as the REST
  * socket does). Keepalive pings are answered on the event loop; calls run on the workers and
- * are answered by serial (a client may have several in flight, up to {@link #MAX_IN_FLIGHT});
+ * are answered by serial (a client may have several in flight, up to {@link #MAX_IN_FLIGHT}: then
+ * its socket is not read until one ends, which bounds what a client can make the daemon hold);
  * stream packets go to the stream their serial opened. Queries that only read memory are answered
  * on the event loop ({@link ProcedureTable#query}). A frame that cannot be a libvirt
  * message closes this connection only.
  */
 final class LibvirtConnection extends SimpleChannelInboundHandler<Message> {
     private static final Logger log = LoggerFactory.getLogger(LibvirtConnection.class);
-    static final int MAX_IN_FLIGHT = 32;
+    /** Calls running at once for one client (libvirtd's max_client_requests is 5); at the bound its socket is not read. */
+    static final int MAX_IN_FLIGHT = 8;
     private final LibvirtService service;
     private final AccessPolicy access;
     private final Executor workers;
@@ -119,23 +121,33 @@ final class LibvirtConnection extends SimpleChannelInboundHandler<Message> {
             answer(msg, entry);
             return;
         }
-        if (inFlight.incrementAndGet() > MAX_IN_FLIGHT) {
-            inFlight.decrementAndGet();
+        int n = inFlight.incrementAndGet();
+        if (n > MAX_IN_FLIGHT) { // frames that were already decoded when reading stopped
+            done();
             error(h, RemoteError.of(VirError.RPC, VirError.FROM_RPC,
                     "RPC error: more than " + MAX_IN_FLIGHT + " calls in flight on one connection"));
             return;
+        }
+        if (n == MAX_IN_FLIGHT) {
+            ctx.channel().config().setAutoRead(false); // back-pressure: no more frames until a call ends
         }
         try {
             workers.execute(() -> {
                 try {
                     answer(msg, entry);
                 } finally {
-                    inFlight.decrementAndGet();
+                    done();
                 }
             });
         } catch (RejectedExecutionException e) {
-            inFlight.decrementAndGet();
+            done();
             error(h, RemoteError.of(VirError.RPC, VirError.FROM_RPC, "RPC error: the daemon is busy or stopping; retry"));
+        }
+    }
+
+    private void done() {
+        if (inFlight.getAndDecrement() == MAX_IN_FLIGHT && channel.isActive()) {
+            channel.config().setAutoRead(true);
         }
     }
 

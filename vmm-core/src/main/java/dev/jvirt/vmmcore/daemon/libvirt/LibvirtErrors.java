@@ -59,7 +59,8 @@ final class LibvirtErrors {
             return err(VirError.OPERATION_INVALID, VirError.FROM_QEMU, "Requested operation is not valid: " + e.getMessage());
         }
         if (e instanceof ConsoleBusyException) {
-            return err(VirError.OPERATION_FAILED, VirError.FROM_QEMU, "operation failed: " + e.getMessage());
+            // libvirt's words (virsh console --force takes it over)
+            return err(VirError.OPERATION_FAILED, VirError.FROM_QEMU, "operation failed: Active console session exists for this domain");
         }
         if (e instanceof InvalidDomainException || e instanceof DefinitionException) {
             return err(VirError.XML_ERROR, VirError.FROM_DOMAIN, "XML error: " + e.getMessage());
