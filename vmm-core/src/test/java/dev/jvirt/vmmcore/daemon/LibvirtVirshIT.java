@@ -60,7 +60,7 @@ class LibvirtVirshIT {
         watch.addAll(List.of("event", "--all", "--loop"));
         Process events = new ProcessBuilder(watch).redirectErrorStream(true).redirectOutput(eventsFile.toFile()).start();
         try {
-            Thread.sleep(1000); // its registration is in before the first event
+            int from = awaitWatching(virsh, xml, eventsFile);
             StringBuilder t = new StringBuilder();
             t.append(run(virsh, "define", xml.toString()));
             t.append(run(virsh, "list", "--all"));
@@ -78,13 +78,40 @@ class LibvirtVirshIT {
             while (!Files.readString(eventsFile).contains("Undefined Removed") && System.nanoTime() < deadline) {
                 Thread.sleep(200);
             }
-            return new Transcript(t.toString(), Files.readAllLines(eventsFile).stream().filter(l -> !l.isBlank()).toList());
+            List<String> events = Files.readAllLines(eventsFile).stream().filter(l -> !l.isBlank()).toList();
+            return new Transcript(t.toString(), events.subList(from, events.size()));
         } finally {
             events.destroy();
             if (!events.waitFor(10, TimeUnit.SECONDS)) {
                 events.destroyForcibly();
             }
         }
+    }
+
+    /**
+     * Defines and undefines a sentinel domain until {@code virsh event} has printed its removal:
+     * from then on the watcher is registered. Returns the number of event lines up to there.
+     */
+    private static int awaitWatching(List<String> virsh, Path xml, Path eventsFile) throws Exception {
+        Path sentinel = xml.resolveSibling("sentinel.xml");
+        Files.writeString(sentinel, Files.readString(xml).replace("<name>" + NAME + "</name>", "<name>sentinel</name>")
+                .replaceAll("<uuid>[^<]*</uuid>", "<uuid>5e5e5e5e-0000-4000-8000-000000000001</uuid>"));
+        sentinel.toFile().setReadable(true, false);
+        String done = "event 'lifecycle' for domain 'sentinel': Undefined Removed";
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            run(virsh, "define", sentinel.toString());
+            run(virsh, "undefine", "sentinel");
+            long wait = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+            while (System.nanoTime() < wait) {
+                List<String> lines = Files.readAllLines(eventsFile).stream().filter(l -> !l.isBlank()).toList();
+                if (lines.contains(done)) {
+                    return lines.lastIndexOf(done) + 1;
+                }
+                Thread.sleep(100);
+            }
+        }
+        throw new AssertionError("virsh event --all --loop printed no event within 60 s: " + Files.readString(eventsFile));
     }
 
     /** virsh console in a terminal: the shell answers, a command echoes, Ctrl+] leaves with status 0. */
