@@ -78,8 +78,8 @@ class LibvirtVirshIT {
             while (!Files.readString(eventsFile).contains("Undefined Removed") && System.nanoTime() < deadline) {
                 Thread.sleep(200);
             }
-            List<String> events = Files.readAllLines(eventsFile).stream().filter(l -> !l.isBlank()).toList();
-            return new Transcript(t.toString(), events.subList(from, events.size()));
+            List<String> printed = Files.readAllLines(eventsFile).stream().filter(l -> !l.isBlank()).toList();
+            return new Transcript(t.toString(), printed.subList(from, printed.size()));
         } finally {
             events.destroy();
             if (!events.waitFor(10, TimeUnit.SECONDS)) {
