@@ -9,7 +9,10 @@
 # so its virsh runs as root. Both go through runuser, so both pay its start-up. Every daemon and
 # QEMU started here is stopped by pid on exit.
 #
-# Usage: bench/libvirt-wire.sh [--no-build] [runs=10] [start-runs=3]
+# Before timing, each daemon answers `warmup` rounds of the timed queries untimed (default 30), as a
+# daemon that has been up a while would have: jvirtd's JIT compiles its hot code by then.
+#
+# Usage: bench/libvirt-wire.sh [--no-build] [runs=10] [start-runs=3] [warmup=30]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/.." && pwd)
@@ -17,6 +20,7 @@ build=1
 if [ "${1:-}" = --no-build ]; then build=0; shift; fi
 runs=${1:-10}
 start_runs=${2:-3}
+warmup=${3:-30}
 
 modules="api domain-xml qmp-client libvirt-wire console storage-pools bridge-net vmm-core"
 if [ "$build" = 1 ]; then
@@ -108,6 +112,9 @@ lifecycle() { # RUNS TOOL -> "start-median destroy-median" of bench001
 row() { printf '%-28s %12s %12s %8s\n' "$@"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a > 0) printf "%.2f", b / a; else print "-" }'; }
 emit() { row "$1" "$2" "$3" "$(ratio "$2" "$3")"; }
+
+# warm-up, untimed: a daemon that has been up a while has its code compiled (jvirtd's JIT) and caches filled
+for _ in $(seq "$warmup"); do for t in lv jv; do $t list --all >/dev/null; $t dominfo bench001 >/dev/null; done; done
 
 echo "virsh $(virsh --version) against libvirtd $(libvirtd --version | awk '{print $NF}') and jvirtd; median wall ms of $runs runs (start/destroy: $start_runs), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 row "command" "libvirtd ms" "jvirtd ms" "ratio"
