@@ -43,6 +43,8 @@ final class LibvirtConnection extends SimpleChannelInboundHandler<Message> {
     private final Map<Integer, ConsoleStream> streams = new ConcurrentHashMap<>();
     private final EventCallbacks events;
     private volatile Channel channel;
+    /** The peer is not served: nothing it sent is read (the connection is being closed). */
+    private boolean refused;
 
     LibvirtConnection(LibvirtService service, AccessPolicy access, Executor workers) {
         super(Message.class);
@@ -68,6 +70,7 @@ final class LibvirtConnection extends SimpleChannelInboundHandler<Message> {
             access.check(peer);
         } catch (ApiException e) {
             log.warn("libvirt socket: refused {}: {}", peer, e.getMessage());
+            refused = true;
             ctx.close();
             return;
         }
@@ -84,6 +87,9 @@ final class LibvirtConnection extends SimpleChannelInboundHandler<Message> {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, Message msg) {
+        if (refused) {
+            return;
+        }
         Header h = msg.header();
         if (h.program() == Protocol.KEEPALIVE_PROGRAM) {
             if (h.procedure() == Protocol.KEEPALIVE_PING && h.type() == Protocol.MESSAGE) {
