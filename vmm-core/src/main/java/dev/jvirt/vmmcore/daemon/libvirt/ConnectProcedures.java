@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jvirt.libvirtwire.VirError;
 import dev.jvirt.libvirtwire.XdrReader;
 import dev.jvirt.vmmcore.Hypervisor;
+import dev.jvirt.api.Host;
 import dev.jvirt.vmmcore.daemon.routes.CapabilitiesXml;
+import dev.jvirt.vmmcore.daemon.routes.HostMemory;
 import dev.jvirt.vmmcore.daemon.routes.NodeInfo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -65,6 +67,35 @@ final class ConnectProcedures {
         });
         t.query("REMOTE_PROC_CONNECT_GET_MAX_VCPUS", c -> c.ret().writeInt(255));
         t.on("REMOTE_PROC_NODE_GET_INFO", c -> nodeInfo(c));
+        t.query("REMOTE_PROC_NODE_GET_FREE_MEMORY", c -> {
+            Host.Memory m = HostMemory.read();
+            long freeKib = m.cells().isEmpty() ? m.freeKib() : m.cells().stream().mapToLong(Host.Cell::freeKib).sum();
+            c.ret().writeHyper(freeKib * 1024);
+        });
+        t.query("REMOTE_PROC_NODE_GET_MEMORY_STATS", c -> {
+            int nparams = c.args().readInt();
+            int cell = c.args().readInt();
+            c.args().readUnsigned();
+            c.argsDone();
+            if (cell != -1) { // VIR_NODE_MEMORY_STATS_ALL_CELLS
+                throw LibvirtErrors.invalidArg("jvirt reports the whole host's memory only (cell -1), not cell " + cell);
+            }
+            Host.Memory m = HostMemory.read();
+            long[] values = {m.totalKib(), m.freeKib(), m.buffersKib(), m.cachedKib()};
+            String[] fields = {"total", "free", "buffers", "cached"};
+            int n = nparams == 0 ? 0 : Math.min(nparams, fields.length); // 0: the client asks how many there are
+            c.ret().writeInt(n);
+            for (int i = 0; i < n; i++) {
+                c.ret().writeString(fields[i]).writeHyper(values[i]);
+            }
+            c.ret().writeInt(fields.length);
+        });
+        t.query("REMOTE_PROC_CONNECT_GET_SYSINFO", c -> {
+            c.args().readUnsigned();
+            c.argsDone();
+            throw new LibvirtException(VirError.CONFIG_UNSUPPORTED, VirError.FROM_NONE,
+                    "unsupported configuration: Host SMBIOS information is not available");
+        });
         // jvirt confines guests by user (DAC) only, no MAC driver: libvirt's "none" model, DOI 0.
         t.query("REMOTE_PROC_NODE_GET_SECURITY_MODEL", c -> {
             charArray(c, "none");
