@@ -16,6 +16,7 @@ final class LibvirtService {
         domains.register(table);
         new EventProcedures(hv).register(table);
         new ConsoleProcedures(hv, domains).register(table);
+        new StatsProcedures(hv).register(table);
     }
 
     Hypervisor hypervisor() {
