@@ -70,6 +70,7 @@ class LibvirtClientsIT {
                     "print(sorted(d.name() for d in c.listAllDomains()))",
                     "d = c.lookupByName('py2')",
                     "print(d.UUIDString(), d.isActive(), d.state())",
+                    "print(sorted((dom.name(), st['state.state']) for dom, st in c.getAllDomainStats(libvirt.VIR_DOMAIN_STATS_STATE)))",
                     "c.close()");
             Process p = new ProcessBuilder("/usr/bin/python3", "-c", script, "qemu+unix:///session?socket=" + d.libvirtSocket())
                     .redirectErrorStream(true).start();
@@ -79,7 +80,8 @@ class LibvirtClientsIT {
             assertThat(out.lines().toList()).containsExactly(
                     "QEMU 9000000",
                     "['py1', 'py2']",
-                    d.hypervisor().info("py2").uuid() + " 0 [5, 0]");
+                    d.hypervisor().info("py2").uuid() + " 0 [5, 0]",
+                    "[('py1', 5), ('py2', 5)]");
         }
     }
 
