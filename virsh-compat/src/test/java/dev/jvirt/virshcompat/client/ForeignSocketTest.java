@@ -52,7 +52,7 @@ class ForeignSocketTest {
         planted = asNobody(java(), "-XX:-UsePerfData", "-cp", classes().toString(), PlantedDaemon.class.getName(),
                 socket.toString(), dir.resolve("received").toString());
         long deadline = System.nanoTime() + 30_000_000_000L;
-        while (!Files.exists(socket)) {
+        while (!Files.exists(dir.resolve("planted-ready"))) {
             assertThat(planted.isAlive()).as("the planted daemon runs").isTrue();
             assertThat(System.nanoTime()).as("the planted daemon serves within 30 s").isLessThan(deadline);
             Thread.sleep(50);
