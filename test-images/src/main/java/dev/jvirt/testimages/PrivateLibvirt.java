@@ -200,6 +200,26 @@ public final class PrivateLibvirt implements AutoCloseable {
         return p;
     }
 
+    /** Copies {@code source} into this daemon's directory, readable by its user; the copy's path. */
+    public Path copyIn(Path source) throws IOException {
+        Path p = dir.resolve("xml").resolve(source.getFileName());
+        Files.copy(source, p, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-r--r--"));
+        return p;
+    }
+
+    /**
+     * The argv that runs {@code argv} as this daemon's user in its environment (HOME, XDG dirs),
+     * e.g. a virsh for tmux, or one given a URI of its own with {@code -c}.
+     */
+    public List<String> command(String... argv) {
+        List<String> cmd = new ArrayList<>(prefix);
+        cmd.add("env");
+        env.forEach((k, v) -> cmd.add(k + "=" + v));
+        cmd.addAll(List.of(argv));
+        return cmd;
+    }
+
     /** Result of a virsh run. */
     public record Result(int exit, String out, String err) {}
 

@@ -44,6 +44,11 @@ public record DaemonOptions(Mode mode, StateDirs dirs, boolean verbose, HttpLimi
         return dirs.runtime().resolve("jvirtd.sock");
     }
 
+    /** libvirt's RPC protocol (issue #22): {@code RUNTIME/libvirt-sock}, for virsh, libvirt-java, python3-libvirt. */
+    public Path libvirtSocket() {
+        return dirs.runtime().resolve("libvirt-sock");
+    }
+
     public Path lockFile() {
         return dirs.runtime().resolve("jvirtd.lock");
     }

@@ -7,6 +7,7 @@ import dev.jvirt.vmmcore.daemon.http.ApiServer;
 import dev.jvirt.vmmcore.daemon.http.HttpDispatcher;
 import dev.jvirt.vmmcore.daemon.http.HttpPipeline;
 import dev.jvirt.vmmcore.daemon.http.SocketPermissions;
+import dev.jvirt.vmmcore.daemon.libvirt.LibvirtServer;
 import dev.jvirt.vmmcore.daemon.routes.ApiRoutes;
 import dev.jvirt.vmmcore.security.CurrentUser;
 import dev.jvirt.vmmcore.security.DacOwnership;
@@ -36,6 +37,7 @@ public final class Jvirtd implements AutoCloseable {
     private final ThreadPoolExecutor workers;
     private final ApiServer server;
     private final HttpDispatcher dispatcher;
+    private volatile LibvirtServer libvirt;
     private final CountDownLatch closed = new CountDownLatch(1);
     private final AtomicInteger closing = new AtomicInteger();
 
@@ -99,6 +101,12 @@ public final class Jvirtd implements AutoCloseable {
                     workers, access);
             ApiServer server = ApiServer.bind(options.socket(), perms, new HttpPipeline(dispatcher, options.http()));
             Jvirtd d = new Jvirtd(options, lock, hv, workers, server, dispatcher);
+            try {
+                d.libvirt = LibvirtServer.bind(options.libvirtSocket(), perms, access, hv, options.mode().uri());
+            } catch (IOException | RuntimeException e) {
+                server.close();
+                throw e;
+            }
             log.info("jvirtd {} ready in {} ms (pid {}, state {}, runtime {}, {} domains)", options.mode().uri(),
                     (System.nanoTime() - t0) / 1_000_000, ProcessHandle.current().pid(), options.dirs().state(),
                     options.dirs().runtime(), hv.list().size());
@@ -122,6 +130,11 @@ public final class Jvirtd implements AutoCloseable {
 
     public Path socket() {
         return server.socket();
+    }
+
+    /** libvirt's RPC socket ({@link DaemonOptions#libvirtSocket()}). */
+    public Path libvirtSocket() {
+        return libvirt.socket();
     }
 
     public DaemonOptions options() {
@@ -152,6 +165,9 @@ public final class Jvirtd implements AutoCloseable {
         }
         log.info("jvirtd stopping; guests keep running");
         try {
+            if (libvirt != null) {
+                libvirt.close();
+            }
             server.close();
             dispatcher.close();
             workers.shutdown();

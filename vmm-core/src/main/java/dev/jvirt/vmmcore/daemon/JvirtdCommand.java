@@ -22,6 +22,8 @@ import picocli.CommandLine.Option;
         footer = {"  /var/lib/jvirt/qemu/NAME.xml   system mode: a domain's definition",
             "  /var/lib/jvirt/log/jvirtd.log  system mode: the daemon's log (also on stderr, the journal under systemd)",
             "  /run/jvirt/jvirtd.sock         system mode: the API socket",
+            "  /run/jvirt/libvirt-sock        system mode: libvirt's RPC protocol, for stock virsh, libvirt-java,",
+            "                                 python3-libvirt (virsh -c 'qemu+unix:///system?socket=/run/jvirt/libvirt-sock')",
             "",
             "SIGTERM stops the daemon; guests keep running."})
 final class JvirtdCommand {
@@ -37,7 +39,7 @@ final class JvirtdCommand {
     String stateDir;
 
     @Option(names = "--runtime-dir", paramLabel = "DIR",
-            description = "Keep sockets, pids and live state in DIR instead (socket: DIR/jvirtd.sock).")
+            description = "Keep sockets, pids and live state in DIR instead (sockets: DIR/jvirtd.sock, DIR/libvirt-sock).")
     String runtimeDir;
 
     @Option(names = {"-v", "--verbose"}, description = "Debug logging.")

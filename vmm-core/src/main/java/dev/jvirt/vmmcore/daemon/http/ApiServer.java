@@ -41,8 +41,8 @@ public final class ApiServer implements AutoCloseable {
         this.server = server;
     }
 
-    /** Binds {@code socket} (a stale file there is replaced) and serves {@code pipeline}. */
-    public static ApiServer bind(Path socket, SocketPermissions permissions, HttpPipeline pipeline) throws IOException {
+    /** Binds {@code socket} (a stale file there is replaced) and serves {@code pipeline} (a sharable initializer: HTTP, or libvirt's RPC). */
+    public static ApiServer bind(Path socket, SocketPermissions permissions, io.netty.channel.ChannelHandler pipeline) throws IOException {
         Path dir = socket.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path staging = Files.createTempDirectory(dir, ".bind-");

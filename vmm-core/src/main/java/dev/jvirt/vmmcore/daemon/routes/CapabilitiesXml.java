@@ -9,13 +9,13 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /** The parts of libvirt's {@code <capabilities>} and {@code <domainCapabilities>} that jvirt knows. */
-final class CapabilitiesXml {
+public final class CapabilitiesXml {
     private static final XMLOutputFactory OUT = XMLOutputFactory.newFactory();
 
     private CapabilitiesXml() {
     }
 
-    static String capabilities(HostCapabilities c, ObjectNode node) {
+    public static String capabilities(HostCapabilities c, ObjectNode node) {
         return write(w -> {
             w.writeStartElement("capabilities");
             w.writeStartElement("host");
@@ -47,7 +47,7 @@ final class CapabilitiesXml {
         });
     }
 
-    static String domainCapabilities(HostCapabilities c, String virtType) {
+    public static String domainCapabilities(HostCapabilities c, String virtType) {
         return write(w -> {
             w.writeStartElement("domainCapabilities");
             element(w, "path", c.emulator());

@@ -16,14 +16,14 @@ import java.util.regex.Pattern;
  * NUMA cell's {@code nodeN/meminfo} under /sys/devices/system/node for the per-cell figures that
  * nodeinfo's memory size and freecell sum (libvirt's numa_node_size64).
  */
-final class HostMemory {
+public final class HostMemory {
     private static final Pattern NODE = Pattern.compile("node(\\d+)");
     private static final Pattern NODE_LINE = Pattern.compile("Node \\d+ (\\w+):\\s+(\\d+) kB");
 
     private HostMemory() {
     }
 
-    static Host.Memory read() {
+    public static Host.Memory read() {
         return read(Path.of("/proc/meminfo"), Path.of("/sys/devices/system/node"));
     }
 

@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Set;
 
 /** {@code virsh nodeinfo} from /proc/cpuinfo and, for the memory, the NUMA cells' counters as libvirt sums them ({@link HostMemory}). */
-final class NodeInfo {
+public final class NodeInfo {
 
     private NodeInfo() {
     }
 
-    static ObjectNode read() {
+    public static ObjectNode read() {
         List<String> cpuinfo = lines("/proc/cpuinfo");
         String model = value(cpuinfo, "model name", "unknown");
         double mhz = parseDouble(value(cpuinfo, "cpu MHz", "0"));
