@@ -1,5 +1,6 @@
 package dev.jvirt.vmmcore.daemon;
 
+import dev.jvirt.vmmcore.HostStorage;
 import dev.jvirt.vmmcore.Hypervisor;
 import dev.jvirt.vmmcore.HypervisorConfig;
 import dev.jvirt.vmmcore.daemon.http.AccessPolicy;
@@ -7,7 +8,9 @@ import dev.jvirt.vmmcore.daemon.http.ApiServer;
 import dev.jvirt.vmmcore.daemon.http.HttpDispatcher;
 import dev.jvirt.vmmcore.daemon.http.HttpPipeline;
 import dev.jvirt.vmmcore.daemon.http.SocketPermissions;
+import dev.jvirt.vmmcore.daemon.http.RouteTable;
 import dev.jvirt.vmmcore.daemon.routes.ApiRoutes;
+import dev.jvirt.vmmcore.daemon.routes.StorageRoutes;
 import dev.jvirt.vmmcore.security.CurrentUser;
 import dev.jvirt.vmmcore.security.DacOwnership;
 import dev.jvirt.vmmcore.security.QemuUser;
@@ -38,6 +41,7 @@ public final class Jvirtd implements AutoCloseable {
     private final HttpDispatcher dispatcher;
     private final CountDownLatch closed = new CountDownLatch(1);
     private final AtomicInteger closing = new AtomicInteger();
+    private HostStorage storage;
 
     private Jvirtd(DaemonOptions options, InstanceLock lock, Hypervisor hypervisor, ThreadPoolExecutor workers,
                    ApiServer server, HttpDispatcher dispatcher) {
@@ -79,6 +83,10 @@ public final class Jvirtd implements AutoCloseable {
         Hypervisor hv = null;
         ThreadPoolExecutor workers = null;
         DacOwnership dac = dac(options);
+        HostStorage storage = HostStorage.open(options.dirs());
+        if (config.backends().storage().isEmpty()) {
+            config = config.withBackends(config.backends().withStorage(storage.backend()));
+        }
         if (dac != null) {
             config = config.withCommandLine(dac.wrap(config.commandLine()))
                     .withStartObserver(dac.observer(config.startObserver()));
@@ -91,14 +99,17 @@ public final class Jvirtd implements AutoCloseable {
                 dac.restoreStopped(name -> h.list().stream().anyMatch(d -> d.name().equals(name) && d.pid().isPresent()));
                 log.info("QEMU runs as user {} (uid {})", dac.user().name(), dac.user().uid());
             }
+            storage.attach(hv);
             workers = newWorkers(options.http().maxInFlight());
             boolean session = options.mode() == DaemonOptions.Mode.SESSION;
             AccessPolicy access = session ? AccessPolicy.onlyUser(currentUid()) : AccessPolicy.anyone();
             SocketPermissions perms = session ? SocketPermissions.session() : SocketPermissions.system("jvirt");
-            HttpDispatcher dispatcher = new HttpDispatcher(ApiRoutes.build(hv, config, options.mode().uri()),
-                    workers, access);
+            RouteTable routes = ApiRoutes.build(hv, config, options.mode().uri());
+            new StorageRoutes(storage, hv).register(routes);
+            HttpDispatcher dispatcher = new HttpDispatcher(routes, workers, access);
             ApiServer server = ApiServer.bind(options.socket(), perms, new HttpPipeline(dispatcher, options.http()));
             Jvirtd d = new Jvirtd(options, lock, hv, workers, server, dispatcher);
+            d.storage = storage;
             log.info("jvirtd {} ready in {} ms (pid {}, state {}, runtime {}, {} domains)", options.mode().uri(),
                     (System.nanoTime() - t0) / 1_000_000, ProcessHandle.current().pid(), options.dirs().state(),
                     options.dirs().runtime(), hv.list().size());
@@ -111,6 +122,7 @@ public final class Jvirtd implements AutoCloseable {
             if (hv != null) {
                 hv.close();
             }
+            storage.close();
             lock.close();
             throw e;
         }
@@ -129,6 +141,7 @@ public final class Jvirtd implements AutoCloseable {
     }
 
     private void autostart() {
+        storage.startAutostart(); // pools first: autostart domains may have disks in them
         Map<String, String> results = hypervisor.startAutostartDomains();
         results.forEach((name, result) -> {
             if (result.equals("started")) {
@@ -163,6 +176,7 @@ public final class Jvirtd implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             hypervisor.close();
+            storage.close();
             try {
                 lock.close();
             } catch (IOException e) {
