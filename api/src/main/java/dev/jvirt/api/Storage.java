@@ -166,15 +166,19 @@ public final class Storage {
         }
     }
 
-    /** {@code POST .../volumes/NAME/clone}: a full copy as {@code name} in {@code pool} (null: the same), in {@code format} (null: the source's). */
-    public record Clone(String name, String pool, String format) implements Shape {
+    /**
+     * {@code POST .../volumes/NAME/clone}: a full copy as {@code name} in {@code pool} (null: the
+     * same), in {@code format} (null: the source's); or, for vol-create-from, named and formatted
+     * by the volume XML {@code xml}.
+     */
+    public record Clone(String name, String pool, String format, String xml) implements Shape {
         public static Clone from(JsonObject o) {
-            return new Clone(o.string("name"), o.string("pool"), o.string("format"));
+            return new Clone(o.string("name"), o.string("pool"), o.string("format"), o.string("xml"));
         }
 
         @Override
         public Map<String, Object> toJson() {
-            return Json.object("name", name, "pool", pool, "format", format);
+            return Json.object("name", name, "pool", pool, "format", format, "xml", xml);
         }
     }
 

@@ -23,6 +23,11 @@ public final class ApiClient {
         this.http = http;
     }
 
+    /** Storage pools and volumes (docs/api.md, "Storage"). */
+    public StorageApi storage() {
+        return new StorageApi(http);
+    }
+
     public ConnectUri uri() {
         return http.uri();
     }

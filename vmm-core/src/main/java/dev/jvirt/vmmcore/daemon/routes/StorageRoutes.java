@@ -110,11 +110,17 @@ public final class StorageRoutes {
         });
         t.post(VOL + "/clone", r -> {
             Storage.Clone req = Storage.Clone.from(body(r));
-            if (req.name() == null) {
-                throw ApiException.badRequest("a clone needs \"name\"");
+            String name = req.name();
+            String format = req.format();
+            if (req.xml() != null) {
+                StorageVolume v = VolumeXml.load(req.xml(), "volume definition");
+                name = v.name();
+                format = v.format();
             }
-            Job j = pools.volumes().cloneVolume(ref(r), req.pool() == null ? r.param("pool") : req.pool(), req.name(),
-                    req.format(), null);
+            if (name == null) {
+                throw ApiException.badRequest("a clone needs \"name\" (or \"xml\")");
+            }
+            Job j = pools.volumes().cloneVolume(ref(r), req.pool() == null ? r.param("pool") : req.pool(), name, format, null);
             return Reply.json(ACCEPTED, job(j.status()).toJson());
         });
         t.post(VOL + "/wipe", r -> {
@@ -123,6 +129,13 @@ public final class StorageRoutes {
         });
         t.post(VOL + "/upload", r -> streams.upload(ref(r), r));
         t.get(VOL + "/download", r -> streams.download(ref(r), r));
+        t.get("/1.0/storage-volumes", r -> {
+            String key = r.query("key", null);
+            if (key == null) {
+                throw ApiException.badRequest("give the volume's key (its path): ?key=PATH");
+            }
+            return Reply.json(volume(pools.volumes().info(pools.volumes().byKey(key))).toJson());
+        });
         t.get("/1.0/storage-jobs/{id}", r -> Reply.json(job(pools.job(jobId(r))).toJson()));
         t.post("/1.0/storage-jobs/{id}/cancel", r -> {
             pools.jobHandle(jobId(r)).cancel();
