@@ -70,6 +70,10 @@ import dev.jvirt.virshcompat.commands.VolDumpXmlCommand;
 import dev.jvirt.virshcompat.commands.VolPathCommand;
 import dev.jvirt.virshcompat.commands.VolKeyCommand;
 import dev.jvirt.virshcompat.commands.VolNameCommand;
+import dev.jvirt.virshcompat.commands.AttachDiskCommand;
+import dev.jvirt.virshcompat.commands.DetachDiskCommand;
+import dev.jvirt.virshcompat.commands.AttachDeviceCommand;
+import dev.jvirt.virshcompat.commands.DetachDeviceCommand;
 import picocli.CommandLine;
 
 /**
@@ -82,7 +86,7 @@ final class CommandRegistry {
     static final String[] NAMES = {
         "list", "dominfo", "domstate", "domid", "domuuid", "domname",
         "define", "undefine", "create", "start", "shutdown", "destroy", "reboot", "reset", "suspend", "resume",
-        "dumpxml", "edit", "autostart", "domblklist", "domiflist", "console", "event",
+        "dumpxml", "edit", "autostart", "domblklist", "attach-disk", "detach-disk", "attach-device", "detach-device", "domiflist", "console", "event",
         "domstats", "dommemstat", "domblkstat", "domblkinfo", "domblkerror", "domifstat", "top",
         "domxml-to-native", "qemu-monitor-command", "qemu-monitor-event",
         "pool-list", "pool-info", "pool-define", "pool-create", "pool-build", "pool-start",
@@ -160,6 +164,10 @@ final class CommandRegistry {
             case "vol-path": return new VolPathCommand();
             case "vol-key": return new VolKeyCommand();
             case "vol-name": return new VolNameCommand();
+            case "attach-disk": return new AttachDiskCommand();
+            case "detach-disk": return new DetachDiskCommand();
+            case "attach-device": return new AttachDeviceCommand();
+            case "detach-device": return new DetachDeviceCommand();
             case "capabilities": return new CapabilitiesCommand();
             case "domcapabilities": return new DomCapabilitiesCommand();
             case "nodeinfo": return new NodeInfoCommand();

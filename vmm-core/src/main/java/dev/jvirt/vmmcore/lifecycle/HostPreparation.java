@@ -100,7 +100,7 @@ final class HostPreparation {
     }
 
     /** The volume disk as the command line takes it: a file or block disk on the volume's path. */
-    private static Disk resolved(Disk d, StorageBackend.Volume v) {
+    static Disk resolved(Disk d, StorageBackend.Volume v) {
         Disk.Source s = d.source();
         Disk.Source source = new Disk.Source(v.block() ? null : v.path(), v.block() ? v.path() : null, null, null,
                 null, s.startupPolicy());
