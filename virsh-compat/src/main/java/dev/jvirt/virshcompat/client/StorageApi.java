@@ -252,13 +252,10 @@ public final class StorageApi {
                 + " (jvirsh vol-upload) or it is deleted", e);
     }
 
+    private static final byte[] ZEROS = new byte[CHUNK];
+
     private static boolean zero(byte[] b, int n) {
-        for (int i = 0; i < n; i++) {
-            if (b[i] != 0) {
-                return false;
-            }
-        }
-        return true;
+        return java.util.Arrays.mismatch(b, 0, n, ZEROS, 0, n) < 0;
     }
 
     private static byte[] frame(byte[] header, char kind, long length) {
@@ -268,15 +265,15 @@ public final class StorageApi {
     }
 
     private static String readLine(InputStream in) throws IOException {
-        StringBuilder sb = new StringBuilder();
+        java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
         int c;
         while ((c = in.read()) >= 0) {
             if (c == '\n') {
-                return sb.toString();
+                return line.toString(StandardCharsets.UTF_8);
             }
-            sb.append((char) c);
+            line.write(c);
         }
-        return sb.length() == 0 ? null : sb.toString();
+        return line.size() == 0 ? null : line.toString(StandardCharsets.UTF_8);
     }
 
     private static String pool0(String name) {
