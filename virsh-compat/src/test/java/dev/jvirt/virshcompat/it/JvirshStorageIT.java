@@ -126,6 +126,13 @@ class JvirshStorageIT {
             assertThat(ok(jvirsh, null, "pool-list", "--all", "--details").out()).contains(" p         inactive   yes ");
             Result missing = jvirsh.run("vol-list", "nosuch");
             assertThat(missing.err()).contains("error: Storage pool not found: no storage pool named 'nosuch'");
+            Result notEmpty = jvirsh.run("pool-delete", "p");
+            assertThat(notEmpty.err()).as(notEmpty.toString()).contains("error: Failed to delete pool p\n").contains("is not empty");
+            ok(jvirsh, "Pool p started\n\n", "pool-start", "p");
+            for (String v : new String[] {"base.qcow2", "disk.raw", "copy.raw", "fromxml.qcow2", "from2.raw"}) {
+                ok(jvirsh, "Vol " + v + " deleted\n\n", "vol-delete", "--pool", "p", v);
+            }
+            ok(jvirsh, "Pool p destroyed\n\n", "pool-destroy", "p");
             ok(jvirsh, "Pool p deleted\n\n", "pool-delete", "p");
             assertThat(target).doesNotExist();
             ok(jvirsh, "Pool p has been undefined\n\n", "pool-undefine", "p");
