@@ -16,17 +16,18 @@ public final class VolDownloadCommand extends VolCommand {
     String file;
 
     @Option(names = "--offset", paramLabel = "<number>", description = "Only 0: the whole volume is downloaded.")
-    long offset;
+    String offset;
 
     @Option(names = "--length", paramLabel = "<number>", description = "Only 0 (the whole volume).")
-    long length;
+    String length;
 
     @Option(names = "--sparse", description = "Keep holes (always done).")
     boolean sparse;
 
     @Override
     protected void execute() throws Exception {
-        if (offset != 0 || length != 0) {
+        if ((offset != null && VolUploadCommand.bytes(offset, "--offset") != 0)
+                || (length != null && VolUploadCommand.bytes(length, "--length") != 0)) {
             throw new UsageException("vol-download --offset and --length are not supported: the whole volume is downloaded");
         }
         storage().download(poolName(), volName(), Path.of(file), new TransferProgress(err(), "vol-download"));

@@ -17,21 +17,33 @@ public final class VolUploadCommand extends VolCommand {
     String file;
 
     @Option(names = "--offset", paramLabel = "<number>", description = "Only 0: an upload replaces the volume's content.")
-    long offset;
+    String offset;
 
     @Option(names = "--length", paramLabel = "<number>", description = "Upload only this many bytes of the file.")
-    Long length;
+    String length;
 
     @Option(names = "--sparse", description = "Keep holes (always done).")
     boolean sparse;
 
     @Override
     protected void execute() throws Exception {
-        if (offset != 0) {
+        if (offset != null && bytes(offset, "--offset") != 0) {
             throw new UsageException("vol-upload --offset is not supported: an upload replaces the volume's content from its start");
         }
-        storage().upload(poolName(), volName(), Path.of(file), 0, length == null ? -1 : length,
+        storage().upload(poolName(), volName(), Path.of(file), 0, length == null ? -1 : bytes(length, "--length"),
                 new TransferProgress(err(), "vol-upload"));
+    }
+
+    static long bytes(String v, String option) {
+        try {
+            long n = Long.parseLong(v);
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw new UsageException("Scaled numeric value '" + v + "' for " + option + " option is malformed or out of range");
     }
 
     @Override
