@@ -27,6 +27,8 @@ public final class HostStorage implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HostStorage.class);
     private final StoragePools pools;
     private volatile Hypervisor hypervisor;
+    /** Leases taken for the volume disks of guests this jvirtd took over (their start's leases died with the old one). */
+    private final java.util.Map<String, List<Runnable>> takenOver = new java.util.concurrent.ConcurrentHashMap<>();
 
     private HostStorage(StoragePools pools) {
         this.pools = pools;
@@ -51,9 +53,41 @@ public final class HostStorage implements AutoCloseable {
         };
     }
 
-    /** The hypervisor whose definitions {@link #users} looks at (set once it is open). */
+    /**
+     * The hypervisor whose definitions {@link #users} looks at (set once it is open). The guests
+     * it took over get their volumes leased again, as their start had them, until they stop.
+     */
     public void attach(Hypervisor hv) {
         this.hypervisor = hv;
+        hv.subscribe(e -> {
+            if (e.kind() == DomainEvent.Kind.STOPPED) {
+                List<Runnable> leases = takenOver.remove(e.domain());
+                if (leases != null) {
+                    leases.forEach(Runnable::run);
+                }
+            }
+        });
+        for (DomainInfo d : hv.list()) {
+            if (d.pid().isEmpty()) {
+                continue;
+            }
+            List<Runnable> leases = new ArrayList<>();
+            for (Disk disk : hv.definition(d.name(), false).devices().disks()) {
+                Disk.Source s = disk.source();
+                if (s == null || s.pool() == null || s.volume() == null) {
+                    continue;
+                }
+                try {
+                    leases.add(pools.resolve(s.pool(), s.volume(), d.name())::close);
+                } catch (RuntimeException ex) {
+                    log.warn("domain {} runs on volume '{}' of pool '{}', which cannot be leased again: {}", d.name(),
+                            s.volume(), s.pool(), ex.getMessage());
+                }
+            }
+            if (!leases.isEmpty()) {
+                takenOver.put(d.name(), leases);
+            }
+        }
     }
 
     /** Starts the autostart pools (and makes the {@code default} pool on first use); failures are logged. */

@@ -133,6 +133,30 @@ class StorageVolumesIT {
         hv.destroy("hot");
     }
 
+    @Test
+    void aJvirtdThatTakesOverARunningGuestLeasesItsVolumeAgain(TinyGuest guest) throws Exception {
+        Hypervisor first = open();
+        VolumeRef v = storage.pools().volumes().create("default", VolumeSpec.of("kept.qcow2", "qcow2", 16L << 20, Preallocation.OFF));
+        first.define(onVolume(guest, "kept", "kept.qcow2"));
+        first.start("kept");
+        first.close(); // as jvirtd stopping: the guest keeps running
+
+        try (HostStorage again = HostStorage.open(host.dirs)) {
+            Hypervisor second = host.open(HypervisorConfig.of(host.dirs).withBackends(HostBackends.none().withStorage(again.backend())));
+            again.attach(second);
+            assertThat(second.info("kept").pid()).isPresent();
+            assertThat(again.pools().volumes().info(v).holder()).isEqualTo("in use by guest 'kept'");
+            assertThatThrownBy(() -> again.pools().volumes().resize(v, 32L << 20, false)).isInstanceOf(VolumeBusyException.class);
+            second.destroy("kept");
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (again.pools().volumes().info(v).holder() != null && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(again.pools().volumes().info(v).holder()).as("the lease goes when the guest stops").isNull();
+            again.pools().volumes().resize(v, 32L << 20, false);
+        }
+    }
+
     private static void run(String... argv) throws Exception {
         Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
