@@ -4,7 +4,8 @@
 # through jvirt (dist/bin/jvirsh against a session jvirtd of its own), beside qemu-img run
 # directly (the floor: create, create -b, convert) and virsh vol-* under a private session
 # libvirtd (as uid 65534 with its XDG directories in the temp dir, as bench/console.sh runs it).
-# One run each; jvirsh's and virsh's times include their start-up. Ratios are to qemu-img.
+# One run each; jvirsh's and virsh's times include their start-up. Ratios are to qemu-img; for
+# upload and download its time includes a sync, as jvirt's transfers end with an fsync.
 # Usage: bench/storage.sh [--data MiB] [--no-build]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -38,9 +39,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-mkdir -p "$tmp/home" "$tmp/run" "$tmp/lv-pool" "$tmp/floor" "$tmp/j"
+mkdir -p "$tmp/home" "$tmp/run" "$tmp/cfg" "$tmp/cache" "$tmp/data" "$tmp/lv-pool" "$tmp/floor" "$tmp/j"
 chmod 700 "$tmp/run"
-chown -R 65534:65534 "$tmp/home" "$tmp/run" "$tmp/lv-pool"
+chown -R 65534:65534 "$tmp/home" "$tmp/run" "$tmp/cfg" "$tmp/cache" "$tmp/data" "$tmp/lv-pool"
 
 # the image: 1 GiB, $data MiB of random data in 1 MiB pieces spread evenly
 src="$tmp/src.raw"
@@ -75,13 +76,14 @@ drop; t[clone,v]=$(ms "${virsh[@]}" vol-create-as bench c.qcow2 10G --format qco
 
 "${jvirsh[@]}" vol-create-as default up.raw 1G >/dev/null
 "${virsh[@]}" vol-create-as bench up.raw 1G >/dev/null
-drop; t[upload,q]=$(ms qemu-img convert -f raw -O raw "$src" "$tmp/floor/up.raw")
+# the floor includes a sync: jvirt's upload and download return once the data is on disk (fsync)
+drop; t[upload,q]=$(ms sh -c 'qemu-img convert -f raw -O raw "$1" "$2" && sync' - "$src" "$tmp/floor/up.raw")
 drop; t[upload,j]=$(ms "${jvirsh[@]}" vol-upload --pool default up.raw "$src")
 drop; t[upload,v]=$(ms "${virsh[@]}" vol-upload --pool bench up.raw "$src" --sparse)
 cmp "$src" "$jpool/up.raw" || { echo "jvirt's upload differs from the source" >&2; exit 1; }
 cmp "$src" "$tmp/lv-pool/up.raw" || { echo "libvirt's upload differs from the source" >&2; exit 1; }
 
-drop; t[download,q]=$(ms qemu-img convert -f raw -O raw "$jpool/up.raw" "$tmp/floor/down.raw")
+drop; t[download,q]=$(ms sh -c 'qemu-img convert -f raw -O raw "$1" "$2" && sync' - "$jpool/up.raw" "$tmp/floor/down.raw")
 drop; t[download,j]=$(ms "${jvirsh[@]}" vol-download --pool default up.raw "$tmp/j-down.raw")
 drop; t[download,v]=$(ms "${virsh[@]}" vol-download --pool bench up.raw "$tmp/home/v-down.raw" --sparse)
 cmp "$src" "$tmp/j-down.raw" || { echo "jvirt's download differs from the source" >&2; exit 1; }

@@ -174,6 +174,11 @@ public final class StorageApi {
                     out.write(frame(header, 'E', len));
                     out.flush();
                 } catch (IOException e) {
+                    // jvirtd may have ended the job (a write failed there) and said why before it closed
+                    Storage.Job said = answer(r);
+                    if (said != null && said.error() != null) {
+                        throw new JvirshException(said.error(), e);
+                    }
                     throw lostUpload(pool, name, e);
                 }
                 String line;
@@ -203,6 +208,7 @@ public final class StorageApi {
             DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(r.body(), 1 << 16));
             byte[] buf = new byte[CHUNK];
             long pos = 0;
+            long total = -1;
             while (true) {
                 int kind;
                 long len;
@@ -227,6 +233,7 @@ public final class StorageApi {
                         }
                     }
                     case 'Z' -> pos += len;
+                    case 'L' -> total = len;
                     case 'E' -> {
                         if (out.size() < len) {
                             out.write(ByteBuffer.allocate(1), len - 1);
@@ -241,8 +248,18 @@ public final class StorageApi {
                     }
                     default -> throw new JvirshException("unexpected frame kind " + kind + " in the download");
                 }
-                progress.at(pos, -1);
+                progress.at(pos, total);
             }
+        }
+    }
+
+    /** The job line jvirtd wrote before it closed, or null. */
+    private static Storage.Job answer(HttpResponse r) {
+        try {
+            String line = readLine(r.body());
+            return line == null ? null : Storage.Job.from(JsonObject.of(Json.parse(line)).object("job"));
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 

@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * streams"): after the 101 the connection carries frames of a 1-byte kind and an 8-byte
  * big-endian length — {@code D} data (the length's bytes follow), {@code Z} a run of zeros (a
  * hole; nothing follows), {@code E} the end (length: the whole stream's) and, from jvirtd only,
- * {@code X} a failure (the length's bytes are its UTF-8 message). An upload's answer is one JSON
+ * {@code X} a failure (the length's bytes are its UTF-8 message); a download starts with {@code L}, the
+ * stream's length (nothing follows). An upload's answer is one JSON
  * line, the job at its end; then jvirtd closes the connection. The job is the library's: a
  * connection that breaks ends it failed, and an upload's volume stays marked incomplete.
  */
@@ -85,7 +86,7 @@ final class VolumeStreams {
         return new Reply.Upgrade(DOWNLOAD, new UpgradeTarget() {
             @Override
             public void takeOver(Channel ch) {
-                out.attach(ch);
+                out.attach(ch, length);
                 Thread t = new Thread(() -> {
                     JobStatus s = await(job);
                     if (s.state() == JobState.SUCCEEDED) {
@@ -317,8 +318,10 @@ final class VolumeStreams {
         private volatile boolean broken;
         private long position;
 
-        void attach(Channel c) {
+        /** Takes the connection; its first frame is {@code L}, the length to come (for the client's progress). */
+        void attach(Channel c, long length) {
             ch = c;
+            c.writeAndFlush(frame('L', length, null));
             attached.countDown();
         }
 
