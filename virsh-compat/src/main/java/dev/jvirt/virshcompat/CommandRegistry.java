@@ -74,6 +74,8 @@ import dev.jvirt.virshcompat.commands.AttachDiskCommand;
 import dev.jvirt.virshcompat.commands.DetachDiskCommand;
 import dev.jvirt.virshcompat.commands.AttachDeviceCommand;
 import dev.jvirt.virshcompat.commands.DetachDeviceCommand;
+import dev.jvirt.virshcompat.commands.PoolDefineAsCommand;
+import dev.jvirt.virshcompat.commands.PoolCreateAsCommand;
 import picocli.CommandLine;
 
 /**
@@ -89,7 +91,7 @@ final class CommandRegistry {
         "dumpxml", "edit", "autostart", "domblklist", "attach-disk", "detach-disk", "attach-device", "detach-device", "domiflist", "console", "event",
         "domstats", "dommemstat", "domblkstat", "domblkinfo", "domblkerror", "domifstat", "top",
         "domxml-to-native", "qemu-monitor-command", "qemu-monitor-event",
-        "pool-list", "pool-info", "pool-define", "pool-create", "pool-build", "pool-start",
+        "pool-list", "pool-info", "pool-define", "pool-define-as", "pool-create", "pool-create-as", "pool-build", "pool-start",
         "pool-destroy", "pool-delete", "pool-undefine", "pool-autostart", "pool-dumpxml", "pool-refresh",
         "vol-list", "vol-info", "vol-create-as", "vol-create", "vol-create-from", "vol-clone", "vol-delete", "vol-resize",
         "vol-wipe", "vol-upload", "vol-download", "vol-dumpxml", "vol-path", "vol-key", "vol-name",
@@ -168,6 +170,8 @@ final class CommandRegistry {
             case "detach-disk": return new DetachDiskCommand();
             case "attach-device": return new AttachDeviceCommand();
             case "detach-device": return new DetachDeviceCommand();
+            case "pool-define-as": return new PoolDefineAsCommand();
+            case "pool-create-as": return new PoolCreateAsCommand();
             case "capabilities": return new CapabilitiesCommand();
             case "domcapabilities": return new DomCapabilitiesCommand();
             case "nodeinfo": return new NodeInfoCommand();

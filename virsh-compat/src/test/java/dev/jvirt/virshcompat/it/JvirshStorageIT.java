@@ -44,6 +44,17 @@ class JvirshStorageIT {
                 assertThat(ok(jvirsh, null, "pool-info", "p").out()).startsWith("Name:           p\nUUID:           ")
                         .contains("State:          running\nPersistent:     yes\nAutostart:      yes\nCapacity:       ");
                 assertThat(ok(jvirsh, null, "pool-dumpxml", "p").out()).contains("<name>p</name>").contains("<path>" + target + "</path>");
+                // pool-create-as: a transient pool, gone once destroyed; pool-define-as --print-xml writes the XML
+                Path t = scratch.resolve("pool-t");
+                Files.createDirectories(t);
+                ok(jvirsh, "Pool t created\n\n", "pool-create-as", "t", "dir", "--target", t.toString());
+                assertThat(ok(jvirsh, null, "pool-list", "--transient").out()).contains(" t ").doesNotContain(" p ");
+                ok(jvirsh, "Pool t destroyed\n\n", "pool-destroy", "t");
+                assertThat(ok(jvirsh, null, "pool-list", "--all").out()).doesNotContain(" t ");
+                assertThat(ok(jvirsh, null, "pool-define-as", "n", "netfs", "--source-host", "nfs.example", "--source-path", "/export",
+                        "--target", "/mnt/n", "--print-xml").out()).isEqualTo("<pool type='netfs'>\n  <name>n</name>\n  <source>\n"
+                        + "    <host name='nfs.example'/>\n    <dir path='/export'/>\n  </source>\n  <target>\n    <path>/mnt/n</path>\n"
+                        + "  </target>\n</pool>\n\n");
 
                 ok(jvirsh, "Vol base.qcow2 created\n\n", "vol-create-as", "p", "base.qcow2", "64M", "--format", "qcow2");
                 ok(jvirsh, "Vol web1.qcow2 created\n\n", "vol-create-as", "p", "web1.qcow2", "64M", "--backing-vol", "base.qcow2",
