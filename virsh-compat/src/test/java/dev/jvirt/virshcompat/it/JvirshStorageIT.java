@@ -133,6 +133,24 @@ class JvirshStorageIT {
                 assertThat(forced.err()).isEqualTo("warning: volume web1.qcow2 was used by domain 'user1'\n");
                 assertThat(forced.out()).isEqualTo("Vol web1.qcow2 deleted\n\n");
 
+                // undefine --remove-all-storage: the volumes go; a file outside every pool is named, not touched
+                ok(jvirsh, "Vol rm.qcow2 created\n\n", "vol-create-as", "p", "rm.qcow2", "8M", "--format", "qcow2");
+                Path outside = scratch.resolve("outside.raw");
+                Files.write(outside, new byte[4096]);
+                Path rmXml = scratch.resolve("rm.xml");
+                Files.writeString(rmXml, "<domain type='qemu'><name>rm1</name><memory unit='MiB'>64</memory><os><type>hvm</type></os>"
+                        + "<devices><disk type='volume' device='disk'><driver name='qemu' type='qcow2'/>"
+                        + "<source pool='p' volume='rm.qcow2'/><target dev='vda' bus='virtio'/></disk>"
+                        + "<disk type='file' device='disk'><driver name='qemu' type='raw'/><source file='" + outside + "'/>"
+                        + "<target dev='vdb' bus='virtio'/></disk></devices></domain>\n");
+                ok(jvirsh, null, "define", rmXml.toString());
+                Result rm = jvirsh.run("undefine", "rm1", "--remove-all-storage");
+                assertThat(rm.out()).as(rm.toString()).isEqualTo("Domain 'rm1' has been undefined\nVolume 'vda'(rm.qcow2) removed.\n\n");
+                assertThat(rm.err()).as(rm.toString()).isEqualTo("error: Storage volume 'vdb'(" + outside
+                        + ") is not managed by jvirt. Remove it manually.\n");
+                assertThat(target.resolve("rm.qcow2")).doesNotExist();
+                assertThat(outside).exists();
+
                 ok(jvirsh, "Pool p refreshed\n\n", "pool-refresh", "p");
                 ok(jvirsh, "Pool p destroyed\n\n", "pool-destroy", "p");
                 assertThat(ok(jvirsh, null, "pool-list", "--all", "--details").out()).contains(" p         inactive   yes ");
