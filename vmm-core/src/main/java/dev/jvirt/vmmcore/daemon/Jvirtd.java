@@ -141,7 +141,11 @@ public final class Jvirtd implements AutoCloseable {
     }
 
     private void autostart() {
-        storage.startAutostart(); // pools first: autostart domains may have disks in them
+        try {
+            storage.startAutostart(); // pools first: autostart domains may have disks in them
+        } catch (RuntimeException e) {
+            log.error("autostart: storage pools: {}", e.getMessage(), e);
+        }
         Map<String, String> results = hypervisor.startAutostartDomains();
         results.forEach((name, result) -> {
             if (result.equals("started")) {
