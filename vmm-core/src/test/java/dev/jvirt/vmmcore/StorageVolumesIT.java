@@ -81,6 +81,9 @@ class StorageVolumesIT {
             assertThatThrownBy(() -> storage.deleteVolume(clone, false)).isInstanceOf(VolumeBusyException.class);
             assertThatThrownBy(() -> storage.pools().volumes().resize(clone, 32L << 20, false))
                     .isInstanceOf(VolumeBusyException.class).hasMessageContaining("in use by guest 'web1'");
+            // the guest runs from its initramfs: its vda can go, and the start's lease with it
+            assertThat(hv.detachDisk("web1", "vda", true, false)).isTrue();
+            assertThat(storage.pools().volumes().info(clone).holder()).as("a detach gives the start's lease back").isNull();
         } finally {
             sh.close();
         }

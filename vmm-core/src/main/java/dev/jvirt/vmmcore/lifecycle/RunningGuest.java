@@ -27,7 +27,7 @@ public final class RunningGuest {
     private final QmpConnection qmp;
     private final GuestLaunch launch;
     private final List<Prepared.Release> hostResources;
-    /** Host resources of disks hot-plugged since the start, by target (released at detach or stop). */
+    /** Host resources of volume disks (from the start or a hotplug), by target: released at their detach or the stop. */
     private final java.util.Map<String, Prepared.Release> hotplugged = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicBoolean rebootRequested = new AtomicBoolean();
     private volatile StateReason exitReason;
@@ -54,12 +54,12 @@ public final class RunningGuest {
         this.live = java.util.Objects.requireNonNull(d, "live");
     }
 
-    /** Notes what a hot-plugged disk {@code target} holds on the host; released at its detach or the guest's stop. */
+    /** Notes what volume disk {@code target} holds on the host; released at its detach or the guest's stop. */
     void hotplugged(String target, Prepared.Release release) {
         hotplugged.put(target, release);
     }
 
-    /** Takes back the release of hot-plugged disk {@code target}, or null when it was not hot-plugged with one. */
+    /** Takes back the release of disk {@code target}, or null when it holds nothing on the host. */
     Prepared.Release unplugged(String target) {
         return hotplugged.remove(target);
     }
