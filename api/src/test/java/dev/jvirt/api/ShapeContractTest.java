@@ -64,6 +64,24 @@ class ShapeContractTest {
             new Case(new Requests.QemuMonitor("info status", true), Requests.QemuMonitor::from,
                     "`POST /1.0/domains/NAME/qemu-monitor`"),
             new Case(new Requests.ToNative("<domain/>", "qemu-argv"), Requests.ToNative::from, "`POST /1.0/domxml-to-native`"),
+            new Case(new Storage.Pool("default", "632db011-d4fa-4a45-8cf0-a7f3236581a1", "dir", true, true, true, 100L << 30,
+                    40L << 30, 60L << 30), Storage.Pool::from, "`GET /1.0/storage-pools/NAME`"),
+            new Case(new Storage.Volume("default", "web1.qcow2", "/var/lib/jvirt/images/web1.qcow2", "file", "qcow2", 10L << 30,
+                    200_704, "/var/lib/jvirt/images/base.qcow2", "qcow2", true, "in use by guest 'web1'"), Storage.Volume::from,
+                    "`GET /1.0/storage-pools/NAME/volumes/VOL`"),
+            new Case(new Storage.Job(3, "upload", "default", "web1.qcow2", "failed", 1L << 20, 1L << 30, "connection lost"),
+                    Storage.Job::from, "`GET /1.0/storage-jobs/ID`"),
+            new Case(new Storage.Deleted(List.of("web1")), Storage.Deleted::from, "`DELETE /1.0/storage-pools/NAME/volumes/VOL`"),
+            new Case(new Storage.PoolXml("<pool/>"), Storage.PoolXml::from, "`POST /1.0/storage-pools`"),
+            new Case(new Storage.Build("overwrite"), Storage.Build::from, "`POST /1.0/storage-pools/NAME/build`"),
+            new Case(new Storage.CreateVolume("<volume/>", "web1.qcow2", "10G", "qcow2", "metadata", "base.qcow2", "qcow2"),
+                    Storage.CreateVolume::from, "`POST /1.0/storage-pools/NAME/volumes`"),
+            new Case(new Storage.Resize("2G", true, true), Storage.Resize::from, "`POST /1.0/storage-pools/NAME/volumes/VOL/resize`"),
+            new Case(new Storage.Clone("copy.qcow2", "other", "raw", "<volume/>"), Storage.Clone::from,
+                    "`POST /1.0/storage-pools/NAME/volumes/VOL/clone`"),
+            new Case(new Storage.Wipe("random"), Storage.Wipe::from, "`POST /1.0/storage-pools/NAME/volumes/VOL/wipe`"),
+            new Case(new Devices.Change("<disk/>", "vdb", true, true), Devices.Change::from, "`POST /1.0/domains/NAME/devices/detach`"),
+            new Case(new Devices.Result(true), Devices.Result::from, "`POST /1.0/domains/NAME/devices`"),
             new Case(new ApiError("qemu-error", "QMP said no", "try again", Json.object("class", "GenericError", "desc", "no")),
                     ApiError::from, "## Errors"));
 
@@ -109,7 +127,7 @@ class ShapeContractTest {
         }
         Set<String> shapes = new TreeSet<>();
         shapes.add(ApiError.class.getName());
-        for (Class<?> holder : List.of(Domains.class, Host.class, Requests.class)) {
+        for (Class<?> holder : List.of(Domains.class, Host.class, Requests.class, Storage.class, Devices.class)) {
             for (Class<?> nested : holder.getDeclaredClasses()) {
                 if (Shape.class.isAssignableFrom(nested)) {
                     shapes.add(nested.getName());

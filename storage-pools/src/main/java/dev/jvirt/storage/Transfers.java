@@ -125,6 +125,48 @@ final class Transfers {
         }
     }
 
+    Job download(VolumeRef v, VolumeSink sink, ProgressListener listener) {
+        VolumeStore s = store(v);
+        Path path = s.existing(v.volume());
+        VolumeLocks.Hold hold = context.locks().acquire(v, "download", true);
+        try {
+            context.markers().requireComplete(v, "downloading it");
+            long length = s.storedLength(v.volume());
+            return context.jobs().start("download", v, hold, listener, ctx -> {
+                try (FileChannel in = s.openRead(v.volume())) {
+                    ctx.progress(0, length);
+                    java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocateDirect(SparseCopy.CHUNK);
+                    for (Extents.Extent e : Extents.data(path, length)) {
+                        long pos = e.offset();
+                        long end = e.offset() + e.length();
+                        while (pos < end) {
+                            if (ctx.cancelled()) {
+                                throw new CancellationException("cancelled after " + pos + " bytes");
+                            }
+                            buf.clear().limit((int) Math.min(SparseCopy.CHUNK, end - pos));
+                            while (buf.hasRemaining()) {
+                                if (in.read(buf, pos + buf.position()) < 0) {
+                                    throw new IOException("the volume ended at " + (pos + buf.position()) + ", inside its data");
+                                }
+                            }
+                            buf.flip();
+                            int n = buf.remaining();
+                            sink.data(pos, buf);
+                            pos += n;
+                            ctx.progress(pos, length);
+                        }
+                    }
+                    ctx.progress(length, length);
+                } catch (IOException | CancellationException e) {
+                    throw new StorageException("download of " + v + " failed: " + e.getMessage(), e);
+                }
+            });
+        } catch (RuntimeException e) {
+            hold.close();
+            throw e;
+        }
+    }
+
     /**
      * Overwrites every stored byte (zero, random) or deallocates them (trim); a qcow2 volume then
      * gets fresh metadata of the same capacity and backing, so it stays a usable, empty image.

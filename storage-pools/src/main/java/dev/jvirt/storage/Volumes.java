@@ -235,6 +235,19 @@ public final class Volumes {
         return transfers.download(v, file, listener);
     }
 
+    /**
+     * {@code vol-download} to a stream: the volume's bytes as stored, its data extents only, into
+     * {@code sink}; the job's total is the stored length (the end of the last hole included).
+     */
+    public Job download(VolumeRef v, VolumeSink sink, ProgressListener listener) {
+        return transfers.download(v, sink, listener);
+    }
+
+    /** The length {@link #download(VolumeRef, VolumeSink, ProgressListener)} streams: the bytes as stored. */
+    public long storedLength(VolumeRef v) {
+        return store(v).storedLength(v.volume());
+    }
+
     private VolumeStore store(VolumeRef v) {
         return context.store(v);
     }

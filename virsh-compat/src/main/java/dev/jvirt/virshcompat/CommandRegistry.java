@@ -43,6 +43,39 @@ import dev.jvirt.virshcompat.commands.TopCommand;
 import dev.jvirt.virshcompat.commands.UndefineCommand;
 import dev.jvirt.virshcompat.commands.UriCommand;
 import dev.jvirt.virshcompat.commands.VersionCommand;
+import dev.jvirt.virshcompat.commands.PoolListCommand;
+import dev.jvirt.virshcompat.commands.PoolInfoCommand;
+import dev.jvirt.virshcompat.commands.PoolDefineCommand;
+import dev.jvirt.virshcompat.commands.PoolCreateCommand;
+import dev.jvirt.virshcompat.commands.PoolBuildCommand;
+import dev.jvirt.virshcompat.commands.PoolStartCommand;
+import dev.jvirt.virshcompat.commands.PoolDestroyCommand;
+import dev.jvirt.virshcompat.commands.PoolDeleteCommand;
+import dev.jvirt.virshcompat.commands.PoolUndefineCommand;
+import dev.jvirt.virshcompat.commands.PoolAutostartCommand;
+import dev.jvirt.virshcompat.commands.PoolDumpXmlCommand;
+import dev.jvirt.virshcompat.commands.PoolRefreshCommand;
+import dev.jvirt.virshcompat.commands.VolListCommand;
+import dev.jvirt.virshcompat.commands.VolInfoCommand;
+import dev.jvirt.virshcompat.commands.VolCreateAsCommand;
+import dev.jvirt.virshcompat.commands.VolCreateCommand;
+import dev.jvirt.virshcompat.commands.VolCreateFromCommand;
+import dev.jvirt.virshcompat.commands.VolCloneCommand;
+import dev.jvirt.virshcompat.commands.VolDeleteCommand;
+import dev.jvirt.virshcompat.commands.VolResizeCommand;
+import dev.jvirt.virshcompat.commands.VolWipeCommand;
+import dev.jvirt.virshcompat.commands.VolUploadCommand;
+import dev.jvirt.virshcompat.commands.VolDownloadCommand;
+import dev.jvirt.virshcompat.commands.VolDumpXmlCommand;
+import dev.jvirt.virshcompat.commands.VolPathCommand;
+import dev.jvirt.virshcompat.commands.VolKeyCommand;
+import dev.jvirt.virshcompat.commands.VolNameCommand;
+import dev.jvirt.virshcompat.commands.AttachDiskCommand;
+import dev.jvirt.virshcompat.commands.DetachDiskCommand;
+import dev.jvirt.virshcompat.commands.AttachDeviceCommand;
+import dev.jvirt.virshcompat.commands.DetachDeviceCommand;
+import dev.jvirt.virshcompat.commands.PoolDefineAsCommand;
+import dev.jvirt.virshcompat.commands.PoolCreateAsCommand;
 import picocli.CommandLine;
 
 /**
@@ -55,9 +88,13 @@ final class CommandRegistry {
     static final String[] NAMES = {
         "list", "dominfo", "domstate", "domid", "domuuid", "domname",
         "define", "undefine", "create", "start", "shutdown", "destroy", "reboot", "reset", "suspend", "resume",
-        "dumpxml", "edit", "autostart", "domblklist", "domiflist", "console", "event",
+        "dumpxml", "edit", "autostart", "domblklist", "attach-disk", "detach-disk", "attach-device", "detach-device", "domiflist", "console", "event",
         "domstats", "dommemstat", "domblkstat", "domblkinfo", "domblkerror", "domifstat", "top",
         "domxml-to-native", "qemu-monitor-command", "qemu-monitor-event",
+        "pool-list", "pool-info", "pool-define", "pool-define-as", "pool-create", "pool-create-as", "pool-build", "pool-start",
+        "pool-destroy", "pool-delete", "pool-undefine", "pool-autostart", "pool-dumpxml", "pool-refresh",
+        "vol-list", "vol-info", "vol-create-as", "vol-create", "vol-create-from", "vol-clone", "vol-delete", "vol-resize",
+        "vol-wipe", "vol-upload", "vol-download", "vol-dumpxml", "vol-path", "vol-key", "vol-name",
         "capabilities", "domcapabilities", "nodeinfo", "nodememstats", "freecell", "hostname", "uri", "version", "host-validate",
         CompleteDomainsCommand.NAME, BashCompletionCommand.NAME,
     };
@@ -102,6 +139,39 @@ final class CommandRegistry {
             case "domxml-to-native": return new DomXmlToNativeCommand();
             case "qemu-monitor-command": return new QemuMonitorCommand();
             case "qemu-monitor-event": return new QemuMonitorEventCommand();
+            case "pool-list": return new PoolListCommand();
+            case "pool-info": return new PoolInfoCommand();
+            case "pool-define": return new PoolDefineCommand();
+            case "pool-create": return new PoolCreateCommand();
+            case "pool-build": return new PoolBuildCommand();
+            case "pool-start": return new PoolStartCommand();
+            case "pool-destroy": return new PoolDestroyCommand();
+            case "pool-delete": return new PoolDeleteCommand();
+            case "pool-undefine": return new PoolUndefineCommand();
+            case "pool-autostart": return new PoolAutostartCommand();
+            case "pool-dumpxml": return new PoolDumpXmlCommand();
+            case "pool-refresh": return new PoolRefreshCommand();
+            case "vol-list": return new VolListCommand();
+            case "vol-info": return new VolInfoCommand();
+            case "vol-create-as": return new VolCreateAsCommand();
+            case "vol-create": return new VolCreateCommand();
+            case "vol-create-from": return new VolCreateFromCommand();
+            case "vol-clone": return new VolCloneCommand();
+            case "vol-delete": return new VolDeleteCommand();
+            case "vol-resize": return new VolResizeCommand();
+            case "vol-wipe": return new VolWipeCommand();
+            case "vol-upload": return new VolUploadCommand();
+            case "vol-download": return new VolDownloadCommand();
+            case "vol-dumpxml": return new VolDumpXmlCommand();
+            case "vol-path": return new VolPathCommand();
+            case "vol-key": return new VolKeyCommand();
+            case "vol-name": return new VolNameCommand();
+            case "attach-disk": return new AttachDiskCommand();
+            case "detach-disk": return new DetachDiskCommand();
+            case "attach-device": return new AttachDeviceCommand();
+            case "detach-device": return new DetachDeviceCommand();
+            case "pool-define-as": return new PoolDefineAsCommand();
+            case "pool-create-as": return new PoolCreateAsCommand();
             case "capabilities": return new CapabilitiesCommand();
             case "domcapabilities": return new DomCapabilitiesCommand();
             case "nodeinfo": return new NodeInfoCommand();

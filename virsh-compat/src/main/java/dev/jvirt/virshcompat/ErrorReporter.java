@@ -89,6 +89,13 @@ public final class ErrorReporter {
             case "kvm-unusable":
             case "unsupported-config":
                 return "unsupported configuration: ";
+            case "no-such-pool":
+                return "Storage pool not found: ";
+            case "no-such-volume":
+                return "Storage volume not found: ";
+            case "volume-busy":
+            case "volume-incomplete":
+                return "Requested operation is not valid: ";
             case "system-error":
                 return ""; // libvirt's VIR_ERR_SYSTEM_ERROR: the message alone, e.g. "Cannot access storage file ..."
             case "operation-timeout":

@@ -3,6 +3,7 @@ package dev.jvirt.vmmcore;
 import dev.jvirt.console.hub.ConsoleHub;
 import dev.jvirt.domainxml.domain.Domain;
 import dev.jvirt.qmpclient.QmpClientFactory;
+import dev.jvirt.vmmcore.lifecycle.DiskHotplug;
 import dev.jvirt.vmmcore.lifecycle.DomainDefiner;
 import dev.jvirt.vmmcore.lifecycle.DomainDefinitions;
 import dev.jvirt.vmmcore.lifecycle.DomainEntry;
@@ -73,6 +74,7 @@ public final class Hypervisor implements AutoCloseable {
     private final DomainOperations operations;
     private final CapabilitiesProvider capabilities;
     private final GuestStats stats = new GuestStats(java.nio.file.Path.of("/proc"));
+    private final DiskHotplug hotplug;
 
     private Hypervisor(HypervisorConfig config) {
         this.config = config;
@@ -91,6 +93,8 @@ public final class Hypervisor implements AutoCloseable {
                 runtime, new QemuLauncher(procFs), qmp, xml, config.launchTimeout(), consoles, config.startObserver(),
                 Firmwares.system(dirs.state().resolve("qemu").resolve("nvram")), new Swtpms(dirs.state().resolve("qemu").resolve("swtpm"))));
         this.operations = new DomainOperations(registry, starter, teardown, guestEvents, status, config.busyWait());
+        this.hotplug = new DiskHotplug(starter, config.commandLine(), config.backends(), runtime, xml, config.busyWait(),
+                Duration.ofSeconds(20));
     }
 
     /** Opens the state in {@code config.dirs()}: loads definitions, takes over guests still running. */
@@ -289,6 +293,66 @@ public final class Hypervisor implements AutoCloseable {
     public DomainInfo resume(String domain) {
         DomainEntry e = domain(domain);
         return info(e, operations.resume(e));
+    }
+
+    // ---- devices (virsh attach-disk, detach-disk, attach-device, detach-device) --------------
+
+    /**
+     * Adds a {@code <disk>} (its XML) to the domain: hot-plugged into the running guest when
+     * {@code live}, and to the stored definition when {@code config} (which a shut-off domain
+     * needs). A volume disk is resolved as at start.
+     *
+     * @throws InvalidArgumentException a bad disk, a target the domain has, neither live nor config
+     * @throws InvalidStateException    live on a domain that is not running or paused
+     */
+    public void attachDisk(String domain, String diskXml, boolean live, boolean config) {
+        dev.jvirt.domainxml.domain.Disk disk = dev.jvirt.domainxml.domain.DomainXml.parseDisk(diskXml, "the device");
+        DomainEntry e = domain(domain);
+        requireLiveOrConfig(e, live, config);
+        Domain persistent = config ? DiskHotplug.withDisk(e.persistent(), disk) : null;
+        if (live) {
+            hotplug.attach(e, disk);
+        }
+        if (persistent != null) {
+            define(xml.format(persistent), false);
+        }
+    }
+
+    /**
+     * Removes the disk of target {@code target} (or of the {@code <disk>} XML's target): unplugged
+     * from the running guest when {@code live} — answers false when the guest has not let go of it
+     * within 20 s (the request stands) — and from the stored definition when {@code config}.
+     */
+    public boolean detachDisk(String domain, String targetOrXml, boolean live, boolean config) {
+        String target = targetOrXml.strip().startsWith("<")
+                ? targetOf(dev.jvirt.domainxml.domain.DomainXml.parseDisk(targetOrXml, "the device")) : targetOrXml;
+        DomainEntry e = domain(domain);
+        requireLiveOrConfig(e, live, config);
+        Domain persistent = config ? DiskHotplug.withoutDisk(e.persistent(), target) : null;
+        boolean done = true;
+        if (live) {
+            done = hotplug.detach(e, target);
+        }
+        if (persistent != null) {
+            define(xml.format(persistent), false);
+        }
+        return done;
+    }
+
+    private static String targetOf(dev.jvirt.domainxml.domain.Disk d) {
+        if (d.target() == null || d.target().dev() == null) {
+            throw new InvalidArgumentException("the disk has no <target dev>");
+        }
+        return d.target().dev();
+    }
+
+    private static void requireLiveOrConfig(DomainEntry e, boolean live, boolean config) {
+        if (!live && !config) {
+            throw new InvalidArgumentException("neither --live nor --config: nothing to change");
+        }
+        if (config && e.persistent() == null) {
+            throw new InvalidArgumentException("cannot change the persistent configuration of transient domain '" + e.name() + "'");
+        }
     }
 
     // ---- queries ----------------------------------------------------------------------------

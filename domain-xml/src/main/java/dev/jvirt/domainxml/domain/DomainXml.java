@@ -35,6 +35,17 @@ public final class DomainXml {
     }
 
     /**
+     * Parses one {@code <disk>} element (virsh attach-device / detach-device): as written, no
+     * defaults filled; validate it as part of the domain it joins.
+     */
+    public static Disk parseDisk(String xml, String sourceName) {
+        Node root = XmlInput.parse(xml, sourceName, "disk");
+        Disk d = DiskReader.disk(root);
+        root.checkConsumed();
+        return d;
+    }
+
+    /**
      * A domain is known by its name, so a definition without one cannot even be looked up: it is
      * refused here, at the position of the element, rather than left for validation.
      */

@@ -23,6 +23,11 @@ public final class ApiClient {
         this.http = http;
     }
 
+    /** Storage pools and volumes (docs/api.md, "Storage"). */
+    public StorageApi storage() {
+        return new StorageApi(http);
+    }
+
     public ConnectUri uri() {
         return http.uri();
     }
@@ -167,6 +172,17 @@ public final class ApiClient {
                     Map.of("Connection", "Upgrade", "Upgrade", "jvirt-console-log"), null);
         }
         return http.open("GET", domainPath(name) + "/console/log", Map.of("Connection", "close"), null);
+    }
+
+    /** Attaches a device (a {@code <disk>}); {@code live}/{@code config} null for virsh's --current. */
+    public void attachDevice(String name, String xml, Boolean live, Boolean config) {
+        http.send("POST", domainPath(name) + "/devices", new dev.jvirt.api.Devices.Change(xml, null, live, config).toJson());
+    }
+
+    /** Detaches a device by its XML or its target; false when the guest has not let go of it yet. */
+    public boolean detachDevice(String name, String xml, String target, Boolean live, Boolean config) {
+        return dev.jvirt.api.Devices.Result.from(http.send("POST", domainPath(name) + "/devices/detach",
+                new dev.jvirt.api.Devices.Change(xml, target, live, config).toJson())).done();
     }
 
     public static String domainPath(String name) {

@@ -68,6 +68,13 @@ final class JvirtdUnderTest implements AutoCloseable {
         throw new IllegalStateException("jvirtd did not answer within 90 s:\n" + log());
     }
 
+    /** SIGKILL to the daemon by its pid (bin/jvirtd execs the JVM), and waits for it to be gone. */
+    void kill9() throws InterruptedException {
+        long pid = daemon.pid();
+        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        daemon.waitFor();
+    }
+
     String log() {
         try {
             return Files.readString(root.resolve("jvirtd.out"));

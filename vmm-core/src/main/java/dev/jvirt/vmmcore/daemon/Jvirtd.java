@@ -1,14 +1,17 @@
 package dev.jvirt.vmmcore.daemon;
 
+import dev.jvirt.vmmcore.HostStorage;
 import dev.jvirt.vmmcore.Hypervisor;
 import dev.jvirt.vmmcore.HypervisorConfig;
 import dev.jvirt.vmmcore.daemon.http.AccessPolicy;
 import dev.jvirt.vmmcore.daemon.http.ApiServer;
 import dev.jvirt.vmmcore.daemon.http.HttpDispatcher;
 import dev.jvirt.vmmcore.daemon.http.HttpPipeline;
+import dev.jvirt.vmmcore.daemon.http.RouteTable;
 import dev.jvirt.vmmcore.daemon.http.SocketPermissions;
 import dev.jvirt.vmmcore.daemon.libvirt.LibvirtServer;
 import dev.jvirt.vmmcore.daemon.routes.ApiRoutes;
+import dev.jvirt.vmmcore.daemon.routes.StorageRoutes;
 import dev.jvirt.vmmcore.security.CurrentUser;
 import dev.jvirt.vmmcore.security.DacOwnership;
 import dev.jvirt.vmmcore.security.QemuUser;
@@ -40,6 +43,7 @@ public final class Jvirtd implements AutoCloseable {
     private volatile LibvirtServer libvirt;
     private final CountDownLatch closed = new CountDownLatch(1);
     private final AtomicInteger closing = new AtomicInteger();
+    private HostStorage storage;
 
     private Jvirtd(DaemonOptions options, InstanceLock lock, Hypervisor hypervisor, ThreadPoolExecutor workers,
                    ApiServer server, HttpDispatcher dispatcher) {
@@ -81,6 +85,10 @@ public final class Jvirtd implements AutoCloseable {
         Hypervisor hv = null;
         ThreadPoolExecutor workers = null;
         DacOwnership dac = dac(options);
+        HostStorage storage = HostStorage.open(options.dirs());
+        if (config.backends().storage().isEmpty()) {
+            config = config.withBackends(config.backends().withStorage(storage.backend()));
+        }
         if (dac != null) {
             config = config.withCommandLine(dac.wrap(config.commandLine()))
                     .withStartObserver(dac.observer(config.startObserver()));
@@ -93,14 +101,17 @@ public final class Jvirtd implements AutoCloseable {
                 dac.restoreStopped(name -> h.list().stream().anyMatch(d -> d.name().equals(name) && d.pid().isPresent()));
                 log.info("QEMU runs as user {} (uid {})", dac.user().name(), dac.user().uid());
             }
+            storage.attach(hv);
             workers = newWorkers(options.http().maxInFlight());
             boolean session = options.mode() == DaemonOptions.Mode.SESSION;
             AccessPolicy access = session ? AccessPolicy.onlyUser(currentUid()) : AccessPolicy.anyone();
             SocketPermissions perms = session ? SocketPermissions.session() : SocketPermissions.system("jvirt");
-            HttpDispatcher dispatcher = new HttpDispatcher(ApiRoutes.build(hv, config, options.mode().uri()),
-                    workers, access);
+            RouteTable routes = ApiRoutes.build(hv, config, options.mode().uri());
+            new StorageRoutes(storage, hv).register(routes);
+            HttpDispatcher dispatcher = new HttpDispatcher(routes, workers, access);
             ApiServer server = ApiServer.bind(options.socket(), perms, new HttpPipeline(dispatcher, options.http()));
             Jvirtd d = new Jvirtd(options, lock, hv, workers, server, dispatcher);
+            d.storage = storage;
             try {
                 d.libvirt = LibvirtServer.bind(options.libvirtSocket(), perms, access, hv, options.mode().uri());
             } catch (IOException | RuntimeException e) {
@@ -119,6 +130,7 @@ public final class Jvirtd implements AutoCloseable {
             if (hv != null) {
                 hv.close();
             }
+            storage.close();
             lock.close();
             throw e;
         }
@@ -142,6 +154,11 @@ public final class Jvirtd implements AutoCloseable {
     }
 
     private void autostart() {
+        try {
+            storage.startAutostart(); // pools first: autostart domains may have disks in them
+        } catch (RuntimeException e) {
+            log.error("autostart: storage pools: {}", e.getMessage(), e);
+        }
         Map<String, String> results = hypervisor.startAutostartDomains();
         results.forEach((name, result) -> {
             if (result.equals("started")) {
@@ -179,6 +196,7 @@ public final class Jvirtd implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             hypervisor.close();
+            storage.close();
             try {
                 lock.close();
             } catch (IOException e) {

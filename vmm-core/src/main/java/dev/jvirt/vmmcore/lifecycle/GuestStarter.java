@@ -172,8 +172,9 @@ public final class GuestStarter {
             runtime.write(plan.paths(), RuntimeRecord.of(name, RuntimeRecord.Phase.STARTING, launch,
                     DomainStatus.of(DomainState.PAUSED, StateReason.STARTING_UP))); // a takeover finds this QEMU by the record alone
             observer.reached(name, StartPhase.PID_RECORDED);
-            RunningGuest g = finish(plan, entry, paused, watch, setup,
-                    new RunningGuest(live, plan.paths(), process, connect(plan), launch, prepared.releases()));
+            RunningGuest created = new RunningGuest(live, plan.paths(), process, connect(plan), launch, prepared.releases());
+            prepared.volumeReleases().forEach(created::hotplugged); // volume disks' leases by target, for a detach
+            RunningGuest g = finish(plan, entry, paused, watch, setup, created);
             observer.reached(name, StartPhase.COMMITTED);
             return g;
         } catch (QemuLaunchException e) {

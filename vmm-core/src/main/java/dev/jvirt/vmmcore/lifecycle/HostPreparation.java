@@ -35,9 +35,15 @@ final class HostPreparation {
      * paths (the live definition keeps the volumes), the launch options with the TAPs, and what
      * the guest's teardown releases.
      */
-    record Host(Domain resolved, LaunchOptions options, List<Prepared.Release> releases) {
+    record Host(Domain resolved, LaunchOptions options, List<Prepared.Release> releases,
+                java.util.Map<String, Prepared.Release> volumeReleases) {
         Host {
             releases = List.copyOf(releases);
+            volumeReleases = java.util.Map.copyOf(volumeReleases);
+        }
+
+        Host(Domain resolved, LaunchOptions options, List<Prepared.Release> releases) {
+            this(resolved, options, releases, java.util.Map.of());
         }
     }
 
@@ -63,6 +69,7 @@ final class HostPreparation {
             return new Host(def, options, releases);
         }
         List<Disk> disks = new ArrayList<>();
+        java.util.Map<String, Prepared.Release> volumeReleases = new java.util.HashMap<>();
         for (Disk d : def.devices().disks()) {
             Disk.Source s = d.source();
             if (s == null || s.pool() == null || s.volume() == null) {
@@ -71,13 +78,19 @@ final class HostPreparation {
             }
             String what = "disk '" + (d.target() == null ? "?" : d.target().dev()) + "' (volume '" + s.volume()
                     + "' of pool '" + s.pool() + "')";
-            Prepared<StorageBackend.Volume> v = take(def.name(), what, setup, releases,
+            List<Prepared.Release> one = new ArrayList<>(1);
+            Prepared<StorageBackend.Volume> v = take(def.name(), what, setup, one,
                     () -> storage.get().prepare(def.name(), s.pool(), s.volume()));
+            if (d.target() != null && d.target().dev() != null && !volumeReleases.containsKey(d.target().dev())) {
+                volumeReleases.put(d.target().dev(), v.release()); // by target: a detach gives it back
+            } else {
+                releases.addAll(one);
+            }
             disks.add(resolved(d, v.value()));
         }
         Devices.Builder b = def.devices().toBuilder();
         b.disks = disks;
-        return new Host(def.withDevices(b.build()), options, releases);
+        return new Host(def.withDevices(b.build()), options, releases, volumeReleases);
     }
 
     private interface Preparation<T> {
@@ -100,7 +113,7 @@ final class HostPreparation {
     }
 
     /** The volume disk as the command line takes it: a file or block disk on the volume's path. */
-    private static Disk resolved(Disk d, StorageBackend.Volume v) {
+    static Disk resolved(Disk d, StorageBackend.Volume v) {
         Disk.Source s = d.source();
         Disk.Source source = new Disk.Source(v.block() ? null : v.path(), v.block() ? v.path() : null, null, null,
                 null, s.startupPolicy());

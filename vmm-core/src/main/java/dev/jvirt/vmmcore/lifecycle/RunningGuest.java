@@ -21,12 +21,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class RunningGuest {
     private static final long RESET_BURST_NANOS = 2_000_000_000L;
-    private final Domain live;
+    private volatile Domain live;
     private final GuestPaths paths;
     private final QemuProcess process;
     private final QmpConnection qmp;
     private final GuestLaunch launch;
     private final List<Prepared.Release> hostResources;
+    /** Host resources of volume disks (from the start or a hotplug), by target: released at their detach or the stop. */
+    private final java.util.Map<String, Prepared.Release> hotplugged = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicBoolean rebootRequested = new AtomicBoolean();
     private volatile StateReason exitReason;
     private volatile boolean detached;
@@ -45,6 +47,21 @@ public final class RunningGuest {
 
     public Domain live() {
         return live;
+    }
+
+    /** The live definition after a device was hot-plugged or unplugged (under the domain's lock). */
+    void live(Domain d) {
+        this.live = java.util.Objects.requireNonNull(d, "live");
+    }
+
+    /** Notes what volume disk {@code target} holds on the host; released at its detach or the guest's stop. */
+    void hotplugged(String target, Prepared.Release release) {
+        hotplugged.put(target, release);
+    }
+
+    /** Takes back the release of disk {@code target}, or null when it holds nothing on the host. */
+    Prepared.Release unplugged(String target) {
+        return hotplugged.remove(target);
     }
 
     public GuestPaths paths() {
@@ -70,7 +87,12 @@ public final class RunningGuest {
 
     /** What the host phase of its start prepared (TAPs, volumes), released when the guest stops; empty after a takeover. */
     public List<Prepared.Release> hostResources() {
-        return hostResources;
+        if (hotplugged.isEmpty()) {
+            return hostResources;
+        }
+        List<Prepared.Release> all = new java.util.ArrayList<>(hostResources);
+        all.addAll(hotplugged.values());
+        return all;
     }
 
     /** Set by {@code reboot}: the next guest poweroff is turned into a reset (libvirt's "fake reboot"). */

@@ -90,6 +90,9 @@ public final class ErrorMapper {
         if (e instanceof StartFailedException) {
             return new ApiException(INTERNAL_SERVER_ERROR, "start-failed", e.getMessage(), null, e);
         }
+        if (e instanceof dev.jvirt.storage.StorageException) {
+            return storage(e);
+        }
         if (e instanceof VmmException) {
             // A failure vmm-core explains itself (state store, QEMU control): its message is for people.
             log.warn("request failed: {}", e.toString(), e);
@@ -99,6 +102,30 @@ public final class ErrorMapper {
         log.error("internal error", e);
         return new ApiException(INTERNAL_SERVER_ERROR, "internal", "internal error: " + e,
                 "this is a bug; the jvirtd log has the details", e);
+    }
+
+    /** storage-pools' failures (docs/api.md, "Storage"): their messages say what to do. */
+    private static ApiException storage(Throwable e) {
+        if (e instanceof dev.jvirt.storage.NoSuchPoolException) {
+            return new ApiException(NOT_FOUND, "no-such-pool", e.getMessage(), "jvirsh pool-list --all shows the pools", e);
+        }
+        if (e instanceof dev.jvirt.storage.NoSuchVolumeException) {
+            return new ApiException(NOT_FOUND, "no-such-volume", e.getMessage(), "jvirsh vol-list POOL shows its volumes", e);
+        }
+        if (e instanceof dev.jvirt.storage.InvalidStorageRequestException) {
+            return ApiException.badRequest(e.getMessage());
+        }
+        if (e instanceof dev.jvirt.storage.PoolStateException) {
+            return new ApiException(CONFLICT, "invalid-state", e.getMessage(), null, e);
+        }
+        if (e instanceof dev.jvirt.storage.VolumeBusyException) {
+            return new ApiException(CONFLICT, "volume-busy", e.getMessage(), null, e);
+        }
+        if (e instanceof dev.jvirt.storage.VolumeIncompleteException) {
+            return new ApiException(CONFLICT, "volume-incomplete", e.getMessage(), null, e);
+        }
+        log.warn("storage request failed: {}", e.toString(), e);
+        return new ApiException(INTERNAL_SERVER_ERROR, "storage-error", e.getMessage(), "the jvirtd log has the details", e);
     }
 
     /** The error body: {@code {"error":{"code","message","hint"}}}. */

@@ -1,0 +1,266 @@
+package dev.jvirt.vmmcore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.jvirt.console.CloseReason;
+import dev.jvirt.console.hub.AttachRequest;
+import dev.jvirt.console.hub.ConsoleHub;
+import dev.jvirt.console.hub.ConsoleListener;
+import dev.jvirt.console.hub.ConsoleSession;
+import dev.jvirt.storage.Preallocation;
+import dev.jvirt.storage.VolumeBusyException;
+import dev.jvirt.storage.VolumeRef;
+import dev.jvirt.storage.VolumeSpec;
+import dev.jvirt.testimages.TinyGuest;
+import dev.jvirt.testimages.TinyGuestExtension;
+import dev.jvirt.vmmcore.host.HostBackends;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Guests on storage-pools volumes through jvirtd's adapter ({@link HostStorage}): a guest booted
+ * from a linked clone writes into its overlay and leaves the base as it was; a volume a guest
+ * uses is refused for delete; a disk hot-plugged into the running tiny guest appears as
+ * /sys/block/vdb and goes again when detached. Real qemu-img, QEMU under TCG.
+ */
+@ExtendWith(TinyGuestExtension.class)
+class StorageVolumesIT {
+    private static final Duration SHELL = Duration.ofSeconds(120);
+    @AutoClose
+    private final TestHost host = new TestHost();
+    @AutoClose
+    private final HostStorage storage = HostStorage.open(host.dirs);
+
+    private Hypervisor open() {
+        Hypervisor hv = host.open(HypervisorConfig.of(host.dirs).withBackends(HostBackends.none().withStorage(storage.backend())));
+        storage.attach(hv);
+        return hv;
+    }
+
+    private static String onVolume(TinyGuest guest, String name, String volume) {
+        String xml = TestDomains.tiny(guest, name, "qemu", TestDomains.CMDLINE, Path.of("/unused.qcow2"));
+        return xml.replace("<disk type='file' device='disk'>\n      <driver name='qemu' type='qcow2'/>\n"
+                + "      <source file='/unused.qcow2'/>", "<disk type='volume' device='disk'>\n"
+                + "      <driver name='qemu' type='qcow2'/>\n      <source pool='default' volume='" + volume + "'/>");
+    }
+
+    @Test
+    void aGuestOnALinkedCloneWritesItsOverlayAndLeavesTheBaseAlone(TinyGuest guest) throws Exception {
+        Hypervisor hv = open();
+        VolumeRef base = storage.pools().volumes().create("default", VolumeSpec.of("base.qcow2", "qcow2", 16L << 20, Preallocation.OFF));
+        Path basePath = storage.pools().volumes().path(base);
+        run("qemu-io", "-f", "qcow2", "-c", "write -P 0x42 1M 64k", basePath.toString());
+        String baseSum = sha256(basePath);
+        VolumeRef clone = storage.pools().volumes().create("default", VolumeSpec.linkedClone("web1.qcow2", base, "qcow2", -1));
+        Path clonePath = storage.pools().volumes().path(clone);
+        hv.define(onVolume(guest, "web1", "web1.qcow2"));
+
+        // defined, not running: the volume is named by a definition, so a plain delete is refused
+        assertThatThrownBy(() -> storage.deleteVolume(clone, false)).isInstanceOf(VolumeBusyException.class)
+                .hasMessageContaining("used by domain 'web1'").hasMessageContaining("--force");
+
+        hv.start("web1");
+        assertThat(hv.xml("web1", false)).contains("pool='default'").contains("volume='web1.qcow2'");
+        Shell sh = new Shell(hv.console("web1").orElseThrow());
+        try {
+            sh.await(TinyGuest.READY_MARKER);
+            sh.run("printf JVIRT-OVERLAY-WRITE | dd of=/dev/vda bs=512 conv=fsync 2>/dev/null; sync; echo WROTE-$((6*7))", "WROTE-42");
+            // running: refused by the definition check, and the guest's lease refuses writes to it
+            assertThatThrownBy(() -> storage.deleteVolume(clone, false)).isInstanceOf(VolumeBusyException.class);
+            assertThatThrownBy(() -> storage.pools().volumes().resize(clone, 32L << 20, false))
+                    .isInstanceOf(VolumeBusyException.class).hasMessageContaining("in use by guest 'web1'");
+            // the guest runs from its initramfs: its vda can go, and the start's lease with it
+            assertThat(hv.detachDisk("web1", "vda", true, false)).isTrue();
+            assertThat(storage.pools().volumes().info(clone).holder()).as("a detach gives the start's lease back").isNull();
+        } finally {
+            sh.close();
+        }
+        hv.destroy("web1");
+
+        assertThat(sha256(basePath)).as("the base image is unchanged").isEqualTo(baseSum);
+        Path flat = host.root.resolve("web1.raw");
+        run("qemu-img", "convert", "-O", "raw", clonePath.toString(), flat.toString());
+        byte[] head = new byte[19];
+        byte[] atOneMiB = new byte[4];
+        try (var ch = java.nio.channels.FileChannel.open(flat)) {
+            ch.read(java.nio.ByteBuffer.wrap(head), 0);
+            ch.read(java.nio.ByteBuffer.wrap(atOneMiB), 1L << 20);
+        }
+        assertThat(new String(head, StandardCharsets.US_ASCII)).isEqualTo("JVIRT-OVERLAY-WRITE");
+        assertThat(atOneMiB).as("the base's data shows through the overlay").containsOnly(0x42);
+        assertThat(storage.pools().volumes().info(clone).backingChain()).extracting(b -> b.path()).containsExactly(basePath.toString());
+        // stopped: the lease is gone, and with --force the delete goes through, naming the domain
+        assertThat(storage.deleteVolume(clone, true)).containsExactly("web1");
+        assertThat(clonePath).doesNotExist();
+    }
+
+    @Test
+    void aDiskHotPluggedIntoTheRunningGuestShowsUpAndGoesAgain(TinyGuest guest) throws Exception {
+        Hypervisor hv = open();
+        Path vda = guest.newDisk("hot-vda");
+        hv.define(TestDomains.tiny(guest, "hot", "qemu", TestDomains.CMDLINE, vda));
+        VolumeRef extra = storage.pools().volumes().create("default", VolumeSpec.of("extra.qcow2", "qcow2", 8L << 20, Preallocation.OFF));
+        hv.start("hot");
+        Shell sh = new Shell(hv.console("hot").orElseThrow());
+        try {
+            sh.await(TinyGuest.READY_MARKER);
+            assertThat(sh.run("ls /sys/block; echo LS1-$((1+1))", "LS1-2")).doesNotContain("vdb");
+
+            hv.attachDisk("hot", "<disk type='volume' device='disk'><driver name='qemu' type='qcow2'/>"
+                    + "<source pool='default' volume='extra.qcow2'/><target dev='vdb' bus='virtio'/></disk>", true, false);
+            assertThat(hv.definition("hot", false).devices().disks()).extracting(d -> d.target().dev()).containsExactly("vda", "vdb");
+            assertThat(storage.pools().volumes().info(extra).holder()).isEqualTo("in use by guest 'hot'");
+            sh.poll("ls /sys/block", "vdb");
+            assertThat(hv.definition("hot", true).devices().disks()).as("--live only: the stored definition keeps one disk").hasSize(1);
+
+            assertThat(hv.detachDisk("hot", "vdb", true, false)).as("the guest let go of it").isTrue();
+            sh.pollGone("ls /sys/block", "vdb");
+            assertThat(hv.definition("hot", false).devices().disks()).extracting(d -> d.target().dev()).containsExactly("vda");
+            assertThat(storage.pools().volumes().info(extra).holder()).as("the lease went with the disk").isNull();
+            storage.deleteVolume(extra, false);
+        } finally {
+            sh.close();
+        }
+        hv.destroy("hot");
+    }
+
+    @Test
+    void aJvirtdThatTakesOverARunningGuestLeasesItsVolumeAgain(TinyGuest guest) throws Exception {
+        Hypervisor first = open();
+        VolumeRef v = storage.pools().volumes().create("default", VolumeSpec.of("kept.qcow2", "qcow2", 16L << 20, Preallocation.OFF));
+        first.define(onVolume(guest, "kept", "kept.qcow2"));
+        first.start("kept");
+        first.close(); // as jvirtd stopping: the guest keeps running
+
+        try (HostStorage again = HostStorage.open(host.dirs)) {
+            Hypervisor second = host.open(HypervisorConfig.of(host.dirs).withBackends(HostBackends.none().withStorage(again.backend())));
+            again.attach(second);
+            assertThat(second.info("kept").pid()).isPresent();
+            assertThat(again.pools().volumes().info(v).holder()).isEqualTo("in use by guest 'kept'");
+            assertThatThrownBy(() -> again.pools().volumes().resize(v, 32L << 20, false)).isInstanceOf(VolumeBusyException.class);
+            second.destroy("kept");
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (again.pools().volumes().info(v).holder() != null && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(again.pools().volumes().info(v).holder()).as("the lease goes when the guest stops").isNull();
+            again.pools().volumes().resize(v, 32L << 20, false);
+        }
+    }
+
+    private static void run(String... argv) throws Exception {
+        Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(String.join(" ", argv) + ": " + out).isZero();
+    }
+
+    private static String sha256(Path p) throws Exception {
+        MessageDigest md = MessageDigest.getInstance("SHA-256");
+        md.update(Files.readAllBytes(p));
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    /** The guest's shell on its serial console. */
+    private static final class Shell implements ConsoleListener, AutoCloseable {
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        private final CompletableFuture<CloseReason> closed = new CompletableFuture<>();
+        private final ConsoleSession session;
+        private int mark;
+
+        Shell(ConsoleHub hub) {
+            session = hub.attach(AttachRequest.writer().withHistory(256 * 1024), this);
+        }
+
+        @Override
+        public synchronized CompletionStage<?> onOutput(byte[] output) {
+            out.write(output, 0, output.length);
+            notifyAll();
+            return DONE;
+        }
+
+        @Override
+        public synchronized void onClosed(CloseReason reason, String message) {
+            closed.complete(reason);
+            notifyAll();
+        }
+
+        /** Waits for {@code text} after the last mark; answers what came since the mark. */
+        synchronized String await(String text) throws InterruptedException {
+            long deadline = System.currentTimeMillis() + TestHost.BOOT.toMillis();
+            while (!since().contains(text)) {
+                long left = deadline - System.currentTimeMillis();
+                if (left <= 0 || closed.isDone()) {
+                    String all = since();
+                    throw new AssertionError("no " + text + " on the console: " + all.substring(Math.max(0, all.length() - 2000)));
+                }
+                wait(Math.min(left, 500));
+            }
+            String s = since();
+            mark = out.size();
+            return s;
+        }
+
+        private String since() {
+            String all = out.toString(StandardCharsets.ISO_8859_1);
+            return all.substring(Math.min(mark, all.length()));
+        }
+
+        /** Types a command line and waits for {@code done} in its output (an expression the echo only makes on running). */
+        String run(String line, String done) throws Exception {
+            synchronized (this) {
+                mark = out.size();
+            }
+            session.write((line + "\n").getBytes(StandardCharsets.US_ASCII)).toCompletableFuture().get(30, TimeUnit.SECONDS);
+            return await(done);
+        }
+
+        /** Runs {@code command} until its output has {@code text}. */
+        void poll(String command, String text) throws Exception {
+            long deadline = System.nanoTime() + SHELL.toNanos();
+            int n = 0;
+            while (true) {
+                n++;
+                String got = run(command + "; echo POLL-" + n + "-$((1+1))", "POLL-" + n + "-2");
+                if (got.contains(text)) {
+                    return;
+                }
+                assertThat(System.nanoTime()).as("no " + text + " in the output of " + command + ": " + got).isLessThan(deadline);
+                Thread.sleep(500);
+            }
+        }
+
+        /** Runs {@code command} until its output lacks {@code text}. */
+        void pollGone(String command, String text) throws Exception {
+            long deadline = System.nanoTime() + SHELL.toNanos();
+            int n = 0;
+            while (true) {
+                n++;
+                String got = run(command + "; echo GONE-" + n + "-$((1+1))", "GONE-" + n + "-2");
+                String body = got.substring(got.indexOf('\n') + 1); // past the echoed command line
+                if (!body.replace("GONE-" + n + "-2", "").contains(text)) {
+                    return;
+                }
+                assertThat(System.nanoTime()).as(text + " still in the output of " + command + ": " + got).isLessThan(deadline);
+                Thread.sleep(500);
+            }
+        }
+
+        @Override
+        public void close() {
+            session.close();
+        }
+    }
+}
