@@ -1,7 +1,9 @@
 package dev.jvirt.vmmcore.daemon;
 
 import dev.jvirt.vmmcore.Hypervisor;
+import dev.jvirt.vmmcore.DomainEvent;
 import dev.jvirt.vmmcore.HypervisorConfig;
+import dev.jvirt.vmmcore.VirtualNetworks;
 import dev.jvirt.vmmcore.daemon.http.AccessPolicy;
 import dev.jvirt.vmmcore.daemon.http.ApiServer;
 import dev.jvirt.vmmcore.daemon.http.HttpDispatcher;
@@ -38,6 +40,7 @@ public final class Jvirtd implements AutoCloseable {
     private final HttpDispatcher dispatcher;
     private final CountDownLatch closed = new CountDownLatch(1);
     private final AtomicInteger closing = new AtomicInteger();
+    private VirtualNetworks networks;
 
     private Jvirtd(DaemonOptions options, InstanceLock lock, Hypervisor hypervisor, ThreadPoolExecutor workers,
                    ApiServer server, HttpDispatcher dispatcher) {
@@ -83,8 +86,21 @@ public final class Jvirtd implements AutoCloseable {
             config = config.withCommandLine(dac.wrap(config.commandLine()))
                     .withStartObserver(dac.observer(config.startObserver()));
         }
+        VirtualNetworks nets = openNetworks(options, dac);
+        if (nets != null) {
+            config = config.withBackends(nets.backends(config.backends()));
+        }
         try {
             hv = Hypervisor.open(config);
+            if (nets != null) {
+                Hypervisor h = hv;
+                nets.recoverTaps(name -> h.list().stream().anyMatch(d -> d.name().equals(name) && d.pid().isPresent()));
+                hv.subscribe(ev -> {
+                    if (ev.kind() == DomainEvent.Kind.STOPPED) {
+                        nets.guestStopped(ev.domain());
+                    }
+                });
+            }
             if (dac != null) {
                 Hypervisor h = hv;
                 hv.subscribe(dac::onEvent);
@@ -95,10 +111,11 @@ public final class Jvirtd implements AutoCloseable {
             boolean session = options.mode() == DaemonOptions.Mode.SESSION;
             AccessPolicy access = session ? AccessPolicy.onlyUser(currentUid()) : AccessPolicy.anyone();
             SocketPermissions perms = session ? SocketPermissions.session() : SocketPermissions.system("jvirt");
-            HttpDispatcher dispatcher = new HttpDispatcher(ApiRoutes.build(hv, config, options.mode().uri()),
+            HttpDispatcher dispatcher = new HttpDispatcher(ApiRoutes.build(hv, nets, config, options.mode().uri()),
                     workers, access);
             ApiServer server = ApiServer.bind(options.socket(), perms, new HttpPipeline(dispatcher, options.http()));
             Jvirtd d = new Jvirtd(options, lock, hv, workers, server, dispatcher);
+            d.networks = nets;
             log.info("jvirtd {} ready in {} ms (pid {}, state {}, runtime {}, {} domains)", options.mode().uri(),
                     (System.nanoTime() - t0) / 1_000_000, ProcessHandle.current().pid(), options.dirs().state(),
                     options.dirs().runtime(), hv.list().size());
@@ -128,7 +145,29 @@ public final class Jvirtd implements AutoCloseable {
         return options;
     }
 
+    /**
+     * The virtual networks (STATE/network, RUN/network), the ones a previous daemon left running
+     * adopted; null (with the reason logged) where they cannot be opened: guests then start without them.
+     */
+    private static VirtualNetworks openNetworks(DaemonOptions options, DacOwnership dac) {
+        try {
+            return VirtualNetworks.open(options.dirs(), dac == null ? null : dac.user().uid());
+        } catch (RuntimeException e) {
+            log.error("virtual networks are unavailable: {}", e.getMessage(), e);
+            return null;
+        }
+    }
+
     private void autostart() {
+        if (networks != null) { // networks first: autostarted guests may be on them
+            networks.startAutostartNetworks().forEach((name, result) -> {
+                if (result.equals("started")) {
+                    log.info("autostart: network '{}' started", name);
+                } else {
+                    log.error("autostart: network '{}' did not start: {}", name, result);
+                }
+            });
+        }
         Map<String, String> results = hypervisor.startAutostartDomains();
         results.forEach((name, result) -> {
             if (result.equals("started")) {
