@@ -43,6 +43,19 @@ import dev.jvirt.virshcompat.commands.TopCommand;
 import dev.jvirt.virshcompat.commands.UndefineCommand;
 import dev.jvirt.virshcompat.commands.UriCommand;
 import dev.jvirt.virshcompat.commands.VersionCommand;
+import dev.jvirt.virshcompat.commands.NetListCommand;
+import dev.jvirt.virshcompat.commands.NetInfoCommand;
+import dev.jvirt.virshcompat.commands.NetUuidCommand;
+import dev.jvirt.virshcompat.commands.NetNameCommand;
+import dev.jvirt.virshcompat.commands.NetDefineCommand;
+import dev.jvirt.virshcompat.commands.NetCreateCommand;
+import dev.jvirt.virshcompat.commands.NetStartCommand;
+import dev.jvirt.virshcompat.commands.NetDestroyCommand;
+import dev.jvirt.virshcompat.commands.NetUndefineCommand;
+import dev.jvirt.virshcompat.commands.NetAutostartCommand;
+import dev.jvirt.virshcompat.commands.NetDumpXmlCommand;
+import dev.jvirt.virshcompat.commands.NetDhcpLeasesCommand;
+import dev.jvirt.virshcompat.commands.DomIfAddrCommand;
 import picocli.CommandLine;
 
 /**
@@ -58,6 +71,9 @@ final class CommandRegistry {
         "dumpxml", "edit", "autostart", "domblklist", "domiflist", "console", "event",
         "domstats", "dommemstat", "domblkstat", "domblkinfo", "domblkerror", "domifstat", "top",
         "domxml-to-native", "qemu-monitor-command", "qemu-monitor-event",
+        "domifaddr",
+        "net-list", "net-info", "net-uuid", "net-name", "net-define", "net-create", "net-start", "net-destroy",
+        "net-undefine", "net-autostart", "net-dumpxml", "net-dhcp-leases",
         "capabilities", "domcapabilities", "nodeinfo", "nodememstats", "freecell", "hostname", "uri", "version", "host-validate",
         CompleteDomainsCommand.NAME, BashCompletionCommand.NAME,
     };
@@ -102,6 +118,19 @@ final class CommandRegistry {
             case "domxml-to-native": return new DomXmlToNativeCommand();
             case "qemu-monitor-command": return new QemuMonitorCommand();
             case "qemu-monitor-event": return new QemuMonitorEventCommand();
+            case "domifaddr": return new DomIfAddrCommand();
+            case "net-list": return new NetListCommand();
+            case "net-info": return new NetInfoCommand();
+            case "net-uuid": return new NetUuidCommand();
+            case "net-name": return new NetNameCommand();
+            case "net-define": return new NetDefineCommand();
+            case "net-create": return new NetCreateCommand();
+            case "net-start": return new NetStartCommand();
+            case "net-destroy": return new NetDestroyCommand();
+            case "net-undefine": return new NetUndefineCommand();
+            case "net-autostart": return new NetAutostartCommand();
+            case "net-dumpxml": return new NetDumpXmlCommand();
+            case "net-dhcp-leases": return new NetDhcpLeasesCommand();
             case "capabilities": return new CapabilitiesCommand();
             case "domcapabilities": return new DomCapabilitiesCommand();
             case "nodeinfo": return new NodeInfoCommand();

@@ -6,7 +6,7 @@ public final class NoSuchNetworkException extends VmmException {
     private final String network;
 
     public NoSuchNetworkException(String network) {
-        super("network '" + network + "' not found");
+        super("no network with matching name '" + network + "'"); // libvirt's words
         this.network = network;
     }
 

@@ -57,9 +57,9 @@ public final class ErrorMapper {
             return new ApiException(NOT_FOUND, "no-such-domain", e.getMessage(),
                     "jvirsh list --all shows the defined domains", e);
         }
-        if (e instanceof NoSuchNetworkException) {
+        if (e instanceof NoSuchNetworkException n) {
             return new ApiException(NOT_FOUND, "no-such-network", e.getMessage(),
-                    "jvirsh net-list --all shows the defined networks", e);
+                    "jvirsh net-list --all shows the defined networks", e, java.util.Map.of("network", n.network()));
         }
         if (e instanceof NetworkFailedException n) {
             return switch (n.kind()) {
