@@ -307,7 +307,7 @@ public final class VirtualNetworks {
                     }
                     NetworkInactiveException e = new NetworkInactiveException(network, what);
                     throw new StartRefusedException(domain, StartRefusedException.Kind.UNSUPPORTED_CONFIG, e.getMessage(),
-                            "jvirsh net-start " + network);
+                            null);
                 }
             }
         }
