@@ -118,6 +118,19 @@ class NetworkGuestsIT {
         assertThat(value(output, "dnsmasq-alive")).isEqualTo("false");
         assertThat(value(output, "network-runtime")).doesNotContain("nat1.json");
         assertThat(block(output, "net-list-all-end")).contains(" nat1   inactive   yes         yes");
+        assertThat(block(output, "net-create-lan")).contains("Network lan created from ");
+        assertThat(value(output, "status-create-three")).isEqualTo("0");
+        assertThat(value(output, "status-create-four")).isEqualTo("0");
+        assertThat(block(output, "domiflist-four")).containsPattern("jvtap\\d+\\s+bridge\\s+jvtestbr9\\s+virtio\\s+"
+                + NetworkGuestsScenario.MAC4);
+        assertThat(value(output, "addr-three")).isEqualTo("true");
+        assertThat(value(output, "addr-four")).isEqualTo("true");
+        assertThat(value(output, "ping-three-four")).isEqualTo("true");
+        assertThat(value(output, "ping-four-host")).isEqualTo("true");
+        assertThat(value(output, "links-after-lan-guests")).doesNotContain("jvtap").contains("jvtestbr9");
+        assertThat(block(output, "net-destroy-lan")).contains("Network lan destroyed");
+        assertThat(value(output, "links-after-lan")).as("the host's bridge is left as it was").isEqualTo("[lo, jvtestbr9]");
+        assertThat(block(output, "net-list-after-lan")).as("a transient network is forgotten").isEqualTo("nat1\n\n");
         assertThat(block(output, "net-undefine")).contains("Network nat1 has been undefined");
         assertThat(block(output, "net-info-gone")).contains("error: failed to get network 'nat1'")
                 .contains("error: Network not found: no network with matching name 'nat1'");

@@ -30,6 +30,8 @@ import java.util.regex.Pattern;
 public final class NetworkGuestsScenario {
     static final String MAC1 = "52:54:00:63:00:01";
     static final String MAC2 = "52:54:00:63:00:02";
+    static final String MAC3 = "52:54:00:64:00:03";
+    static final String MAC4 = "52:54:00:64:00:04";
     private static final Path STATE = Path.of("/var/lib/jvirt");
     private static final Path SOCKET = Path.of("/run/jvirt/jvirtd.sock");
     private static int seq;
@@ -57,6 +59,8 @@ public final class NetworkGuestsScenario {
         Process daemon = null;
         String one = prefix + "-one";
         String two = prefix + "-two";
+        String three = prefix + "-three";
+        String four = prefix + "-four";
         try {
             daemon = startJvirtd(work, 1);
             Path netXml = work.resolve("nat1.xml");
@@ -127,11 +131,12 @@ public final class NetworkGuestsScenario {
             System.out.println("dnsmasq-alive=" + awaitGone(dnsmasqBefore, 30));
             System.out.println("network-runtime=" + list(Path.of("/run/jvirt/network")));
             show("net-list-all-end", jvirsh("net-list", "--all"));
+            bridgeNetwork(work, kernel, initrd, three, four);
             show("net-undefine", jvirsh("net-undefine", "nat1"));
             show("net-info-gone", jvirsh("net-info", "nat1"));
             System.out.println("definition-file=" + Files.exists(STATE.resolve("network/nat1.xml")));
         } finally {
-            for (String d : new String[] {one, two}) {
+            for (String d : new String[] {one, two, three, four}) {
                 try {
                     jvirsh("destroy", d);
                 } catch (RuntimeException e) {
@@ -152,6 +157,42 @@ public final class NetworkGuestsScenario {
             System.out.flush();
             Runtime.getRuntime().halt(0);
         }
+    }
+
+    /**
+     * A {@code bridge} network over a host bridge the scenario made, a guest on it and one with
+     * {@code <interface type='bridge'>} on the same bridge: they reach each other and the host; their
+     * TAPs go with them, and destroying the network leaves the host's bridge as it was.
+     */
+    private static void bridgeNetwork(Path work, Path kernel, Path initrd, String three, String four) throws Exception {
+        run("ip", "link", "add", "jvtestbr9", "type", "bridge");
+        run("ip", "addr", "add", "10.64.0.1/24", "dev", "jvtestbr9");
+        run("ip", "link", "set", "jvtestbr9", "up");
+        Path lan = work.resolve("lan.xml");
+        Files.writeString(lan, "<network><name>lan</name><forward mode='bridge'/><bridge name='jvtestbr9'/></network>\n");
+        show("net-create-lan", jvirsh("net-create", lan.toString()));
+        Files.writeString(work.resolve(three + ".xml"), domainXml(three, MAC3, kernel, initrd)
+                .replace("<source network='nat1'/>", "<source network='lan'/>"));
+        Files.writeString(work.resolve(four + ".xml"), domainXml(four, MAC4, kernel, initrd)
+                .replace("<interface type='network'>", "<interface type='bridge'>")
+                .replace("<source network='nat1'/>", "<source bridge='jvtestbr9'/>"));
+        show("create-three", jvirsh("create", work.resolve(three + ".xml").toString()));
+        show("create-four", jvirsh("create", work.resolve(four + ".xml").toString()));
+        show("domiflist-four", jvirsh("domiflist", four));
+        awaitConsole(three, "JVIRT-GUEST-READY", 300);
+        awaitConsole(four, "JVIRT-GUEST-READY", 300);
+        // no DHCP server on this LAN: the guests get addresses by hand
+        System.out.println("addr-three=" + guestOk(three, "killall udhcpc; ip addr add 10.64.0.13/24 dev eth0"));
+        System.out.println("addr-four=" + guestOk(four, "killall udhcpc; ip addr add 10.64.0.14/24 dev eth0"));
+        System.out.println("ping-three-four=" + guestOk(three, "ping -c 2 -W 5 10.64.0.14"));
+        System.out.println("ping-four-host=" + guestOk(four, "ping -c 2 -W 5 10.64.0.1"));
+        show("destroy-three", jvirsh("destroy", three));
+        show("destroy-four", jvirsh("destroy", four));
+        System.out.println("links-after-lan-guests=" + awaitNoTaps(30));
+        show("net-destroy-lan", jvirsh("net-destroy", "lan"));
+        System.out.println("links-after-lan=" + links());
+        show("net-list-after-lan", jvirsh("net-list", "--all", "--name"));
+        run("ip", "link", "delete", "jvtestbr9");
     }
 
     private static String domainXml(String name, String mac, Path kernel, Path initrd) {
