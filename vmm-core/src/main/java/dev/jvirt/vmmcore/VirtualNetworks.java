@@ -311,12 +311,19 @@ public final class VirtualNetworks {
                 }
             }
         }
+        // One queue: QEMU inherits the TAP's descriptor (and vhost-net's), so the TAP goes with the
+        // last of QEMU's and this process's copies, however QEMU ends. Several queues: QEMU opens a
+        // persistent TAP by name, recorded so that a later daemon can remove it.
+        boolean byName = nic.driverQueues() != null && nic.driverQueues() > 1;
         TapDevice tap;
         try {
-            tap = nets.openTap(nic, what, true, qemuUid);
+            tap = nets.openTap(nic, what, byName, byName ? qemuUid : null);
         } catch (NetworkInactiveException e) {
-            throw new StartRefusedException(domain, StartRefusedException.Kind.UNSUPPORTED_CONFIG, e.getMessage(),
-                    "jvirsh net-start " + e.network());
+            throw new StartRefusedException(domain, StartRefusedException.Kind.UNSUPPORTED_CONFIG, e.getMessage(), null);
+        }
+        if (!byName) {
+            return Prepared.of(new NetworkBackend.Tap(tap.name(), tap.fds().get(0),
+                    tap.vhostFds().isEmpty() ? -1 : tap.vhostFds().get(0)), tap::close);
         }
         tap.releaseDescriptors(); // QEMU opens the persistent TAP by name
         try {

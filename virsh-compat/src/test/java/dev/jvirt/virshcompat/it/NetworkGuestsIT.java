@@ -82,6 +82,8 @@ class NetworkGuestsIT {
         assertThat(value(output, "status-start-one")).isEqualTo("0");
         assertThat(value(output, "status-start-two")).isEqualTo("0");
         assertThat(value(output, "links-running")).contains("jvbrnat1").contains("jvtap");
+        assertThat(value(output, "netdev-one")).as("QEMU inherits the TAP's descriptor")
+                .contains("\"type\":\"tap\"").contains("\"fd\":\"3\"").endsWith(" fd3=/dev/net/tun");
         assertThat(block(output, "domiflist-one")).contains("network   nat1").contains(NetworkGuestsScenario.MAC1)
                 .containsPattern("jvtap\\d+");
 

@@ -92,6 +92,7 @@ public final class NetworkGuestsScenario {
             show("start-one", jvirsh("start", one));
             show("start-two", jvirsh("start", two));
             System.out.println("links-running=" + links());
+            System.out.println("netdev-one=" + qemuNetdev(one));
             show("domiflist-one", jvirsh("domiflist", one));
 
             awaitConsole(one, "JVIRT-GUEST-READY", 300);
@@ -398,6 +399,34 @@ public final class NetworkGuestsScenario {
             }
             Thread.sleep(200);
         }
+    }
+
+    /** The {@code -netdev} argument of the domain's QEMU, and what its descriptor 3 is. */
+    private static String qemuNetdev(String domain) throws Exception {
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path p : (Iterable<Path>) procs::iterator) {
+                if (!p.getFileName().toString().matches("\\d+")) {
+                    continue;
+                }
+                List<String> argv;
+                try {
+                    argv = List.of(new String(Files.readAllBytes(p.resolve("cmdline")), StandardCharsets.UTF_8).split("\0"));
+                } catch (java.io.IOException e) {
+                    continue;
+                }
+                int i = argv.indexOf("-netdev");
+                if (argv.get(0).contains("qemu-system") && argv.contains("guest=" + domain + ",debug-threads=on") && i > 0) {
+                    String fd3;
+                    try {
+                        fd3 = Files.readSymbolicLink(p.resolve("fd/3")).toString();
+                    } catch (java.io.IOException e) {
+                        fd3 = "none";
+                    }
+                    return argv.get(i + 1) + " fd3=" + fd3;
+                }
+            }
+        }
+        return "none";
     }
 
     private static List<String> list(Path dir) throws Exception {

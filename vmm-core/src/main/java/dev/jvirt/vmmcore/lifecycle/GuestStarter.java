@@ -166,7 +166,7 @@ public final class GuestStarter {
             for (long pid : swtpms.start(plan.definition(), plan.paths())) {
                 setup.done("start swtpm " + pid, () -> Swtpms.stop(pid)); // it ends with QEMU otherwise (--terminate)
             }
-            QemuProcess process = launch(plan, cmd, setup);
+            QemuProcess process = launch(plan, cmd, prepared.inherit(), setup);
             observer.reached(name, StartPhase.LAUNCHED);
             launch = launch.withPid(process.pid());
             runtime.write(plan.paths(), RuntimeRecord.of(name, RuntimeRecord.Phase.STARTING, launch,
@@ -266,8 +266,9 @@ public final class GuestStarter {
         return launch;
     }
 
-    private QemuProcess launch(StartPlan plan, CommandLinePlan cmd, HostSetup setup) throws QemuLaunchException, InterruptedException {
-        QemuProcess process = launcher.launch(cmd.argv(), plan.paths(), launchTimeout);
+    private QemuProcess launch(StartPlan plan, CommandLinePlan cmd, java.util.Map<Integer, Integer> inherit, HostSetup setup)
+            throws QemuLaunchException, InterruptedException {
+        QemuProcess process = launcher.launch(cmd.argv(), plan.paths(), launchTimeout, inherit);
         setup.done("launch " + process, () -> process.stop(Duration.ofSeconds(2), () -> false));
         return process;
     }

@@ -14,7 +14,9 @@ import dev.jvirt.vmmcore.qemu.argv.DeviceIds;
 import dev.jvirt.vmmcore.qemu.argv.LaunchOptions;
 import dev.jvirt.vmmcore.qemu.argv.NetBackend;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -35,9 +37,10 @@ final class HostPreparation {
      * paths (the live definition keeps the volumes), the launch options with the TAPs, and what
      * the guest's teardown releases.
      */
-    record Host(Domain resolved, LaunchOptions options, List<Prepared.Release> releases) {
+    record Host(Domain resolved, LaunchOptions options, List<Prepared.Release> releases, Map<Integer, Integer> inherit) {
         Host {
             releases = List.copyOf(releases);
+            inherit = Map.copyOf(inherit);
         }
     }
 
@@ -46,6 +49,7 @@ final class HostPreparation {
         List<Prepared.Release> releases = new ArrayList<>();
         LaunchOptions options = LaunchOptions.defaults();
         List<NetInterface> nics = def.devices().interfaces();
+        Map<Integer, Integer> inherit = new LinkedHashMap<>(); // TAP descriptors QEMU inherits, at 3, 4, ...
         for (int i = 0; i < nics.size(); i++) {
             NetInterface nic = nics.get(i);
             Optional<NetworkBackend> backend = backends.network(nic.type());
@@ -55,12 +59,24 @@ final class HostPreparation {
                         + (nic.sourceNetwork() != null ? nic.sourceNetwork() : nic.sourceBridge()) + ")";
                 Prepared<NetworkBackend.Tap> tap = take(def.name(), what, setup, releases,
                         () -> backend.get().prepare(def.name(), id, nic));
-                options = options.withNetBackend(id, new NetBackend.TapName(tap.value().ifname()));
+                NetworkBackend.Tap t = tap.value();
+                if (t.fd() >= 0) {
+                    int fd = 3 + inherit.size();
+                    inherit.put(t.fd(), fd);
+                    Integer vhost = null;
+                    if (t.vhostFd() >= 0) {
+                        vhost = 3 + inherit.size();
+                        inherit.put(t.vhostFd(), vhost);
+                    }
+                    options = options.withNetBackend(id, new NetBackend.TapFd(fd, vhost, t.ifname()));
+                } else {
+                    options = options.withNetBackend(id, new NetBackend.TapName(t.ifname()));
+                }
             }
         }
         Optional<StorageBackend> storage = backends.storage();
         if (storage.isEmpty()) {
-            return new Host(def, options, releases);
+            return new Host(def, options, releases, inherit);
         }
         List<Disk> disks = new ArrayList<>();
         for (Disk d : def.devices().disks()) {
@@ -77,7 +93,7 @@ final class HostPreparation {
         }
         Devices.Builder b = def.devices().toBuilder();
         b.disks = disks;
-        return new Host(def.withDevices(b.build()), options, releases);
+        return new Host(def.withDevices(b.build()), options, releases, inherit);
     }
 
     private interface Preparation<T> {
