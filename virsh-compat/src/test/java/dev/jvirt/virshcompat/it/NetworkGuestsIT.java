@@ -74,6 +74,8 @@ class NetworkGuestsIT {
         assertThat(value(output, "status-start-inactive")).isEqualTo("1");
         assertThat(block(output, "start-inactive")).contains("error: Failed to start domain '" + one + "'")
                 .contains("is on network 'nat1', which is not active").contains("jvirsh net-start nat1");
+        assertThat(block(output, "domxml-to-native")).as("the descriptor form a start passes")
+                .contains("{\"type\":\"tap\",\"fd\":\"3\",\"id\":\"hostnet0\"}");
         assertThat(block(output, "net-start")).contains("Network nat1 started");
         assertThat(block(output, "net-autostart")).contains("Network nat1 marked as autostarted");
         assertThat(block(output, "net-info")).contains("Name:           nat1\n").contains("Active:         yes\n")

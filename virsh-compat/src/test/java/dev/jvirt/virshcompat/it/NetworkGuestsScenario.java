@@ -84,13 +84,17 @@ public final class NetworkGuestsScenario {
             show("define-one", jvirsh("define", work.resolve(one + ".xml").toString()));
             show("define-two", jvirsh("define", work.resolve(two + ".xml").toString()));
             show("start-inactive", jvirsh("start", one));
+            show("domxml-to-native", jvirsh("domxml-to-native", "qemu-argv", work.resolve(one + ".xml").toString()));
+            long t0 = System.nanoTime();
             show("net-start", jvirsh("net-start", "nat1"));
+            System.out.println("net-start-ms=" + (System.nanoTime() - t0) / 1_000_000);
             show("net-autostart", jvirsh("net-autostart", "nat1"));
             show("net-info", jvirsh("net-info", "nat1"));
             show("net-list", jvirsh("net-list"));
             show("net-dumpxml", jvirsh("net-dumpxml", "nat1"));
             show("start-one", jvirsh("start", one));
             show("start-two", jvirsh("start", two));
+            long started = System.nanoTime();
             System.out.println("links-running=" + links());
             System.out.println("netdev-one=" + qemuNetdev(one));
             show("domiflist-one", jvirsh("domiflist", one));
@@ -98,6 +102,7 @@ public final class NetworkGuestsScenario {
             awaitConsole(one, "JVIRT-GUEST-READY", 300);
             awaitConsole(two, "JVIRT-GUEST-READY", 300);
             JvirshRun leases = awaitLeases(2, 120);
+            System.out.println("leases-after-start-ms=" + (System.nanoTime() - started) / 1_000_000);
             show("net-dhcp-leases", leases);
             String twoIp = leaseIp(leases.out(), MAC2);
             System.out.println("two-ip=" + twoIp);
