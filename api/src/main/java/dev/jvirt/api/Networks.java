@@ -102,6 +102,23 @@ public final class Networks {
         }
     }
 
+    /**
+     * {@code POST /1.0/domains/NAME/interfaces}: hot-plug a NIC (attach-interface --live);
+     * {@code type} {@code network} or {@code bridge}, {@code source} the network or bridge, {@code mac}
+     * and {@code model} null for the defaults (a generated MAC, virtio).
+     */
+    public record Attach(String type, String source, String mac, String model) implements Shape {
+
+        public static Attach from(JsonObject o) {
+            return new Attach(o.string("type"), o.string("source"), o.string("mac"), o.string("model"));
+        }
+
+        @Override
+        public Map<String, Object> toJson() {
+            return Json.object("type", type, "source", source, "mac", mac, "model", model);
+        }
+    }
+
     /** {@code POST /1.0/networks/NAME/destroy}: {@code force} stops it while guests are on it. */
     public record Destroy(boolean force) implements Shape {
 

@@ -1,5 +1,6 @@
 package dev.jvirt.virshcompat;
 
+import dev.jvirt.virshcompat.commands.AttachInterfaceCommand;
 import dev.jvirt.virshcompat.commands.AutostartCommand;
 import dev.jvirt.virshcompat.commands.CapabilitiesCommand;
 import dev.jvirt.virshcompat.commands.CompleteDomainsCommand;
@@ -71,7 +72,7 @@ final class CommandRegistry {
         "dumpxml", "edit", "autostart", "domblklist", "domiflist", "console", "event",
         "domstats", "dommemstat", "domblkstat", "domblkinfo", "domblkerror", "domifstat", "top",
         "domxml-to-native", "qemu-monitor-command", "qemu-monitor-event",
-        "domifaddr",
+        "domifaddr", "attach-interface",
         "net-list", "net-info", "net-uuid", "net-name", "net-define", "net-create", "net-start", "net-destroy",
         "net-undefine", "net-autostart", "net-dumpxml", "net-dhcp-leases",
         "capabilities", "domcapabilities", "nodeinfo", "nodememstats", "freecell", "hostname", "uri", "version", "host-validate",
@@ -119,6 +120,7 @@ final class CommandRegistry {
             case "qemu-monitor-command": return new QemuMonitorCommand();
             case "qemu-monitor-event": return new QemuMonitorEventCommand();
             case "domifaddr": return new DomIfAddrCommand();
+            case "attach-interface": return new AttachInterfaceCommand();
             case "net-list": return new NetListCommand();
             case "net-info": return new NetInfoCommand();
             case "net-uuid": return new NetUuidCommand();

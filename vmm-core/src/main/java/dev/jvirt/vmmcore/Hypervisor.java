@@ -15,6 +15,7 @@ import dev.jvirt.vmmcore.lifecycle.GuestMonitor;
 import dev.jvirt.vmmcore.lifecycle.GuestStarter;
 import dev.jvirt.vmmcore.lifecycle.GuestStats;
 import dev.jvirt.vmmcore.lifecycle.GuestTeardown;
+import dev.jvirt.vmmcore.lifecycle.NicHotplug;
 import dev.jvirt.vmmcore.lifecycle.Operation;
 import dev.jvirt.vmmcore.lifecycle.OperationLock;
 import dev.jvirt.vmmcore.lifecycle.Reconnector;
@@ -73,6 +74,7 @@ public final class Hypervisor implements AutoCloseable {
     private final DomainOperations operations;
     private final CapabilitiesProvider capabilities;
     private final GuestStats stats = new GuestStats(java.nio.file.Path.of("/proc"));
+    private final NicHotplug hotplug;
 
     private Hypervisor(HypervisorConfig config) {
         this.config = config;
@@ -91,6 +93,7 @@ public final class Hypervisor implements AutoCloseable {
                 runtime, new QemuLauncher(procFs), qmp, xml, config.launchTimeout(), consoles, config.startObserver(),
                 Firmwares.system(dirs.state().resolve("qemu").resolve("nvram")), new Swtpms(dirs.state().resolve("qemu").resolve("swtpm"))));
         this.operations = new DomainOperations(registry, starter, teardown, guestEvents, status, config.busyWait());
+        this.hotplug = new NicHotplug(config.backends(), config.commandLine(), starter, runtime, xml);
     }
 
     /** Opens the state in {@code config.dirs()}: loads definitions, takes over guests still running. */
@@ -384,6 +387,18 @@ public final class Hypervisor implements AutoCloseable {
     public String qemuMonitorCommand(String domain, String commandJson) {
         DomainEntry e = domain(domain);
         return GuestMonitor.execute(operations.guest(e, Operation.MONITOR), e.name(), commandJson);
+    }
+
+    /**
+     * Hot-plugs a NIC into the running domain (virsh attach-interface --live): its MAC and PCI
+     * address filled in as a define would, its TAP from the network backend, {@code netdev_add}
+     * and {@code device_add}. Answers the NIC as the live definition now has it (MAC, TAP).
+     */
+    public dev.jvirt.domainxml.domain.NetInterface attachInterface(String domain, dev.jvirt.domainxml.domain.NetInterface nic) {
+        DomainEntry e = domain(domain);
+        try (OperationLock.Held held = e.acquire(Operation.HOTPLUG, config.busyWait())) {
+            return hotplug.attach(e.name(), operations.guest(e, Operation.HOTPLUG), nic);
+        }
     }
 
     /** Runs a human-monitor (HMP) command line on the running domain; returns QEMU's text. */

@@ -66,6 +66,11 @@ public final class NetworkApi {
         return out;
     }
 
+    /** Hot-plugs a NIC into a running domain; answers it as domiflist lists it. */
+    public dev.jvirt.api.Domains.Interface attach(String domain, Networks.Attach nic) {
+        return dev.jvirt.api.Domains.Interface.from(http.send("POST", ApiClient.domainPath(domain) + "/interfaces", nic.toJson()));
+    }
+
     public List<Networks.InterfaceAddresses> interfaceAddresses(String domain, String source) {
         List<Networks.InterfaceAddresses> out = new ArrayList<>();
         for (Object o : JsonObject.list(http.get(ApiClient.domainPath(domain) + "/interface-addresses?source="

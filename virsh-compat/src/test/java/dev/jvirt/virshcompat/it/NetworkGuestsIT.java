@@ -100,6 +100,12 @@ class NetworkGuestsIT {
         assertThat(value(output, "status-net-destroy-in-use")).isEqualTo("1");
         assertThat(block(output, "net-destroy-in-use")).contains("is in use by guests");
 
+        assertThat(block(output, "attach-interface")).contains("Interface attached successfully");
+        assertThat(block(output, "domiflist-two-attached")).containsPattern("jvtap\\d+\\s+network\\s+nat1\\s+virtio\\s+"
+                + NetworkGuestsScenario.MAC5);
+        assertThat(value(output, "udhcpc-eth1")).as("the hot-plugged NIC gets a lease").isEqualTo("true");
+        assertThat(block(output, "net-dhcp-leases-attached")).containsPattern(NetworkGuestsScenario.MAC5
+                + "\\s+ipv4\\s+10\\.63\\.0\\.1\\d\\d/24");
         assertThat(value(output, "ping-one-two")).isEqualTo("true");
         assertThat(value(output, "ping-two-one")).isEqualTo("true");
         assertThat(value(output, "ping-one-bridge")).isEqualTo("true");

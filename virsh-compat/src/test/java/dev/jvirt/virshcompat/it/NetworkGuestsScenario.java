@@ -32,6 +32,7 @@ public final class NetworkGuestsScenario {
     static final String MAC2 = "52:54:00:63:00:02";
     static final String MAC3 = "52:54:00:64:00:03";
     static final String MAC4 = "52:54:00:64:00:04";
+    static final String MAC5 = "52:54:00:63:00:05";
     private static final Path STATE = Path.of("/var/lib/jvirt");
     private static final Path SOCKET = Path.of("/run/jvirt/jvirtd.sock");
     private static int seq;
@@ -109,6 +110,10 @@ public final class NetworkGuestsScenario {
             show("domifaddr-one", jvirsh("domifaddr", one));
             show("domifaddr-two", jvirsh("domifaddr", two, "--source", "lease"));
             show("net-destroy-in-use", jvirsh("net-destroy", "nat1"));
+            show("attach-interface", jvirsh("attach-interface", two, "network", "nat1", "--mac", MAC5, "--live"));
+            show("domiflist-two-attached", jvirsh("domiflist", two));
+            System.out.println("udhcpc-eth1=" + guestOk(two, "ip link set eth1 up && udhcpc -i eth1 -s /etc/udhcpc.script -n -q -t 10 -T 2"));
+            show("net-dhcp-leases-attached", jvirsh("net-dhcp-leases", "nat1", "--mac", MAC5));
 
             System.out.println("ping-one-two=" + guestOk(one, "ping -c 2 -W 5 " + twoIp));
             System.out.println("ping-two-one=" + guestOk(two, "ping -c 2 -W 5 10.63.0.10"));

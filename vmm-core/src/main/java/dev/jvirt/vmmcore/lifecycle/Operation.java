@@ -45,6 +45,8 @@ public enum Operation {
     STATS("get the block information of", EnumSet.of(RUNNING, PAUSED)),
     /** Streaming the guest's QMP events (no lock). */
     WATCH_MONITOR("watch the monitor events of", EnumSet.of(RUNNING, PAUSED)),
+    /** Hot-plugging a device into the running guest (attach-interface --live), under the domain's lock. */
+    HOTPLUG("attach a device to", EnumSet.of(RUNNING, PAUSED)),
     /** Internal: reacting to what QEMU reported (guest poweroff, panic, exit). */
     GUEST_EVENT("handling a guest event", EnumSet.allOf(DomainState.class));
 

@@ -21,12 +21,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class RunningGuest {
     private static final long RESET_BURST_NANOS = 2_000_000_000L;
-    private final Domain live;
+    private volatile Domain live;
     private final GuestPaths paths;
     private final QemuProcess process;
     private final QmpConnection qmp;
     private final GuestLaunch launch;
-    private final List<Prepared.Release> hostResources;
+    private final List<Prepared.Release> hostResources = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AtomicBoolean rebootRequested = new AtomicBoolean();
     private volatile StateReason exitReason;
     private volatile boolean detached;
@@ -40,11 +40,21 @@ public final class RunningGuest {
         this.process = process;
         this.qmp = qmp;
         this.launch = launch;
-        this.hostResources = List.copyOf(hostResources);
+        this.hostResources.addAll(hostResources);
     }
 
     public Domain live() {
         return live;
+    }
+
+    /** A device was hot-plugged (or unplugged): the live definition is now {@code d}. */
+    void live(Domain d) {
+        this.live = d;
+    }
+
+    /** A host resource a hot-plugged device took, released with the others when the guest stops. */
+    void addHostResource(Prepared.Release release) {
+        hostResources.add(release);
     }
 
     public GuestPaths paths() {
@@ -70,7 +80,7 @@ public final class RunningGuest {
 
     /** What the host phase of its start prepared (TAPs, volumes), released when the guest stops; empty after a takeover. */
     public List<Prepared.Release> hostResources() {
-        return hostResources;
+        return List.copyOf(hostResources);
     }
 
     /** Set by {@code reboot}: the next guest poweroff is turned into a reset (libvirt's "fake reboot"). */

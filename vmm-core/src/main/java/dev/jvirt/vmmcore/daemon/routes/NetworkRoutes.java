@@ -48,6 +48,20 @@ final class NetworkRoutes {
         t.get("/1.0/networks/{name}/leases", r -> Reply.json(nets.leases(r.param("name"), r.query("mac", null)).stream()
                 .map(l -> DomainJson.node(lease(l))).toList()));
         t.get("/1.0/domains/{name}/interface-addresses", this::interfaceAddresses);
+        t.post("/1.0/domains/{name}/interfaces", r -> {
+            Networks.Attach a = Networks.Attach.from(dev.jvirt.api.json.JsonObject.parse(
+                    Json.MAPPER.writeValueAsBytes(r.json())));
+            if (a.type() == null || a.source() == null) {
+                throw ApiException.badRequest("attach needs \"type\" (network or bridge) and \"source\"");
+            }
+            boolean network = "network".equals(a.type());
+            NetInterface nic = new NetInterface(a.type(), a.mac(), network ? a.source() : null, network ? null : a.source(),
+                    null, null, null, a.model() == null ? "virtio" : a.model(), null, null, null, null, null, null, null,
+                    null);
+            NetInterface n = hv.attachInterface(r.param("name"), nic);
+            return Reply.json(DomainJson.node(new dev.jvirt.api.Domains.Interface(n.targetDev(), n.type(),
+                    n.sourceNetwork() != null ? n.sourceNetwork() : n.sourceBridge(), n.model(), n.mac())));
+        });
     }
 
     private Reply interfaceAddresses(Request r) {
