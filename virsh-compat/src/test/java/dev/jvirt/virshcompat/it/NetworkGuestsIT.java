@@ -23,9 +23,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * /run/jvirt), driven with jvirsh. A NAT network; a guest on it refused with the network's name
  * and {@code jvirsh net-start} while it is inactive; two tiny guests get DHCP leases from its
  * dnsmasq (net-dhcp-leases, domifaddr) and ping each other and the bridge; net-destroy is refused
- * while they run; jvirtd killed with SIGKILL and started again adopts the network (same dnsmasq)
+ * while they run; a NIC hot-plugged into a running guest (attach-interface --live) gets a lease;
+ * jvirtd killed with SIGKILL and started again adopts the network (same dnsmasq)
  * and the guests still reach each other; destroying them leaves no TAP (the second daemon removes
- * the first one's), net-destroy leaves no bridge, nftables table or dnsmasq. Every process of the
+ * the first one's), net-destroy leaves no bridge, nftables table or dnsmasq. A bridge network over
+ * a host bridge the test made, with a type='network' and a type='bridge' NIC on it: the guests reach
+ * each other and the host, and the host's bridge is left. A restarted jvirtd starts an autostart
+ * network and then an autostart guest on it. Every process of the
  * namespace is killed by pid afterwards, and the namespace deleted. Needs root.
  */
 @ExtendWith(TinyGuestExtension.class)
@@ -141,6 +145,10 @@ class NetworkGuestsIT {
         assertThat(block(output, "net-destroy-lan")).contains("Network lan destroyed");
         assertThat(value(output, "links-after-lan")).as("the host's bridge is left as it was").isEqualTo("[lo, jvtestbr9]");
         assertThat(block(output, "net-list-after-lan")).as("a transient network is forgotten").isEqualTo("nat1\n\n");
+        assertThat(value(output, "autostarted-guest")).as("an autostart guest on an autostart network starts").isEqualTo("true");
+        assertThat(block(output, "net-list-autostarted")).contains(" nat1   active   yes         yes");
+        assertThat(value(output, "links-after-autostart-guest")).doesNotContain("jvtap");
+        assertThat(block(output, "net-destroy-again")).contains("Network nat1 destroyed");
         assertThat(block(output, "net-undefine")).contains("Network nat1 has been undefined");
         assertThat(block(output, "net-info-gone")).contains("error: failed to get network 'nat1'")
                 .contains("error: Network not found: no network with matching name 'nat1'");

@@ -143,6 +143,18 @@ public final class NetworkGuestsScenario {
             System.out.println("network-runtime=" + list(Path.of("/run/jvirt/network")));
             show("net-list-all-end", jvirsh("net-list", "--all"));
             bridgeNetwork(work, kernel, initrd, three, four);
+
+            // autostart: a restarted jvirtd starts the network, then the autostarted guest on it
+            show("autostart-one", jvirsh("autostart", one));
+            daemon.destroy();
+            daemon.waitFor(60, TimeUnit.SECONDS);
+            daemon = startJvirtd(work, 3);
+            System.out.println("autostarted-guest=" + awaitOutput(new String[] {"domstate", one}, "running", 120));
+            show("net-list-autostarted", jvirsh("net-list"));
+            show("autostart-one-off", jvirsh("autostart", one, "--disable"));
+            show("destroy-one-again", jvirsh("destroy", one));
+            System.out.println("links-after-autostart-guest=" + awaitNoTaps(30));
+            show("net-destroy-again", jvirsh("net-destroy", "nat1"));
             show("net-undefine", jvirsh("net-undefine", "nat1"));
             show("net-info-gone", jvirsh("net-info", "nat1"));
             System.out.println("definition-file=" + Files.exists(STATE.resolve("network/nat1.xml")));
@@ -336,6 +348,17 @@ public final class NetworkGuestsScenario {
                 }
             }
             Thread.sleep(2000);
+        }
+        return false;
+    }
+
+    private static boolean awaitOutput(String[] args, String text, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < deadline) {
+            if (jvirsh(args).out().contains(text)) {
+                return true;
+            }
+            Thread.sleep(500);
         }
         return false;
     }
