@@ -85,6 +85,89 @@ public final class VirtualNetworks {
         }
     }
 
+    /**
+     * System mode, the first time the daemon runs ({@code STATE/network} does not exist yet):
+     * defines libvirt's {@code default} NAT network, 192.168.122.0/24 on bridge {@code jvbr0} (DHCP
+     * .2 to .254), or the first of 192.168.123.0/24 ... 192.168.254.0/24 that no host address or
+     * route overlaps, on the first free {@code jvbrN}. Defined, not started; nothing is clobbered.
+     *
+     * @return the network defined, or empty (not the first use, or no free range)
+     */
+    public synchronized Optional<NetworkInfo> defineDefaultOnFirstUse(StateDirs dirs) {
+        if (java.nio.file.Files.exists(dirs.networkDefinitions()) || !persistent.isEmpty()) {
+            return Optional.empty();
+        }
+        List<dev.jvirt.bridgenet.Cidr> used = new ArrayList<>();
+        Set<String> links = new HashSet<>();
+        try {
+            for (String cmd : List.of("addr", "route")) {
+                for (String line : hostLines("-4", "-o", cmd, "show")) {
+                    for (String word : line.split("\\s+")) {
+                        if (word.matches("\\d+\\.\\d+\\.\\d+\\.\\d+/\\d+")) {
+                            used.add(dev.jvirt.bridgenet.Cidr.parse(word).network());
+                        }
+                    }
+                }
+            }
+            for (String line : hostLines("-o", "link", "show")) {
+                String[] f = line.split(":\\s+");
+                if (f.length > 1) {
+                    links.add(f[1].replaceAll("@.*", ""));
+                }
+            }
+        } catch (IOException e) {
+            log.warn("no default network defined: cannot read the host's addresses and routes: {}", e.getMessage());
+            return Optional.empty();
+        }
+        for (Network o : others("default")) {
+            for (Network.Ip ip : o.ips()) {
+                if (ip.address() != null && ip.address().indexOf(':') < 0) {
+                    used.add(dev.jvirt.bridgenet.Cidr.parse(ip.address() + "/" + (ip.prefix() != null ? ip.prefix() : 24)).network());
+                }
+            }
+        }
+        int n = 0;
+        while (links.contains("jvbr" + n)) {
+            n++;
+        }
+        for (int third = 122; third <= 254; third++) {
+            dev.jvirt.bridgenet.Cidr net = dev.jvirt.bridgenet.Cidr.parse("192.168." + third + ".0/24");
+            if (used.stream().anyMatch(u -> u.overlaps(net))) {
+                continue;
+            }
+            String p = "192.168." + third + ".";
+            NetworkInfo info;
+            try {
+                info = define("<network><name>default</name><forward mode='nat'/><bridge name='jvbr" + n
+                    + "' stp='on' delay='0'/><ip address='" + p + "1' netmask='255.255.255.0'><dhcp><range start='"
+                    + p + "2' end='" + p + "254'/></dhcp></ip></network>");
+            } catch (NetworkFailedException e) {
+                continue; // another network has it
+            }
+            log.info("network 'default' defined: {}0/24 on jvbr{} (jvirsh net-start default starts it)", p, n);
+            return Optional.of(info);
+        }
+        log.warn("no default network defined: every 192.168.122-254.0/24 is in use on this host");
+        return Optional.empty();
+    }
+
+    private List<String> hostLines(String... args) throws IOException {
+        List<String> argv = new ArrayList<>();
+        argv.add(HostTools.find().ip().toString());
+        argv.addAll(List.of(args));
+        Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            if (p.waitFor() != 0) {
+                throw new IOException(String.join(" ", argv) + ": " + out.strip());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+        return List.of(out.split("\n"));
+    }
+
     /** {@code backends} with interfaces of type {@code network} and {@code bridge} served by these networks. */
     public HostBackends backends(HostBackends backends) {
         NetworkBackend b = this::prepareTap;

@@ -151,7 +151,11 @@ public final class Jvirtd implements AutoCloseable {
      */
     private static VirtualNetworks openNetworks(DaemonOptions options, DacOwnership dac) {
         try {
-            return VirtualNetworks.open(options.dirs(), dac == null ? null : dac.user().uid());
+            VirtualNetworks nets = VirtualNetworks.open(options.dirs(), dac == null ? null : dac.user().uid());
+            if (options.mode() == DaemonOptions.Mode.SYSTEM) {
+                nets.defineDefaultOnFirstUse(options.dirs());
+            }
+            return nets;
         } catch (RuntimeException e) {
             log.error("virtual networks are unavailable: {}", e.getMessage(), e);
             return null;

@@ -83,6 +83,24 @@ class VirtualNetworksDefinitionsTest {
     }
 
     @Test
+    void systemModesDefaultNetworkIsDefinedOnFirstUseOnlyOnAFreeRange() throws Exception {
+        VirtualNetworks nets = VirtualNetworks.open(dirs(), null);
+        NetworkInfo d = nets.defineDefaultOnFirstUse(dirs()).orElseThrow();
+        assertThat(d.name()).isEqualTo("default");
+        assertThat(d.active()).isFalse();
+        assertThat(d.autostart()).isFalse();
+        assertThat(d.bridge()).matches("jvbr\\d+");
+        String xml = nets.xml("default", true);
+        assertThat(xml).contains("<forward mode='nat'/>").containsPattern("<ip address='192\\.168\\.\\d+\\.1'");
+        String third = xml.replaceAll("(?s).*<ip address='192\\.168\\.(\\d+)\\.1'.*", "$1");
+        Process routes = new ProcessBuilder("ip", "-4", "-o", "route", "show").redirectErrorStream(true).start();
+        String table = new String(routes.getInputStream().readAllBytes());
+        routes.waitFor();
+        assertThat(table).as("a range no host route has").doesNotContain("192.168." + third + ".0/24");
+        assertThat(VirtualNetworks.open(dirs(), null).defineDefaultOnFirstUse(dirs())).as("only on first use").isEmpty();
+    }
+
+    @Test
     void undefineAndUnknownNetworks() {
         VirtualNetworks nets = VirtualNetworks.open(dirs(), null);
         nets.define(NAT1);
