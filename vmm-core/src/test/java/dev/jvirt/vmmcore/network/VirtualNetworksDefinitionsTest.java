@@ -75,6 +75,17 @@ class VirtualNetworksDefinitionsTest {
     }
 
     @Test
+    void aDhcpRangeOutsideItsSubnetAndABridgeNameOver15BytesAreRefusedAtDefine() {
+        VirtualNetworks nets = VirtualNetworks.open(dirs(), null);
+        assertThatThrownBy(() -> nets.define(NAT1.replace("10.71.0.200", "10.99.0.200")))
+                .hasMessageContaining("/network/ip/dhcp/range").hasMessageContaining("10.99.0.200");
+        assertThatThrownBy(() -> nets.define(NAT1.replace("jvbrt1", "jvbr-much-too-long")))
+                .hasMessageContaining("jvbr-much-too-long");
+        assertThat(nets.list()).isEmpty();
+        assertThat(dir.resolve("state/network/nat1.xml")).doesNotExist();
+    }
+
+    @Test
     void namesThatAreNotSafeFileNamesAreRefused() {
         VirtualNetworks nets = VirtualNetworks.open(dirs(), null);
         assertThatThrownBy(() -> nets.define(NAT1.replace("<name>nat1</name>", "<name>semi;colon</name>")))
