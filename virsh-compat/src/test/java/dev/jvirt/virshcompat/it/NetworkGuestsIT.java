@@ -138,6 +138,9 @@ class NetworkGuestsIT {
         assertThat(value(output, "status-create-four")).isEqualTo("0");
         assertThat(block(output, "domiflist-four")).containsPattern("jvtap\\d+\\s+bridge\\s+jvtestbr9\\s+virtio\\s+"
                 + NetworkGuestsScenario.MAC4);
+        assertThat(value(output, "netdev-three")).as("two queues: a persistent TAP QEMU opens by name")
+                .containsPattern("\"type\":\"tap\",\"ifname\":\"jvtap\\d+\",\"script\":\"no\",\"downscript\":\"no\",\"queues\":2");
+        assertThat(value(output, "tap-records-three")).as("recorded for a later jvirtd").contains("-three");
         assertThat(value(output, "addr-three")).isEqualTo("true");
         assertThat(value(output, "addr-four")).isEqualTo("true");
         assertThat(value(output, "ping-three-four")).isEqualTo("true");

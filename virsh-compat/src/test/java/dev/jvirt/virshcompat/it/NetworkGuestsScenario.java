@@ -195,13 +195,16 @@ public final class NetworkGuestsScenario {
         Files.writeString(lan, "<network><name>lan</name><forward mode='bridge'/><bridge name='jvtestbr9'/></network>\n");
         show("net-create-lan", jvirsh("net-create", lan.toString()));
         Files.writeString(work.resolve(three + ".xml"), domainXml(three, MAC3, kernel, initrd)
-                .replace("<source network='nat1'/>", "<source network='lan'/>"));
+                .replace("<source network='nat1'/>", "<source network='lan'/>")
+                .replace("<model type='virtio'/>", "<model type='virtio'/><driver queues='2'/>"));
         Files.writeString(work.resolve(four + ".xml"), domainXml(four, MAC4, kernel, initrd)
                 .replace("<interface type='network'>", "<interface type='bridge'>")
                 .replace("<source network='nat1'/>", "<source bridge='jvtestbr9'/>"));
         show("create-three", jvirsh("create", work.resolve(three + ".xml").toString()));
         show("create-four", jvirsh("create", work.resolve(four + ".xml").toString()));
         show("domiflist-four", jvirsh("domiflist", four));
+        System.out.println("netdev-three=" + qemuNetdev(three));
+        System.out.println("tap-records-three=" + list(Path.of("/run/jvirt/network/taps")));
         awaitConsole(three, "JVIRT-GUEST-READY", 300);
         awaitConsole(four, "JVIRT-GUEST-READY", 300);
         // no DHCP server on this LAN: the guests get addresses by hand
