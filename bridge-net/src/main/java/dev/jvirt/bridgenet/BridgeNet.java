@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class BridgeNet {
     private static final Logger log = LoggerFactory.getLogger(BridgeNet.class);
+    private static final int DNSMASQ_RESTARTS = 3;
     private final HostTools tools;
     private final RecordStore store;
     private final NetworkStopper stopper;
@@ -117,11 +118,36 @@ public final class BridgeNet {
                 || !Dnsmasq.isOurs(rec.dnsmasqPid(), Path.of(rec.dnsmasqConf())))) {
             log.warn("network '{}': its dnsmasq is not running; starting it again", rec.name());
             Path conf = Dnsmasq.writeConfig(plan, store.filesOf(rec.name()));
-            rec = rec.withDnsmasq(Dnsmasq.start(tools.dnsmasq(), rec.name(), conf), conf.toString(), rec.leaseFile());
+            rec = rec.withDnsmasq(restartDnsmasq(rec.name(), conf), conf.toString(), rec.leaseFile());
             store.write(rec);
         }
         log.info("network '{}' adopted ({} on {})", rec.name(), rec.mode(), rec.bridge());
         return Optional.of(new ActiveNetwork(rec, plan, def, stopper));
+    }
+
+    /**
+     * Starts dnsmasq again for an adopted network. A dnsmasq that was just killed can hold its
+     * ports for a moment (its exit is still being torn down), so a failed start is tried again
+     * a few times before the adoption gives up.
+     */
+    private long restartDnsmasq(String name, Path conf) {
+        RuntimeException last = null;
+        for (int attempt = 1; attempt <= DNSMASQ_RESTARTS; attempt++) {
+            try {
+                return Dnsmasq.start(tools.dnsmasq(), name, conf);
+            } catch (RuntimeException e) {
+                last = e;
+                log.warn("network '{}': dnsmasq did not start again (attempt {} of {}): {}", name, attempt,
+                        DNSMASQ_RESTARTS, e.getMessage());
+                try {
+                    Thread.sleep(200L * attempt);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+        throw last;
     }
 
     public Optional<ActiveNetwork> active(String name) {

@@ -20,6 +20,7 @@ final class Dnsmasq {
     static final String PID = "dnsmasq.pid";
     static final String LEASES = "dnsmasq.leases";
     private static final long STOP_WAIT_MS = 3000;
+    private static final long PID_WAIT_MS = 10_000;
 
     private Dnsmasq() {
     }
@@ -54,14 +55,17 @@ final class Dnsmasq {
                     e.argv(), e.exitStatus(), e);
         }
         Path pidFile = conf.resolveSibling(PID);
-        for (int i = 0; i < 100; i++) {
+        // a deadline, not a count of polls: on a loaded machine a poll can take far longer than its sleep
+        long deadline = System.nanoTime() + PID_WAIT_MS * 1_000_000L;
+        do {
             Optional<Long> pid = readPid(pidFile);
             if (pid.isPresent() && isOurs(pid.get(), conf)) {
                 return pid.get();
             }
             sleep(10);
-        }
-        throw new NetworkException("network '" + network + "': dnsmasq started but wrote no pid to " + pidFile);
+        } while (System.nanoTime() < deadline);
+        throw new NetworkException("network '" + network + "': dnsmasq started but wrote no pid to " + pidFile
+                + " within " + PID_WAIT_MS + " ms");
     }
 
     /** Whether {@code pid} is a live dnsmasq run with {@code conf} (not a zombie, not a reused pid). */

@@ -42,12 +42,25 @@ final class QmpConnector {
     private void attempt(Path socket, QmpConnectOptions options, long deadline, long backoff,
                          CompletableFuture<QmpConnection> result) {
         QmpClientHandler handler = new QmpClientHandler(socket.toString(), options.handshakeTimeout().toNanos());
+        CompletableFuture<CommandWriter> writer = new CompletableFuture<>();
         Bootstrap bootstrap = new Bootstrap()
                 .group(group)
                 .channel(EpollDomainSocketChannel.class)
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
+                        // The writer's descriptor is duplicated here, before the connect: once
+                        // connected, the event loop may read (and, on a bad greeting, close the
+                        // channel) before a listener on the connect future runs.
+                        try {
+                            CommandWriter w = CommandWriter.open(ch, socket.toString());
+                            handler.use(w);
+                            writer.complete(w);
+                        } catch (QmpException e) {
+                            writer.completeExceptionally(e);
+                            ch.close();
+                            return;
+                        }
                         // Commands leave through CommandWriter, as bytes: usually written by the
                         // caller's thread; the pipeline's outbound side sees only what the socket
                         // could not take at once, and commands that pass a descriptor. Those
@@ -60,18 +73,14 @@ final class QmpConnector {
                 });
         ChannelFuture connecting = bootstrap.connect(new DomainSocketAddress(socket.toString()));
         connecting.addListener(f -> {
+            if (writer.isCompletedExceptionally()) {
+                // the descriptor could not be duplicated (out of descriptors?): no retry helps
+                result.completeExceptionally(writer.handle((w, e) -> e).join());
+                return;
+            }
             if (f.isSuccess()) {
                 channels.add(connecting.channel());
-                CommandWriter writer;
-                try {
-                    writer = CommandWriter.open(connecting.channel(), socket.toString());
-                } catch (QmpException e) {
-                    connecting.channel().close();
-                    result.completeExceptionally(e);
-                    return;
-                }
-                handler.use(writer);
-                handshake(socket, options, connecting.channel(), handler, writer, result);
+                handshake(socket, options, connecting.channel(), handler, writer.getNow(null), result);
                 return;
             }
             long now = System.nanoTime();

@@ -172,6 +172,48 @@ class QmpFaultTest {
         assertThat(failure(client.connect(server.socket()))).isInstanceOf(QmpProtocolException.class);
     }
 
+    /**
+     * A garbage greeting is a protocol error however the race between the event loop's first
+     * read and the connect's completion falls (CI once saw "could not duplicate the QMP socket's
+     * descriptor": the channel was closed on the bad greeting before the writer was made). Busy
+     * threads make the event loop late, as on a loaded machine.
+     */
+    @Test
+    void garbageGreetingIsAProtocolErrorWhicheverWayTheConnectRaceFalls() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean spin = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.List<Thread> spinners = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Thread t = new Thread(() -> {
+                long x = 0;
+                while (spin.get()) {
+                    x += System.nanoTime();
+                }
+                if (x == 42) {
+                    System.out.print("");
+                }
+            });
+            t.setDaemon(true);
+            t.start();
+            spinners.add(t);
+        }
+        try {
+            for (int i = 0; i < 150; i++) {
+                try (FakeQmpServer garbage = new FakeQmpServer(dir.resolve("garbage-" + i + ".sock"), peer -> {
+                    peer.send("hello, I am not QEMU");
+                    peer.close();
+                })) {
+                    assertThat(failure(client.connect(garbage.socket()))).as("connect %d", i)
+                            .isInstanceOf(QmpProtocolException.class);
+                }
+            }
+        } finally {
+            spin.set(false);
+            for (Thread t : spinners) {
+                t.join();
+            }
+        }
+    }
+
     @Test
     void subscribingAfterTheLossStillGetsTheSignal() throws Exception {
         QmpConnection qmp = connect(peer -> {

@@ -62,7 +62,12 @@ class HypervisorLifecycleIT {
         hv.undefine("life");
         assertThat(hv.list()).isEmpty();
         assertThat(host.dirs.qemuDefinitions().resolve("life.xml")).doesNotExist();
-        Thread.sleep(200);
+        // events are delivered on a thread of their own: wait for the last one (up to 30 s), not a fixed time
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (host.events.stream().noneMatch(e -> e.kind() == DomainEvent.Kind.UNDEFINED)
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
         assertThat(host.events).extracting(e -> e.kind() + ":" + e.reason().label()).containsSubsequence(
                 "DEFINED:unknown", "STARTED:booted", "SUSPENDED:user", "RESUMED:unpaused", "REBOOTED:booted",
                 "STOPPED:shutdown", "UNDEFINED:shutdown");

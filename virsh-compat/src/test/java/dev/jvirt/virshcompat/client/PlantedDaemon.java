@@ -16,7 +16,8 @@ import java.nio.file.StandardOpenOption;
 /**
  * An attacker's fake jvirtd for ForeignSocketTest, run as another user (JDK classes only, so it
  * runs from a copy of this one class file): serves {@code args[0]}, answers any request with a
- * fake domain list, and appends to {@code args[1]} how many bytes each connection sent it.
+ * fake domain list, and appends to {@code args[1]} how many bytes each connection sent it. It
+ * writes {@code planted-ready} beside the socket once it listens.
  */
 public final class PlantedDaemon {
 
@@ -29,6 +30,8 @@ public final class PlantedDaemon {
         try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             server.bind(UnixDomainSocketAddress.of(socket));
             Files.setPosixFilePermissions(socket, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+            // the socket file exists from bind(2) on, before listen(2): say when connections are taken
+            Files.writeString(socket.resolveSibling("planted-ready"), "listening\n");
             while (true) {
                 try (SocketChannel ch = server.accept()) {
                     InputStream in = Channels.newInputStream(ch);

@@ -72,7 +72,7 @@ public final class SystemModeScenario {
             }
             System.out.println("disk-owner-running=" + Files.getAttribute(disk, "unix:uid"));
             System.out.println("destroy=" + api.post("/1.0/domains/" + good + "/destroy", Map.of()).status());
-            for (int i = 0; i < 30 && !Integer.valueOf(0).equals(Files.getAttribute(disk, "unix:uid")); i++) {
+            for (int i = 0; i < 300 && !Integer.valueOf(0).equals(Files.getAttribute(disk, "unix:uid")); i++) {
                 Thread.sleep(100); // given back on the stop event, just after the destroy's answer
             }
             System.out.println("disk-owner-after=" + Files.getAttribute(disk, "unix:uid"));
