@@ -82,6 +82,19 @@ class ShapeContractTest {
             new Case(new Storage.Wipe("random"), Storage.Wipe::from, "`POST /1.0/storage-pools/NAME/volumes/VOL/wipe`"),
             new Case(new Devices.Change("<disk/>", "vdb", true, true), Devices.Change::from, "`POST /1.0/domains/NAME/devices/detach`"),
             new Case(new Devices.Result(true), Devices.Result::from, "`POST /1.0/domains/NAME/devices`"),
+            new Case(new Networks.Summary("nat1", "7cda699a-4596-4392-8afa-c56a3e764cfd", true, true, true, "jvbr0"),
+                    Networks.Summary::from, "`GET /1.0/networks`"),
+            new Case(new Networks.Lease("nat1", 1_765_000_000L, "52:54:00:12:34:56", "ipv4", "10.63.0.10", 24, "one",
+                    "01:52:54:00:12:34:56", "7"), Networks.Lease::from, "`GET /1.0/networks/NAME/leases`"),
+            new Case(new Networks.Address("ipv4", "10.63.0.10", 24), Networks.Address::from,
+                    "`GET /1.0/domains/NAME/interface-addresses`"),
+            new Case(new Networks.InterfaceAddresses("jvtap0", "52:54:00:12:34:56",
+                    List.of(new Networks.Address("ipv4", "10.63.0.10", 24))), Networks.InterfaceAddresses::from,
+                    "`GET /1.0/domains/NAME/interface-addresses`"),
+            new Case(new Networks.Define("<network/>"), Networks.Define::from, "`POST /1.0/networks`"),
+            new Case(new Networks.Attach("network", "nat1", "52:54:00:12:34:56", "virtio"), Networks.Attach::from,
+                    "`POST /1.0/domains/NAME/interfaces`"),
+            new Case(new Networks.Destroy(true), Networks.Destroy::from, "`POST /1.0/networks/NAME/destroy`"),
             new Case(new ApiError("qemu-error", "QMP said no", "try again", Json.object("class", "GenericError", "desc", "no")),
                     ApiError::from, "## Errors"));
 
@@ -127,7 +140,8 @@ class ShapeContractTest {
         }
         Set<String> shapes = new TreeSet<>();
         shapes.add(ApiError.class.getName());
-        for (Class<?> holder : List.of(Domains.class, Host.class, Requests.class, Storage.class, Devices.class)) {
+        for (Class<?> holder : List.of(Domains.class, Host.class, Requests.class, Storage.class, Devices.class,
+                Networks.class)) {
             for (Class<?> nested : holder.getDeclaredClasses()) {
                 if (Shape.class.isAssignableFrom(nested)) {
                     shapes.add(nested.getName());

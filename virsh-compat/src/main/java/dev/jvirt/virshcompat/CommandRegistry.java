@@ -1,5 +1,6 @@
 package dev.jvirt.virshcompat;
 
+import dev.jvirt.virshcompat.commands.AttachInterfaceCommand;
 import dev.jvirt.virshcompat.commands.AutostartCommand;
 import dev.jvirt.virshcompat.commands.CapabilitiesCommand;
 import dev.jvirt.virshcompat.commands.CompleteDomainsCommand;
@@ -76,6 +77,19 @@ import dev.jvirt.virshcompat.commands.AttachDeviceCommand;
 import dev.jvirt.virshcompat.commands.DetachDeviceCommand;
 import dev.jvirt.virshcompat.commands.PoolDefineAsCommand;
 import dev.jvirt.virshcompat.commands.PoolCreateAsCommand;
+import dev.jvirt.virshcompat.commands.NetListCommand;
+import dev.jvirt.virshcompat.commands.NetInfoCommand;
+import dev.jvirt.virshcompat.commands.NetUuidCommand;
+import dev.jvirt.virshcompat.commands.NetNameCommand;
+import dev.jvirt.virshcompat.commands.NetDefineCommand;
+import dev.jvirt.virshcompat.commands.NetCreateCommand;
+import dev.jvirt.virshcompat.commands.NetStartCommand;
+import dev.jvirt.virshcompat.commands.NetDestroyCommand;
+import dev.jvirt.virshcompat.commands.NetUndefineCommand;
+import dev.jvirt.virshcompat.commands.NetAutostartCommand;
+import dev.jvirt.virshcompat.commands.NetDumpXmlCommand;
+import dev.jvirt.virshcompat.commands.NetDhcpLeasesCommand;
+import dev.jvirt.virshcompat.commands.DomIfAddrCommand;
 import picocli.CommandLine;
 
 /**
@@ -95,6 +109,9 @@ final class CommandRegistry {
         "pool-destroy", "pool-delete", "pool-undefine", "pool-autostart", "pool-dumpxml", "pool-refresh",
         "vol-list", "vol-info", "vol-create-as", "vol-create", "vol-create-from", "vol-clone", "vol-delete", "vol-resize",
         "vol-wipe", "vol-upload", "vol-download", "vol-dumpxml", "vol-path", "vol-key", "vol-name",
+        "domifaddr", "attach-interface",
+        "net-list", "net-info", "net-uuid", "net-name", "net-define", "net-create", "net-start", "net-destroy",
+        "net-undefine", "net-autostart", "net-dumpxml", "net-dhcp-leases",
         "capabilities", "domcapabilities", "nodeinfo", "nodememstats", "freecell", "hostname", "uri", "version", "host-validate",
         CompleteDomainsCommand.NAME, BashCompletionCommand.NAME,
     };
@@ -172,6 +189,20 @@ final class CommandRegistry {
             case "detach-device": return new DetachDeviceCommand();
             case "pool-define-as": return new PoolDefineAsCommand();
             case "pool-create-as": return new PoolCreateAsCommand();
+            case "domifaddr": return new DomIfAddrCommand();
+            case "attach-interface": return new AttachInterfaceCommand();
+            case "net-list": return new NetListCommand();
+            case "net-info": return new NetInfoCommand();
+            case "net-uuid": return new NetUuidCommand();
+            case "net-name": return new NetNameCommand();
+            case "net-define": return new NetDefineCommand();
+            case "net-create": return new NetCreateCommand();
+            case "net-start": return new NetStartCommand();
+            case "net-destroy": return new NetDestroyCommand();
+            case "net-undefine": return new NetUndefineCommand();
+            case "net-autostart": return new NetAutostartCommand();
+            case "net-dumpxml": return new NetDumpXmlCommand();
+            case "net-dhcp-leases": return new NetDhcpLeasesCommand();
             case "capabilities": return new CapabilitiesCommand();
             case "domcapabilities": return new DomCapabilitiesCommand();
             case "nodeinfo": return new NodeInfoCommand();

@@ -35,6 +35,8 @@ public final class ErrorReporter {
             ApiException api = (ApiException) e;
             if (api.isNoSuchDomain() && domain != null) {
                 err.println("error: failed to get domain '" + domain + "'");
+            } else if ("no-such-network".equals(api.code()) && api.detail("network", null) != null) {
+                err.println("error: failed to get network '" + api.detail("network", null) + "'");
             } else if (context != null) {
                 err.println("error: " + context);
             }
@@ -78,6 +80,12 @@ public final class ErrorReporter {
         switch (code) {
             case "no-such-domain":
                 return "Domain not found: ";
+            case "no-such-network":
+                return "Network not found: ";
+            case "invalid-network":
+                return "XML error: ";
+            case "network-failed":
+                return "internal error: ";
             case "invalid-state":
                 return "Requested operation is not valid: ";
             case "invalid-definition":

@@ -16,6 +16,7 @@ import dev.jvirt.vmmcore.lifecycle.GuestMonitor;
 import dev.jvirt.vmmcore.lifecycle.GuestStarter;
 import dev.jvirt.vmmcore.lifecycle.GuestStats;
 import dev.jvirt.vmmcore.lifecycle.GuestTeardown;
+import dev.jvirt.vmmcore.lifecycle.NicHotplug;
 import dev.jvirt.vmmcore.lifecycle.Operation;
 import dev.jvirt.vmmcore.lifecycle.OperationLock;
 import dev.jvirt.vmmcore.lifecycle.Reconnector;
@@ -75,6 +76,7 @@ public final class Hypervisor implements AutoCloseable {
     private final CapabilitiesProvider capabilities;
     private final GuestStats stats = new GuestStats(java.nio.file.Path.of("/proc"));
     private final DiskHotplug hotplug;
+    private final NicHotplug nicHotplug;
 
     private Hypervisor(HypervisorConfig config) {
         this.config = config;
@@ -95,6 +97,7 @@ public final class Hypervisor implements AutoCloseable {
         this.operations = new DomainOperations(registry, starter, teardown, guestEvents, status, config.busyWait());
         this.hotplug = new DiskHotplug(starter, config.commandLine(), config.backends(), runtime, xml, config.busyWait(),
                 Duration.ofSeconds(20));
+        this.nicHotplug = new NicHotplug(config.backends(), config.commandLine(), starter, runtime, xml);
     }
 
     /** Opens the state in {@code config.dirs()}: loads definitions, takes over guests still running. */
@@ -448,6 +451,18 @@ public final class Hypervisor implements AutoCloseable {
     public String qemuMonitorCommand(String domain, String commandJson) {
         DomainEntry e = domain(domain);
         return GuestMonitor.execute(operations.guest(e, Operation.MONITOR), e.name(), commandJson);
+    }
+
+    /**
+     * Hot-plugs a NIC into the running domain (virsh attach-interface --live): its MAC and PCI
+     * address filled in as a define would, its TAP from the network backend, {@code netdev_add}
+     * and {@code device_add}. Answers the NIC as the live definition now has it (MAC, TAP).
+     */
+    public dev.jvirt.domainxml.domain.NetInterface attachInterface(String domain, dev.jvirt.domainxml.domain.NetInterface nic) {
+        DomainEntry e = domain(domain);
+        try (OperationLock.Held held = e.acquire(Operation.ATTACH_DEVICE, config.busyWait())) {
+            return nicHotplug.attach(e.name(), operations.guest(e, Operation.ATTACH_DEVICE), nic);
+        }
     }
 
     /** Runs a human-monitor (HMP) command line on the running domain; returns QEMU's text. */

@@ -69,6 +69,16 @@ public record StateDirs(Path state, Path runtime) {
         return runtime.resolve("qemu");
     }
 
+    /** {@code STATE/network}: one {@code NAME.xml} per persistent network, {@code autostart/NAME} markers. */
+    public Path networkDefinitions() {
+        return state.resolve("network");
+    }
+
+    /** {@code RUNTIME/network}: active networks' records and dnsmasq files (bridge-net's), guests' TAP records. */
+    public Path networkRuntime() {
+        return runtime.resolve("network");
+    }
+
     private static long uid() {
         try {
             Object uid = java.nio.file.Files.getAttribute(Path.of("/proc/self"), "unix:uid");

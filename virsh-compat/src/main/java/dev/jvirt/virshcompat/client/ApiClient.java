@@ -113,6 +113,11 @@ public final class ApiClient {
         return out;
     }
 
+    /** The network endpoints (net-*, domifaddr). */
+    public NetworkApi networks() {
+        return new NetworkApi(http);
+    }
+
     public List<Domains.Interface> interfaces(String name) {
         List<Domains.Interface> out = new ArrayList<>();
         for (Object o : JsonObject.list(http.get(domainPath(name) + "/interfaces"))) {

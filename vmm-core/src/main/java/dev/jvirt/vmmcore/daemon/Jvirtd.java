@@ -2,7 +2,9 @@ package dev.jvirt.vmmcore.daemon;
 
 import dev.jvirt.vmmcore.HostStorage;
 import dev.jvirt.vmmcore.Hypervisor;
+import dev.jvirt.vmmcore.DomainEvent;
 import dev.jvirt.vmmcore.HypervisorConfig;
+import dev.jvirt.vmmcore.VirtualNetworks;
 import dev.jvirt.vmmcore.daemon.http.AccessPolicy;
 import dev.jvirt.vmmcore.daemon.http.ApiServer;
 import dev.jvirt.vmmcore.daemon.http.HttpDispatcher;
@@ -44,6 +46,7 @@ public final class Jvirtd implements AutoCloseable {
     private final CountDownLatch closed = new CountDownLatch(1);
     private final AtomicInteger closing = new AtomicInteger();
     private HostStorage storage;
+    private VirtualNetworks networks;
 
     private Jvirtd(DaemonOptions options, InstanceLock lock, Hypervisor hypervisor, ThreadPoolExecutor workers,
                    ApiServer server, HttpDispatcher dispatcher) {
@@ -93,8 +96,21 @@ public final class Jvirtd implements AutoCloseable {
             config = config.withCommandLine(dac.wrap(config.commandLine()))
                     .withStartObserver(dac.observer(config.startObserver()));
         }
+        VirtualNetworks nets = openNetworks(options, dac);
+        if (nets != null) {
+            config = config.withBackends(nets.backends(config.backends()));
+        }
         try {
             hv = Hypervisor.open(config);
+            if (nets != null) {
+                Hypervisor h = hv;
+                nets.recoverTaps(name -> h.list().stream().anyMatch(d -> d.name().equals(name) && d.pid().isPresent()));
+                hv.subscribe(ev -> {
+                    if (ev.kind() == DomainEvent.Kind.STOPPED) {
+                        nets.guestStopped(ev.domain());
+                    }
+                });
+            }
             if (dac != null) {
                 Hypervisor h = hv;
                 hv.subscribe(dac::onEvent);
@@ -106,12 +122,13 @@ public final class Jvirtd implements AutoCloseable {
             boolean session = options.mode() == DaemonOptions.Mode.SESSION;
             AccessPolicy access = session ? AccessPolicy.onlyUser(currentUid()) : AccessPolicy.anyone();
             SocketPermissions perms = session ? SocketPermissions.session() : SocketPermissions.system("jvirt");
-            RouteTable routes = ApiRoutes.build(hv, config, options.mode().uri());
+            RouteTable routes = ApiRoutes.build(hv, nets, config, options.mode().uri());
             new StorageRoutes(storage, hv).register(routes);
             HttpDispatcher dispatcher = new HttpDispatcher(routes, workers, access);
             ApiServer server = ApiServer.bind(options.socket(), perms, new HttpPipeline(dispatcher, options.http()));
             Jvirtd d = new Jvirtd(options, lock, hv, workers, server, dispatcher);
             d.storage = storage;
+            d.networks = nets;
             try {
                 d.libvirt = LibvirtServer.bind(options.libvirtSocket(), perms, access, hv, options.mode().uri());
             } catch (IOException | RuntimeException e) {
@@ -153,11 +170,37 @@ public final class Jvirtd implements AutoCloseable {
         return options;
     }
 
+    /**
+     * The virtual networks (STATE/network, RUN/network), the ones a previous daemon left running
+     * adopted; null (with the reason logged) where they cannot be opened: guests then start without them.
+     */
+    private static VirtualNetworks openNetworks(DaemonOptions options, DacOwnership dac) {
+        try {
+            VirtualNetworks nets = VirtualNetworks.open(options.dirs(), dac == null ? null : dac.user().uid());
+            if (options.mode() == DaemonOptions.Mode.SYSTEM) {
+                nets.defineDefaultOnFirstUse(options.dirs());
+            }
+            return nets;
+        } catch (RuntimeException e) {
+            log.error("virtual networks are unavailable: {}", e.getMessage(), e);
+            return null;
+        }
+    }
+
     private void autostart() {
         try {
             storage.startAutostart(); // pools first: autostart domains may have disks in them
         } catch (RuntimeException e) {
             log.error("autostart: storage pools: {}", e.getMessage(), e);
+        }
+        if (networks != null) { // networks first: autostarted guests may be on them
+            networks.startAutostartNetworks().forEach((name, result) -> {
+                if (result.equals("started")) {
+                    log.info("autostart: network '{}' started", name);
+                } else {
+                    log.error("autostart: network '{}' did not start: {}", name, result);
+                }
+            });
         }
         Map<String, String> results = hypervisor.startAutostartDomains();
         results.forEach((name, result) -> {

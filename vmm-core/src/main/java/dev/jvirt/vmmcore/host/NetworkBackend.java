@@ -18,14 +18,21 @@ public interface NetworkBackend {
     Prepared<Tap> prepare(String domain, String nicId, NetInterface nic) throws Exception;
 
     /**
-     * A TAP device QEMU opens by name ({@code ifname=NAME,script=no,downscript=no}): made
-     * persistent and owned by QEMU's user, attached to its bridge.
+     * A TAP device, attached to its bridge: with {@code fd} (a descriptor of this process, which
+     * QEMU inherits: {@code -netdev tap,fd=N}, with {@code vhostFd} for vhost-net, or -1) the TAP
+     * lives exactly as long as the descriptors; without ({@code fd} -1), QEMU opens it by name
+     * ({@code ifname=NAME,script=no,downscript=no}), made persistent and owned by QEMU's user.
      */
-    record Tap(String ifname) {
+    record Tap(String ifname, int fd, int vhostFd) {
         public Tap {
             if (ifname == null || ifname.isEmpty() || ifname.length() > 15) {
                 throw new IllegalArgumentException("a TAP name is 1 to 15 bytes: '" + ifname + "'");
             }
+        }
+
+        /** A TAP QEMU opens by name. */
+        public Tap(String ifname) {
+            this(ifname, -1, -1);
         }
     }
 }

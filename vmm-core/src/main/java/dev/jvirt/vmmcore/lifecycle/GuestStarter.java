@@ -125,8 +125,19 @@ public final class GuestStarter {
      * @throws CommandLineException when the definition cannot run with this QEMU
      */
     public CommandLinePlan dryRun(StartPlan plan) {
-        // as libvirt's domxml-to-native: automatic SPICE ports are chosen among the free ones
-        return commandLine.plan(SpicePorts.assign(plan.definition()), plan.capabilities(), plan.paths(), LaunchOptions.defaults());
+        // as libvirt's domxml-to-native: automatic SPICE ports are chosen among the free ones, and
+        // each NIC that a start gives a TAP shows the descriptor form a start passes (fd=3, 4, ...)
+        LaunchOptions options = LaunchOptions.defaults();
+        java.util.List<dev.jvirt.domainxml.domain.NetInterface> nics = plan.definition().devices().interfaces();
+        int fd = 3;
+        for (int i = 0; i < nics.size(); i++) {
+            String type = nics.get(i).type();
+            if ("network".equals(type) || "bridge".equals(type) || "ethernet".equals(type) || "direct".equals(type)) {
+                options = options.withNetBackend(dev.jvirt.vmmcore.qemu.argv.DeviceIds.net(i),
+                        new dev.jvirt.vmmcore.qemu.argv.NetBackend.TapFd(fd++, null));
+            }
+        }
+        return commandLine.plan(SpicePorts.assign(plan.definition()), plan.capabilities(), plan.paths(), options);
     }
 
     public HostCapabilities capabilities(String domain) {
@@ -166,7 +177,7 @@ public final class GuestStarter {
             for (long pid : swtpms.start(plan.definition(), plan.paths())) {
                 setup.done("start swtpm " + pid, () -> Swtpms.stop(pid)); // it ends with QEMU otherwise (--terminate)
             }
-            QemuProcess process = launch(plan, cmd, setup);
+            QemuProcess process = launch(plan, cmd, prepared.inherit(), setup);
             observer.reached(name, StartPhase.LAUNCHED);
             launch = launch.withPid(process.pid());
             runtime.write(plan.paths(), RuntimeRecord.of(name, RuntimeRecord.Phase.STARTING, launch,
@@ -267,8 +278,9 @@ public final class GuestStarter {
         return launch;
     }
 
-    private QemuProcess launch(StartPlan plan, CommandLinePlan cmd, HostSetup setup) throws QemuLaunchException, InterruptedException {
-        QemuProcess process = launcher.launch(cmd.argv(), plan.paths(), launchTimeout);
+    private QemuProcess launch(StartPlan plan, CommandLinePlan cmd, java.util.Map<Integer, Integer> inherit, HostSetup setup)
+            throws QemuLaunchException, InterruptedException {
+        QemuProcess process = launcher.launch(cmd.argv(), plan.paths(), launchTimeout, inherit);
         setup.done("launch " + process, () -> process.stop(Duration.ofSeconds(2), () -> false));
         return process;
     }

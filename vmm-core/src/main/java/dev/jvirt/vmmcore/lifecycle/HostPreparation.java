@@ -14,7 +14,9 @@ import dev.jvirt.vmmcore.qemu.argv.DeviceIds;
 import dev.jvirt.vmmcore.qemu.argv.LaunchOptions;
 import dev.jvirt.vmmcore.qemu.argv.NetBackend;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,14 +38,11 @@ final class HostPreparation {
      * the guest's teardown releases.
      */
     record Host(Domain resolved, LaunchOptions options, List<Prepared.Release> releases,
-                java.util.Map<String, Prepared.Release> volumeReleases) {
+                Map<String, Prepared.Release> volumeReleases, Map<Integer, Integer> inherit) {
         Host {
             releases = List.copyOf(releases);
-            volumeReleases = java.util.Map.copyOf(volumeReleases);
-        }
-
-        Host(Domain resolved, LaunchOptions options, List<Prepared.Release> releases) {
-            this(resolved, options, releases, java.util.Map.of());
+            volumeReleases = Map.copyOf(volumeReleases);
+            inherit = Map.copyOf(inherit);
         }
     }
 
@@ -52,6 +51,7 @@ final class HostPreparation {
         List<Prepared.Release> releases = new ArrayList<>();
         LaunchOptions options = LaunchOptions.defaults();
         List<NetInterface> nics = def.devices().interfaces();
+        Map<Integer, Integer> inherit = new LinkedHashMap<>(); // TAP descriptors QEMU inherits, at 3, 4, ...
         for (int i = 0; i < nics.size(); i++) {
             NetInterface nic = nics.get(i);
             Optional<NetworkBackend> backend = backends.network(nic.type());
@@ -61,12 +61,24 @@ final class HostPreparation {
                         + (nic.sourceNetwork() != null ? nic.sourceNetwork() : nic.sourceBridge()) + ")";
                 Prepared<NetworkBackend.Tap> tap = take(def.name(), what, setup, releases,
                         () -> backend.get().prepare(def.name(), id, nic));
-                options = options.withNetBackend(id, new NetBackend.TapName(tap.value().ifname()));
+                NetworkBackend.Tap t = tap.value();
+                if (t.fd() >= 0) {
+                    int fd = 3 + inherit.size();
+                    inherit.put(t.fd(), fd);
+                    Integer vhost = null;
+                    if (t.vhostFd() >= 0) {
+                        vhost = 3 + inherit.size();
+                        inherit.put(t.vhostFd(), vhost);
+                    }
+                    options = options.withNetBackend(id, new NetBackend.TapFd(fd, vhost, t.ifname()));
+                } else {
+                    options = options.withNetBackend(id, new NetBackend.TapName(t.ifname()));
+                }
             }
         }
         Optional<StorageBackend> storage = backends.storage();
         if (storage.isEmpty()) {
-            return new Host(def, options, releases);
+            return new Host(def, options, releases, Map.of(), inherit);
         }
         List<Disk> disks = new ArrayList<>();
         java.util.Map<String, Prepared.Release> volumeReleases = new java.util.HashMap<>();
@@ -90,7 +102,7 @@ final class HostPreparation {
         }
         Devices.Builder b = def.devices().toBuilder();
         b.disks = disks;
-        return new Host(def.withDevices(b.build()), options, releases, volumeReleases);
+        return new Host(def.withDevices(b.build()), options, releases, volumeReleases, inherit);
     }
 
     private interface Preparation<T> {

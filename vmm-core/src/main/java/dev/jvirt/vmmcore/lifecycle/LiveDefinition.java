@@ -31,8 +31,10 @@ final class LiveDefinition {
         List<NetInterface> nics = new ArrayList<>(d.devices().interfaces());
         boolean tapped = false;
         for (int i = 0; i < nics.size(); i++) {
-            if (options.netBackends().get(DeviceIds.net(i)) instanceof NetBackend.TapName tap && nics.get(i).targetDev() == null) {
-                nics.set(i, nics.get(i).withTargetDev(tap.ifname()));
+            NetBackend b = options.netBackends().get(DeviceIds.net(i));
+            String ifname = b instanceof NetBackend.TapName tap ? tap.ifname() : b instanceof NetBackend.TapFd fd ? fd.ifname() : null;
+            if (ifname != null && nics.get(i).targetDev() == null) {
+                nics.set(i, nics.get(i).withTargetDev(ifname));
                 tapped = true;
             }
         }

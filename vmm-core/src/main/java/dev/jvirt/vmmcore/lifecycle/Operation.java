@@ -45,7 +45,7 @@ public enum Operation {
     STATS("get the block information of", EnumSet.of(RUNNING, PAUSED)),
     /** Streaming the guest's QMP events (no lock). */
     WATCH_MONITOR("watch the monitor events of", EnumSet.of(RUNNING, PAUSED)),
-    /** Hot-plugging a device into the running guest (attach-device, attach-disk). */
+    /** Hot-plugging a device into the running guest (attach-device, attach-disk, attach-interface). */
     ATTACH_DEVICE("attach a device to", EnumSet.of(RUNNING, PAUSED)),
     /** Unplugging a device from the running guest (detach-device, detach-disk). */
     DETACH_DEVICE("detach a device from", EnumSet.of(RUNNING, PAUSED)),

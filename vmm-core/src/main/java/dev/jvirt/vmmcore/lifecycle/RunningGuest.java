@@ -26,7 +26,7 @@ public final class RunningGuest {
     private final QemuProcess process;
     private final QmpConnection qmp;
     private final GuestLaunch launch;
-    private final List<Prepared.Release> hostResources;
+    private final List<Prepared.Release> hostResources = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Host resources of volume disks (from the start or a hotplug), by target: released at their detach or the stop. */
     private final java.util.Map<String, Prepared.Release> hotplugged = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicBoolean rebootRequested = new AtomicBoolean();
@@ -42,7 +42,7 @@ public final class RunningGuest {
         this.process = process;
         this.qmp = qmp;
         this.launch = launch;
-        this.hostResources = List.copyOf(hostResources);
+        this.hostResources.addAll(hostResources);
     }
 
     public Domain live() {
@@ -62,6 +62,11 @@ public final class RunningGuest {
     /** Takes back the release of disk {@code target}, or null when it holds nothing on the host. */
     Prepared.Release unplugged(String target) {
         return hotplugged.remove(target);
+    }
+
+    /** A host resource a hot-plugged device (a NIC's TAP) took, released with the others when the guest stops. */
+    void addHostResource(Prepared.Release release) {
+        hostResources.add(release);
     }
 
     public GuestPaths paths() {
@@ -87,12 +92,9 @@ public final class RunningGuest {
 
     /** What the host phase of its start prepared (TAPs, volumes), released when the guest stops; empty after a takeover. */
     public List<Prepared.Release> hostResources() {
-        if (hotplugged.isEmpty()) {
-            return hostResources;
-        }
         List<Prepared.Release> all = new java.util.ArrayList<>(hostResources);
         all.addAll(hotplugged.values());
-        return all;
+        return List.copyOf(all);
     }
 
     /** Set by {@code reboot}: the next guest poweroff is turned into a reset (libvirt's "fake reboot"). */

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,6 +26,18 @@ public final class QemuLauncher {
     /** Launches and returns the daemonized QEMU; on failure throws with QEMU's last lines. */
     public QemuProcess launch(List<String> argv, GuestPaths paths, Duration timeout)
             throws QemuLaunchException, InterruptedException {
+        return launch(argv, paths, timeout, Map.of());
+    }
+
+    /**
+     * {@link #launch(List, GuestPaths, Duration)}, QEMU inheriting {@code inherit} (descriptor in
+     * this process → its number in QEMU's: the TAPs of {@code -netdev tap,fd=N}).
+     */
+    public QemuProcess launch(List<String> argv, GuestPaths paths, Duration timeout, Map<Integer, Integer> inherit)
+            throws QemuLaunchException, InterruptedException {
+        if (!inherit.isEmpty()) {
+            return launchWithFds(argv, paths, timeout, inherit);
+        }
         File log = paths.qemuLog().toFile();
         Process launcher;
         try {
@@ -45,6 +58,34 @@ public final class QemuLauncher {
         int exit = launcher.exitValue();
         if (exit != 0) {
             // A failed QEMU exits on its own; should a daemon half-exist, do not leave it behind.
+            readPid(paths).ifPresent(pid -> new QemuProcess(pid, proc).stop(Duration.ofSeconds(1), () -> false));
+            throw new QemuLaunchException("QEMU exited with status " + exit, LogTail.read(paths.qemuLog(), TAIL_LINES), null);
+        }
+        long pid = readPid(paths).orElseThrow(() -> new QemuLaunchException("QEMU started but wrote no pidfile "
+                + paths.pidFile(), LogTail.read(paths.qemuLog(), TAIL_LINES), null));
+        return new QemuProcess(pid, proc);
+    }
+
+    private QemuProcess launchWithFds(List<String> argv, GuestPaths paths, Duration timeout, Map<Integer, Integer> inherit)
+            throws QemuLaunchException, InterruptedException {
+        int launcher;
+        try {
+            launcher = FdSpawn.spawn(argv, inherit, paths.qemuLog());
+        } catch (IOException | RuntimeException e) {
+            throw new QemuLaunchException("cannot run " + argv.get(0) + ": " + e.getMessage(), List.of(), e);
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int exit;
+        while ((exit = FdSpawn.exitStatus(launcher)) < 0) {
+            if (System.nanoTime() > deadline) {
+                FdSpawn.kill(launcher);
+                readPid(paths).ifPresent(pid -> new QemuProcess(pid, proc).kill());
+                throw new QemuLaunchException("QEMU did not finish setting up within " + timeout.toSeconds() + " s",
+                        LogTail.read(paths.qemuLog(), TAIL_LINES), null);
+            }
+            Thread.sleep(10);
+        }
+        if (exit != 0) {
             readPid(paths).ifPresent(pid -> new QemuProcess(pid, proc).stop(Duration.ofSeconds(1), () -> false));
             throw new QemuLaunchException("QEMU exited with status " + exit, LogTail.read(paths.qemuLog(), TAIL_LINES), null);
         }

@@ -6,6 +6,7 @@ import dev.jvirt.api.ApiError;
 import dev.jvirt.api.Domains;
 import dev.jvirt.api.Host;
 import dev.jvirt.api.Requests;
+import dev.jvirt.api.Networks;
 import dev.jvirt.api.Shape;
 import dev.jvirt.api.json.Json;
 import dev.jvirt.api.json.JsonObject;
@@ -65,6 +66,15 @@ class ApiContractIT {
                 assertThat(JsonObject.of(started).string("event")).isEqualTo("started");
                 assertThat(normal(Domains.Event.from(JsonObject.of(started)).toJson())).isEqualTo(normal(started));
             }
+            String net = "<network><name>contract-net</name><bridge name='jvbrcontract'/>"
+                    + "<ip address='10.79.0.1' netmask='255.255.255.0'/></network>";
+            same(api.post("/1.0/networks", new Networks.Define(net).toJson()), Networks.Summary::from, 201);
+            sameList(api.get("/1.0/networks"), Networks.Summary::from);
+            same(api.get("/1.0/networks/contract-net"), Networks.Summary::from, 200);
+            same(api.put("/1.0/networks/contract-net/autostart", new Requests.Autostart(true).toJson()),
+                    Requests.Autostart::from, 200);
+            same(api.get("/1.0/networks/nosuch"), ApiError::from, 404);
+            assertThat(api.delete("/1.0/networks/contract-net").status()).isEqualTo(200);
             same(api.get("/1.0/domains/nosuch"), ApiError::from, 404);
             same(api.post("/1.0/domains", "{\"xml\":\"<domain\"}"), ApiError::from, 400);
             assertThat(api.delete("/1.0/domains/contract").status()).isEqualTo(200);

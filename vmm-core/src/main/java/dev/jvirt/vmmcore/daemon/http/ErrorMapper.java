@@ -18,6 +18,8 @@ import dev.jvirt.vmmcore.DomainConflictException;
 import dev.jvirt.vmmcore.InvalidArgumentException;
 import dev.jvirt.vmmcore.InvalidDomainException;
 import dev.jvirt.vmmcore.InvalidStateException;
+import dev.jvirt.vmmcore.NetworkFailedException;
+import dev.jvirt.vmmcore.NoSuchNetworkException;
 import dev.jvirt.vmmcore.NoSuchDomainException;
 import dev.jvirt.vmmcore.OperationTimeoutException;
 import dev.jvirt.vmmcore.QemuMonitorException;
@@ -54,6 +56,17 @@ public final class ErrorMapper {
         if (e instanceof NoSuchDomainException) {
             return new ApiException(NOT_FOUND, "no-such-domain", e.getMessage(),
                     "jvirsh list --all shows the defined domains", e);
+        }
+        if (e instanceof NoSuchNetworkException n) {
+            return new ApiException(NOT_FOUND, "no-such-network", e.getMessage(),
+                    "jvirsh net-list --all shows the defined networks", e, java.util.Map.of("network", n.network()));
+        }
+        if (e instanceof NetworkFailedException n) {
+            return switch (n.kind()) {
+                case INVALID -> new ApiException(BAD_REQUEST, "invalid-network", e.getMessage(), n.hint(), e);
+                case STATE -> new ApiException(CONFLICT, "invalid-state", e.getMessage(), n.hint(), e);
+                case HOST -> new ApiException(INTERNAL_SERVER_ERROR, "network-failed", e.getMessage(), n.hint(), e);
+            };
         }
         if (e instanceof InvalidDomainException || e instanceof DefinitionException) {
             return new ApiException(BAD_REQUEST, "invalid-definition", e.getMessage(), null, e);

@@ -2,6 +2,7 @@ package dev.jvirt.vmmcore.daemon.routes;
 
 import dev.jvirt.vmmcore.Hypervisor;
 import dev.jvirt.vmmcore.HypervisorConfig;
+import dev.jvirt.vmmcore.VirtualNetworks;
 import dev.jvirt.vmmcore.daemon.console.ConsoleRoutes;
 import dev.jvirt.vmmcore.daemon.http.RouteTable;
 
@@ -16,7 +17,15 @@ public final class ApiRoutes {
     }
 
     public static RouteTable build(Hypervisor hv, HypervisorConfig config, String uri) {
+        return build(hv, null, config, uri);
+    }
+
+    /** With the network routes (docs/api.md, "Networks") over {@code nets}, unless it is null. */
+    public static RouteTable build(Hypervisor hv, VirtualNetworks nets, HypervisorConfig config, String uri) {
         RouteTable t = new RouteTable();
+        if (nets != null) {
+            new NetworkRoutes(nets, hv).register(t);
+        }
         new ServerRoutes(uri).register(t);
         new DomainQueryRoutes(hv).register(t);
         new DomainDefinitionRoutes(hv).register(t);

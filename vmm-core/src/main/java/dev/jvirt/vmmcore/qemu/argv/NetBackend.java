@@ -26,12 +26,17 @@ public sealed interface NetBackend {
      *
      * @param fd      the TAP descriptor number in QEMU's process
      * @param vhostFd the vhost-net descriptor number, or null for no vhost
+     * @param ifname  the TAP's name (the live XML's {@code <target dev>}), or null; not on the command line
      */
-    record TapFd(int fd, Integer vhostFd) implements NetBackend {
+    record TapFd(int fd, Integer vhostFd, String ifname) implements NetBackend {
         public TapFd {
             if (fd < 3 || (vhostFd != null && vhostFd < 3)) {
                 throw new IllegalArgumentException("descriptors 0-2 are stdio, not TAPs: fd=" + fd + " vhostfd=" + vhostFd);
             }
+        }
+
+        public TapFd(int fd, Integer vhostFd) {
+            this(fd, vhostFd, null);
         }
     }
 

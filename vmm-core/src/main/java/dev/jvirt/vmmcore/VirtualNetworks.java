@@ -1,0 +1,494 @@
+package dev.jvirt.vmmcore;
+
+import dev.jvirt.bridgenet.ActiveNetwork;
+import dev.jvirt.bridgenet.BridgeNet;
+import dev.jvirt.bridgenet.DefinitionConflicts;
+import dev.jvirt.bridgenet.DhcpLease;
+import dev.jvirt.bridgenet.HostCommandException;
+import dev.jvirt.bridgenet.HostTools;
+import dev.jvirt.bridgenet.NetworkConfigException;
+import dev.jvirt.bridgenet.NetworkException;
+import dev.jvirt.bridgenet.NetworkInactiveException;
+import dev.jvirt.bridgenet.TapDevice;
+import dev.jvirt.domainxml.Uuids;
+import dev.jvirt.domainxml.domain.NetInterface;
+import dev.jvirt.domainxml.network.Network;
+import dev.jvirt.domainxml.network.NetworkXml;
+import dev.jvirt.vmmcore.host.HostBackends;
+import dev.jvirt.vmmcore.host.NetworkBackend;
+import dev.jvirt.vmmcore.host.Prepared;
+import dev.jvirt.vmmcore.network.NetworkDefinitionStore;
+import dev.jvirt.vmmcore.network.TapRecords;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The daemon's virtual networks: persistent definitions ({@code STATE/network/NAME.xml}), the
+ * networks running on this host (bridge-net's {@link BridgeNet}, records under
+ * {@code RUN/network}), and the host side of guest NICs on them ({@link #backends}). Wherever a
+ * network is named, its name or UUID is accepted. Every failure is a {@link VmmException}:
+ * {@link NoSuchNetworkException}, {@link NetworkFailedException}, or a definition error.
+ * Thread-safe (one operation at a time). Opening it adopts the networks a previous daemon left
+ * running; closing it leaves them running.
+ */
+public final class VirtualNetworks {
+    private static final Logger log = LoggerFactory.getLogger(VirtualNetworks.class);
+    /** Names that are safe as file names and in messages: libvirt's names as people write them. */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.+-]{0,63}");
+    private final BridgeNet nets;
+    private final NetworkDefinitionStore store;
+    private final TapRecords taps;
+    private final Integer qemuUid;
+    private final Map<String, Network> persistent = new TreeMap<>();
+    private final Set<String> adoptedGuests = new HashSet<>();
+
+    private VirtualNetworks(StateDirs dirs, HostTools tools, Integer qemuUid) {
+        this.nets = new BridgeNet(dirs.networkRuntime(), tools);
+        this.store = new NetworkDefinitionStore(dirs.networkDefinitions());
+        this.taps = new TapRecords(dirs.networkRuntime().resolve("taps"), tools.ip());
+        this.qemuUid = qemuUid;
+    }
+
+    /**
+     * Loads the stored definitions and adopts the networks still running from a previous daemon.
+     *
+     * @param qemuUid the user QEMU runs as (it opens its TAPs by name), or null for this process's
+     */
+    public static VirtualNetworks open(StateDirs dirs, Integer qemuUid) {
+        VirtualNetworks v = new VirtualNetworks(dirs, HostTools.find(), qemuUid);
+        v.load();
+        return v;
+    }
+
+    private synchronized void load() {
+        store.loadAll().forEach((name, xml) -> {
+            try {
+                persistent.put(name, NetworkXml.load(xml, store.file(name).toString()));
+            } catch (RuntimeException e) {
+                log.error("network '{}': its stored definition {} cannot be read: {}", name, store.file(name),
+                        e.getMessage());
+            }
+        });
+        for (ActiveNetwork a : nets.adoptAll()) {
+            log.info("network '{}' is active ({} on {})", a.name(), a.mode(), a.bridge());
+        }
+    }
+
+    /**
+     * System mode, the first time the daemon runs ({@code STATE/network} does not exist yet):
+     * defines libvirt's {@code default} NAT network, 192.168.122.0/24 on bridge {@code jvbr0} (DHCP
+     * .2 to .254), or the first of 192.168.123.0/24 ... 192.168.254.0/24 that no host address or
+     * route overlaps, on the first free {@code jvbrN}. Defined, not started; nothing is clobbered.
+     *
+     * @return the network defined, or empty (not the first use, or no free range)
+     */
+    public synchronized Optional<NetworkInfo> defineDefaultOnFirstUse(StateDirs dirs) {
+        if (java.nio.file.Files.exists(dirs.networkDefinitions()) || !persistent.isEmpty()) {
+            return Optional.empty();
+        }
+        List<dev.jvirt.bridgenet.Cidr> used = new ArrayList<>();
+        Set<String> links = new HashSet<>();
+        try {
+            for (String cmd : List.of("addr", "route")) {
+                for (String line : hostLines("-4", "-o", cmd, "show")) {
+                    for (String word : line.split("\\s+")) {
+                        if (word.matches("\\d+\\.\\d+\\.\\d+\\.\\d+/\\d+")) {
+                            used.add(dev.jvirt.bridgenet.Cidr.parse(word).network());
+                        }
+                    }
+                }
+            }
+            for (String line : hostLines("-o", "link", "show")) {
+                String[] f = line.split(":\\s+");
+                if (f.length > 1) {
+                    links.add(f[1].replaceAll("@.*", ""));
+                }
+            }
+        } catch (IOException e) {
+            log.warn("no default network defined: cannot read the host's addresses and routes: {}", e.getMessage());
+            return Optional.empty();
+        }
+        for (Network o : others("default")) {
+            for (Network.Ip ip : o.ips()) {
+                if (ip.address() != null && ip.address().indexOf(':') < 0) {
+                    used.add(dev.jvirt.bridgenet.Cidr.parse(ip.address() + "/" + (ip.prefix() != null ? ip.prefix() : 24)).network());
+                }
+            }
+        }
+        int n = 0;
+        while (links.contains("jvbr" + n)) {
+            n++;
+        }
+        for (int third = 122; third <= 254; third++) {
+            dev.jvirt.bridgenet.Cidr net = dev.jvirt.bridgenet.Cidr.parse("192.168." + third + ".0/24");
+            if (used.stream().anyMatch(u -> u.overlaps(net))) {
+                continue;
+            }
+            String p = "192.168." + third + ".";
+            NetworkInfo info;
+            try {
+                info = define("<network><name>default</name><forward mode='nat'/><bridge name='jvbr" + n
+                    + "' stp='on' delay='0'/><ip address='" + p + "1' netmask='255.255.255.0'><dhcp><range start='"
+                    + p + "2' end='" + p + "254'/></dhcp></ip></network>");
+            } catch (NetworkFailedException e) {
+                continue; // another network has it
+            }
+            log.info("network 'default' defined: {}0/24 on jvbr{} (jvirsh net-start default starts it)", p, n);
+            return Optional.of(info);
+        }
+        log.warn("no default network defined: every 192.168.122-254.0/24 is in use on this host");
+        return Optional.empty();
+    }
+
+    private List<String> hostLines(String... args) throws IOException {
+        List<String> argv = new ArrayList<>();
+        argv.add(HostTools.find().ip().toString());
+        argv.addAll(List.of(args));
+        Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            if (p.waitFor() != 0) {
+                throw new IOException(String.join(" ", argv) + ": " + out.strip());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+        return List.of(out.split("\n"));
+    }
+
+    /** {@code backends} with interfaces of type {@code network} and {@code bridge} served by these networks. */
+    public HostBackends backends(HostBackends backends) {
+        NetworkBackend b = this::prepareTap;
+        return backends.withNetwork("network", b).withNetwork("bridge", b);
+    }
+
+    // ---- definitions ----------------------------------------------------------------------
+
+    /**
+     * Defines (or redefines) a persistent network; an active one keeps running as it was
+     * started. A redefinition without a UUID keeps the stored one.
+     */
+    public synchronized NetworkInfo define(String xml) {
+        Network n = load(xml);
+        String name = n.name();
+        Optional<Network> same = existing(name);
+        if (same.isPresent()) {
+            String had = same.get().uuid();
+            if (NetworkXml.parse(xml, null).uuid() == null) {
+                n = withUuid(n, had);
+            } else if (!had.equals(n.uuid())) {
+                throw new NetworkFailedException(name, NetworkFailedException.Kind.INVALID, "network '" + name
+                        + "' is already defined with uuid " + had, "leave <uuid> out or give that one", null);
+            }
+        }
+        requireUuidFree(n);
+        checkConflicts(n);
+        store.save(name, NetworkXml.format(n));
+        persistent.put(name, n);
+        return info(name);
+    }
+
+    /** Starts a network that has no stored definition; it is forgotten once destroyed. */
+    public synchronized NetworkInfo create(String xml) {
+        Network n = load(xml);
+        if (existing(n.name()).isPresent()) {
+            throw new NetworkFailedException(n.name(), NetworkFailedException.Kind.STATE, "network '" + n.name()
+                    + "' already exists", "choose another name, or jvirsh net-start " + n.name(), null);
+        }
+        requireUuidFree(n);
+        checkConflicts(n);
+        run(n);
+        return info(n.name());
+    }
+
+    /** Removes the stored definition; an active network goes on running as a transient one. */
+    public synchronized void undefine(String ref) {
+        String name = resolve(ref);
+        if (!persistent.containsKey(name)) {
+            throw new NetworkFailedException(name, NetworkFailedException.Kind.STATE, "network '" + name
+                    + "' is transient: it has no definition to remove", "jvirsh net-destroy " + name + " stops it", null);
+        }
+        store.delete(name);
+        persistent.remove(name);
+    }
+
+    public synchronized void setAutostart(String ref, boolean autostart) {
+        String name = resolve(ref);
+        if (!persistent.containsKey(name)) {
+            throw new NetworkFailedException(name, NetworkFailedException.Kind.STATE,
+                    "cannot set autostart for transient network '" + name + "'", null, null);
+        }
+        store.setAutostart(name, autostart);
+    }
+
+    // ---- lifecycle ------------------------------------------------------------------------
+
+    /** Starts a defined network: bridge, addresses, nftables table, dnsmasq. Nothing is left when it fails. */
+    public synchronized NetworkInfo start(String ref) {
+        String name = resolve(ref);
+        if (nets.active(name).isPresent()) {
+            throw new NetworkFailedException(name, NetworkFailedException.Kind.STATE, "network '" + name
+                    + "' is already active", null, null);
+        }
+        run(persistent.get(name));
+        return info(name);
+    }
+
+    /**
+     * Stops an active network: its dnsmasq, nftables table and bridge go. Refused while guests'
+     * TAPs are on its bridge, unless {@code force} (the guests then lose their network).
+     */
+    public synchronized NetworkInfo destroy(String ref, boolean force) {
+        String name = resolve(ref);
+        if (nets.active(name).isEmpty()) {
+            throw new NetworkFailedException(name, NetworkFailedException.Kind.STATE, "network '" + name
+                    + "' is not active", null, null);
+        }
+        List<String> guestTaps = nets.ports(name).stream().filter(p -> p.startsWith("jvtap") || p.startsWith("vnet"))
+                .toList();
+        if (!guestTaps.isEmpty() && !force) {
+            throw new NetworkFailedException(name, NetworkFailedException.Kind.STATE, "network '" + name
+                    + "' is in use by guests (TAPs " + String.join(", ", guestTaps) + ")",
+                    "destroy or shut down the guests on it first", null);
+        }
+        try {
+            nets.stop(name);
+        } catch (NetworkException e) {
+            throw failure(name, e);
+        }
+        NetworkInfo after = persistent.containsKey(name) ? info(name) : new NetworkInfo(name, null, false, false, false, null);
+        return after;
+    }
+
+    /** Starts every inactive autostart network (the daemon calls this once, before its guests): name → "started" or why not. */
+    public synchronized Map<String, String> startAutostartNetworks() {
+        Map<String, String> results = new TreeMap<>();
+        for (String name : persistent.keySet()) {
+            if (store.isAutostart(name) && nets.active(name).isEmpty()) {
+                try {
+                    run(persistent.get(name));
+                    results.put(name, "started");
+                } catch (VmmException e) {
+                    results.put(name, e.getMessage());
+                }
+            }
+        }
+        return results;
+    }
+
+    private void run(Network n) {
+        try {
+            nets.start(n);
+        } catch (NetworkException e) {
+            throw failure(n.name(), e);
+        }
+    }
+
+    // ---- queries --------------------------------------------------------------------------
+
+    /** Every network, active or defined, by name. */
+    public synchronized List<NetworkInfo> list() {
+        Set<String> names = new java.util.TreeSet<>(persistent.keySet());
+        nets.active().forEach(a -> names.add(a.name()));
+        return names.stream().map(this::info).toList();
+    }
+
+    public synchronized NetworkInfo info(String ref) {
+        String name = resolve(ref);
+        Optional<ActiveNetwork> a = nets.active(name);
+        Network def = persistent.get(name);
+        String uuid = a.map(ActiveNetwork::uuid).orElse(def == null ? null : def.uuid());
+        String bridge = a.map(ActiveNetwork::bridge)
+                .orElse(def == null || def.bridge() == null ? null : def.bridge().name());
+        return new NetworkInfo(name, uuid, a.isPresent(), def != null, def != null && store.isAutostart(name), bridge);
+    }
+
+    /** The network's XML: the running one (bridge filled in) unless {@code inactive} or not active. */
+    public synchronized String xml(String ref, boolean inactive) {
+        String name = resolve(ref);
+        Optional<ActiveNetwork> a = nets.active(name);
+        if (a.isPresent() && (!inactive || !persistent.containsKey(name))) {
+            return NetworkXml.format(a.get().definition());
+        }
+        return NetworkXml.format(persistent.get(name));
+    }
+
+    /** The DHCP leases of an active network, those of {@code mac} only unless it is null. */
+    public synchronized List<NetworkLease> leases(String ref, String mac) {
+        String name = resolve(ref);
+        ActiveNetwork a = nets.active(name).orElseThrow(() -> new NetworkFailedException(name,
+                NetworkFailedException.Kind.STATE, "network '" + name + "' is not active", "jvirsh net-start " + name, null));
+        List<NetworkLease> out = new ArrayList<>();
+        for (DhcpLease l : a.leases()) {
+            if (mac == null || mac.equalsIgnoreCase(l.mac())) {
+                out.add(new NetworkLease(name, l.expiry(), l.mac(), l.ip(), l.prefix(), l.hostname(), l.clientId(), l.iaid()));
+            }
+        }
+        return out;
+    }
+
+    /** The leases of {@code mac} on network {@code name}, none when it is not active or does not exist. */
+    public synchronized List<NetworkLease> leasesOf(String name, String mac) {
+        if (name == null || nets.active(name).isEmpty() || mac == null) {
+            return List.of();
+        }
+        return leases(name, mac);
+    }
+
+    // ---- guests' TAPs ---------------------------------------------------------------------
+
+    /**
+     * At daemon start, once the guests still running are known: the TAPs of guests that stopped
+     * while no daemon ran are removed; those of running guests are released when they stop
+     * ({@link #guestStopped}).
+     */
+    public void recoverTaps(Predicate<String> running) {
+        for (String domain : taps.domains()) {
+            if (running.test(domain)) {
+                synchronized (adoptedGuests) {
+                    adoptedGuests.add(domain);
+                }
+            } else {
+                log.info("domain '{}' stopped while jvirtd was down: removing its TAPs {}", domain, taps.taps(domain));
+                taps.releaseAll(domain);
+            }
+        }
+    }
+
+    /** A guest stopped: a guest taken over from a previous daemon has its recorded TAPs removed (its start's undo is gone). */
+    public void guestStopped(String domain) {
+        synchronized (adoptedGuests) {
+            if (!adoptedGuests.remove(domain)) {
+                return;
+            }
+        }
+        taps.releaseAll(domain);
+    }
+
+    private Prepared<NetworkBackend.Tap> prepareTap(String domain, String nicId, NetInterface nic) throws IOException {
+        String network = "network".equals(nic.type()) ? nic.sourceNetwork() : null;
+        String what = "interface " + nicId + " of domain '" + domain + "'";
+        if (network != null) {
+            synchronized (this) {
+                if (nets.active(network).isEmpty()) {
+                    if (!persistent.containsKey(network)) {
+                        throw new StartRefusedException(domain, StartRefusedException.Kind.UNSUPPORTED_CONFIG,
+                                what + " is on network '" + network + "', which is not defined",
+                                "define it with jvirsh net-define FILE, or change <source network> (jvirsh edit " + domain + ")");
+                    }
+                    NetworkInactiveException e = new NetworkInactiveException(network, what);
+                    throw new StartRefusedException(domain, StartRefusedException.Kind.UNSUPPORTED_CONFIG, e.getMessage(),
+                            null);
+                }
+            }
+        }
+        // One queue: QEMU inherits the TAP's descriptor (and vhost-net's), so the TAP goes with the
+        // last of QEMU's and this process's copies, however QEMU ends. Several queues: QEMU opens a
+        // persistent TAP by name, recorded so that a later daemon can remove it.
+        boolean byName = nic.driverQueues() != null && nic.driverQueues() > 1;
+        TapDevice tap;
+        try {
+            tap = nets.openTap(nic, what, byName, byName ? qemuUid : null);
+        } catch (NetworkInactiveException e) {
+            throw new StartRefusedException(domain, StartRefusedException.Kind.UNSUPPORTED_CONFIG, e.getMessage(), null);
+        }
+        if (!byName) {
+            return Prepared.of(new NetworkBackend.Tap(tap.name(), tap.fds().get(0),
+                    tap.vhostFds().isEmpty() ? -1 : tap.vhostFds().get(0)), tap::close);
+        }
+        tap.releaseDescriptors(); // QEMU opens the persistent TAP by name
+        try {
+            taps.add(domain, tap.name());
+        } catch (IOException e) {
+            tap.close();
+            throw e;
+        }
+        return Prepared.of(new NetworkBackend.Tap(tap.name()), () -> {
+            tap.close();
+            taps.release(domain, tap.name());
+        });
+    }
+
+    // ---- helpers --------------------------------------------------------------------------
+
+    private Network load(String xml) {
+        Network n = NetworkXml.load(xml, null);
+        if (n.name() == null || !NAME.matcher(n.name()).matches()) {
+            throw new NetworkFailedException(n.name(), NetworkFailedException.Kind.INVALID, "network name '" + n.name()
+                    + "' is not allowed: use 1 to 64 letters, digits, '_', '.', '+' or '-', starting with a letter or digit",
+                    null, null);
+        }
+        return n;
+    }
+
+    private Optional<Network> existing(String name) {
+        Network p = persistent.get(name);
+        return p != null ? Optional.of(p) : nets.active(name).map(ActiveNetwork::definition);
+    }
+
+    private void requireUuidFree(Network n) {
+        for (Network o : others(n.name())) {
+            if (o.uuid() != null && o.uuid().equals(n.uuid())) {
+                throw new NetworkFailedException(n.name(), NetworkFailedException.Kind.INVALID, "network '" + o.name()
+                        + "' already has uuid " + n.uuid(), "leave <uuid> out to get a new one", null);
+            }
+        }
+    }
+
+    private void checkConflicts(Network n) {
+        try {
+            DefinitionConflicts.check(n, others(n.name()));
+        } catch (NetworkException e) {
+            throw failure(n.name(), e);
+        }
+    }
+
+    private Collection<Network> others(String name) {
+        Map<String, Network> all = new TreeMap<>(persistent);
+        nets.active().forEach(a -> all.put(a.name(), a.definition()));
+        all.remove(name);
+        return all.values();
+    }
+
+    private String resolve(String ref) {
+        if (ref != null && (persistent.containsKey(ref) || nets.active(ref).isPresent())) {
+            return ref;
+        }
+        String uuid;
+        try {
+            uuid = Uuids.normalise(ref);
+        } catch (RuntimeException e) {
+            throw new NoSuchNetworkException(ref);
+        }
+        for (Network n : persistent.values()) {
+            if (uuid.equals(n.uuid())) {
+                return n.name();
+            }
+        }
+        return nets.active().stream().filter(a -> uuid.equals(a.uuid())).map(ActiveNetwork::name).findFirst()
+                .orElseThrow(() -> new NoSuchNetworkException(ref));
+    }
+
+    private static Network withUuid(Network n, String uuid) {
+        return new Network(n.name(), uuid, n.metadata(), n.forward(), n.bridge(), n.mtu(), n.mac(), n.domainName(),
+                n.domainLocalOnly(), n.dns(), n.ips());
+    }
+
+    private static NetworkFailedException failure(String name, NetworkException e) {
+        NetworkFailedException.Kind kind = e instanceof NetworkConfigException ? NetworkFailedException.Kind.INVALID
+                : e instanceof HostCommandException ? NetworkFailedException.Kind.HOST : NetworkFailedException.Kind.STATE;
+        return new NetworkFailedException(name, kind, e.getMessage(), null, e);
+    }
+}
