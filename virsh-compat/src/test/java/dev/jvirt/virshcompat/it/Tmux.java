@@ -16,6 +16,7 @@ import java.util.function.Predicate;
  */
 final class Tmux implements AutoCloseable {
 
+    private static final java.util.concurrent.atomic.AtomicInteger STARTED = new java.util.concurrent.atomic.AtomicInteger();
     private final String server;
     private final long pid;
 
@@ -24,8 +25,14 @@ final class Tmux implements AutoCloseable {
         this.pid = pid;
     }
 
+    /**
+     * Starts a server named {@code server} plus a number of its own: a server that was just
+     * killed can still hold its socket, and a new client of the same name then reaches the dying
+     * server ("server exited unexpectedly"), as CI once saw for two shells one after the other.
+     */
     static Tmux start(String server, List<String> command) throws Exception {
         HostPackages.command("tmux", "tmux");
+        server = server + "-" + STARTED.incrementAndGet();
         List<String> argv = new ArrayList<>(List.of("tmux", "-L", server, "-f", "/dev/null", "new-session", "-d",
                 "-s", "t", "-x", "120", "-y", "40", "--"));
         argv.addAll(command);
