@@ -17,8 +17,8 @@ import dev.jvirt.domainxml.network.NetworkXml;
 import dev.jvirt.vmmcore.host.HostBackends;
 import dev.jvirt.vmmcore.host.NetworkBackend;
 import dev.jvirt.vmmcore.host.Prepared;
-import dev.jvirt.vmmcore.network.NetworkDefinitionStore;
 import dev.jvirt.vmmcore.network.TapRecords;
+import dev.jvirt.vmmcore.store.DefinitionStore;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -47,7 +47,7 @@ public final class VirtualNetworks {
     /** Names that are safe as file names and in messages: libvirt's names as people write them. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.+-]{0,63}");
     private final BridgeNet nets;
-    private final NetworkDefinitionStore store;
+    private final DefinitionStore store;
     private final TapRecords taps;
     private final Integer qemuUid;
     private final Map<String, Network> persistent = new TreeMap<>();
@@ -55,7 +55,7 @@ public final class VirtualNetworks {
 
     private VirtualNetworks(StateDirs dirs, HostTools tools, Integer qemuUid) {
         this.nets = new BridgeNet(dirs.networkRuntime(), tools);
-        this.store = new NetworkDefinitionStore(dirs.networkDefinitions());
+        this.store = new DefinitionStore(dirs.networkDefinitions(), dirs.networkDefinitions().resolve("autostart"), "network");
         this.taps = new TapRecords(dirs.networkRuntime().resolve("taps"), tools.ip());
         this.qemuUid = qemuUid;
     }

@@ -10,8 +10,8 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Persistent domain definitions: {@code DIR/NAME.xml}, plus an empty {@code DIR/autostart/NAME}
- * marker for autostarted domains. Every change is atomic and durable. Files are {@code 0600} and
+ * Persistent definitions of one kind of object (domains, networks): {@code DIR/NAME.xml}, plus an
+ * empty {@code AUTOSTART/NAME} marker for the autostarted ones. Every change is atomic and durable. Files are {@code 0600} and
  * the directories {@code 0700}; {@link #loadAll} narrows what an older jvirt left wider.
  */
 public final class DefinitionStore {
@@ -19,10 +19,18 @@ public final class DefinitionStore {
 
     private final Path dir;
     private final Path autostartDir;
+    private final String kind;
 
+    /** Domain definitions. */
     public DefinitionStore(Path dir, Path autostartDir) {
+        this(dir, autostartDir, "domain");
+    }
+
+    /** Definitions of {@code kind} ("domain", "network"), the word its errors use. */
+    public DefinitionStore(Path dir, Path autostartDir, String kind) {
         this.dir = dir;
         this.autostartDir = autostartDir;
+        this.kind = kind;
     }
 
     public Path file(String name) {
@@ -33,7 +41,7 @@ public final class DefinitionStore {
         try {
             AtomicFiles.write(file(name), xml.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new StateStoreException("cannot save the definition of domain '" + name + "' to " + file(name)
+            throw new StateStoreException("cannot save the definition of " + kind + " '" + name + "' to " + file(name)
                     + ": " + e.getMessage(), e);
         }
     }
@@ -43,7 +51,7 @@ public final class DefinitionStore {
             AtomicFiles.delete(file(name));
             AtomicFiles.delete(autostartDir.resolve(name));
         } catch (IOException e) {
-            throw new StateStoreException("cannot delete the definition of domain '" + name + "' (" + file(name)
+            throw new StateStoreException("cannot delete the definition of " + kind + " '" + name + "' (" + file(name)
                     + "): " + e.getMessage(), e);
         }
     }
@@ -65,7 +73,7 @@ public final class DefinitionStore {
                 }
             }
         } catch (IOException e) {
-            throw new StateStoreException("cannot read domain definitions in " + dir + ": " + e.getMessage(), e);
+            throw new StateStoreException("cannot read " + kind + " definitions in " + dir + ": " + e.getMessage(), e);
         }
         return all;
     }
@@ -93,7 +101,7 @@ public final class DefinitionStore {
                 AtomicFiles.delete(marker);
             }
         } catch (IOException e) {
-            throw new StateStoreException("cannot change autostart of domain '" + name + "' (" + marker + "): "
+            throw new StateStoreException("cannot change autostart of " + kind + " '" + name + "' (" + marker + "): "
                     + e.getMessage(), e);
         }
     }
