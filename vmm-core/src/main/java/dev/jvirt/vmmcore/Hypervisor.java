@@ -12,7 +12,6 @@ import dev.jvirt.vmmcore.lifecycle.DomainRegistry;
 import dev.jvirt.vmmcore.lifecycle.EventBus;
 import dev.jvirt.vmmcore.lifecycle.GuestConsoles;
 import dev.jvirt.vmmcore.lifecycle.GuestEventHandler;
-import dev.jvirt.vmmcore.lifecycle.GuestMonitor;
 import dev.jvirt.vmmcore.lifecycle.GuestStarter;
 import dev.jvirt.vmmcore.lifecycle.GuestStats;
 import dev.jvirt.vmmcore.lifecycle.GuestTeardown;
@@ -28,7 +27,6 @@ import dev.jvirt.vmmcore.qemu.ProcFs;
 import dev.jvirt.vmmcore.qemu.QemuLauncher;
 import dev.jvirt.vmmcore.qemu.QmpCapabilitiesProbe;
 import dev.jvirt.vmmcore.qemu.Swtpms;
-import dev.jvirt.vmmcore.qemu.argv.CommandLineException;
 import dev.jvirt.vmmcore.store.CapabilitiesCache;
 import dev.jvirt.vmmcore.store.DefinitionStore;
 import dev.jvirt.vmmcore.store.RuntimeStore;
@@ -37,7 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -74,9 +71,9 @@ public final class Hypervisor implements AutoCloseable {
     private final DomainDefiner definer;
     private final DomainOperations operations;
     private final CapabilitiesProvider capabilities;
-    private final GuestStats stats = new GuestStats(java.nio.file.Path.of("/proc"));
-    private final DiskHotplug hotplug;
-    private final NicHotplug nicHotplug;
+    private final DomainDevices devices;
+    private final DomainMonitoring monitoring;
+    private final DomainCommandLines commandLines;
 
     private Hypervisor(HypervisorConfig config) {
         this.config = config;
@@ -95,9 +92,12 @@ public final class Hypervisor implements AutoCloseable {
                 runtime, new QemuLauncher(procFs), qmp, xml, config.launchTimeout(), consoles, config.startObserver(),
                 Firmwares.system(dirs.state().resolve("qemu").resolve("nvram")), new Swtpms(dirs.state().resolve("qemu").resolve("swtpm"))));
         this.operations = new DomainOperations(registry, starter, teardown, guestEvents, status, config.busyWait());
-        this.hotplug = new DiskHotplug(starter, config.commandLine(), config.backends(), runtime, xml, config.busyWait(),
-                Duration.ofSeconds(20));
-        this.nicHotplug = new NicHotplug(config.backends(), config.commandLine(), starter, runtime, xml);
+        this.devices = new DomainDevices(registry, operations, definer, xml,
+                new DiskHotplug(starter, config.commandLine(), config.backends(), runtime, xml, config.busyWait(),
+                        Duration.ofSeconds(20)),
+                new NicHotplug(config.backends(), config.commandLine(), starter, runtime, xml), config.busyWait());
+        this.monitoring = new DomainMonitoring(registry, operations, new GuestStats(java.nio.file.Path.of("/proc")));
+        this.commandLines = new DomainCommandLines(registry, starter, xml);
     }
 
     /** Opens the state in {@code config.dirs()}: loads definitions, takes over guests still running. */
@@ -223,35 +223,6 @@ public final class Hypervisor implements AutoCloseable {
         return info(e, operations.start(e, paused));
     }
 
-    /** What {@link #start} would run: QEMU's argv. Checks state and accelerator; touches no guest file or process. */
-    public List<String> startDryRun(String domain) {
-        DomainEntry e = domain(domain);
-        Operation.START.check(e.name(), e.status());
-        return commandLine(e.persistent(), true);
-    }
-
-    /**
-     * The QEMU argv a definition given as XML would run (virsh domxml-to-native): parsed,
-     * completed and built as a start would, without the accelerator check; defines and touches nothing.
-     *
-     * @throws InvalidDomainException the XML is invalid, or cannot run with this QEMU
-     */
-    public List<String> domxmlToNative(String domainXml) {
-        return commandLine(xml.complete(xml.parse(domainXml, null), null), false);
-    }
-
-    private List<String> commandLine(Domain def, boolean asStart) {
-        try {
-            return starter.dryRun(asStart ? starter.prepare(def) : starter.plan(def)).argv();
-        } catch (CommandLineException ex) {
-            if (asStart) {
-                throw new StartRefusedException(def.name(), StartRefusedException.Kind.UNSUPPORTED_CONFIG, ex.getMessage(),
-                        "correct it in the definition (jvirsh edit " + def.name() + ")");
-            }
-            throw new InvalidDomainException(ex.getMessage(), ex);
-        }
-    }
-
     /**
      * Presses the ACPI power button and waits up to {@code timeout} for the guest to power off
      * ({@link Duration#ZERO}: do not wait). The result says whether it did.
@@ -296,66 +267,6 @@ public final class Hypervisor implements AutoCloseable {
     public DomainInfo resume(String domain) {
         DomainEntry e = domain(domain);
         return info(e, operations.resume(e));
-    }
-
-    // ---- devices (virsh attach-disk, detach-disk, attach-device, detach-device) --------------
-
-    /**
-     * Adds a {@code <disk>} (its XML) to the domain: hot-plugged into the running guest when
-     * {@code live}, and to the stored definition when {@code config} (which a shut-off domain
-     * needs). A volume disk is resolved as at start.
-     *
-     * @throws InvalidArgumentException a bad disk, a target the domain has, neither live nor config
-     * @throws InvalidStateException    live on a domain that is not running or paused
-     */
-    public void attachDisk(String domain, String diskXml, boolean live, boolean config) {
-        dev.jvirt.domainxml.domain.Disk disk = dev.jvirt.domainxml.domain.DomainXml.parseDisk(diskXml, "the device");
-        DomainEntry e = domain(domain);
-        requireLiveOrConfig(e, live, config);
-        Domain persistent = config ? DiskHotplug.withDisk(e.persistent(), disk) : null;
-        if (live) {
-            hotplug.attach(e, disk);
-        }
-        if (persistent != null) {
-            define(xml.format(persistent), false);
-        }
-    }
-
-    /**
-     * Removes the disk of target {@code target} (or of the {@code <disk>} XML's target): unplugged
-     * from the running guest when {@code live} — answers false when the guest has not let go of it
-     * within 20 s (the request stands) — and from the stored definition when {@code config}.
-     */
-    public boolean detachDisk(String domain, String targetOrXml, boolean live, boolean config) {
-        String target = targetOrXml.strip().startsWith("<")
-                ? targetOf(dev.jvirt.domainxml.domain.DomainXml.parseDisk(targetOrXml, "the device")) : targetOrXml;
-        DomainEntry e = domain(domain);
-        requireLiveOrConfig(e, live, config);
-        Domain persistent = config ? DiskHotplug.withoutDisk(e.persistent(), target) : null;
-        boolean done = true;
-        if (live) {
-            done = hotplug.detach(e, target);
-        }
-        if (persistent != null) {
-            define(xml.format(persistent), false);
-        }
-        return done;
-    }
-
-    private static String targetOf(dev.jvirt.domainxml.domain.Disk d) {
-        if (d.target() == null || d.target().dev() == null) {
-            throw new InvalidArgumentException("the disk has no <target dev>");
-        }
-        return d.target().dev();
-    }
-
-    private static void requireLiveOrConfig(DomainEntry e, boolean live, boolean config) {
-        if (!live && !config) {
-            throw new InvalidArgumentException("neither --live nor --config: nothing to change");
-        }
-        if (config && e.persistent() == null) {
-            throw new InvalidArgumentException("cannot change the persistent configuration of transient domain '" + e.name() + "'");
-        }
     }
 
     // ---- queries ----------------------------------------------------------------------------
@@ -431,53 +342,19 @@ public final class Hypervisor implements AutoCloseable {
         return capabilities.require();
     }
 
-    // ---- statistics (virsh domstats, dommemstat, domblkstat, domblkinfo, domblkerror) --------
-
-    /** libvirt's domstats of the domain for {@code groups}; a domain that is not running has its state only. */
-    public DomainStats stats(String domain, Set<DomainStats.Group> groups) {
-        DomainEntry e = domain(domain);
-        return stats.collect(e.name(), e.snapshot(), groups);
+    /** Devices of domains: hotplug and their stored definitions' devices. */
+    public DomainDevices devices() {
+        return devices;
     }
 
-    /** The running domain's disks with their sizes and I/O error state. */
-    public List<BlockInfo> blockInfo(String domain) {
-        DomainEntry e = domain(domain);
-        return stats.blockInfo(e.name(), operations.guest(e, Operation.STATS));
+    /** What QEMU would run for a domain or a definition (start --dry-run, domxml-to-native). */
+    public DomainCommandLines commandLines() {
+        return commandLines;
     }
 
-    // ---- monitor passthrough (virsh qemu-monitor-command / qemu-monitor-event) ----------------
-
-    /** Runs a QMP command given as JSON text on the running domain's monitor; returns QEMU's {@code return} as JSON text. */
-    public String qemuMonitorCommand(String domain, String commandJson) {
-        DomainEntry e = domain(domain);
-        return GuestMonitor.execute(operations.guest(e, Operation.MONITOR), e.name(), commandJson);
-    }
-
-    /**
-     * Hot-plugs a NIC into the running domain (virsh attach-interface --live): its MAC and PCI
-     * address filled in as a define would, its TAP from the network backend, {@code netdev_add}
-     * and {@code device_add}. Answers the NIC as the live definition now has it (MAC, TAP).
-     */
-    public dev.jvirt.domainxml.domain.NetInterface attachInterface(String domain, dev.jvirt.domainxml.domain.NetInterface nic) {
-        DomainEntry e = domain(domain);
-        try (OperationLock.Held held = e.acquire(Operation.ATTACH_DEVICE, config.busyWait())) {
-            return nicHotplug.attach(e.name(), operations.guest(e, Operation.ATTACH_DEVICE), nic);
-        }
-    }
-
-    /** Runs a human-monitor (HMP) command line on the running domain; returns QEMU's text. */
-    public String qemuMonitorHmp(String domain, String commandLine) {
-        DomainEntry e = domain(domain);
-        return GuestMonitor.hmp(operations.guest(e, Operation.MONITOR), e.name(), commandLine);
-    }
-
-    /**
-     * The running domain's QMP events as QEMU sends them: checks that they can be watched (it is
-     * running or paused), so a caller answers errors before it streams, then subscribes.
-     */
-    public QemuEventSource qemuEvents(String domain) {
-        RunningGuest g = operations.guest(domain(domain), Operation.WATCH_MONITOR);
-        return (listener, onEnd) -> GuestMonitor.subscribe(g, listener, onEnd);
+    /** Statistics of running domains and their QEMU monitor. */
+    public DomainMonitoring monitoring() {
+        return monitoring;
     }
 
     public Subscription subscribe(DomainEventListener listener) {

@@ -9,20 +9,18 @@ import dev.jvirt.bridgenet.HostTools;
 import dev.jvirt.bridgenet.NetworkConfigException;
 import dev.jvirt.bridgenet.NetworkException;
 import dev.jvirt.bridgenet.NetworkInactiveException;
-import dev.jvirt.bridgenet.TapDevice;
 import dev.jvirt.domainxml.Uuids;
-import dev.jvirt.domainxml.domain.NetInterface;
 import dev.jvirt.domainxml.network.Network;
 import dev.jvirt.domainxml.network.NetworkXml;
 import dev.jvirt.vmmcore.host.HostBackends;
 import dev.jvirt.vmmcore.host.NetworkBackend;
-import dev.jvirt.vmmcore.host.Prepared;
+import dev.jvirt.vmmcore.network.DefaultNetwork;
+import dev.jvirt.vmmcore.network.GuestTaps;
 import dev.jvirt.vmmcore.network.TapRecords;
 import dev.jvirt.vmmcore.store.DefinitionStore;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,16 +46,14 @@ public final class VirtualNetworks {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.+-]{0,63}");
     private final BridgeNet nets;
     private final DefinitionStore store;
-    private final TapRecords taps;
-    private final Integer qemuUid;
+    private final GuestTaps guestTaps;
     private final Map<String, Network> persistent = new TreeMap<>();
-    private final Set<String> adoptedGuests = new HashSet<>();
 
     private VirtualNetworks(StateDirs dirs, HostTools tools, Integer qemuUid) {
         this.nets = new BridgeNet(dirs.networkRuntime(), tools);
         this.store = new DefinitionStore(dirs.networkDefinitions(), dirs.networkDefinitions().resolve("autostart"), "network");
-        this.taps = new TapRecords(dirs.networkRuntime().resolve("taps"), tools.ip());
-        this.qemuUid = qemuUid;
+        this.guestTaps = new GuestTaps(nets, new TapRecords(dirs.networkRuntime().resolve("taps"), tools.ip()), qemuUid,
+                this::requireActive);
     }
 
     /**
@@ -97,80 +93,29 @@ public final class VirtualNetworks {
         if (java.nio.file.Files.exists(dirs.networkDefinitions()) || !persistent.isEmpty()) {
             return Optional.empty();
         }
-        List<dev.jvirt.bridgenet.Cidr> used = new ArrayList<>();
-        Set<String> links = new HashSet<>();
+        List<String> candidates;
         try {
-            for (String cmd : List.of("addr", "route")) {
-                for (String line : hostLines("-4", "-o", cmd, "show")) {
-                    for (String word : line.split("\\s+")) {
-                        if (word.matches("\\d+\\.\\d+\\.\\d+\\.\\d+/\\d+")) {
-                            used.add(dev.jvirt.bridgenet.Cidr.parse(word).network());
-                        }
-                    }
-                }
-            }
-            for (String line : hostLines("-o", "link", "show")) {
-                String[] f = line.split(":\\s+");
-                if (f.length > 1) {
-                    links.add(f[1].replaceAll("@.*", ""));
-                }
-            }
+            candidates = DefaultNetwork.candidates(HostTools.find().ip(), others("default"));
         } catch (IOException e) {
             log.warn("no default network defined: cannot read the host's addresses and routes: {}", e.getMessage());
             return Optional.empty();
         }
-        for (Network o : others("default")) {
-            for (Network.Ip ip : o.ips()) {
-                if (ip.address() != null && ip.address().indexOf(':') < 0) {
-                    used.add(dev.jvirt.bridgenet.Cidr.parse(ip.address() + "/" + (ip.prefix() != null ? ip.prefix() : 24)).network());
-                }
-            }
-        }
-        int n = 0;
-        while (links.contains("jvbr" + n)) {
-            n++;
-        }
-        for (int third = 122; third <= 254; third++) {
-            dev.jvirt.bridgenet.Cidr net = dev.jvirt.bridgenet.Cidr.parse("192.168." + third + ".0/24");
-            if (used.stream().anyMatch(u -> u.overlaps(net))) {
-                continue;
-            }
-            String p = "192.168." + third + ".";
-            NetworkInfo info;
+        for (String xml : candidates) {
             try {
-                info = define("<network><name>default</name><forward mode='nat'/><bridge name='jvbr" + n
-                    + "' stp='on' delay='0'/><ip address='" + p + "1' netmask='255.255.255.0'><dhcp><range start='"
-                    + p + "2' end='" + p + "254'/></dhcp></ip></network>");
+                NetworkInfo info = define(xml);
+                log.info("network 'default' defined on {} (jvirsh net-start default starts it)", info.bridge());
+                return Optional.of(info);
             } catch (NetworkFailedException e) {
-                continue; // another network has it
+                log.debug("default network candidate refused: {}", e.getMessage()); // another network has it
             }
-            log.info("network 'default' defined: {}0/24 on jvbr{} (jvirsh net-start default starts it)", p, n);
-            return Optional.of(info);
         }
         log.warn("no default network defined: every 192.168.122-254.0/24 is in use on this host");
         return Optional.empty();
     }
 
-    private List<String> hostLines(String... args) throws IOException {
-        List<String> argv = new ArrayList<>();
-        argv.add(HostTools.find().ip().toString());
-        argv.addAll(List.of(args));
-        Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        try {
-            if (p.waitFor() != 0) {
-                throw new IOException(String.join(" ", argv) + ": " + out.strip());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        }
-        return List.of(out.split("\n"));
-    }
-
     /** {@code backends} with interfaces of type {@code network} and {@code bridge} served by these networks. */
     public HostBackends backends(HostBackends backends) {
-        NetworkBackend b = this::prepareTap;
+        NetworkBackend b = guestTaps::prepare;
         return backends.withNetwork("network", b).withNetwork("bridge", b);
     }
 
@@ -347,78 +292,29 @@ public final class VirtualNetworks {
         return leases(name, mac);
     }
 
-    // ---- guests' TAPs ---------------------------------------------------------------------
+    // ---- guests' TAPs (network/GuestTaps) --------------------------------------------------
 
-    /**
-     * At daemon start, once the guests still running are known: the TAPs of guests that stopped
-     * while no daemon ran are removed; those of running guests are released when they stop
-     * ({@link #guestStopped}).
-     */
+    /** See {@link GuestTaps#recoverTaps}. */
     public void recoverTaps(Predicate<String> running) {
-        for (String domain : taps.domains()) {
-            if (running.test(domain)) {
-                synchronized (adoptedGuests) {
-                    adoptedGuests.add(domain);
-                }
-            } else {
-                log.info("domain '{}' stopped while jvirtd was down: removing its TAPs {}", domain, taps.taps(domain));
-                taps.releaseAll(domain);
-            }
-        }
+        guestTaps.recoverTaps(running);
     }
 
-    /** A guest stopped: a guest taken over from a previous daemon has its recorded TAPs removed (its start's undo is gone). */
+    /** See {@link GuestTaps#guestStopped}. */
     public void guestStopped(String domain) {
-        synchronized (adoptedGuests) {
-            if (!adoptedGuests.remove(domain)) {
-                return;
-            }
-        }
-        taps.releaseAll(domain);
+        guestTaps.guestStopped(domain);
     }
 
-    private Prepared<NetworkBackend.Tap> prepareTap(String domain, String nicId, NetInterface nic) throws IOException {
-        String network = "network".equals(nic.type()) ? nic.sourceNetwork() : null;
-        String what = "interface " + nicId + " of domain '" + domain + "'";
-        if (network != null) {
-            synchronized (this) {
-                if (nets.active(network).isEmpty()) {
-                    if (!persistent.containsKey(network)) {
-                        throw new StartRefusedException(domain, StartRefusedException.Kind.UNSUPPORTED_CONFIG,
-                                what + " is on network '" + network + "', which is not defined",
-                                "define it with jvirsh net-define FILE, or change <source network> (jvirsh edit " + domain + ")");
-                    }
-                    NetworkInactiveException e = new NetworkInactiveException(network, what);
-                    throw new StartRefusedException(domain, StartRefusedException.Kind.UNSUPPORTED_CONFIG, e.getMessage(),
-                            null);
-                }
-            }
+    private synchronized void requireActive(String domain, String what, String network) {
+        if (nets.active(network).isPresent()) {
+            return;
         }
-        // One queue: QEMU inherits the TAP's descriptor (and vhost-net's), so the TAP goes with the
-        // last of QEMU's and this process's copies, however QEMU ends. Several queues: QEMU opens a
-        // persistent TAP by name, recorded so that a later daemon can remove it.
-        boolean byName = nic.driverQueues() != null && nic.driverQueues() > 1;
-        TapDevice tap;
-        try {
-            tap = nets.openTap(nic, what, byName, byName ? qemuUid : null);
-        } catch (NetworkInactiveException e) {
-            throw new StartRefusedException(domain, StartRefusedException.Kind.UNSUPPORTED_CONFIG, e.getMessage(), null);
+        if (!persistent.containsKey(network)) {
+            throw new StartRefusedException(domain, StartRefusedException.Kind.UNSUPPORTED_CONFIG,
+                    what + " is on network '" + network + "', which is not defined",
+                    "define it with jvirsh net-define FILE, or change <source network> (jvirsh edit " + domain + ")");
         }
-        if (!byName) {
-            return Prepared.of(new NetworkBackend.Tap(tap.name(), tap.fds().get(0),
-                    tap.vhostFds().isEmpty() ? -1 : tap.vhostFds().get(0)), tap::close);
-        }
-        tap.releaseDescriptors(); // QEMU opens the persistent TAP by name
-        try {
-            taps.add(domain, tap.name());
-        } catch (IOException e) {
-            tap.close();
-            throw e;
-        }
-        return Prepared.of(new NetworkBackend.Tap(tap.name()), () -> {
-            tap.close();
-            taps.release(domain, tap.name());
-        });
+        NetworkInactiveException e = new NetworkInactiveException(network, what);
+        throw new StartRefusedException(domain, StartRefusedException.Kind.UNSUPPORTED_CONFIG, e.getMessage(), null);
     }
 
     // ---- helpers --------------------------------------------------------------------------

@@ -96,12 +96,12 @@ class HypervisorDefinitionsTest {
     @Test
     void theStatsOfAShutOffDomainAreWhatItsDefinitionSaysAsLibvirtGivesThem() {
         hv.define(xml("vm1", null));
-        assertThat(hv.stats("vm1", DomainStats.ALL).stats()).containsExactly(
+        assertThat(hv.monitoring().stats("vm1", DomainStats.ALL).stats()).containsExactly(
                 java.util.Map.entry("state.state", 5L), java.util.Map.entry("state.reason", 0L),
                 java.util.Map.entry("balloon.current", 65536L), java.util.Map.entry("balloon.maximum", 65536L),
                 java.util.Map.entry("vcpu.current", 1L), java.util.Map.entry("vcpu.maximum", 1L),
                 java.util.Map.entry("block.count", 0L));
-        assertThatThrownBy(() -> hv.blockInfo("vm1")).isInstanceOf(InvalidStateException.class);
+        assertThatThrownBy(() -> hv.monitoring().blockInfo("vm1")).isInstanceOf(InvalidStateException.class);
     }
 
     @Test

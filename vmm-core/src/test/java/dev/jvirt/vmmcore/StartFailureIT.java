@@ -86,7 +86,7 @@ class StartFailureIT {
         Hypervisor hv = host.open();
         hv.define(TestDomains.tiny(guest, "dry", "qemu", TestDomains.CMDLINE, guest.newDisk("dry")));
 
-        List<String> argv = hv.startDryRun("dry");
+        List<String> argv = hv.commandLines().startDryRun("dry");
 
         assertThat(argv.get(0)).endsWith("qemu-system-x86_64");
         assertThat(argv).contains("-S", "-daemonize", host.runtimeDir("dry").resolve("qemu.pid").toString());

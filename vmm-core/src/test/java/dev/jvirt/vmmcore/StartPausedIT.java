@@ -51,7 +51,7 @@ class StartPausedIT {
 
     /** QEMU's run state, by the monitor passthrough (its answer is JSON text). */
     private static String status(Hypervisor hv, String domain) throws Exception {
-        return new ObjectMapper().readTree(hv.qemuMonitorCommand(domain, "{\"execute\":\"query-status\"}"))
+        return new ObjectMapper().readTree(hv.monitoring().qemuMonitorCommand(domain, "{\"execute\":\"query-status\"}"))
                 .path("status").asText();
     }
 }

@@ -82,7 +82,7 @@ class StorageVolumesIT {
             assertThatThrownBy(() -> storage.pools().volumes().resize(clone, 32L << 20, false))
                     .isInstanceOf(VolumeBusyException.class).hasMessageContaining("in use by guest 'web1'");
             // the guest runs from its initramfs: its vda can go, and the start's lease with it
-            assertThat(hv.detachDisk("web1", "vda", true, false)).isTrue();
+            assertThat(hv.devices().detachDisk("web1", "vda", true, false)).isTrue();
             assertThat(storage.pools().volumes().info(clone).holder()).as("a detach gives the start's lease back").isNull();
         } finally {
             sh.close();
@@ -118,14 +118,14 @@ class StorageVolumesIT {
             sh.await(TinyGuest.READY_MARKER);
             assertThat(sh.run("ls /sys/block; echo LS1-$((1+1))", "LS1-2")).doesNotContain("vdb");
 
-            hv.attachDisk("hot", "<disk type='volume' device='disk'><driver name='qemu' type='qcow2'/>"
+            hv.devices().attachDisk("hot", "<disk type='volume' device='disk'><driver name='qemu' type='qcow2'/>"
                     + "<source pool='default' volume='extra.qcow2'/><target dev='vdb' bus='virtio'/></disk>", true, false);
             assertThat(hv.definition("hot", false).devices().disks()).extracting(d -> d.target().dev()).containsExactly("vda", "vdb");
             assertThat(storage.pools().volumes().info(extra).holder()).isEqualTo("in use by guest 'hot'");
             sh.poll("ls /sys/block", "vdb");
             assertThat(hv.definition("hot", true).devices().disks()).as("--live only: the stored definition keeps one disk").hasSize(1);
 
-            assertThat(hv.detachDisk("hot", "vdb", true, false)).as("the guest let go of it").isTrue();
+            assertThat(hv.devices().detachDisk("hot", "vdb", true, false)).as("the guest let go of it").isTrue();
             sh.pollGone("ls /sys/block", "vdb");
             assertThat(hv.definition("hot", false).devices().disks()).extracting(d -> d.target().dev()).containsExactly("vda");
             assertThat(storage.pools().volumes().info(extra).holder()).as("the lease went with the disk").isNull();

@@ -29,7 +29,7 @@ final class JvirtContender implements Contender {
 
     /** What jvirt would run, for the bare-QEMU contender. */
     List<String> argv() {
-        return hv.startDryRun(name);
+        return hv.commandLines().startDryRun(name);
     }
 
     Path runtimeDir() {

@@ -47,7 +47,7 @@ final class ConsoleProcedures {
             String cmd = c.args().readString();
             long flags = c.args().readUnsigned();
             c.argsDone();
-            c.ret().writeString((flags & MONITOR_HMP) != 0 ? hv.qemuMonitorHmp(name, cmd) : monitorReply(name, cmd));
+            c.ret().writeString((flags & MONITOR_HMP) != 0 ? hv.monitoring().qemuMonitorHmp(name, cmd) : monitorReply(name, cmd));
         });
     }
 
@@ -59,7 +59,7 @@ final class ConsoleProcedures {
         ObjectNode reply = JsonNodeFactory.instance.objectNode();
         String id = "libvirt-" + monitorIds.incrementAndGet();
         try {
-            reply.set("return", JSON.readTree(hv.qemuMonitorCommand(name, cmd)));
+            reply.set("return", JSON.readTree(hv.monitoring().qemuMonitorCommand(name, cmd)));
             reply.put("id", id);
         } catch (QemuMonitorException e) {
             reply.put("id", id); // QEMU's own order: id first in an error

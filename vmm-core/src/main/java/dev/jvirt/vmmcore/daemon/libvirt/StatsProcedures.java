@@ -64,7 +64,7 @@ final class StatsProcedures {
             w.writeInt(doms.size());
             for (DomainInfo d : doms) {
                 WireDomains.of(d).write(w);
-                Map<String, Object> values = hv.stats(d.name(), groups).stats();
+                Map<String, Object> values = hv.monitoring().stats(d.name(), groups).stats();
                 w.writeInt(values.size());
                 values.forEach((k, v) -> param(w, k, v));
             }

@@ -25,7 +25,7 @@ final class DomainDeviceRoutes {
             }
             String name = hv.resolve(r.param("name"));
             boolean[] lc = liveConfig(name, c);
-            hv.attachDisk(name, c.xml(), lc[0], lc[1]);
+            hv.devices().attachDisk(name, c.xml(), lc[0], lc[1]);
             return Reply.json(new Devices.Result(true).toJson());
         });
         t.post("/1.0/domains/{name}/devices/detach", r -> {
@@ -36,7 +36,7 @@ final class DomainDeviceRoutes {
             }
             String name = hv.resolve(r.param("name"));
             boolean[] lc = liveConfig(name, c);
-            return Reply.json(new Devices.Result(hv.detachDisk(name, what, lc[0], lc[1])).toJson());
+            return Reply.json(new Devices.Result(hv.devices().detachDisk(name, what, lc[0], lc[1])).toJson());
         });
     }
 

@@ -21,12 +21,12 @@ final class DomainStatsRoutes {
 
     void register(RouteTable t) {
         t.get("/1.0/domains/{name}/stats", r -> {
-            DomainStats s = hv.stats(r.param("name"), groups(r.query("groups", "")));
+            DomainStats s = hv.monitoring().stats(r.param("name"), groups(r.query("groups", "")));
             return Reply.json(DomainJson.node(new Domains.Stats(s.name(), s.stats())));
         });
         t.get("/1.0/domains/{name}/blockinfo", r -> {
             ArrayNode a = Json.MAPPER.createArrayNode();
-            for (BlockInfo b : hv.blockInfo(r.param("name"))) {
+            for (BlockInfo b : hv.monitoring().blockInfo(r.param("name"))) {
                 a.add(DomainJson.node(new Domains.BlockInfo(b.target(), b.path(), b.capacity(), b.allocation(),
                         b.physical(), b.error())));
             }

@@ -24,7 +24,7 @@ final class NativeRoutes {
             if (!format.equals("qemu-argv")) {
                 throw ApiException.badRequest("format '" + format + "' is not supported; use qemu-argv");
             }
-            List<String> argv = hv.domxmlToNative(Json.requiredText(body, "xml"));
+            List<String> argv = hv.commandLines().domxmlToNative(Json.requiredText(body, "xml"));
             ObjectNode o = Json.object();
             ArrayNode a = o.putArray("argv");
             argv.forEach(a::add);

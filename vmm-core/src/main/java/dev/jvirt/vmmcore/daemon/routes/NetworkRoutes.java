@@ -58,7 +58,7 @@ final class NetworkRoutes {
             NetInterface nic = new NetInterface(a.type(), a.mac(), network ? a.source() : null, network ? null : a.source(),
                     null, null, null, a.model() == null ? "virtio" : a.model(), null, null, null, null, null, null, null,
                     null);
-            NetInterface n = hv.attachInterface(r.param("name"), nic);
+            NetInterface n = hv.devices().attachInterface(r.param("name"), nic);
             return Reply.json(DomainJson.node(new dev.jvirt.api.Domains.Interface(n.targetDev(), n.type(),
                     n.sourceNetwork() != null ? n.sourceNetwork() : n.sourceBridge(), n.model(), n.mac())));
         });

@@ -35,15 +35,15 @@ final class QemuMonitorRoutes {
             }
             ObjectNode answer = Json.object();
             if (body.path("hmp").asBoolean(false)) {
-                answer.put("return", hv.qemuMonitorHmp(name, command.asText()));
+                answer.put("return", hv.monitoring().qemuMonitorHmp(name, command.asText()));
             } else {
-                answer.set("return", tree(hv.qemuMonitorCommand(name, command.asText())));
+                answer.set("return", tree(hv.monitoring().qemuMonitorCommand(name, command.asText())));
             }
             return Reply.json(answer);
         });
         t.get("/1.0/domains/{name}/qemu-events", r -> {
             String only = r.query("event", null);
-            QemuEventSource events = hv.qemuEvents(r.param("name")); // errors before the stream, while they can be a status
+            QemuEventSource events = hv.monitoring().qemuEvents(r.param("name")); // errors before the stream, while they can be a status
             return new Reply.Stream(sink -> events.subscribe(event -> {
                 if (only == null || only.isEmpty() || only.equalsIgnoreCase(event.name())) {
                     sink.send(json(event));
