@@ -1,7 +1,6 @@
 package dev.jvirt.virshcompat.commands;
 
 import dev.jvirt.api.Networks;
-import dev.jvirt.virshcompat.DomainCommand;
 import dev.jvirt.virshcompat.client.UsageException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,7 +10,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "attach-interface", mixinStandardHelpOptions = true,
         description = {"Attach a new network interface to a running domain (--live): a TAP on the network or "
                 + "bridge, plugged in with netdev_add and device_add. --config and --persistent are not supported yet."})
-public final class AttachInterfaceCommand extends DomainCommand {
+public final class AttachInterfaceCommand extends DeviceCommand {
 
     @Parameters(index = "1", paramLabel = "<type>", description = "Network interface type: network or bridge.")
     String type;
@@ -25,21 +24,9 @@ public final class AttachInterfaceCommand extends DomainCommand {
     @Option(names = "--model", paramLabel = "<string>", description = "Model type (default: virtio).")
     String model;
 
-    @Option(names = "--live", description = "Affect the running domain (the only mode supported yet).")
-    boolean live;
-
-    @Option(names = "--current", description = "Affect the current domain (the running one).")
-    boolean current;
-
-    @Option(names = "--config", description = "Affect the next boot (not supported yet).")
-    boolean config;
-
-    @Option(names = "--persistent", description = "Affect the running domain and its next boot (not supported yet).")
-    boolean persistent;
-
     @Override
     protected void execute() {
-        if (config || persistent) {
+        if (Boolean.TRUE.equals(scope()[1])) { // --config or --persistent
             throw new UsageException("attach-interface --config and --persistent are not supported yet; "
                     + "use --live, or add the <interface> with jvirsh edit " + domain);
         }

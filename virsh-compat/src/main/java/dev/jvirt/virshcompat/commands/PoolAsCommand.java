@@ -51,4 +51,25 @@ public abstract class PoolAsCommand extends JvirshCommand {
         }
         return sb.append("</pool>\n").toString();
     }
+
+    /** Sends the pool XML: defines it, or creates (starts) a transient one. */
+    protected abstract void submit(String xml);
+
+    /** What was done, for the lines virsh prints: "defined", "created". */
+    protected abstract String done();
+
+    @Override
+    protected void execute() {
+        if (printXml) {
+            out().print(xml());
+            return;
+        }
+        submit(xml());
+        info("Pool " + name + " " + done());
+    }
+
+    @Override
+    protected String failureContext() {
+        return "Failed to " + (done().equals("created") ? "create" : "define") + " pool " + name;
+    }
 }

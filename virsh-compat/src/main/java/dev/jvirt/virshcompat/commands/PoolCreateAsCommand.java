@@ -8,17 +8,12 @@ import picocli.CommandLine.Command;
 public final class PoolCreateAsCommand extends PoolAsCommand {
 
     @Override
-    protected void execute() {
-        if (printXml) {
-            out().print(xml());
-            return;
-        }
-        client().storage().create(xml());
-        info("Pool " + name + " created");
+    protected void submit(String xml) {
+        client().storage().create(xml);
     }
 
     @Override
-    protected String failureContext() {
-        return "Failed to create pool " + name;
+    protected String done() {
+        return "created";
     }
 }

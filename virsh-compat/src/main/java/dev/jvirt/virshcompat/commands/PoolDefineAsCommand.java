@@ -8,17 +8,12 @@ import picocli.CommandLine.Command;
 public final class PoolDefineAsCommand extends PoolAsCommand {
 
     @Override
-    protected void execute() {
-        if (printXml) {
-            out().print(xml());
-            return;
-        }
-        client().storage().define(xml());
-        info("Pool " + name + " defined");
+    protected void submit(String xml) {
+        client().storage().define(xml);
     }
 
     @Override
-    protected String failureContext() {
-        return "Failed to define pool " + name;
+    protected String done() {
+        return "defined";
     }
 }
