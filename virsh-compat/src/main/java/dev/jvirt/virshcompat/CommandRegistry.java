@@ -26,9 +26,12 @@ import dev.jvirt.virshcompat.commands.DumpXmlCommand;
 import dev.jvirt.virshcompat.commands.EditCommand;
 import dev.jvirt.virshcompat.commands.EventCommand;
 import dev.jvirt.virshcompat.commands.FreeCellCommand;
+import dev.jvirt.virshcompat.commands.GuestExecCommand;
 import dev.jvirt.virshcompat.commands.HostValidateCommand;
 import dev.jvirt.virshcompat.commands.HostnameCommand;
 import dev.jvirt.virshcompat.commands.ListCommand;
+import dev.jvirt.virshcompat.commands.LxcCommand;
+import dev.jvirt.virshcompat.commands.NestedStatusCommand;
 import dev.jvirt.virshcompat.commands.NodeInfoCommand;
 import dev.jvirt.virshcompat.commands.NodeMemStatsCommand;
 import dev.jvirt.virshcompat.commands.QemuMonitorCommand;
@@ -58,6 +61,7 @@ final class CommandRegistry {
         "dumpxml", "edit", "autostart", "domblklist", "domiflist", "console", "event",
         "domstats", "dommemstat", "domblkstat", "domblkinfo", "domblkerror", "domifstat", "top",
         "domxml-to-native", "qemu-monitor-command", "qemu-monitor-event",
+        "guest-exec", "lxc", "nested-status",
         "capabilities", "domcapabilities", "nodeinfo", "nodememstats", "freecell", "hostname", "uri", "version", "host-validate",
         CompleteDomainsCommand.NAME, BashCompletionCommand.NAME,
     };
@@ -102,6 +106,9 @@ final class CommandRegistry {
             case "domxml-to-native": return new DomXmlToNativeCommand();
             case "qemu-monitor-command": return new QemuMonitorCommand();
             case "qemu-monitor-event": return new QemuMonitorEventCommand();
+            case "guest-exec": return new GuestExecCommand();
+            case "lxc": return new LxcCommand();
+            case "nested-status": return new NestedStatusCommand();
             case "capabilities": return new CapabilitiesCommand();
             case "domcapabilities": return new DomCapabilitiesCommand();
             case "nodeinfo": return new NodeInfoCommand();

@@ -2,6 +2,7 @@ package dev.jvirt.vmmcore;
 
 import dev.jvirt.console.hub.ConsoleHub;
 import dev.jvirt.domainxml.domain.Domain;
+import dev.jvirt.domainxml.domain.NestedLxd;
 import dev.jvirt.qmpclient.QmpClientFactory;
 import dev.jvirt.vmmcore.lifecycle.DomainDefiner;
 import dev.jvirt.vmmcore.lifecycle.DomainDefinitions;
@@ -9,18 +10,21 @@ import dev.jvirt.vmmcore.lifecycle.DomainEntry;
 import dev.jvirt.vmmcore.lifecycle.DomainOperations;
 import dev.jvirt.vmmcore.lifecycle.DomainRegistry;
 import dev.jvirt.vmmcore.lifecycle.EventBus;
+import dev.jvirt.vmmcore.lifecycle.GuestAgents;
 import dev.jvirt.vmmcore.lifecycle.GuestConsoles;
 import dev.jvirt.vmmcore.lifecycle.GuestEventHandler;
 import dev.jvirt.vmmcore.lifecycle.GuestMonitor;
 import dev.jvirt.vmmcore.lifecycle.GuestStarter;
 import dev.jvirt.vmmcore.lifecycle.GuestStats;
 import dev.jvirt.vmmcore.lifecycle.GuestTeardown;
+import dev.jvirt.vmmcore.lifecycle.NestedLxdProbe;
 import dev.jvirt.vmmcore.lifecycle.Operation;
 import dev.jvirt.vmmcore.lifecycle.OperationLock;
 import dev.jvirt.vmmcore.lifecycle.Reconnector;
 import dev.jvirt.vmmcore.lifecycle.RunningGuest;
 import dev.jvirt.vmmcore.lifecycle.StatusKeeper;
 import dev.jvirt.vmmcore.qemu.CapabilitiesProvider;
+import dev.jvirt.vmmcore.qemu.CloudInitSeeds;
 import dev.jvirt.vmmcore.qemu.Firmwares;
 import dev.jvirt.vmmcore.qemu.ProcFs;
 import dev.jvirt.vmmcore.qemu.QemuLauncher;
@@ -89,7 +93,8 @@ public final class Hypervisor implements AutoCloseable {
                 dirs::consoleLog, config.consoleLogBytes(), config.consoleLogKeep());
         this.starter = new GuestStarter(new GuestStarter.Tools(capabilities, config.commandLine(), config.backends(),
                 runtime, new QemuLauncher(procFs), qmp, xml, config.launchTimeout(), consoles, config.startObserver(),
-                Firmwares.system(dirs.state().resolve("qemu").resolve("nvram")), new Swtpms(dirs.state().resolve("qemu").resolve("swtpm"))));
+                Firmwares.system(dirs.state().resolve("qemu").resolve("nvram")), new Swtpms(dirs.state().resolve("qemu").resolve("swtpm")),
+                new CloudInitSeeds(dirs.state().resolve("qemu").resolve("nested-lxd"))));
         this.operations = new DomainOperations(registry, starter, teardown, guestEvents, status, config.busyWait());
     }
 
@@ -251,6 +256,42 @@ public final class Hypervisor implements AutoCloseable {
      */
     public ShutdownResult shutdown(String domain, Duration timeout) {
         return operations.shutdown(domain(domain), timeout);
+    }
+
+    /**
+     * {@link #shutdown(String, Duration)}; with {@code agent} (virsh's {@code shutdown --mode agent})
+     * the guest agent is asked to power the guest off instead of the ACPI power button.
+     *
+     * @throws GuestAgentException agent, and the guest agent does not answer
+     */
+    public ShutdownResult shutdown(String domain, Duration timeout, boolean agent) {
+        return operations.shutdown(domain(domain), timeout, agent);
+    }
+
+    /**
+     * Runs {@code argv} in the running guest by its QEMU guest agent and waits up to
+     * {@code timeout} for it to exit; {@code stdin} (or null) is its standard input.
+     *
+     * @throws GuestAgentException no agent channel, the agent does not answer, or it cannot run the command
+     * @throws OperationTimeoutException the command did not exit in time (it goes on in the guest)
+     */
+    public GuestExecResult guestExec(String domain, List<String> argv, byte[] stdin, Duration timeout) {
+        DomainEntry e = domain(domain);
+        return GuestAgents.exec(operations.guest(e, Operation.AGENT), e.name(), argv, stdin, timeout);
+    }
+
+    /**
+     * How far the nested-LXD option of the running domain is (LXD ready, its containers), as
+     * the guest agent tells; a guest whose agent does not answer yet has {@code agent} false.
+     *
+     * @throws InvalidArgumentException the domain has no nested-lxd option
+     */
+    public NestedLxdStatus nestedStatus(String domain) {
+        DomainEntry e = domain(domain);
+        RunningGuest g = operations.guest(e, Operation.AGENT);
+        NestedLxd option = NestedLxd.of(g.live()).orElseThrow(() -> new InvalidArgumentException("domain '" + e.name()
+                + "' has no nested-lxd option (<jvirt:nested-lxd xmlns:jvirt='" + NestedLxd.NAMESPACE + "'/> in <metadata>)"));
+        return NestedLxdProbe.status(g, e.name(), option);
     }
 
     /** Forces the domain off: SIGTERM, then SIGKILL after the grace period. Returns once QEMU is gone. */

@@ -27,6 +27,7 @@ public final class ApiRoutes {
         new ConsoleRoutes(hv, hv::resolve, config.dirs()::consoleLog).register(t);
         new QemuMonitorRoutes(hv).register(t);
         new DomainStatsRoutes(hv).register(t);
+        new GuestAgentRoutes(hv).register(t);
         return t;
     }
 }
