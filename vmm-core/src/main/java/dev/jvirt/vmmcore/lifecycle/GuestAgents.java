@@ -86,7 +86,11 @@ public final class GuestAgents {
                     + "' has no guest agent channel (<channel type='unix'><target type='virtio' name='org.qemu.guest_agent.0'/>"
                     + "</channel>, or the nested-lxd option)", null);
         }
-        return GuestAgentClient.open(g.paths().guestAgentSocket(), SYNC);
+        var source = g.live().devices().guestAgentChannel().source();
+        // a channel that names its socket has it there (CharBackends), else in the runtime dir
+        java.nio.file.Path socket = source != null && source.path() != null ? java.nio.file.Path.of(source.path())
+                : g.paths().guestAgentSocket();
+        return GuestAgentClient.open(socket, SYNC);
     }
 
     private static GuestAgentException unavailable(String domain, IOException e) {
