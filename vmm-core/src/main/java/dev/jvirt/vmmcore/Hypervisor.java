@@ -71,6 +71,7 @@ public final class Hypervisor implements AutoCloseable {
     });
     private final GuestEventHandler guestEvents;
     private final GuestStarter starter;
+    private final CloudInitSeeds seeds;
     private final GuestConsoles consoles;
     private final ProcFs procFs = ProcFs.system();
     private final DomainDefiner definer;
@@ -91,10 +92,11 @@ public final class Hypervisor implements AutoCloseable {
                 new CapabilitiesCache(dirs.capabilitiesCache()), new QmpCapabilitiesProbe(qmp), config.kvmProbe());
         this.consoles = new GuestConsoles(dirs.runtime(), dirs.state().resolve("log").resolve("console-keeper.log"),
                 dirs::consoleLog, config.consoleLogBytes(), config.consoleLogKeep());
+        this.seeds = new CloudInitSeeds(dirs.state().resolve("qemu").resolve("nested-lxd"));
         this.starter = new GuestStarter(new GuestStarter.Tools(capabilities, config.commandLine(), config.backends(),
                 runtime, new QemuLauncher(procFs), qmp, xml, config.launchTimeout(), consoles, config.startObserver(),
                 Firmwares.system(dirs.state().resolve("qemu").resolve("nvram")), new Swtpms(dirs.state().resolve("qemu").resolve("swtpm")),
-                new CloudInitSeeds(dirs.state().resolve("qemu").resolve("nested-lxd"))));
+                seeds));
         this.operations = new DomainOperations(registry, starter, teardown, guestEvents, status, config.busyWait());
     }
 
@@ -164,7 +166,15 @@ public final class Hypervisor implements AutoCloseable {
 
     /** Removes the stored definition; a running domain goes on running as a transient one. */
     public void undefine(String domain) {
-        definer.undefine(domain(domain));
+        DomainEntry e = domain(domain);
+        definer.undefine(e);
+        if (e.guest() == null) {
+            try {
+                seeds.remove(e.name()); // the nested-lxd option's seed goes with the domain
+            } catch (java.io.IOException ex) {
+                log.warn("cannot remove the cloud-init seed of '{}': {}", e.name(), ex.getMessage());
+            }
+        }
     }
 
     /** Starts a domain that has no stored definition; it is forgotten once it stops. */

@@ -19,9 +19,9 @@ import java.util.List;
  * with a sync so a half-read reply of an earlier one is never taken for this one's.
  */
 public final class GuestAgents {
-    /** How long the agent has to answer the sync: a guest still booting does not. */
-    static final Duration SYNC = Duration.ofSeconds(5);
-    private static final Duration CALL = Duration.ofSeconds(30);
+    /** How long the agent has to answer the sync: a guest still booting does not, a busy TCG guest takes seconds. */
+    static final Duration SYNC = Duration.ofSeconds(20);
+    private static final Duration CALL = Duration.ofSeconds(60);
     private static final long POLL_MS = 100;
 
     private GuestAgents() {
