@@ -114,7 +114,10 @@ public record NestedLxd(String storage, String bridge, String subnet, boolean ne
             v.add(ViolationKind.NAME, PATH + "/@bridge", "bridge '" + o.bridge()
                     + "' is not an interface name (a letter, then up to 14 letters, digits, '-' or '_')");
         }
-        subnet(o.subnet(), v);
+        if (subnet(o.subnet(), v) && clashesWithUserNetwork(d, o.subnet())) {
+            v.add(ViolationKind.IP, PATH + "/@subnet", "subnet '" + o.subnet() + "' overlaps 10.0.2.0/24, the network of"
+                    + " the guest's <interface type='user'> (QEMU's user networking); choose another, e.g. 10.23.0.1/24");
+        }
         String nesting = attr(e, "nesting", "true");
         v.oneOf(nesting, Set.of("true", "false"), PATH + "/@nesting", "nesting (true or false)");
         if (o.image() != null) {
@@ -125,7 +128,26 @@ public record NestedLxd(String storage, String bridge, String subnet, boolean ne
         }
     }
 
-    private static void subnet(String subnet, Violations v) {
+    /** Whether the bridge's subnet overlaps QEMU's user-mode network (10.0.2.0/24) the guest is on. */
+    private static boolean clashesWithUserNetwork(Domain d, String subnet) {
+        boolean user = d.devices().interfaces().stream().anyMatch(n -> "user".equals(n.type()));
+        if (!user) {
+            return false;
+        }
+        String[] parts = subnet.split("[./]");
+        long addr = 0;
+        for (int i = 0; i < 4; i++) {
+            addr = addr << 8 | Long.parseLong(parts[i]);
+        }
+        int prefix = Integer.parseInt(parts[4]);
+        long userNet = 10L << 24 | 2 << 8;
+        int common = Math.min(prefix, 24);
+        long mask = common == 0 ? 0 : (0xFFFFFFFFL << (32 - common)) & 0xFFFFFFFFL;
+        return (addr & mask) == (userNet & mask);
+    }
+
+    /** Checks the subnet's form; true when it is well-formed. */
+    private static boolean subnet(String subnet, Violations v) {
         var m = IPV4_CIDR.matcher(subnet);
         boolean ok = m.matches();
         if (ok) {
@@ -141,5 +163,6 @@ public record NestedLxd(String storage, String bridge, String subnet, boolean ne
             v.add(ViolationKind.IP, PATH + "/@subnet", "subnet '" + subnet
                     + "' is not the bridge's IPv4 address with a prefix of 8 to 30 bits, e.g. 10.23.0.1/24");
         }
+        return ok;
     }
 }

@@ -35,6 +35,7 @@ public final class NestedLxdProbe {
     /** The script; its output is {@code KEY VALUE} lines, LXD's JSON base64-encoded. Fixed text but the bridge (validated). */
     static String script(NestedLxd o) {
         return String.join("\n",
+                "echo \"uptime $(cut -d. -f1 /proc/uptime)\"",
                 "ci=$(cloud-init status 2>/dev/null | sed -n 's/^status: //p')",
                 "echo \"cloud-init ${ci:-unknown}\"",
                 "if [ -e " + CloudInitSeeds.DONE_MARKER + " ]; then echo 'setup done';"
@@ -79,7 +80,9 @@ public final class NestedLxdProbe {
         String setup = kv.get("setup");
         String service = kv.get("lxd-service");
         if (setup == null || setup.startsWith("pending")) {
-            problems.add("the LXD setup has not finished (cloud-init: " + cloudInit + ")");
+            String up = kv.get("uptime");
+            problems.add("the LXD setup has not finished (cloud-init: " + cloudInit
+                    + (up == null ? "" : ", the guest up " + up + " s") + ")");
         } else if (setup.startsWith("failed")) {
             problems.add("the LXD setup failed: " + setup.substring("failed".length()).strip()
                     + " (" + CloudInitSeeds.SETUP_LOG + " in the guest has its log)");

@@ -50,10 +50,10 @@ class NestedLxdProbeTest {
 
     @Test
     void lxdNotStartedYet() {
-        NestedLxdStatus s = NestedLxdProbe.parse("cloud-init running\nsetup pending\nlxd-service inactive\n", OPTION);
+        NestedLxdStatus s = NestedLxdProbe.parse("uptime 41\ncloud-init running\nsetup pending\nlxd-service inactive\n", OPTION);
         assertThat(s.ready()).isFalse();
         assertThat(s.agent()).isTrue();
-        assertThat(s.problems()).containsExactly("the LXD setup has not finished (cloud-init: running)",
+        assertThat(s.problems()).containsExactly("the LXD setup has not finished (cloud-init: running, the guest up 41 s)",
                 "lxd.service is inactive");
     }
 

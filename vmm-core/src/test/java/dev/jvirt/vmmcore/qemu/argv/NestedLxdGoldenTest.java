@@ -86,6 +86,17 @@ class NestedLxdGoldenTest {
         }
     }
 
+    @Test
+    void aSubnetOnTheGuestsOwnUserNetworkIsRefused() {
+        String xml = "<domain type='qemu'><name>clash</name><memory unit='MiB'>64</memory><os><type arch='x86_64' machine='pc'>hvm</type></os>"
+                + "<metadata><jvirt:nested-lxd xmlns:jvirt='" + NestedLxd.NAMESPACE + "' subnet='10.0.2.1/24'/></metadata>"
+                + "<devices><interface type='user'><model type='virtio'/></interface></devices></domain>";
+        assertThatThrownBy(() -> DomainXml.load(xml, "clash.xml")).isInstanceOf(InvalidDefinitionException.class)
+                .hasMessageContaining("overlaps 10.0.2.0/24");
+        DomainXml.load(xml.replace("10.0.2.1/24", "10.0.3.1/24"), "fine.xml");
+        DomainXml.load(xml.replace("<interface type='user'><model type='virtio'/></interface>", ""), "nouser.xml");
+    }
+
     private static void check(String name) throws IOException {
         Domain def = DomainDefaults.fill(TestHost.parse(DIR.resolve(name + ".xml")), new Random(17));
         Nesting nesting = Nesting.NONE;
