@@ -31,6 +31,7 @@ import dev.jvirt.virshcompat.commands.HostValidateCommand;
 import dev.jvirt.virshcompat.commands.HostnameCommand;
 import dev.jvirt.virshcompat.commands.ListCommand;
 import dev.jvirt.virshcompat.commands.LxcCommand;
+import dev.jvirt.virshcompat.commands.NestedLxdCommand;
 import dev.jvirt.virshcompat.commands.NestedStatusCommand;
 import dev.jvirt.virshcompat.commands.NodeInfoCommand;
 import dev.jvirt.virshcompat.commands.NodeMemStatsCommand;
@@ -61,7 +62,7 @@ final class CommandRegistry {
         "dumpxml", "edit", "autostart", "domblklist", "domiflist", "console", "event",
         "domstats", "dommemstat", "domblkstat", "domblkinfo", "domblkerror", "domifstat", "top",
         "domxml-to-native", "qemu-monitor-command", "qemu-monitor-event",
-        "guest-exec", "lxc", "nested-status",
+        "guest-exec", "lxc", "nested-status", "nested-lxd",
         "capabilities", "domcapabilities", "nodeinfo", "nodememstats", "freecell", "hostname", "uri", "version", "host-validate",
         CompleteDomainsCommand.NAME, BashCompletionCommand.NAME,
     };
@@ -109,6 +110,7 @@ final class CommandRegistry {
             case "guest-exec": return new GuestExecCommand();
             case "lxc": return new LxcCommand();
             case "nested-status": return new NestedStatusCommand();
+            case "nested-lxd": return new NestedLxdCommand();
             case "capabilities": return new CapabilitiesCommand();
             case "domcapabilities": return new DomCapabilitiesCommand();
             case "nodeinfo": return new NodeInfoCommand();
