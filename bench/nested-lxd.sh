@@ -45,6 +45,15 @@ cp "$image"/{disk.qcow2,vmlinuz,initrd.img,busybox-lxd.tar.gz} "$work/image/"
 chmod 755 "$work/image"; chmod 644 "$work/image"/*
 image="$work/image"
 now() { date +%s.%N; }
+# wait_for SECONDS WHAT CMD...: runs CMD every 2 s until it succeeds; gives up after SECONDS (a bounded loop)
+wait_for() {
+  local limit=$1 what=$2 end; shift 2
+  end=$(( $(date +%s) + limit ))
+  until "$@"; do
+    [ "$(date +%s)" -lt "$end" ] || { echo "nested-lxd.sh: $what not reached within $limit s" >&2; exit 1; }
+    sleep 2
+  done
+}
 since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
 
 # --- jvirt ---------------------------------------------------------------------------------
@@ -53,7 +62,7 @@ mkdir -p "$jd"
 "$dist/bin/jvirtd" --session --state-dir "$jd/state" --runtime-dir "$jd/run" > "$jd/jvirtd.out" 2>&1 &
 pids+=($!)
 J=("$dist/bin/jvirsh" -c "vmm:///session?socket=$jd/run/jvirtd.sock")
-for _ in $(seq 600); do "${J[@]}" list >/dev/null 2>&1 && break; sleep 0.1; done
+wait_for 120 "jvirtd answering" eval '"${J[@]}" list >/dev/null 2>&1'
 
 domain_xml() { # NAME DISK EXTRA-METADATA EXTRA-DEVICES
   cat <<EOF
@@ -92,10 +101,10 @@ for run in $(seq "$runs"); do
   "${J[@]}" define "$work/nlb$run.xml" >/dev/null
   t0=$(now)
   "${J[@]}" start "nlb$run" >/dev/null
-  until "${J[@]}" nested-status "nlb$run" >/dev/null 2>&1; do sleep 2; done
+  wait_for 1800 "jvirt: LXD ready" eval '"${J[@]}" nested-status "nlb$run" >/dev/null 2>&1'
   jr[$run]=$(since "$t0")
   "${J[@]}" lxc "nlb$run" -- launch busybox c1 >/dev/null 2>&1
-  until "${J[@]}" nested-status "nlb$run" 2>/dev/null | running_with_address; do sleep 2; done
+  wait_for 900 "jvirt: c1 running" eval '"${J[@]}" nested-status "nlb$run" 2>/dev/null | running_with_address'
   jc[$run]=$(since "$t0")
   cp "$jd/state/qemu/nested-lxd/nlb$run/cidata.iso" "$work/seed-$run.iso" # the same seed, for libvirt
   "${J[@]}" shutdown --mode agent "nlb$run" >/dev/null
@@ -144,10 +153,10 @@ for run in $(seq "$runs"); do
   "${V[@]}" define "$work/nlv$run.xml" >/dev/null
   t0=$(now)
   "${V[@]}" start "nlv$run" >/dev/null
-  until agent_exec "nlv$run" 'cloud-init status' | grep -q 'status: done'; do sleep 2; done
+  wait_for 1800 "libvirt: cloud-init done" eval 'agent_exec "nlv$run" "cloud-init status" | grep -q "status: done"'
   lr[$run]=$(since "$t0")
   agent_exec "nlv$run" 'lxc launch busybox c1' >/dev/null
-  until agent_exec "nlv$run" "lxc list c1 --format csv -c ns4" | grep -Eq '^c1,RUNNING,[0-9]'; do sleep 2; done
+  wait_for 900 "libvirt: c1 running" eval 'agent_exec "nlv$run" "lxc list c1 --format csv -c ns4" | grep -Eq "^c1,RUNNING,[0-9]"'
   lc[$run]=$(since "$t0")
   "${V[@]}" destroy "nlv$run" >/dev/null
   "${V[@]}" undefine "nlv$run" >/dev/null

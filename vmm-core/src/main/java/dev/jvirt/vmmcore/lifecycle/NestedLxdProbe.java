@@ -27,7 +27,7 @@ import java.util.Map;
  */
 public final class NestedLxdProbe {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration TIMEOUT = Duration.ofSeconds(300);
 
     private NestedLxdProbe() {
     }
@@ -36,8 +36,14 @@ public final class NestedLxdProbe {
     static String script(NestedLxd o) {
         return String.join("\n",
                 "echo \"uptime $(cut -d. -f1 /proc/uptime)\"",
-                "ci=$(cloud-init status 2>/dev/null | sed -n 's/^status: //p')",
-                "echo \"cloud-init ${ci:-unknown}\"",
+                // cloud-init's own files rather than `cloud-init status` (a Python start: seconds under TCG)
+                "if [ -e /run/cloud-init/result.json ]; then",
+                "  if grep -q '\"errors\": \\[\\]' /run/cloud-init/result.json; then ci=done; else ci=error; fi",
+                "elif [ -e /run/cloud-init/status.json ]; then",
+                "  st=$(sed -n 's/.*\"stage\": *\"\\([^\"]*\\)\".*/\\1/p' /run/cloud-init/status.json | head -n 1)",
+                "  ci=\"running${st:+ (stage $st)}\"",
+                "else ci='not started'; fi",
+                "echo \"cloud-init $ci\"",
                 "if [ -e " + CloudInitSeeds.DONE_MARKER + " ]; then echo 'setup done';"
                         + " elif [ -e " + CloudInitSeeds.FAILED_MARKER + " ]; then echo \"setup failed $(tail -n 1 "
                         + CloudInitSeeds.SETUP_LOG + " | tr '\\n' ' ')\"; else echo 'setup pending'; fi",
