@@ -26,7 +26,7 @@ image=$("$root/test-images/build-lxd-guest" --quiet)
 (cd "$root" && mvn -q -B -o package -DskipTests -DskipITs -pl distribution -am >/dev/null)
 dist="$root/dist"
 
-work=$(mktemp -d /tmp/jvirt-nested-lxd-bench-XXXXXX)
+work=$(mktemp -d /tmp/nlb-XXXXXX) # short: unix socket paths under it must fit in 107 bytes
 chmod 755 "$work"
 pids=()
 cleanup() {
@@ -115,7 +115,7 @@ for run in $(seq "$runs"); do
 done
 
 # --- libvirt, by hand ------------------------------------------------------------------------
-lv="$work/libvirt"
+lv="$work/lv"
 mkdir -p "$lv"/{config,cache,data,run}
 chmod 700 "$lv/run"
 chown -R "$user" "$lv"
@@ -148,7 +148,7 @@ for run in $(seq "$runs"); do
   qemu-img create -q -f qcow2 -F qcow2 -b "$image/disk.qcow2" "$disk"
   chown "$user" "$disk" "$work/seed-$run.iso"
   domain_xml "nlv$run" "$disk" "" "<disk type='file' device='cdrom'><driver name='qemu' type='raw'/><source file='$work/seed-$run.iso'/><target dev='hdd' bus='ide'/><readonly/></disk>
-    <channel type='unix'><target type='virtio' name='org.qemu.guest_agent.0'/></channel>" > "$work/nlv$run.xml"
+    <channel type='unix'><source mode='bind' path='$work/qga-$run.sock'/><target type='virtio' name='org.qemu.guest_agent.0'/></channel>" > "$work/nlv$run.xml"
   chmod 644 "$work/nlv$run.xml"
   "${V[@]}" define "$work/nlv$run.xml" >/dev/null
   t0=$(now)
