@@ -148,7 +148,7 @@ for run in $(seq "$runs"); do
   qemu-img create -q -f qcow2 -F qcow2 -b "$image/disk.qcow2" "$disk"
   chown "$user" "$disk" "$work/seed-$run.iso"
   domain_xml "nlv$run" "$disk" "" "<disk type='file' device='cdrom'><driver name='qemu' type='raw'/><source file='$work/seed-$run.iso'/><target dev='hdd' bus='ide'/><readonly/></disk>
-    <channel type='unix'><source mode='bind' path='$work/qga-$run.sock'/><target type='virtio' name='org.qemu.guest_agent.0'/></channel>" > "$work/nlv$run.xml"
+    <channel type='unix'><source mode='bind' path='$lv/run/qga-$run.sock'/><target type='virtio' name='org.qemu.guest_agent.0'/></channel>" > "$work/nlv$run.xml"
   chmod 644 "$work/nlv$run.xml"
   "${V[@]}" define "$work/nlv$run.xml" >/dev/null
   t0=$(now)
