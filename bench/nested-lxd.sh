@@ -136,7 +136,7 @@ agent_exec() { # DOMAIN SHELL-COMMAND -> prints its stdout; exit status 1 when t
   for _ in $(seq 600); do
     out=$("${V[@]}" qemu-agent-command "$dom" --timeout 20 "{\"execute\":\"guest-exec-status\",\"arguments\":{\"pid\":$pid}}" 2>/dev/null) || return 1
     if python3 -c 'import json,sys; sys.exit(0 if json.load(sys.stdin)["return"]["exited"] else 1)' <<< "$out"; then
-      python3 -c 'import base64,json,sys; print(base64.b64decode(json.load(sys.stdin)["return"].get("out-data","")).decode())' <<< "$out"
+      python3 -c 'import base64,json,sys; print(base64.b64decode(json.load(sys.stdin)["return"].get("out-data","")).decode())' <<< "$out" 2>/dev/null || true
       return 0
     fi
     sleep 0.5
