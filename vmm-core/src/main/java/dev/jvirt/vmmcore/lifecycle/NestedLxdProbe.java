@@ -44,12 +44,14 @@ public final class NestedLxdProbe {
                 "  ci=\"running${st:+ (stage $st)}\"",
                 "else ci='not started'; fi",
                 "echo \"cloud-init $ci\"",
-                "if [ -e " + CloudInitSeeds.DONE_MARKER + " ]; then echo 'setup done';"
-                        + " elif [ -e " + CloudInitSeeds.FAILED_MARKER + " ]; then echo \"setup failed $(tail -n 1 "
+                "setup=pending",
+                "if [ -e " + CloudInitSeeds.DONE_MARKER + " ]; then setup=done; echo 'setup done';"
+                        + " elif [ -e " + CloudInitSeeds.FAILED_MARKER + " ]; then setup=failed; echo \"setup failed $(tail -n 1 "
                         + CloudInitSeeds.SETUP_LOG + " | tr '\\n' ' ')\"; else echo 'setup pending'; fi",
                 "svc=$(systemctl is-active lxd.service 2>/dev/null)",
                 "echo \"lxd-service ${svc:-unknown}\"",
-                "[ \"$svc\" = active ] || exit 0",
+                // LXD is asked only once the setup has ended: lxc calls while it runs would slow it (and socket-activate LXD early)
+                "[ \"$svc\" = active ] && [ \"$setup\" != pending ] || exit 0",
                 "q() { printf '%s ' \"$1\"; lxc query \"$2\" 2>/dev/null | base64 -w0; echo; }",
                 "q server /1.0",
                 "q pool /1.0/storage-pools/default",
@@ -98,7 +100,8 @@ public final class NestedLxdProbe {
         }
         JsonNode server = json(kv.get("server"));
         String version = server == null ? null : server.path("environment").path("server_version").asText(null);
-        if ("active".equals(service) && server == null) {
+        boolean ended = setup != null && !setup.startsWith("pending");
+        if ("active".equals(service) && ended && server == null) {
             problems.add("LXD does not answer");
         }
         JsonNode pool = json(kv.get("pool"));

@@ -58,6 +58,13 @@ class NestedLxdProbeTest {
     }
 
     @Test
+    void whileTheSetupRunsLxdIsNotAskedNorBlamed() {
+        NestedLxdStatus s = NestedLxdProbe.parse("uptime 50\ncloud-init running (stage modules-final)\nsetup pending\nlxd-service active\n", OPTION);
+        assertThat(s.problems()).containsExactly(
+                "the LXD setup has not finished (cloud-init: running (stage modules-final), the guest up 50 s)");
+    }
+
+    @Test
     void aFailedSetupSaysWhereItsLogIs() {
         NestedLxdStatus s = NestedLxdProbe.parse("cloud-init done\nsetup failed Error: no iptables\nlxd-service active\n", OPTION);
         assertThat(s.setup()).isEqualTo("failed");
@@ -67,7 +74,8 @@ class NestedLxdProbeTest {
     @Test
     void theScriptAsksLxdOnlyOnceItsServiceIsActive() {
         String script = NestedLxdProbe.script(OPTION);
-        assertThat(script.indexOf("[ \"$svc\" = active ] || exit 0")).isLessThan(script.indexOf("lxc query"));
+        assertThat(script.indexOf("[ \"$svc\" = active ] && [ \"$setup\" != pending ] || exit 0")).isPositive()
+                .isLessThan(script.indexOf("lxc query"));
         assertThat(script).contains("/1.0/networks/lxdbr0");
     }
 }
