@@ -46,16 +46,28 @@ public final class Requests {
         }
     }
 
-    /** {@code POST .../shutdown}; without a timeout ({@code null}) the answer comes once the request is sent. */
-    public record Shutdown(Integer timeoutSeconds) implements Shape {
+    /**
+     * {@code POST .../shutdown}; without a timeout ({@code null}) the answer comes once the request is sent.
+     * {@code mode} is {@code acpi} (the power button, also when null) or {@code agent} (the guest agent).
+     */
+    public record Shutdown(Integer timeoutSeconds, String mode) implements Shape {
+        /** The ACPI power button. */
+        public Shutdown(Integer timeoutSeconds) {
+            this(timeoutSeconds, null);
+        }
+
         public static Shutdown from(JsonObject o) {
             Long t = o.number("timeout_seconds");
-            return new Shutdown(t == null ? null : (int) (long) t);
+            return new Shutdown(t == null ? null : (int) (long) t, o.string("mode", null));
         }
 
         @Override
         public Map<String, Object> toJson() {
-            return timeoutSeconds == null ? Json.object() : Json.object("timeout_seconds", timeoutSeconds);
+            Map<String, Object> m = timeoutSeconds == null ? Json.object() : Json.object("timeout_seconds", timeoutSeconds);
+            if (mode != null) {
+                m.put("mode", mode);
+            }
+            return m;
         }
     }
 

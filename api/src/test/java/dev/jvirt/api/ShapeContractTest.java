@@ -58,7 +58,16 @@ class ShapeContractTest {
             new Case(new Requests.Define("<domain/>", true), Requests.Define::from, "`POST /1.0/domains`"),
             new Case(new Requests.Create("<domain/>", true), Requests.Create::from, "`POST /1.0/domains/create`"),
             new Case(new Requests.Start(true), Requests.Start::from, "`POST /1.0/domains/NAME/start`"),
-            new Case(new Requests.Shutdown(30), Requests.Shutdown::from, "`POST /1.0/domains/NAME/shutdown`"),
+            new Case(new Requests.Shutdown(30, "agent"), Requests.Shutdown::from, "`POST /1.0/domains/NAME/shutdown`"),
+            new Case(new Guests.ExecRequest(List.of("/bin/echo", "hi"), "aGkK", 60), Guests.ExecRequest::from,
+                    "`POST /1.0/domains/NAME/guest-exec`"),
+            new Case(new Guests.ExecResult(3, "aGkK", "b29wcwo=", true), Guests.ExecResult::from,
+                    "`POST /1.0/domains/NAME/guest-exec`"),
+            new Case(new Guests.NestedStatus(true, true, "done", "done", "active", "5.0.2", List.of("lxd.service is inactive"),
+                    List.of(new Guests.Container("c1", "Running", List.of("10.23.0.5/24 (eth0)"), List.of("limits.cpu=1")))),
+                    Guests.NestedStatus::from, "`GET /1.0/domains/NAME/nested-status`"),
+            new Case(new Guests.Container("c1", "Running", List.of("10.23.0.5/24 (eth0)"), List.of("limits.cpu=1")),
+                    Guests.Container::from, "`GET /1.0/domains/NAME/nested-status`"),
             new Case(new Requests.Destroy(true), Requests.Destroy::from, "`POST /1.0/domains/NAME/destroy`"),
             new Case(new Requests.Autostart(true), Requests.Autostart::from, "`PUT /1.0/domains/NAME/autostart`"),
             new Case(new Requests.QemuMonitor("info status", true), Requests.QemuMonitor::from,
@@ -141,7 +150,7 @@ class ShapeContractTest {
         Set<String> shapes = new TreeSet<>();
         shapes.add(ApiError.class.getName());
         for (Class<?> holder : List.of(Domains.class, Host.class, Requests.class, Storage.class, Devices.class,
-                Networks.class)) {
+                Networks.class, Guests.class)) {
             for (Class<?> nested : holder.getDeclaredClasses()) {
                 if (Shape.class.isAssignableFrom(nested)) {
                     shapes.add(nested.getName());

@@ -27,9 +27,13 @@ import dev.jvirt.virshcompat.commands.DumpXmlCommand;
 import dev.jvirt.virshcompat.commands.EditCommand;
 import dev.jvirt.virshcompat.commands.EventCommand;
 import dev.jvirt.virshcompat.commands.FreeCellCommand;
+import dev.jvirt.virshcompat.commands.GuestExecCommand;
 import dev.jvirt.virshcompat.commands.HostValidateCommand;
 import dev.jvirt.virshcompat.commands.HostnameCommand;
 import dev.jvirt.virshcompat.commands.ListCommand;
+import dev.jvirt.virshcompat.commands.LxcCommand;
+import dev.jvirt.virshcompat.commands.NestedLxdCommand;
+import dev.jvirt.virshcompat.commands.NestedStatusCommand;
 import dev.jvirt.virshcompat.commands.NodeInfoCommand;
 import dev.jvirt.virshcompat.commands.NodeMemStatsCommand;
 import dev.jvirt.virshcompat.commands.QemuMonitorCommand;
@@ -112,6 +116,7 @@ final class CommandRegistry {
         "domifaddr", "attach-interface",
         "net-list", "net-info", "net-uuid", "net-name", "net-define", "net-create", "net-start", "net-destroy",
         "net-undefine", "net-autostart", "net-dumpxml", "net-dhcp-leases",
+        "guest-exec", "lxc", "nested-status", "nested-lxd",
         "capabilities", "domcapabilities", "nodeinfo", "nodememstats", "freecell", "hostname", "uri", "version", "host-validate",
         CompleteDomainsCommand.NAME, BashCompletionCommand.NAME,
     };
@@ -203,6 +208,10 @@ final class CommandRegistry {
             case "net-autostart": return new NetAutostartCommand();
             case "net-dumpxml": return new NetDumpXmlCommand();
             case "net-dhcp-leases": return new NetDhcpLeasesCommand();
+            case "guest-exec": return new GuestExecCommand();
+            case "lxc": return new LxcCommand();
+            case "nested-status": return new NestedStatusCommand();
+            case "nested-lxd": return new NestedLxdCommand();
             case "capabilities": return new CapabilitiesCommand();
             case "domcapabilities": return new DomCapabilitiesCommand();
             case "nodeinfo": return new NodeInfoCommand();

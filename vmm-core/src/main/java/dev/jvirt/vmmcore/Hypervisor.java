@@ -22,6 +22,7 @@ import dev.jvirt.vmmcore.lifecycle.Reconnector;
 import dev.jvirt.vmmcore.lifecycle.RunningGuest;
 import dev.jvirt.vmmcore.lifecycle.StatusKeeper;
 import dev.jvirt.vmmcore.qemu.CapabilitiesProvider;
+import dev.jvirt.vmmcore.qemu.CloudInitSeeds;
 import dev.jvirt.vmmcore.qemu.Firmwares;
 import dev.jvirt.vmmcore.qemu.ProcFs;
 import dev.jvirt.vmmcore.qemu.QemuLauncher;
@@ -32,10 +33,8 @@ import dev.jvirt.vmmcore.store.DefinitionStore;
 import dev.jvirt.vmmcore.store.RuntimeStore;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -66,6 +65,7 @@ public final class Hypervisor implements AutoCloseable {
     });
     private final GuestEventHandler guestEvents;
     private final GuestStarter starter;
+    private final CloudInitSeeds seeds;
     private final GuestConsoles consoles;
     private final ProcFs procFs = ProcFs.system();
     private final DomainDefiner definer;
@@ -74,6 +74,7 @@ public final class Hypervisor implements AutoCloseable {
     private final DomainDevices devices;
     private final DomainMonitoring monitoring;
     private final DomainCommandLines commandLines;
+    private final DomainGuestAgent guestAgent;
 
     private Hypervisor(HypervisorConfig config) {
         this.config = config;
@@ -88,9 +89,11 @@ public final class Hypervisor implements AutoCloseable {
                 new CapabilitiesCache(dirs.capabilitiesCache()), new QmpCapabilitiesProbe(qmp), config.kvmProbe());
         this.consoles = new GuestConsoles(dirs.runtime(), dirs.state().resolve("log").resolve("console-keeper.log"),
                 dirs::consoleLog, config.consoleLogBytes(), config.consoleLogKeep());
+        this.seeds = new CloudInitSeeds(dirs.state().resolve("qemu").resolve("nested-lxd"));
         this.starter = new GuestStarter(new GuestStarter.Tools(capabilities, config.commandLine(), config.backends(),
                 runtime, new QemuLauncher(procFs), qmp, xml, config.launchTimeout(), consoles, config.startObserver(),
-                Firmwares.system(dirs.state().resolve("qemu").resolve("nvram")), new Swtpms(dirs.state().resolve("qemu").resolve("swtpm"))));
+                Firmwares.system(dirs.state().resolve("qemu").resolve("nvram")), new Swtpms(dirs.state().resolve("qemu").resolve("swtpm")),
+                seeds));
         this.operations = new DomainOperations(registry, starter, teardown, guestEvents, status, config.busyWait());
         this.devices = new DomainDevices(registry, operations, definer, xml,
                 new DiskHotplug(starter, config.commandLine(), config.backends(), runtime, xml, config.busyWait(),
@@ -98,6 +101,7 @@ public final class Hypervisor implements AutoCloseable {
                 new NicHotplug(config.backends(), config.commandLine(), starter, runtime, xml), config.busyWait());
         this.monitoring = new DomainMonitoring(registry, operations, new GuestStats(java.nio.file.Path.of("/proc")));
         this.commandLines = new DomainCommandLines(registry, starter, xml);
+        this.guestAgent = new DomainGuestAgent(registry, operations);
     }
 
     /** Opens the state in {@code config.dirs()}: loads definitions, takes over guests still running. */
@@ -166,7 +170,11 @@ public final class Hypervisor implements AutoCloseable {
 
     /** Removes the stored definition; a running domain goes on running as a transient one. */
     public void undefine(String domain) {
-        definer.undefine(domain(domain));
+        DomainEntry e = domain(domain);
+        definer.undefine(e);
+        if (e.guest() == null) {
+            seeds.removeQuietly(e.name()); // the nested-lxd option's seed goes with the domain
+        }
     }
 
     /** Starts a domain that has no stored definition; it is forgotten once it stops. */
@@ -187,22 +195,6 @@ public final class Hypervisor implements AutoCloseable {
 
     public void setAutostart(String domain, boolean autostart) {
         definer.setAutostart(domain(domain), autostart);
-    }
-
-    /** Starts every shut-off autostart domain (the daemon calls this once at boot): name → error message, or "started". */
-    public Map<String, String> startAutostartDomains() {
-        Map<String, String> results = new TreeMap<>();
-        for (DomainEntry e : registry.all()) {
-            if (e.autostart() && !e.status().isActive()) {
-                try {
-                    start(e.name());
-                    results.put(e.name(), "started");
-                } catch (VmmException ex) {
-                    results.put(e.name(), ex.getMessage());
-                }
-            }
-        }
-        return results;
     }
 
     // ---- lifecycle (the state machine: lifecycle.Operation) ---------------------------------
@@ -229,6 +221,16 @@ public final class Hypervisor implements AutoCloseable {
      */
     public ShutdownResult shutdown(String domain, Duration timeout) {
         return operations.shutdown(domain(domain), timeout);
+    }
+
+    /**
+     * {@link #shutdown(String, Duration)}; with {@code agent} (virsh's {@code shutdown --mode agent})
+     * the guest agent is asked to power the guest off instead of the ACPI power button.
+     *
+     * @throws GuestAgentException agent, and the guest agent does not answer
+     */
+    public ShutdownResult shutdown(String domain, Duration timeout, boolean agent) {
+        return operations.shutdown(domain(domain), timeout, agent);
     }
 
     /** Forces the domain off: SIGTERM, then SIGKILL after the grace period. Returns once QEMU is gone. */
@@ -350,6 +352,11 @@ public final class Hypervisor implements AutoCloseable {
     /** What QEMU would run for a domain or a definition (start --dry-run, domxml-to-native). */
     public DomainCommandLines commandLines() {
         return commandLines;
+    }
+
+    /** What running guests do through their QEMU guest agent (guest-exec, nested-status). */
+    public DomainGuestAgent guestAgent() {
+        return guestAgent;
     }
 
     /** Statistics of running domains and their QEMU monitor. */

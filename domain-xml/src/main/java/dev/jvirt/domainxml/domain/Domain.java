@@ -127,6 +127,13 @@ public record Domain(
                 onReboot, onCrash, pm, devices, tuning, sysinfo, s, qemuCommandline, extensions, comments);
     }
 
+    /** A copy with another {@code <cpu>} (the nested-LXD option asks for the nesting flags). */
+    public Domain withCpu(Cpu c) {
+        return new Domain(type, name, uuid, title, description, metadata, maxMemory, memoryKiB,
+                currentMemoryKiB, memoryBacking, vcpu, iothreads, os, features, c, clock, onPoweroff,
+                onReboot, onCrash, pm, devices, tuning, sysinfo, seclabels, qemuCommandline, extensions, comments);
+    }
+
     /** A copy with another UUID. */
     public Domain withUuid(String u) {
         return new Domain(type, name, u, title, description, metadata, maxMemory, memoryKiB,

@@ -43,6 +43,7 @@ public final class DomainValidator {
         TuningValidator.validate(d, v);
         PlatformValidator.validate(d, v);
         DeviceExtrasValidator.validate(d, v);
+        NestedLxd.validate(d, v);
         return v.list();
     }
 

@@ -1,6 +1,7 @@
 package dev.jvirt.virshcompat.client;
 
 import dev.jvirt.api.Domains;
+import dev.jvirt.api.Guests;
 import dev.jvirt.api.Host;
 import dev.jvirt.api.Requests;
 import dev.jvirt.api.http.HttpResponse;
@@ -72,6 +73,21 @@ public final class ApiClient {
 
     public Domains.StateReason shutdown(String name, Integer timeoutSeconds) {
         return lifecycle(name, "shutdown", new Requests.Shutdown(timeoutSeconds).toJson());
+    }
+
+    /** Shutdown by {@code mode}: {@code acpi} (the power button) or {@code agent} (the guest agent). */
+    public Domains.StateReason shutdown(String name, Integer timeoutSeconds, String mode) {
+        return lifecycle(name, "shutdown", new Requests.Shutdown(timeoutSeconds, mode).toJson());
+    }
+
+    /** Runs a command in the guest by its agent and waits for it to exit. */
+    public Guests.ExecResult guestExec(String name, Guests.ExecRequest request) {
+        return Guests.ExecResult.from(http.send("POST", domainPath(name) + "/guest-exec", request.toJson()));
+    }
+
+    /** How far the nested-LXD option of a running domain is. */
+    public Guests.NestedStatus nestedStatus(String name) {
+        return Guests.NestedStatus.from(http.getObject(domainPath(name) + "/nested-status"));
     }
 
     public Domains.StateReason destroy(String name, boolean graceful) {

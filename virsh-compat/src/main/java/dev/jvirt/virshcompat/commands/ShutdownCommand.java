@@ -1,6 +1,7 @@
 package dev.jvirt.virshcompat.commands;
 
 import dev.jvirt.virshcompat.DomainCommand;
+import dev.jvirt.virshcompat.client.UsageException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -15,9 +16,20 @@ public final class ShutdownCommand extends DomainCommand {
             description = "Wait up to SECONDS for the guest to shut off (jvirt's addition).")
     Integer timeout;
 
+    @Option(names = "--mode", paramLabel = "MODE",
+            description = "How to ask the guest: acpi (the power button, the default) or agent (the QEMU guest agent).")
+    String mode;
+
     @Override
     protected void execute() {
-        client().shutdown(name(), timeout);
+        if (mode != null && !mode.equals("acpi") && !mode.equals("agent")) {
+            throw new UsageException("Unknown mode " + mode + " value, expecting 'acpi', 'agent'");
+        }
+        if (mode == null) {
+            client().shutdown(name(), timeout);
+        } else {
+            client().shutdown(name(), timeout, mode);
+        }
         info("Domain '" + name() + "' is being shutdown");
     }
 

@@ -3,8 +3,10 @@ package dev.jvirt.vmmcore.daemon;
 import dev.jvirt.vmmcore.HostStorage;
 import dev.jvirt.vmmcore.Hypervisor;
 import dev.jvirt.vmmcore.DomainEvent;
+import dev.jvirt.vmmcore.DomainInfo;
 import dev.jvirt.vmmcore.HypervisorConfig;
 import dev.jvirt.vmmcore.VirtualNetworks;
+import dev.jvirt.vmmcore.VmmException;
 import dev.jvirt.vmmcore.daemon.http.AccessPolicy;
 import dev.jvirt.vmmcore.daemon.http.ApiServer;
 import dev.jvirt.vmmcore.daemon.http.HttpDispatcher;
@@ -20,7 +22,6 @@ import dev.jvirt.vmmcore.security.QemuUser;
 import dev.jvirt.vmmcore.security.PrivateDirs;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -202,14 +203,17 @@ public final class Jvirtd implements AutoCloseable {
                 }
             });
         }
-        Map<String, String> results = hypervisor.startAutostartDomains();
-        results.forEach((name, result) -> {
-            if (result.equals("started")) {
-                log.info("autostart: domain '{}' started", name);
-            } else {
-                log.error("autostart: domain '{}' did not start: {}", name, result);
+        for (DomainInfo d : hypervisor.list()) { // then the shut-off autostart domains
+            if (!d.autostart() || d.status().isActive()) {
+                continue;
             }
-        });
+            try {
+                hypervisor.start(d.name());
+                log.info("autostart: domain '{}' started", d.name());
+            } catch (VmmException e) {
+                log.error("autostart: domain '{}' did not start: {}", d.name(), e.getMessage());
+            }
+        }
     }
 
     /** Blocks until {@link #close()} has finished. */

@@ -85,23 +85,33 @@ public final class DomainOperations {
 
     /** ACPI power button, then waits up to {@code timeout} (zero: not at all) for the guest to power off. */
     public ShutdownResult shutdown(DomainEntry e, Duration timeout) {
+        return shutdown(e, timeout, false);
+    }
+
+    /** With {@code agent}, the guest agent's {@code guest-shutdown} instead of the ACPI power button. */
+    public ShutdownResult shutdown(DomainEntry e, Duration timeout, boolean agent) {
         String name = e.name();
         RunningGuest g;
         try (OperationLock.Held held = lock(e, Operation.SHUTDOWN)) {
             Operation.SHUTDOWN.check(name, e.status());
             g = e.guest();
-            GuestControl.powerdown(g, name);
+            if (agent) {
+                GuestAgents.shutdown(g, name);
+            } else {
+                GuestControl.powerdown(g, name);
+            }
         }
+        String how = agent ? "the guest agent's shutdown" : "the ACPI power button";
         long t0 = System.nanoTime();
         try {
             DomainStatus s = timeout.isZero() ? e.status() : g.stopped().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
             Duration waited = Duration.ofNanos(System.nanoTime() - t0);
             return s.state() == DomainState.SHUTOFF
                     ? new ShutdownResult(true, waited, s, "domain '" + name + "' is shut off")
-                    : new ShutdownResult(false, waited, s, "domain '" + name + "' was sent the ACPI power button");
+                    : new ShutdownResult(false, waited, s, "domain '" + name + "' was sent " + how);
         } catch (TimeoutException ex) {
             return new ShutdownResult(false, timeout, e.status(), "domain '" + name + "' did not power off within "
-                    + timeout.toSeconds() + " s of the ACPI power button (it may ignore ACPI); use destroy to force it off");
+                    + timeout.toSeconds() + " s of " + how + (agent ? "" : " (it may ignore ACPI)") + "; use destroy to force it off");
         } catch (ExecutionException ex) {
             throw new GuestControlException("shutdown of domain '" + name + "' failed: " + ex.getCause(), ex.getCause());
         } catch (InterruptedException ex) {

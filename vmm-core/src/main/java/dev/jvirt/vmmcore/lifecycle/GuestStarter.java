@@ -14,7 +14,12 @@ import dev.jvirt.vmmcore.StartRefusedException;
 import dev.jvirt.vmmcore.StateReason;
 import dev.jvirt.vmmcore.VmmException;
 import dev.jvirt.vmmcore.host.HostBackends;
+import dev.jvirt.domainxml.domain.NestedLxd;
 import dev.jvirt.vmmcore.qemu.CapabilitiesProvider;
+import dev.jvirt.vmmcore.qemu.CloudInitSeeds;
+import dev.jvirt.vmmcore.qemu.NestedVirt;
+import dev.jvirt.vmmcore.qemu.argv.NestedLxdDevices;
+import dev.jvirt.vmmcore.qemu.argv.NestedLxdDevices.Nesting;
 import dev.jvirt.vmmcore.qemu.Firmwares;
 import dev.jvirt.vmmcore.qemu.GuestPaths;
 import dev.jvirt.vmmcore.qemu.LogTail;
@@ -40,6 +45,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Starts a guest in four phases. (1) {@link #prepare}, pure: capabilities, accelerator check,
@@ -55,6 +62,7 @@ import java.util.function.BiConsumer;
 public final class GuestStarter {
     /** sun_path holds 108 bytes including the terminating NUL. */
     private static final int MAX_SOCKET_PATH = 107;
+    private static final Logger log = LoggerFactory.getLogger(GuestStarter.class);
     private final CapabilitiesProvider capabilities;
     private final CommandLineBuilder commandLine;
     private final HostPreparation host;
@@ -67,12 +75,13 @@ public final class GuestStarter {
     private final StartPhase.Observer observer;
     private final Firmwares firmwares;
     private final Swtpms swtpms;
+    private final CloudInitSeeds seeds;
 
     /** What a start needs besides the domain: how to build, prepare, launch and watch. */
     public record Tools(CapabilitiesProvider capabilities, CommandLineBuilder commandLine, HostBackends backends,
                         RuntimeStore runtime, QemuLauncher launcher, QmpClientFactory qmp, DomainDefinitions definitions,
                         Duration launchTimeout, GuestConsoles consoles, StartPhase.Observer observer, Firmwares firmwares,
-                        Swtpms swtpms) {
+                        Swtpms swtpms, CloudInitSeeds seeds) {
     }
 
     public GuestStarter(Tools t) {
@@ -88,6 +97,7 @@ public final class GuestStarter {
         this.observer = t.observer();
         this.firmwares = t.firmwares();
         this.swtpms = t.swtpms();
+        this.seeds = t.seeds();
     }
 
     /** Phase 1, pure: what the start works from, or why the guest cannot start here. Touches no guest file. */
@@ -115,7 +125,21 @@ public final class GuestStarter {
     public StartPlan plan(Domain def) {
         HostCapabilities caps = capabilities(def.name());
         // <os firmware='efi'>: the firmware chosen from QEMU's descriptors, as libvirt does at start
-        return new StartPlan(firmwares.resolve(def, caps), caps, runtime.paths(def.name()));
+        Domain d = firmwares.resolve(def, caps);
+        if (NestedLxd.of(d).isPresent()) {
+            // the nested-LXD option: its seed, the guest agent channel, the nesting CPU flags for KVM
+            d = NestedLxdDevices.apply(d, seeds.path(d.name()), d.isKvm() ? nesting(d.name()) : Nesting.NONE);
+        }
+        return new StartPlan(d, caps, runtime.paths(def.name()));
+    }
+
+    private static Nesting nesting(String domain) {
+        NestedVirt.Probe p = NestedVirt.probe();
+        if (p.nesting() == Nesting.NONE) {
+            log.warn("domain '{}': nested-lxd without nested virtualization ({}): LXD containers run, LXD VMs do not",
+                    domain, p.reason());
+        }
+        return p.nesting();
     }
 
     /**
@@ -169,6 +193,7 @@ public final class GuestStarter {
             } catch (IOException e) {
                 throw new StartFailedException(name, "cannot create the UEFI variables store: " + e.getMessage(), e);
             }
+            writeSeed(plan);
             HostPreparation.Host prepared = host.prepare(plan, setup);
             StartChecks.check(prepared.resolved());
             CommandLinePlan cmd = build(plan, prepared);
@@ -206,6 +231,22 @@ public final class GuestStarter {
         } catch (RuntimeException | Error e) {
             setup.rollback();
             throw e;
+        }
+    }
+
+    /** The nested-LXD option's cloud-init seed, written anew at each start (kept until undefine: no undo). */
+    private void writeSeed(StartPlan plan) throws InterruptedException {
+        var option = NestedLxd.of(plan.definition());
+        if (option.isEmpty()) {
+            return;
+        }
+        if (!plan.definition().isKvm()) {
+            log.info("domain '{}': nested-lxd under TCG: LXD containers only, no nested virtual machines", plan.name());
+        }
+        try {
+            seeds.write(plan.definition(), option.get());
+        } catch (IOException e) {
+            throw new StartFailedException(plan.name(), "cannot write the nested-lxd cloud-init seed: " + e.getMessage(), e);
         }
     }
 

@@ -28,6 +28,12 @@ class ErrorMapperTest {
         assertCode(new StartFailedException("x", "QEMU exited", null), 500, "start-failed");
         assertCode(new CompletionException(new NoSuchDomainException("x")), 404, "no-such-domain");
         assertCode(new IllegalStateException("bug"), 500, "internal");
+        assertCode(new dev.jvirt.vmmcore.GuestAgentException(dev.jvirt.vmmcore.GuestAgentException.Kind.UNAVAILABLE,
+                "the guest agent of domain 'x' does not answer", null), 503, "agent-unavailable");
+        assertCode(new dev.jvirt.vmmcore.GuestAgentException(dev.jvirt.vmmcore.GuestAgentException.Kind.REFUSED,
+                "no such program", null), 502, "agent-error");
+        assertCode(new dev.jvirt.vmmcore.GuestAgentException(dev.jvirt.vmmcore.GuestAgentException.Kind.TIMEOUT,
+                "did not exit", null), 504, "operation-timeout");
         assertCode(new dev.jvirt.vmmcore.QemuMonitorException("x", "CommandNotFound", "no such command", null),
                 400, "qemu-error");
     }

@@ -1,10 +1,12 @@
 package dev.jvirt.vmmcore.daemon.http;
 
+import static io.netty.handler.codec.http.HttpResponseStatus.BAD_GATEWAY;
 import static io.netty.handler.codec.http.HttpResponseStatus.BAD_REQUEST;
 import static io.netty.handler.codec.http.HttpResponseStatus.CONFLICT;
 import static io.netty.handler.codec.http.HttpResponseStatus.GATEWAY_TIMEOUT;
 import static io.netty.handler.codec.http.HttpResponseStatus.INTERNAL_SERVER_ERROR;
 import static io.netty.handler.codec.http.HttpResponseStatus.NOT_FOUND;
+import static io.netty.handler.codec.http.HttpResponseStatus.SERVICE_UNAVAILABLE;
 import static io.netty.handler.codec.http.HttpResponseStatus.UNPROCESSABLE_ENTITY;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,6 +17,7 @@ import dev.jvirt.vmmcore.AcceleratorUnavailableException;
 import dev.jvirt.vmmcore.DestroyTimeoutException;
 import dev.jvirt.vmmcore.DomainBusyException;
 import dev.jvirt.vmmcore.DomainConflictException;
+import dev.jvirt.vmmcore.GuestAgentException;
 import dev.jvirt.vmmcore.InvalidArgumentException;
 import dev.jvirt.vmmcore.InvalidDomainException;
 import dev.jvirt.vmmcore.InvalidStateException;
@@ -87,6 +90,14 @@ public final class ErrorMapper {
         if (e instanceof QemuMonitorException q) {
             return new ApiException(BAD_REQUEST, "qemu-error", e.getMessage(), null, e,
                     java.util.Map.of("class", q.errorClass(), "desc", q.description()));
+        }
+        if (e instanceof GuestAgentException agent) {
+            return switch (agent.kind()) {
+                case UNAVAILABLE -> new ApiException(SERVICE_UNAVAILABLE, "agent-unavailable", e.getMessage(),
+                        "a guest still booting answers later; jvirsh nested-status says how far it is", e);
+                case REFUSED -> new ApiException(BAD_GATEWAY, "agent-error", e.getMessage(), null, e);
+                case TIMEOUT -> new ApiException(GATEWAY_TIMEOUT, "operation-timeout", e.getMessage(), null, e);
+            };
         }
         if (e instanceof OperationTimeoutException timeout) {
             return new ApiException(GATEWAY_TIMEOUT, "operation-timeout", e.getMessage(), "jvirsh destroy " + timeout.domain()

@@ -37,6 +37,7 @@ public final class ApiRoutes {
         new QemuMonitorRoutes(hv).register(t);
         new DomainStatsRoutes(hv).register(t);
         new DomainDeviceRoutes(hv).register(t);
+        new GuestAgentRoutes(hv).register(t);
         return t;
     }
 }

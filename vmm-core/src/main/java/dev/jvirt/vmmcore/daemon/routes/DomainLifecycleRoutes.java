@@ -54,7 +54,11 @@ final class DomainLifecycleRoutes {
         if (seconds != null && seconds > MAX_SHUTDOWN_SECONDS) {
             throw ApiException.badRequest("timeout_seconds may be at most " + MAX_SHUTDOWN_SECONDS);
         }
-        ShutdownResult res = hv.shutdown(name, seconds == null ? Duration.ZERO : Duration.ofSeconds(seconds));
+        String mode = body.path("mode").asText("acpi");
+        if (!mode.equals("acpi") && !mode.equals("agent")) {
+            throw ApiException.badRequest("mode must be acpi or agent, not '" + mode + "'");
+        }
+        ShutdownResult res = hv.shutdown(name, seconds == null ? Duration.ZERO : Duration.ofSeconds(seconds), mode.equals("agent"));
         if (seconds != null && seconds > 0 && !res.shutOff()) {
             throw new OperationTimeoutException(name, res.message());
         }
