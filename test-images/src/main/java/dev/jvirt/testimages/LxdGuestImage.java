@@ -2,7 +2,6 @@ package dev.jvirt.testimages;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -34,16 +33,11 @@ public record LxdGuestImage(Path directory) {
 
     /** Runs the build script (a cache hit takes a second or two) and returns the image it names. */
     public static LxdGuestImage build(String... extraArgs) {
-        List<String> argv = new ArrayList<>();
-        argv.add(script().toString());
-        argv.add("--quiet");
-        argv.addAll(List.of(extraArgs));
-        String out = Commands.run(argv).strip();
-        String last = out.substring(out.lastIndexOf('\n') + 1);
-        LxdGuestImage image = new LxdGuestImage(Path.of(last));
+        LxdGuestImage image = new LxdGuestImage(BuildScripts.run(script(), extraArgs));
         for (Path p : List.of(image.disk(), image.kernel(), image.initrd(), image.busyboxImage())) {
             if (!Files.isRegularFile(p)) {
-                throw new IllegalStateException("build-lxd-guest named " + last + " but it has no " + p.getFileName());
+                throw new IllegalStateException("build-lxd-guest named " + image.directory() + " but it has no "
+                        + p.getFileName());
             }
         }
         return image;
@@ -51,12 +45,6 @@ public record LxdGuestImage(Path directory) {
 
     /** {@code test-images/build-lxd-guest}, found from the working directory upwards. */
     public static Path script() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("test-images").resolve("build-lxd-guest");
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("cannot find test-images/build-lxd-guest above " + Path.of("").toAbsolutePath());
+        return BuildScripts.find("build-lxd-guest", "");
     }
 }

@@ -2,8 +2,6 @@ package dev.jvirt.testimages;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The built image files of the tiny guest, as {@code test-images/build-tiny-guest} leaves them in
@@ -29,15 +27,10 @@ public record TinyGuestImage(Path directory) {
      * @param extraArgs further options for the script, such as {@code --cache-dir DIR}
      */
     public static TinyGuestImage build(String... extraArgs) {
-        List<String> argv = new ArrayList<>();
-        argv.add(buildScript().toString());
-        argv.add("--quiet");
-        argv.addAll(List.of(extraArgs));
-        String out = Commands.run(argv).strip();
-        String last = out.substring(out.lastIndexOf('\n') + 1);
-        TinyGuestImage image = new TinyGuestImage(Path.of(last));
+        TinyGuestImage image = new TinyGuestImage(BuildScripts.run(buildScript(), extraArgs));
         if (!Files.isRegularFile(image.kernel()) || !Files.isRegularFile(image.initrd())) {
-            throw new IllegalStateException("build-tiny-guest named " + last + " but it holds no vmlinuz/initrd.img");
+            throw new IllegalStateException("build-tiny-guest named " + image.directory()
+                    + " but it holds no vmlinuz/initrd.img");
         }
         return image;
     }
@@ -51,13 +44,6 @@ public record TinyGuestImage(Path directory) {
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured);
         }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("test-images").resolve("build-tiny-guest");
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("cannot find test-images/build-tiny-guest above "
-                + Path.of("").toAbsolutePath() + "; set -Djvirt.testimages.script=PATH");
+        return BuildScripts.find("build-tiny-guest", "; set -Djvirt.testimages.script=PATH");
     }
 }
