@@ -38,10 +38,10 @@ final class CpuArgs {
                     throw new CommandLineException("<cpu mode='host-passthrough'>",
                             "needs KVM; with <domain type='qemu'> (TCG) use <cpu mode='maximum'>");
                 }
-                o = migratable(QemuOpts.of("host"), cpu);
+                o = migratable(QemuOpts.of("host"), cpu, true);
             }
             case "host-model" -> o = QemuOpts.of(def.isKvm() ? "host" : "max");
-            case "maximum" -> o = migratable(QemuOpts.of("max"), cpu);
+            case "maximum" -> o = migratable(QemuOpts.of("max"), cpu, def.isKvm());
             case "custom" -> o = QemuOpts.of(cpu == null || cpu.model() == null || cpu.model().name() == null
                     ? "qemu64" : checked(cpu.model().name(), "<cpu><model>"));
             default -> throw new CommandLineException("<cpu mode='" + mode + "'>",
@@ -80,10 +80,16 @@ final class CpuArgs {
         return o.build();
     }
 
-    /** {@code migratable} as written ({@code host} and {@code max} only; libvirt writes it when the XML has it). */
-    private static QemuOpts migratable(QemuOpts o, Cpu cpu) {
+    /**
+     * {@code migratable} ({@code host} and {@code max} only): as written, else on under KVM —
+     * libvirt 9.0 fills {@code migratable='on'} in for these modes when QEMU's KVM CPU has the
+     * property (it has none under TCG, so there libvirt writes nothing unless the XML has it).
+     */
+    private static QemuOpts migratable(QemuOpts o, Cpu cpu, boolean kvm) {
         if (cpu.migratable() != null) {
             o.onOff("migratable", cpu.migratable());
+        } else if (kvm) {
+            o.onOff("migratable", true);
         }
         return o;
     }
