@@ -34,14 +34,15 @@ final class VolumeLocks {
         }
     }
 
-    /** Takes the volume for {@code what}; {@code evenIfLeased} for reads and forced deletes. */
+    /** Takes the volume for {@code what}; {@code evenIfLeased} for reads (a guest may run beside them). */
     synchronized Hold acquire(VolumeRef v, String what, boolean evenIfLeased) {
         Hold h = held.get(v);
         if (h != null) {
             throw new VolumeBusyException(v + " is busy: " + h.what + " is in progress; wait for it or cancel it");
         }
         if (!evenIfLeased && leases.containsKey(v)) {
-            throw new VolumeBusyException(v + " is " + users(v) + "; " + what + " is refused while it runs");
+            throw new VolumeBusyException(v + " is " + users(v) + "; " + what + " is refused while it runs (shut the guest "
+                    + "down or detach the disk first)");
         }
         Hold n = new Hold(v, what);
         held.put(v, n);

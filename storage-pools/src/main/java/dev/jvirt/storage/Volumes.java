@@ -198,11 +198,15 @@ public final class Volumes {
         return info(v);
     }
 
-    /** {@code vol-delete}: refused while a job holds it, and while a guest uses it unless {@code force}. */
+    /**
+     * {@code vol-delete}: refused while a job holds it and while a running guest has it open, also
+     * when forced (a running guest never loses its disk); {@code force} is the caller's, for
+     * definitions that merely name the volume.
+     */
     public void delete(VolumeRef v, boolean force) {
         VolumeStore s = store(v);
         s.existing(v.volume());
-        VolumeLocks.Hold hold = locks.acquire(v, "delete", force);
+        VolumeLocks.Hold hold = locks.acquire(v, "delete", false);
         try {
             s.delete(v.volume());
             markers.clear(v);

@@ -300,7 +300,7 @@ class DirPoolVolumesIT {
     }
 
     @Test
-    void aGuestLeaseBlocksWritesAndDeleteUnlessForced() {
+    void aGuestLeaseBlocksWritesAndDeleteEvenWhenForced() {
         vols.create(pool, VolumeSpec.of("g.qcow2", "qcow2", MIB, Preallocation.OFF));
         ResolvedVolume r = st.pools.resolve(pool, "g.qcow2", "g1");
         assertThat(r.format()).isEqualTo("qcow2");
@@ -312,8 +312,12 @@ class DirPoolVolumesIT {
         r.close();
         r.close();
         ResolvedVolume again = st.pools.resolve(pool, "g.qcow2", "g1");
-        vols.delete(ref("g.qcow2"), true);
+        assertThatThrownBy(() -> vols.delete(ref("g.qcow2"), true)).as("a running guest never loses its disk, forced or not")
+                .isInstanceOf(VolumeBusyException.class).hasMessageContaining("in use by guest 'g1'")
+                .hasMessageContaining("detach the disk first");
+        assertThat(vols.list(pool)).hasSize(1);
         again.close();
+        vols.delete(ref("g.qcow2"), true);
         assertThat(vols.list(pool)).isEmpty();
     }
 }

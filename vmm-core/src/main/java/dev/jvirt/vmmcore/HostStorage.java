@@ -102,6 +102,11 @@ public final class HostStorage implements AutoCloseable {
      * or by its path.
      */
     public List<String> users(VolumeRef v) {
+        return users(v, false);
+    }
+
+    /** {@link #users(VolumeRef)}, or with {@code runningOnly} the active domains whose live definition names it. */
+    private List<String> users(VolumeRef v, boolean runningOnly) {
         Hypervisor hv = hypervisor;
         if (hv == null) {
             return List.of();
@@ -114,7 +119,10 @@ public final class HostStorage implements AutoCloseable {
         }
         TreeSet<String> out = new TreeSet<>();
         for (DomainInfo d : hv.list()) {
-            for (boolean inactive : new boolean[] {true, false}) {
+            if (runningOnly && d.pid().isEmpty()) {
+                continue;
+            }
+            for (boolean inactive : runningOnly ? new boolean[] {false} : new boolean[] {true, false}) {
                 Domain def;
                 try {
                     def = hv.definition(d.name(), inactive);
@@ -147,10 +155,18 @@ public final class HostStorage implements AutoCloseable {
     }
 
     /**
-     * {@code vol-delete}: refused while a defined or running domain names the volume, unless
-     * {@code force}; answers the domains that name it (for the forced delete's warning).
+     * {@code vol-delete}: refused while a defined domain names the volume, unless {@code force};
+     * refused while a running guest has it, forced or not (a running guest never loses its disk,
+     * also one named by path rather than as a volume). Answers the domains that name it (for the
+     * forced delete's warning).
      */
     public List<String> deleteVolume(VolumeRef v, boolean force) {
+        List<String> running = users(v, true);
+        if (!running.isEmpty()) {
+            throw new VolumeBusyException(v + " is in use by running domain " + String.join(", ", running.stream()
+                    .map(n -> "'" + n + "'").toList()) + "; delete is refused while it runs, also with --force (shut the "
+                    + "guest down or detach the disk first)");
+        }
         List<String> users = users(v);
         if (!users.isEmpty() && !force) {
             throw new VolumeBusyException(v + " is used by domain " + String.join(", ", users.stream().map(n -> "'" + n + "'").toList())

@@ -97,7 +97,7 @@ public final class Hypervisor implements AutoCloseable {
         this.operations = new DomainOperations(registry, starter, teardown, guestEvents, status, config.busyWait());
         this.devices = new DomainDevices(registry, operations, definer, xml,
                 new DiskHotplug(starter, config.commandLine(), config.backends(), runtime, xml, config.busyWait(),
-                        Duration.ofSeconds(20)),
+                        config.unplugWait()),
                 new NicHotplug(config.backends(), config.commandLine(), starter, runtime, xml), config.busyWait());
         this.monitoring = new DomainMonitoring(registry, operations, new GuestStats(java.nio.file.Path.of("/proc")));
         this.commandLines = new DomainCommandLines(registry, starter, xml);

@@ -29,6 +29,9 @@ import java.util.function.Supplier;
  * @param consoleLogKeep  rotated console log files kept besides the current one
  * @param startObserver   told of each {@link StartPhase} a start reaches (nothing by default)
  * @param backends        what prepares TAPs and volumes in the host phase of a start (none by default)
+ * @param unplugWait      how long a detach waits for the guest to let go of a device (QEMU's
+ *                        {@code DEVICE_DELETED}) before it answers that the guest has not yet; the
+ *                        device still goes from the live definition when the guest lets go later
  */
 public record HypervisorConfig(
         StateDirs dirs,
@@ -41,7 +44,8 @@ public record HypervisorConfig(
         long consoleLogBytes,
         int consoleLogKeep,
         StartPhase.Observer startObserver,
-        HostBackends backends) {
+        HostBackends backends,
+        Duration unplugWait) {
 
     public static final Path DEFAULT_EMULATOR = Path.of("/usr/bin/qemu-system-x86_64");
 
@@ -55,6 +59,7 @@ public record HypervisorConfig(
         Objects.requireNonNull(kvmProbe, "kvmProbe");
         Objects.requireNonNull(startObserver, "startObserver");
         Objects.requireNonNull(backends, "backends");
+        Objects.requireNonNull(unplugWait, "unplugWait");
         if (consoleLogBytes <= 0 || consoleLogKeep < 0) {
             throw new IllegalArgumentException("console log bounds must be positive");
         }
@@ -66,43 +71,48 @@ public record HypervisorConfig(
                 QemuCommandLine::plan,
                 Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(30), () -> KvmProbe.system().probe(),
                 KeepRequest.DEFAULT_LOG_FILE_BYTES, KeepRequest.DEFAULT_LOG_KEEP, StartPhase.Observer.NONE,
-                HostBackends.none());
+                HostBackends.none(), Duration.ofSeconds(20));
     }
 
     public HypervisorConfig withEmulator(Path path) {
-        return new HypervisorConfig(dirs, path, commandLine, busyWait, destroyGrace, launchTimeout, kvmProbe, consoleLogBytes, consoleLogKeep, startObserver, backends);
+        return new HypervisorConfig(dirs, path, commandLine, busyWait, destroyGrace, launchTimeout, kvmProbe, consoleLogBytes, consoleLogKeep, startObserver, backends, unplugWait);
     }
 
     public HypervisorConfig withCommandLine(CommandLineBuilder builder) {
-        return new HypervisorConfig(dirs, emulator, builder, busyWait, destroyGrace, launchTimeout, kvmProbe, consoleLogBytes, consoleLogKeep, startObserver, backends);
+        return new HypervisorConfig(dirs, emulator, builder, busyWait, destroyGrace, launchTimeout, kvmProbe, consoleLogBytes, consoleLogKeep, startObserver, backends, unplugWait);
     }
 
     public HypervisorConfig withBusyWait(Duration wait) {
-        return new HypervisorConfig(dirs, emulator, commandLine, wait, destroyGrace, launchTimeout, kvmProbe, consoleLogBytes, consoleLogKeep, startObserver, backends);
+        return new HypervisorConfig(dirs, emulator, commandLine, wait, destroyGrace, launchTimeout, kvmProbe, consoleLogBytes, consoleLogKeep, startObserver, backends, unplugWait);
     }
 
     public HypervisorConfig withDestroyGrace(Duration grace) {
-        return new HypervisorConfig(dirs, emulator, commandLine, busyWait, grace, launchTimeout, kvmProbe, consoleLogBytes, consoleLogKeep, startObserver, backends);
+        return new HypervisorConfig(dirs, emulator, commandLine, busyWait, grace, launchTimeout, kvmProbe, consoleLogBytes, consoleLogKeep, startObserver, backends, unplugWait);
     }
 
     /** Console hub logs rotate at {@code fileBytes}, keeping {@code keep} rotated files: at most fileBytes × (1 + keep) per domain. */
     public HypervisorConfig withConsoleLog(long fileBytes, int keep) {
-        return new HypervisorConfig(dirs, emulator, commandLine, busyWait, destroyGrace, launchTimeout, kvmProbe, fileBytes, keep, startObserver, backends);
+        return new HypervisorConfig(dirs, emulator, commandLine, busyWait, destroyGrace, launchTimeout, kvmProbe, fileBytes, keep, startObserver, backends, unplugWait);
     }
 
     public HypervisorConfig withKvmProbe(Supplier<KvmSupport> probe) {
-        return new HypervisorConfig(dirs, emulator, commandLine, busyWait, destroyGrace, launchTimeout, probe, consoleLogBytes, consoleLogKeep, startObserver, backends);
+        return new HypervisorConfig(dirs, emulator, commandLine, busyWait, destroyGrace, launchTimeout, probe, consoleLogBytes, consoleLogKeep, startObserver, backends, unplugWait);
     }
 
     /** {@code observer} is told of each phase a start reaches. */
     public HypervisorConfig withStartObserver(StartPhase.Observer observer) {
         return new HypervisorConfig(dirs, emulator, commandLine, busyWait, destroyGrace, launchTimeout, kvmProbe,
-                consoleLogBytes, consoleLogKeep, observer, backends);
+                consoleLogBytes, consoleLogKeep, observer, backends, unplugWait);
+    }
+
+    public HypervisorConfig withUnplugWait(Duration wait) {
+        return new HypervisorConfig(dirs, emulator, commandLine, busyWait, destroyGrace, launchTimeout, kvmProbe,
+                consoleLogBytes, consoleLogKeep, startObserver, backends, wait);
     }
 
     /** Devices these backends serve (network and bridge interfaces, volume disks) get their host side from them at start. */
     public HypervisorConfig withBackends(HostBackends hostBackends) {
         return new HypervisorConfig(dirs, emulator, commandLine, busyWait, destroyGrace, launchTimeout, kvmProbe,
-                consoleLogBytes, consoleLogKeep, startObserver, hostBackends);
+                consoleLogBytes, consoleLogKeep, startObserver, hostBackends, unplugWait);
     }
 }

@@ -44,7 +44,11 @@ class StorageVolumesIT {
     private final HostStorage storage = HostStorage.open(host.dirs);
 
     private Hypervisor open() {
-        Hypervisor hv = host.open(HypervisorConfig.of(host.dirs).withBackends(HostBackends.none().withStorage(storage.backend())));
+        return open(HypervisorConfig.of(host.dirs));
+    }
+
+    private Hypervisor open(HypervisorConfig config) {
+        Hypervisor hv = host.open(config.withBackends(HostBackends.none().withStorage(storage.backend())));
         storage.attach(hv);
         return hv;
     }
@@ -79,6 +83,10 @@ class StorageVolumesIT {
             sh.run("printf JVIRT-OVERLAY-WRITE | dd of=/dev/vda bs=512 conv=fsync 2>/dev/null; sync; echo WROTE-$((6*7))", "WROTE-42");
             // running: refused by the definition check, and the guest's lease refuses writes to it
             assertThatThrownBy(() -> storage.deleteVolume(clone, false)).isInstanceOf(VolumeBusyException.class);
+            assertThatThrownBy(() -> storage.deleteVolume(clone, true)).as("forced, still refused: the guest runs on it")
+                    .isInstanceOf(VolumeBusyException.class).hasMessageContaining("running domain 'web1'")
+                    .hasMessageContaining("also with --force");
+            assertThat(clonePath).exists();
             assertThatThrownBy(() -> storage.pools().volumes().resize(clone, 32L << 20, false))
                     .isInstanceOf(VolumeBusyException.class).hasMessageContaining("in use by guest 'web1'");
             // the guest runs from its initramfs: its vda can go, and the start's lease with it
@@ -134,6 +142,39 @@ class StorageVolumesIT {
             sh.close();
         }
         hv.destroy("hot");
+    }
+
+    @Test
+    void aGuestThatLetsGoAfterTheDetachAnsweredLosesTheDiskFromItsLiveDefinitionThen(TinyGuest guest) throws Exception {
+        // no wait at all: the detach answers before the guest's ACPI unplug can finish
+        Hypervisor hv = open(HypervisorConfig.of(host.dirs).withUnplugWait(Duration.ZERO));
+        hv.define(TestDomains.tiny(guest, "late", "qemu", TestDomains.CMDLINE, guest.newDisk("late-vda")));
+        VolumeRef extra = storage.pools().volumes().create("default", VolumeSpec.of("late.qcow2", "qcow2", 8L << 20, Preallocation.OFF));
+        hv.start("late");
+        Shell sh = new Shell(hv.console("late").orElseThrow());
+        try {
+            sh.await(TinyGuest.READY_MARKER);
+            hv.devices().attachDisk("late", "<disk type='volume' device='disk'><driver name='qemu' type='qcow2'/>"
+                    + "<source pool='default' volume='late.qcow2'/><target dev='vdb' bus='virtio'/></disk>", true, false);
+            sh.poll("ls /sys/block", "vdb");
+
+            assertThat(hv.devices().detachDisk("late", "vdb", true, false)).as("answered before the guest let go").isFalse();
+            sh.pollGone("ls /sys/block", "vdb");
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (hv.definition("late", false).devices().disks().size() > 1 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(hv.definition("late", false).devices().disks()).as("the late DEVICE_DELETED updated the live XML")
+                    .extracting(d -> d.target().dev()).containsExactly("vda");
+            assertThat(storage.pools().volumes().info(extra).holder()).as("and gave the lease back").isNull();
+            // the node went too: the same target can be plugged again
+            hv.devices().attachDisk("late", "<disk type='volume' device='disk'><driver name='qemu' type='qcow2'/>"
+                    + "<source pool='default' volume='late.qcow2'/><target dev='vdb' bus='virtio'/></disk>", true, false);
+            sh.poll("ls /sys/block", "vdb");
+        } finally {
+            sh.close();
+        }
+        hv.destroy("late");
     }
 
     @Test

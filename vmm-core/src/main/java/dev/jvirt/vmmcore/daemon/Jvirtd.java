@@ -95,7 +95,8 @@ public final class Jvirtd implements AutoCloseable {
         }
         if (dac != null) {
             config = config.withCommandLine(dac.wrap(config.commandLine()))
-                    .withStartObserver(dac.observer(config.startObserver()));
+                    .withStartObserver(dac.observer(config.startObserver()))
+                    .withBackends(config.backends().withDiskAccess(dac));
         }
         VirtualNetworks nets = openNetworks(options, dac);
         if (nets != null) {

@@ -10,6 +10,7 @@ import dev.jvirt.qmpclient.QmpEventListener;
 import dev.jvirt.qmpclient.QmpSubscription;
 import dev.jvirt.vmmcore.GuestControlException;
 import dev.jvirt.vmmcore.InvalidArgumentException;
+import dev.jvirt.vmmcore.host.DiskAccess;
 import dev.jvirt.vmmcore.host.HostBackends;
 import dev.jvirt.vmmcore.host.Prepared;
 import dev.jvirt.vmmcore.host.StorageBackend;
@@ -119,15 +120,19 @@ public final class DiskHotplug {
                 }
                 resolved = HostPreparation.resolved(added, volume.value());
             }
+            Prepared.Release access = null;
             try {
+                access = grantAccess(live, resolved);
                 DeviceSpec spec = spec(g, next, resolved);
                 plug(g, e.name(), spec);
             } catch (RuntimeException ex) {
+                release(access, e.name());
                 release(volume == null ? null : volume.release(), e.name());
                 throw ex;
             }
-            if (volume != null) {
-                g.hotplugged(added.target().dev(), volume.release());
+            Prepared.Release both = both(access, volume == null ? null : volume.release());
+            if (both != null) {
+                g.hotplugged(added.target().dev(), both);
             }
             commitLive(g, next);
             log.info("domain {}: disk {} attached", e.name(), added.target().dev());
@@ -162,6 +167,7 @@ public final class DiskHotplug {
                     deleted.completeExceptionally(cause);
                 }
             });
+            boolean late = false;
             try {
                 qmp(g, e.name(), "device_del", JsonNodeFactory.instance.objectNode().put("id", spec.id()));
                 try {
@@ -170,6 +176,8 @@ public final class DiskHotplug {
                     if (lease != null) {
                         g.hotplugged(dev, lease);
                     }
+                    late = true;
+                    finishWhenDeleted(e, g, dev, spec, deleted, sub);
                     return false;
                 } catch (InterruptedException ex) {
                     Thread.currentThread().interrupt();
@@ -178,24 +186,59 @@ public final class DiskHotplug {
                     throw new GuestControlException("QEMU went away while " + dev + " was being detached", ex);
                 }
             } finally {
-                closeQuietly(sub);
-            }
-            List<Backend> nodes = new ArrayList<>(spec.backends());
-            java.util.Collections.reverse(nodes);
-            for (Backend b : nodes) {
-                if (b instanceof Backend.Blockdev bd) {
-                    try {
-                        qmp(g, e.name(), "blockdev-del", JsonNodeFactory.instance.objectNode().put("node-name", bd.nodeName()));
-                    } catch (GuestControlException ex) {
-                        log.warn("domain {}: blockdev-del {} after unplug: {}", e.name(), bd.nodeName(), ex.getMessage());
-                    }
+                if (!late) {
+                    closeQuietly(sub);
                 }
             }
-            release(lease, e.name());
-            commitLive(g, withoutDisk(live, dev));
-            log.info("domain {}: disk {} detached", e.name(), dev);
+            finish(g, e.name(), dev, spec, lease);
             return true;
         }
+    }
+
+    /**
+     * The guest had not let go within the wait: when its {@code DEVICE_DELETED} comes later, the
+     * disk's nodes and lease go and the live definition loses it then (under the domain's lock, on
+     * a thread of its own: never on QMP's event loop). A guest that stops first ends it all anyway.
+     */
+    private void finishWhenDeleted(DomainEntry e, RunningGuest g, String dev, DeviceSpec spec,
+                                   CompletableFuture<Void> deleted, QmpSubscription sub) {
+        deleted.whenComplete((ok, failed) -> {
+            closeQuietly(sub);
+            if (failed != null) {
+                return;
+            }
+            Thread t = new Thread(() -> {
+                try (OperationLock.Held held = e.acquire(Operation.DETACH_DEVICE, Duration.ofSeconds(60))) {
+                    if (e.guest() != g || disk(g.live(), dev) == null) {
+                        return; // stopped (or restarted) meanwhile, or already finished by a second detach
+                    }
+                    finish(g, e.name(), dev, spec, g.unplugged(dev));
+                    log.info("domain {}: disk {} let go by the guest after the detach had answered", e.name(), dev);
+                } catch (RuntimeException ex) {
+                    log.warn("domain {}: finishing the late detach of {} failed: {}", e.name(), dev, ex.toString());
+                }
+            }, "late-unplug-" + e.name());
+            t.setDaemon(true);
+            t.start();
+        });
+    }
+
+    /** After the guest let go: the disk's nodes deleted newest first, its host side given back, the live definition without it. */
+    private void finish(RunningGuest g, String domain, String dev, DeviceSpec spec, Prepared.Release lease) {
+        List<Backend> nodes = new ArrayList<>(spec.backends());
+        java.util.Collections.reverse(nodes);
+        for (Backend b : nodes) {
+            if (b instanceof Backend.Blockdev bd) {
+                try {
+                    qmp(g, domain, "blockdev-del", JsonNodeFactory.instance.objectNode().put("node-name", bd.nodeName()));
+                } catch (GuestControlException ex) {
+                    log.warn("domain {}: blockdev-del {} after unplug: {}", domain, bd.nodeName(), ex.getMessage());
+                }
+            }
+        }
+        release(lease, domain);
+        commitLive(g, withoutDisk(g.live(), dev));
+        log.info("domain {}: disk {} detached", domain, dev);
     }
 
     /**
@@ -221,6 +264,37 @@ public final class DiskHotplug {
         } catch (CommandLineException ex) {
             throw new InvalidArgumentException("cannot hot-plug disk " + target.target().dev() + ": " + ex.getMessage());
         }
+    }
+
+    /** QEMU's user given the disk's image where the host needs that (system mode); null where nothing was done. */
+    private Prepared.Release grantAccess(Domain live, Disk disk) {
+        DiskAccess access = backends.diskAccess().orElse(null);
+        String file = disk.source() == null ? null : disk.source().file() != null ? disk.source().file() : disk.source().dev();
+        if (access == null || file == null) {
+            return null;
+        }
+        try {
+            return access.grant(live, java.nio.file.Path.of(file), disk.readonly() || "cdrom".equals(disk.device()));
+        } catch (RuntimeException ex) {
+            throw ex;
+        } catch (Exception ex) {
+            throw new GuestControlException("cannot give disk image " + file + " to the QEMU of domain '" + live.name()
+                    + "': " + ex.getMessage(), ex);
+        }
+    }
+
+    /** One release for a hot-plugged disk's host side: its access first, then its volume lease. */
+    private static Prepared.Release both(Prepared.Release access, Prepared.Release lease) {
+        if (access == null || lease == null) {
+            return access != null ? access : lease;
+        }
+        return () -> {
+            try {
+                access.release();
+            } finally {
+                lease.release();
+            }
+        };
     }
 
     private static Disk placeholder(Disk d) {

@@ -6,7 +6,10 @@ import dev.jvirt.domainxml.domain.Disk;
 import dev.jvirt.domainxml.domain.Domain;
 import dev.jvirt.domainxml.domain.Seclabel;
 import dev.jvirt.vmmcore.DomainEvent;
+import dev.jvirt.vmmcore.InvalidArgumentException;
 import dev.jvirt.vmmcore.StartFailedException;
+import dev.jvirt.vmmcore.host.DiskAccess;
+import dev.jvirt.vmmcore.host.Prepared;
 import dev.jvirt.vmmcore.lifecycle.StartPhase;
 import dev.jvirt.vmmcore.qemu.argv.CommandLineBuilder;
 import dev.jvirt.vmmcore.qemu.argv.CommandLinePlan;
@@ -33,9 +36,11 @@ import org.slf4j.LoggerFactory;
  * start is refused with the path), and the writable disk images are given to it right after QEMU
  * daemonizes, before its CPUs run. Their owners before are recorded in {@code RUNTIME/dac/NAME.json}
  * (so a restarted daemon still knows them) and given back when the domain stops; a record whose
- * domain is no longer running is settled at daemon start.
+ * domain is no longer running is settled at daemon start. A disk hot-plugged into a running guest
+ * is checked and given the same way ({@link #grant}), joins the domain's record and is given back
+ * at its detach or with the rest at the stop.
  */
-public final class DacOwnership {
+public final class DacOwnership implements DiskAccess {
     private static final Logger log = LoggerFactory.getLogger(DacOwnership.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private final QemuUser user;
@@ -220,6 +225,63 @@ public final class DacOwnership {
         }
     }
 
+    /**
+     * A disk hot-plugged into {@code live}'s running QEMU: a read-only image must be readable by
+     * QEMU's user already, a writable one is given to it (recorded first, so a stop or a restarted
+     * daemon gives it back); the release gives it back at detach.
+     */
+    @Override
+    public synchronized Prepared.Release grant(Domain live, Path image, boolean readOnly) throws IOException {
+        QemuUser runAs = runAs(live);
+        boolean relabel = relabel(live);
+        String why = readOnly || !relabel ? runAs.whyNot(image, !readOnly) : runAs.whyNotReachable(image);
+        if (why != null) {
+            throw new InvalidArgumentException("QEMU of domain '" + live.name() + "' runs as user " + runAs.name()
+                    + " and cannot open the " + (readOnly ? "read-only " : "") + "disk image " + image + ": " + why + "; "
+                    + (readOnly ? "make it readable for " + runAs.name() : relabel ? "move it to a directory "
+                    + runAs.name() + " can reach" : "<seclabel> says not to relabel: give it to " + runAs.name() + " yourself"));
+        }
+        if (readOnly || !relabel) {
+            return () -> { };
+        }
+        image = image.toRealPath(); // the file itself is given, never a link to it
+        Path record = records.resolve(live.name() + ".json");
+        Map<String, int[]> given = Files.exists(record) ? readRecord(record) : new LinkedHashMap<>();
+        String key = image.toString();
+        if (given.containsKey(key)) {
+            return () -> { }; // already QEMU's for this run (another disk on the same image)
+        }
+        FileOwner o = FileOwner.of(image);
+        given.put(key, new int[] {o.uid(), o.gid()});
+        Files.createDirectories(records);
+        AtomicFiles.write(record, JSON.writeValueAsBytes(given)); // the record first, then the change
+        chown(image, runAs.uid(), runAs.gid());
+        log.info("domain '{}': hot-plugged disk image {} given to {}", live.name(), image, runAs.name());
+        return () -> giveBack(live.name(), record, key, runAs.uid());
+    }
+
+    /** A hot-plugged image's owner given back at its detach, and its entry taken off the domain's record. */
+    private synchronized void giveBack(String domain, Path record, String image, int qemuUid) throws IOException {
+        if (!Files.exists(record)) {
+            return; // the stop gave everything back already
+        }
+        Map<String, int[]> given = readRecord(record);
+        int[] before = given.remove(image);
+        if (before == null) {
+            return;
+        }
+        Path p = Path.of(image);
+        if (Files.exists(p, LinkOption.NOFOLLOW_LINKS) && FileOwner.of(p).uid() == qemuUid) {
+            chown(p, before[0], before[1]);
+        }
+        AtomicFiles.write(record, JSON.writeValueAsBytes(given));
+        log.info("domain '{}': detached disk image {} given back to uid {}", domain, image, before[0]);
+    }
+
+    private static Map<String, int[]> readRecord(Path record) throws IOException {
+        return JSON.readValue(record.toFile(), new TypeReference<LinkedHashMap<String, int[]>>() { });
+    }
+
     /** Gives back what was given to every domain that {@code running} says no longer runs. */
     public void restoreStopped(Predicate<String> running) {
         if (!Files.isDirectory(records)) {
@@ -248,7 +310,7 @@ public final class DacOwnership {
         }
     }
 
-    private void restoreQuietly(String domain, Path record) {
+    private synchronized void restoreQuietly(String domain, Path record) {
         try {
             restore(domain, record);
         } catch (IOException ex) {
@@ -256,8 +318,8 @@ public final class DacOwnership {
         }
     }
 
-    private void restore(String domain, Path record) throws IOException {
-        Map<String, int[]> before = JSON.readValue(record.toFile(), new TypeReference<Map<String, int[]>>() { });
+    private synchronized void restore(String domain, Path record) throws IOException {
+        Map<String, int[]> before = readRecord(record);
         for (Map.Entry<String, int[]> b : before.entrySet()) {
             Path p = Path.of(b.getKey());
             try {

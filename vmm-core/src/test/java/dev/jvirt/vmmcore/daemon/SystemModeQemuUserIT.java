@@ -55,6 +55,10 @@ class SystemModeQemuUserIT {
         assertThat(output).contains("qemu-gid=" + user.gid() + "\t" + user.gid());
         assertThat(output).contains("disk-owner-running=" + user.uid()).contains("destroy=200")
                 .contains("disk-owner-after=0");
+        assertThat(output).as("a hot-plugged image is given to QEMU's user and back at the stop")
+                .contains("hot-attach=200").contains("hot-owner-running=" + user.uid()).contains("hot-owner-after=0");
+        assertThat(output).contains("ro-attach=400").contains("runs as user jvirt-qemu and cannot open the read-only disk image "
+                + "/var/lib/jvirt/images/root-only.iso: user jvirt-qemu (uid " + user.uid() + ") may not read it");
         assertThat(output).contains("secret-start=500 start-failed")
                 .contains("secret-message=failed to start domain '" + prefix + "-secret'")
                 .contains("QEMU runs as user jvirt-qemu and cannot open the kernel /var/lib/jvirt/images/root-only-kernel: "

@@ -71,11 +71,25 @@ public final class SystemModeScenario {
                 }
             }
             System.out.println("disk-owner-running=" + Files.getAttribute(disk, "unix:uid"));
+            // hot-plugged: a root-only 0600 image is given to QEMU's user as a start's are, or blockdev-add fails
+            Path hot = copy(args[2], images.resolve("hot.qcow2"), "rw-------");
+            UnixHttpClient.Response attach = api.post("/1.0/domains/" + good + "/devices", Map.of("xml",
+                    "<disk type='file' device='disk'><driver name='qemu' type='qcow2'/><source file='" + hot
+                    + "'/><target dev='vdb' bus='virtio'/></disk>", "live", true, "config", false));
+            System.out.println("hot-attach=" + attach.status() + " " + attach.json().path("error").path("message").asText());
+            System.out.println("hot-owner-running=" + Files.getAttribute(hot, "unix:uid"));
+            Path iso = copy(args[1], images.resolve("root-only.iso"), "rw-------");
+            UnixHttpClient.Response ro = api.post("/1.0/domains/" + good + "/devices", Map.of("xml",
+                    "<disk type='file' device='disk'><driver name='qemu' type='raw'/><source file='" + iso
+                    + "'/><target dev='vdc' bus='virtio'/><readonly/></disk>", "live", true, "config", false));
+            System.out.println("ro-attach=" + ro.status() + " " + ro.json().path("error").path("message").asText());
             System.out.println("destroy=" + api.post("/1.0/domains/" + good + "/destroy", Map.of()).status());
-            for (int i = 0; i < 300 && !Integer.valueOf(0).equals(Files.getAttribute(disk, "unix:uid")); i++) {
+            for (int i = 0; i < 300 && !(Integer.valueOf(0).equals(Files.getAttribute(disk, "unix:uid"))
+                    && Integer.valueOf(0).equals(Files.getAttribute(hot, "unix:uid"))); i++) {
                 Thread.sleep(100); // given back on the stop event, just after the destroy's answer
             }
             System.out.println("disk-owner-after=" + Files.getAttribute(disk, "unix:uid"));
+            System.out.println("hot-owner-after=" + Files.getAttribute(hot, "unix:uid"));
 
             api.post("/1.0/domains", Map.of("xml", xml(bad, secret, initrd, copy(args[2], images.resolve("disk2.qcow2"),
                     "rw-------"))));
