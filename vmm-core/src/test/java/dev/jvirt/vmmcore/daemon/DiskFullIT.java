@@ -39,7 +39,7 @@ class DiskFullIT {
             }
             String output = Files.readString(out);
             System.out.println(output);
-            assertThat(output).containsPattern("acknowledged=[1-9]").contains("refused=500 internal")
+            assertThat(output).containsPattern("acknowledged=[1-9]").contains("refused=507 system-error")
                     .contains("No space left on device").contains("stored-broken=0 stray-temp-files=[]")
                     .contains("acknowledged-all-there=true").contains("define-after-room=201");
         }

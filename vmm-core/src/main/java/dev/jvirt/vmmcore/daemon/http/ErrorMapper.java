@@ -4,6 +4,7 @@ import static io.netty.handler.codec.http.HttpResponseStatus.BAD_GATEWAY;
 import static io.netty.handler.codec.http.HttpResponseStatus.BAD_REQUEST;
 import static io.netty.handler.codec.http.HttpResponseStatus.CONFLICT;
 import static io.netty.handler.codec.http.HttpResponseStatus.GATEWAY_TIMEOUT;
+import static io.netty.handler.codec.http.HttpResponseStatus.INSUFFICIENT_STORAGE;
 import static io.netty.handler.codec.http.HttpResponseStatus.INTERNAL_SERVER_ERROR;
 import static io.netty.handler.codec.http.HttpResponseStatus.NOT_FOUND;
 import static io.netty.handler.codec.http.HttpResponseStatus.SERVICE_UNAVAILABLE;
@@ -117,6 +118,11 @@ public final class ErrorMapper {
         if (e instanceof dev.jvirt.storage.StorageException) {
             return storage(e);
         }
+        String full = fullFileSystem(e);
+        if (full != null) {
+            return new ApiException(INSUFFICIENT_STORAGE, "system-error", e.getMessage(), "make room on the file system"
+                    + " holding " + full + " (df " + full + "), then try again: nothing was half-written", e);
+        }
         if (e instanceof VmmException) {
             // A failure vmm-core explains itself (state store, QEMU control): its message is for people.
             log.warn("request failed: {}", e.toString(), e);
@@ -126,6 +132,22 @@ public final class ErrorMapper {
         log.error("internal error", e);
         return new ApiException(INTERNAL_SERVER_ERROR, "internal", "internal error: " + e,
                 "this is a bug; the jvirtd log has the details", e);
+    }
+
+    /**
+     * The file that could not be written because its file system is full or over quota (a failure the
+     * user fixes by making room, not a bug), or null.
+     */
+    private static String fullFileSystem(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            String m = c instanceof java.nio.file.FileSystemException f ? f.getReason() : c.getMessage();
+            if (c instanceof java.io.IOException && m != null
+                    && (m.contains("No space left on device") || m.contains("Disk quota exceeded"))) {
+                String file = c instanceof java.nio.file.FileSystemException f && f.getFile() != null ? f.getFile() : null;
+                return file != null ? java.nio.file.Path.of(file).getParent().toString() : "jvirtd's state directory";
+            }
+        }
+        return null;
     }
 
     /** storage-pools' failures (docs/api.md, "Storage"): their messages say what to do. */
