@@ -218,7 +218,7 @@ final class DomainProcedures {
     }
 
     /** A filter pair: neither or both set means no filter; else the property must agree with the one set. */
-    private static boolean pair(long f, int yes, int no, boolean value) {
+    static boolean pair(long f, int yes, int no, boolean value) {
         boolean y = (f & yes) != 0;
         boolean n = (f & no) != 0;
         return y == n || (y ? value : !value);
