@@ -8,6 +8,7 @@ import dev.jvirt.libvirtwire.WireVolume;
 import dev.jvirt.libvirtwire.XdrReader;
 import dev.jvirt.libvirtwire.XdrWriter;
 import dev.jvirt.storage.NoSuchVolumeException;
+import dev.jvirt.storage.Preallocation;
 import dev.jvirt.storage.StorageException;
 import dev.jvirt.storage.StoragePools;
 import dev.jvirt.storage.VolumeInfo;
@@ -106,8 +107,12 @@ final class VolumeProcedures {
             requireNew(pool, v.name());
             VolumeRef backing = v.backingStore() == null || v.backingStore().path() == null ? null
                     : pools.volumes().byKey(v.backingStore().path());
-            wire(pools.volumes().create(pool, VolumeSpec.fromDefinition(v, backing, (flags & CREATE_PREALLOC_METADATA) != 0)))
-                    .write(c.ret());
+            VolumeSpec spec = VolumeSpec.fromDefinition(v, backing, (flags & CREATE_PREALLOC_METADATA) != 0);
+            if (v.allocationBytes() == null && backing == null && (v.format() == null || v.format().equals("raw"))) {
+                // libvirt: a volume without <allocation> is allocated in full, and a raw file gets it at create
+                spec = new VolumeSpec(spec.name(), spec.format(), spec.capacityBytes(), Preallocation.FALLOC, null, null);
+            }
+            wire(pools.volumes().create(pool, spec)).write(c.ret());
         });
         t.on("REMOTE_PROC_STORAGE_VOL_CREATE_XML_FROM", c -> {
             String pool = poolArgs.running(poolArgs.poolName(c));
