@@ -102,6 +102,9 @@ class LibvirtClientsIT {
             String printed = run(argv, "--print-xml");
             assertThat(printed).contains("<name>vi1</name>", "<kernel>" + guest.kernel() + "</kernel>");
             assertThat(d.hypervisor().list()).isEmpty();
+            // --boot uefi: virt-install finds UEFI in jvirt's domain capabilities (firmware enum, loaders)
+            List<String> uefi = argv.stream().map(a -> a.startsWith("kernel=") ? "uefi," + a : a).toList();
+            assertThat(run(uefi, "--print-xml")).contains("<os firmware=\"efi\">");
 
             String created = run(argv, "--noautoconsole");
             assertThat(created).contains("Domain creation completed.");
