@@ -64,6 +64,7 @@ class LibvirtStorageNetworkIT {
                 new String[] {"pool-info", "default"},
                 new String[] {"vol-create-as", "default", "v1", "10M", "--format", "qcow2"},
                 new String[] {"vol-info", "v1", "--pool", "default"},
+                new String[] {"vol-info", "v1", "--pool", "default", "--physical"},
                 new String[] {"vol-list", "default"},
                 new String[] {"vol-list", "default", "--details"},
                 new String[] {"vol-resize", "v1", "20M", "--pool", "default"},

@@ -31,6 +31,8 @@ final class VolumeProcedures {
     /** virStorageVolCreateFlags, virStorageVolResizeFlags. */
     private static final int CREATE_PREALLOC_METADATA = 1;
     private static final int RESIZE_DELTA = 2, RESIZE_SHRINK = 4;
+    /** virStorageVolInfoFlags. */
+    private static final int GET_PHYSICAL = 1;
     /** virStorageVolType. */
     private static final int TYPE_FILE = 0, TYPE_BLOCK = 1;
     /** virStorageVolWipeAlgorithm: ZERO 0 ... RANDOM 8, TRIM 9; the multi-pass patterns in between. */
@@ -95,7 +97,13 @@ final class VolumeProcedures {
             c.argsDone();
             wire(byKey(path, "no storage vol with matching path '" + path + "'")).write(c.ret());
         });
-        t.on("REMOTE_PROC_STORAGE_VOL_GET_INFO", c -> info(c, volumeArg(c, false)));
+        t.on("REMOTE_PROC_STORAGE_VOL_GET_INFO", c -> info(c, volumeArg(c, false), false));
+        t.on("REMOTE_PROC_STORAGE_VOL_GET_INFO_FLAGS", c -> {
+            VolumeRef v = volume(c.args());
+            long flags = c.args().readUnsigned();
+            c.argsDone();
+            info(c, v, (flags & GET_PHYSICAL) != 0);
+        });
         t.on("REMOTE_PROC_STORAGE_VOL_GET_XML_DESC", c -> c.ret().writeString(pools.volumes().dumpXml(volumeArg(c, true))));
         t.on("REMOTE_PROC_STORAGE_VOL_GET_PATH", c -> c.ret().writeString(pools.volumes().path(volumeArg(c, false)).toString()));
         t.on("REMOTE_PROC_STORAGE_VOL_CREATE_XML", c -> {
@@ -147,9 +155,18 @@ final class VolumeProcedures {
         });
     }
 
-    private void info(Call c, VolumeRef v) {
+    /** {@code physical}: the allocation field carries the host-visible size (a file's length), as VIR_STORAGE_VOL_GET_PHYSICAL asks. */
+    private void info(Call c, VolumeRef v, boolean physical) {
         VolumeInfo i = pools.volumes().info(v);
-        c.ret().writeInt("block".equals(i.type()) ? TYPE_BLOCK : TYPE_FILE).writeHyper(i.capacity()).writeHyper(i.allocation());
+        long allocation = i.allocation();
+        if (physical && !"block".equals(i.type())) {
+            try {
+                allocation = java.nio.file.Files.size(java.nio.file.Path.of(i.path()));
+            } catch (java.io.IOException e) {
+                throw new StorageException("cannot read the size of " + i.path() + ": " + e.getMessage(), e);
+            }
+        }
+        c.ret().writeInt("block".equals(i.type()) ? TYPE_BLOCK : TYPE_FILE).writeHyper(i.capacity()).writeHyper(allocation);
     }
 
     private WireVolume wire(VolumeRef v) {
