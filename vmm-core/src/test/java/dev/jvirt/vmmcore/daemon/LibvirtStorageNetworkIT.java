@@ -45,8 +45,10 @@ class LibvirtStorageNetworkIT {
                     {"pool-build", "default"}, {"pool-start", "default"}, {"pool-autostart", "default"}}) {
                 assertThat(LibvirtVirshIT.run(libvirtd, c)).endsWith("exit 0\n");
             }
-            String expected = mask(transcript(libvirtd, net), lvPool);
-            String actual = mask(transcript(jvirtd, net), f.dirs.state().resolve("images"));
+            Path lvDirs = net.getParent().getParent();
+            Path jvDirs = Files.createDirectories(f.root.resolve("pools"));
+            String expected = mask(transcript(libvirtd, net, lvDirs), lvPool, lvDirs, net.getParent());
+            String actual = mask(transcript(jvirtd, net, jvDirs), f.dirs.state().resolve("images"), jvDirs, net.getParent());
             Files.writeString(Path.of("target", "libvirt-storage-network-transcript.txt"), actual);
             assertThat(actual).isEqualTo(expected);
             assertThat(actual).contains(" default  active  yes", "Capacity:  20.00 MiB", "Allocation:  1.00 MiB",
@@ -57,7 +59,10 @@ class LibvirtStorageNetworkIT {
         }
     }
 
-    private static String transcript(List<String> virsh, Path net) throws Exception {
+    /** {@code dirs}: where the second and third pools go (a directory the daemon's user may write). */
+    private static String transcript(List<String> virsh, Path net, Path dirs) throws Exception {
+        String p2 = dirs.resolve("p2").toString();
+        String p3 = dirs.resolve("p3").toString();
         List<String[]> commands = List.of(
                 new String[] {"pool-list", "--all"},
                 new String[] {"pool-list", "--all", "--details"},
@@ -81,6 +86,27 @@ class LibvirtStorageNetworkIT {
                 new String[] {"pool-list", "--all", "--no-autostart"},
                 new String[] {"pool-autostart", "default"},
                 new String[] {"pool-refresh", "default"},
+                new String[] {"pool-define-as", "p2", "dir", "--target", p2},
+                new String[] {"pool-list", "--all"},
+                new String[] {"pool-build", "p2"},
+                new String[] {"pool-start", "p2"},
+                new String[] {"pool-start", "p2"},
+                new String[] {"vol-create-as", "p2", "x", "1M", "--format", "qcow2"},
+                new String[] {"pool-destroy", "p2"},
+                new String[] {"vol-list", "p2"},
+                new String[] {"pool-info", "p2"},
+                new String[] {"pool-start", "p2"},
+                new String[] {"vol-list", "p2"},
+                new String[] {"vol-delete", "x", "--pool", "p2"},
+                new String[] {"pool-destroy", "p2"},
+                new String[] {"pool-delete", "p2"},
+                new String[] {"pool-undefine", "p2"},
+                new String[] {"pool-create-as", "p3", "dir", "--target", p3, "--build"},
+                new String[] {"pool-list", "--all", "--transient"},
+                new String[] {"pool-autostart", "p3"},
+                new String[] {"pool-undefine", "p3"},
+                new String[] {"pool-destroy", "p3"},
+                new String[] {"pool-list", "--all"},
                 new String[] {"net-list", "--all"},
                 new String[] {"net-define", net.toString()},
                 new String[] {"net-list", "--all"},
@@ -106,10 +132,11 @@ class LibvirtStorageNetworkIT {
         return t.toString();
     }
 
-    /** The pool's directory, the pool's UUID, the file system's figures, a generated MAC and table padding masked. */
-    private static String mask(String t, Path pool) {
+    /** The pools' and the XML's directories, the pool's UUID, the file system's figures, a generated MAC and table padding masked. */
+    private static String mask(String t, Path pool, Path dirs, Path xmlDir) {
         List<String> out = new ArrayList<>();
-        for (String line : t.replace(pool.toString(), "POOL").split("\n", -1)) {
+        String masked = t.replace(xmlDir.toString(), "XML").replace(pool.toString(), "POOL").replace(dirs.toString(), "DIRS");
+        for (String line : masked.split("\n", -1)) {
             if (line.startsWith("UUID:") && !line.contains("6a1c7e5e")) {
                 line = "UUID: (masked)";
             }
@@ -117,7 +144,7 @@ class LibvirtStorageNetworkIT {
                     || line.startsWith("Available:")) {
                 line = line.replaceAll(":\\s+.*", ": (masked)");
             }
-            if (line.startsWith(" default ") && line.contains("GiB")) {
+            if ((line.startsWith(" default ") || line.startsWith(" p")) && line.contains("GiB")) {
                 line = line.replaceAll("\\s+\\d+\\.\\d+ \\w+", " (size)");
             }
             if (line.matches("-+")) {

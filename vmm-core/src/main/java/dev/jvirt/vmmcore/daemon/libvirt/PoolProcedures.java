@@ -90,9 +90,9 @@ final class PoolProcedures {
             if (pools.info(name).running()) {
                 throw LibvirtErrors.invalidOperation(VirError.FROM_STORAGE, "storage pool '" + name + "' is already active");
             }
-            if ((flags & (CREATE_WITH_BUILD | CREATE_WITH_BUILD_OVERWRITE | CREATE_WITH_BUILD_NO_OVERWRITE)) != 0) {
-                pools.build(name, (flags & CREATE_WITH_BUILD_OVERWRITE) != 0 ? BuildMode.OVERWRITE
-                        : (flags & CREATE_WITH_BUILD_NO_OVERWRITE) != 0 ? BuildMode.NO_OVERWRITE : BuildMode.NORMAL);
+            BuildMode build = createBuild(flags);
+            if (build != null) {
+                pools.build(name, build);
             }
             pools.start(name);
         });
@@ -100,8 +100,8 @@ final class PoolProcedures {
         t.on("REMOTE_PROC_STORAGE_POOL_DELETE", c -> pools.delete(poolArg(c, true)));
         t.on("REMOTE_PROC_STORAGE_POOL_UNDEFINE", c -> {
             String name = poolArg(c, false);
-            if (!pools.info(name).persistent()) {
-                throw LibvirtErrors.invalidOperation(VirError.FROM_STORAGE, "pool '" + name + "' is transient");
+            if (pools.info(name).running()) { // libvirt refuses an active pool first, transient or not
+                throw LibvirtErrors.invalidOperation(VirError.FROM_STORAGE, "storage pool '" + name + "' is still active");
             }
             pools.undefine(name);
         });
@@ -116,8 +116,8 @@ final class PoolProcedures {
             String name = poolName(c);
             boolean on = c.args().readInt() != 0;
             c.argsDone();
-            if (!pools.info(name).persistent()) {
-                throw LibvirtErrors.invalidOperation(VirError.FROM_STORAGE, "cannot set autostart for transient pool");
+            if (!pools.info(name).persistent()) { // libvirt's words for a transient pool
+                throw new LibvirtException(VirError.INTERNAL_ERROR, VirError.FROM_STORAGE, "internal error: pool has no config file");
             }
             pools.setAutostart(name, on);
         });
@@ -129,10 +129,21 @@ final class PoolProcedures {
         });
         t.on("REMOTE_PROC_STORAGE_POOL_CREATE_XML", c -> {
             String xml = c.args().readString();
-            c.args().readUnsigned();
+            long flags = c.args().readUnsigned();
             c.argsDone();
-            wire(pools.create(xml, "pool definition")).write(c.ret());
+            wire(pools.create(xml, "pool definition", createBuild(flags))).write(c.ret());
         });
+    }
+
+    /** The build virStoragePoolCreateFlags ask for before the start, or null. */
+    private static BuildMode createBuild(long flags) {
+        if ((flags & CREATE_WITH_BUILD_OVERWRITE) != 0) {
+            return BuildMode.OVERWRITE;
+        }
+        if ((flags & CREATE_WITH_BUILD_NO_OVERWRITE) != 0) {
+            return BuildMode.NO_OVERWRITE;
+        }
+        return (flags & CREATE_WITH_BUILD) != 0 ? BuildMode.NORMAL : null;
     }
 
     static WireNamed wire(PoolInfo p) {
