@@ -73,6 +73,20 @@ class LibvirtClientsIT {
                     "d = c.lookupByName('py2')",
                     "print(d.UUIDString(), d.isActive(), d.state())",
                     "print(sorted((dom.name(), st['state.state']) for dom, st in c.getAllDomainStats(libvirt.VIR_DOMAIN_STATS_STATE)))",
+                    "p = c.storagePoolLookupByName('default')",
+                    "print(p.name(), p.isActive(), p.isPersistent(), p.autostart(), p.info()[0], p.listAllVolumes())",
+                    "v = p.createXML(\"<volume><name>py.qcow2</name><capacity>1048576</capacity>"
+                            + "<target><format type='qcow2'/></target></volume>\", 0)",
+                    "print(v.name(), v.key() == v.path(), v.path(), v.info()[:2], c.storageVolLookupByPath(v.path()).name())",
+                    "print(v.storagePoolLookupByVolume().name(), [x.name() for x in p.listAllVolumes()])",
+                    "v.delete(0)",
+                    "print(p.numOfVolumes(), [n.name() for n in c.listAllNetworks()])",
+                    "for look in (lambda: c.storagePoolLookupByName('nope'), lambda: p.storageVolLookupByName('nope'),",
+                    "             lambda: c.networkLookupByName('nope')):",
+                    "    try:",
+                    "        look()",
+                    "    except libvirt.libvirtError as e:",
+                    "        print(e.get_error_code(), e.get_error_domain())",
                     "c.close()");
             Process p = new ProcessBuilder("/usr/bin/python3", "-c", script, "qemu+unix:///session?socket=" + d.libvirtSocket())
                     .redirectErrorStream(true).start();
@@ -83,7 +97,18 @@ class LibvirtClientsIT {
                     "QEMU 9000000",
                     "['py1', 'py2']",
                     d.hypervisor().info("py2").uuid() + " 0 [5, 0]",
-                    "[('py1', 5), ('py2', 5)]");
+                    "[('py1', 5), ('py2', 5)]",
+                    "default 1 1 1 2 []",
+                    "py.qcow2 True " + f.dirs.state().resolve("images").resolve("py.qcow2") + " [0, 1048576] py.qcow2",
+                    "default ['py.qcow2']",
+                    "0 []",
+                    // libvirt's default error handler names the error domain on stderr, then the code and domain
+                    "libvirt: Storage Driver error : Storage pool not found: no storage pool with matching name 'nope'",
+                    "49 18", // VIR_ERR_NO_STORAGE_POOL, VIR_FROM_STORAGE
+                    "libvirt: Storage Driver error : Storage volume not found: no storage vol with matching name 'nope'",
+                    "50 18", // VIR_ERR_NO_STORAGE_VOL
+                    "libvirt: Network Driver error : Network not found: no network with matching name 'nope'",
+                    "43 19"); // VIR_ERR_NO_NETWORK, VIR_FROM_NETWORK
         }
     }
 
