@@ -127,10 +127,18 @@ public final class StoragePools implements AutoCloseable {
 
     /** {@code pool-create}: a transient pool, started at once; nothing stays if the start fails. */
     public PoolInfo create(String xml, String sourceName) {
+        return create(xml, sourceName, null);
+    }
+
+    /** {@code pool-create --build}: as {@link #create(String, String)}, built first ({@code build}: how; null: not built). */
+    public PoolInfo create(String xml, String sourceName, BuildMode build) {
         StoragePool p = PoolXml.load(xml, sourceName);
         synchronized (poolLock) {
             if (files.persistent().containsKey(p.name()) || files.running().containsKey(p.name())) {
                 throw new InvalidStorageRequestException("pool '" + p.name() + "' already exists");
+            }
+            if (build != null) {
+                backend(p).build(p, build);
             }
             backend(p).start(p);
             files.markRunning(p);

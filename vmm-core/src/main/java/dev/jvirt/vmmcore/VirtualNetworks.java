@@ -309,12 +309,12 @@ public final class VirtualNetworks {
             return;
         }
         if (!persistent.containsKey(network)) {
-            throw new StartRefusedException(domain, StartRefusedException.Kind.UNSUPPORTED_CONFIG,
+            throw new StartRefusedException(domain, StartRefusedException.Kind.NETWORK_MISSING,
                     what + " is on network '" + network + "', which is not defined",
-                    "define it with jvirsh net-define FILE, or change <source network> (jvirsh edit " + domain + ")");
+                    "define it with jvirsh net-define FILE, or change <source network> (jvirsh edit " + domain + ")", network);
         }
         NetworkInactiveException e = new NetworkInactiveException(network, what);
-        throw new StartRefusedException(domain, StartRefusedException.Kind.UNSUPPORTED_CONFIG, e.getMessage(), null);
+        throw new StartRefusedException(domain, StartRefusedException.Kind.NETWORK_INACTIVE, e.getMessage(), null, network);
     }
 
     // ---- helpers --------------------------------------------------------------------------

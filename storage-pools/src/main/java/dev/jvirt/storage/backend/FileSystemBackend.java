@@ -88,7 +88,8 @@ abstract class FileSystemBackend implements PoolBackend {
         try {
             FileStore fs = Files.getFileStore(target(pool));
             long total = fs.getTotalSpace();
-            return new PoolSpace(total, total - fs.getUnallocatedSpace(), fs.getUsableSpace());
+            long free = fs.getUnallocatedSpace(); // statvfs f_bfree, as libvirt's dir and fs pools count "available"
+            return new PoolSpace(total, total - free, free);
         } catch (IOException e) {
             throw new StorageException("cannot read the size of " + pool.targetPath() + ": " + e.getMessage(), e);
         }

@@ -132,7 +132,8 @@ public final class Jvirtd implements AutoCloseable {
             d.storage = storage;
             d.networks = nets;
             try {
-                d.libvirt = LibvirtServer.bind(options.libvirtSocket(), perms, access, hv, options.mode().uri());
+                d.libvirt = LibvirtServer.bind(options.libvirtSocket(), perms, access, hv, storage, nets,
+                        options.mode().uri());
             } catch (IOException | RuntimeException e) {
                 server.close();
                 throw e;

@@ -152,7 +152,8 @@ class LibvirtVirshIT {
         throw new AssertionError("domain " + NAME + " did not shut off within 180 s of virsh shutdown");
     }
 
-    private static String run(List<String> virsh, String... args) throws IOException, InterruptedException {
+    /** Runs virsh with {@code args} (C locale): "$ virsh ARGS", its output, "stderr: ..." if any, "exit N". */
+    static String run(List<String> virsh, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(virsh);
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);

@@ -5,7 +5,9 @@ import dev.jvirt.libvirtwire.VirError;
 import dev.jvirt.libvirtwire.XdrReader;
 import dev.jvirt.vmmcore.Hypervisor;
 import dev.jvirt.api.Host;
+import dev.jvirt.vmmcore.HostFirmware;
 import dev.jvirt.vmmcore.daemon.routes.CapabilitiesXml;
+import dev.jvirt.vmmcore.daemon.routes.DomainCapabilitiesXml;
 import dev.jvirt.vmmcore.daemon.routes.HostMemory;
 import dev.jvirt.vmmcore.daemon.routes.NodeInfo;
 import java.io.IOException;
@@ -59,11 +61,12 @@ final class ConnectProcedures {
             XdrReader a = c.args();
             a.readOptionalString();
             a.readOptionalString();
-            a.readOptionalString();
+            String machine = a.readOptionalString();
             String virtType = a.readOptionalString();
             a.readUnsigned();
             c.argsDone();
-            c.ret().writeString(CapabilitiesXml.domainCapabilities(hv.capabilities(), virtType == null ? "qemu" : virtType));
+            c.ret().writeString(DomainCapabilitiesXml.write(hv.capabilities(), HostFirmware.system(),
+                    virtType == null ? "qemu" : virtType, machine));
         });
         t.query("REMOTE_PROC_CONNECT_GET_MAX_VCPUS", c -> c.ret().writeInt(255));
         t.on("REMOTE_PROC_NODE_GET_INFO", c -> nodeInfo(c));

@@ -116,16 +116,16 @@ final class DomainProcedures {
         });
 
         t.query("REMOTE_PROC_DOMAIN_GET_INFO", c -> {
-            DomainInfo d = hv.info(domainArg(c, false));
+            DomainInfo d = infoArg(c, false);
             c.ret().writeInt(WireDomains.state(d.state())).writeHyper(d.memoryKiB()).writeHyper(d.memoryKiB())
                     .writeInt(d.vcpus()).writeHyper(d.cpuTimeNanos());
         });
         t.query("REMOTE_PROC_DOMAIN_GET_STATE", c -> {
-            DomainInfo d = hv.info(domainArg(c, true));
+            DomainInfo d = infoArg(c, true);
             c.ret().writeInt(WireDomains.state(d.state())).writeInt(WireDomains.reason(d.status()));
         });
         t.query("REMOTE_PROC_DOMAIN_GET_CONTROL_INFO", c -> {
-            hv.info(domainArg(c, true));
+            infoArg(c, true);
             c.ret().writeUnsigned(0).writeUnsigned(0).writeHyper(0); // VIR_DOMAIN_CONTROL_OK: no job runs longer than its call
         });
         t.query("REMOTE_PROC_DOMAIN_GET_XML_DESC", c -> {
@@ -134,30 +134,30 @@ final class DomainProcedures {
             c.argsDone();
             c.ret().writeString(hv.xml(name, (flags & XML_INACTIVE) != 0));
         });
-        t.query("REMOTE_PROC_DOMAIN_GET_AUTOSTART", c -> c.ret().writeInt(hv.info(domainArg(c, false)).autostart() ? 1 : 0));
+        t.query("REMOTE_PROC_DOMAIN_GET_AUTOSTART", c -> c.ret().writeInt(infoArg(c, false).autostart() ? 1 : 0));
         t.query("REMOTE_PROC_DOMAIN_HAS_MANAGED_SAVE_IMAGE", c -> {
-            hv.info(domainArg(c, true));
+            infoArg(c, true);
             c.ret().writeInt(0); // jvirt has no managed save
         });
         t.query("REMOTE_PROC_DOMAIN_GET_SCHEDULER_TYPE", c -> {
-            hv.info(domainArg(c, false));
+            infoArg(c, false);
             c.ret().writeString("posix").writeInt(0);
         });
         t.query("REMOTE_PROC_DOMAIN_GET_OS_TYPE", c -> {
             c.ret().writeString(hv.definition(domainArg(c, false), false).os().type());
         });
-        t.query("REMOTE_PROC_DOMAIN_GET_MAX_MEMORY", c -> c.ret().writeHyper(hv.info(domainArg(c, false)).memoryKiB()));
-        t.query("REMOTE_PROC_DOMAIN_GET_MAX_VCPUS", c -> c.ret().writeInt(hv.info(domainArg(c, false)).vcpus()));
-        t.query("REMOTE_PROC_DOMAIN_GET_VCPUS_FLAGS", c -> c.ret().writeInt(hv.info(domainArg(c, true)).vcpus()));
-        t.query("REMOTE_PROC_DOMAIN_IS_ACTIVE", c -> c.ret().writeInt(hv.info(domainArg(c, false)).status().isActive() ? 1 : 0));
-        t.query("REMOTE_PROC_DOMAIN_IS_PERSISTENT", c -> c.ret().writeInt(hv.info(domainArg(c, false)).persistent() ? 1 : 0));
+        t.query("REMOTE_PROC_DOMAIN_GET_MAX_MEMORY", c -> c.ret().writeHyper(infoArg(c, false).memoryKiB()));
+        t.query("REMOTE_PROC_DOMAIN_GET_MAX_VCPUS", c -> c.ret().writeInt(infoArg(c, false).vcpus()));
+        t.query("REMOTE_PROC_DOMAIN_GET_VCPUS_FLAGS", c -> c.ret().writeInt(infoArg(c, true).vcpus()));
+        t.query("REMOTE_PROC_DOMAIN_IS_ACTIVE", c -> c.ret().writeInt(infoArg(c, false).status().isActive() ? 1 : 0));
+        t.query("REMOTE_PROC_DOMAIN_IS_PERSISTENT", c -> c.ret().writeInt(infoArg(c, false).persistent() ? 1 : 0));
         t.query("REMOTE_PROC_DOMAIN_GET_SECURITY_LABEL", c -> {
-            hv.info(domainArg(c, false));
+            infoArg(c, false);
             ConnectProcedures.charArray(c, ""); // the "none" model labels nothing
             c.ret().writeInt(0);
         });
         t.query("REMOTE_PROC_DOMAIN_IS_UPDATED", c -> {
-            hv.info(domainArg(c, false));
+            infoArg(c, false);
             c.ret().writeInt(0);
         });
     }
@@ -218,7 +218,7 @@ final class DomainProcedures {
     }
 
     /** A filter pair: neither or both set means no filter; else the property must agree with the one set. */
-    private static boolean pair(long f, int yes, int no, boolean value) {
+    static boolean pair(long f, int yes, int no, boolean value) {
         boolean y = (f & yes) != 0;
         boolean n = (f & no) != 0;
         return y == n || (y ? value : !value);
@@ -239,12 +239,27 @@ final class DomainProcedures {
 
     /** The name of the domain a {@code remote_nonnull_domain} argument names, by its UUID (then its name). */
     String domainName(Call c) {
+        return domain(c).name();
+    }
+
+    /** The domain a {@code remote_nonnull_domain} argument names, by its UUID: one lookup answers a query. */
+    private DomainInfo domain(Call c) {
         WireDomain w = WireDomain.read(c.args());
         try {
-            return hv.lookupByUuid(w.uuid().toString()).name();
+            return hv.lookupByUuid(w.uuid().toString());
         } catch (NoSuchDomainException e) {
             throw LibvirtErrors.noDomain("no domain with matching uuid '" + w.uuid() + "' (" + w.name() + ")");
         }
+    }
+
+    /** {@link #domain}, for a query whose arguments are the domain (and, with {@code flags}, an unsigned flags word). */
+    private DomainInfo infoArg(Call c, boolean flags) {
+        DomainInfo d = domain(c);
+        if (flags) {
+            c.args().readUnsigned();
+        }
+        c.argsDone();
+        return d;
     }
 
     /** {@link #domainName}, for a call whose arguments are the domain (and, with {@code flags}, an unsigned flags word). */

@@ -46,6 +46,10 @@ final class LibvirtErrors {
         if (e instanceof XdrException) {
             return err(VirError.RPC, VirError.FROM_RPC, "RPC error: cannot decode the arguments: " + e.getMessage());
         }
+        RemoteError storage = StorageErrors.map(e);
+        if (storage != null) {
+            return storage;
+        }
         if (e instanceof NoSuchDomainException) {
             return err(VirError.NO_DOMAIN, VirError.FROM_QEMU, "Domain not found: " + e.getMessage());
         }
@@ -71,6 +75,15 @@ final class LibvirtErrors {
         if (e instanceof DomainBusyException || e instanceof OperationTimeoutException) {
             return err(VirError.OPERATION_TIMEOUT, VirError.FROM_QEMU, "Timed out during operation: " + e.getMessage());
         }
+        if (e instanceof StartRefusedException r && r.kind() == StartRefusedException.Kind.NETWORK_INACTIVE) {
+            // libvirt's network driver's words when a guest's NIC is on an inactive network
+            return err(VirError.OPERATION_INVALID, VirError.FROM_NETWORK,
+                    "Requested operation is not valid: network '" + r.network() + "' is not active");
+        }
+        if (e instanceof StartRefusedException r && r.kind() == StartRefusedException.Kind.NETWORK_MISSING) {
+            return err(VirError.NO_NETWORK, VirError.FROM_NETWORK,
+                    "Network not found: no network with matching name '" + r.network() + "'");
+        }
         if (e instanceof AcceleratorUnavailableException || e instanceof StartRefusedException) {
             return err(VirError.CONFIG_UNSUPPORTED, VirError.FROM_QEMU, "unsupported configuration: " + e.getMessage());
         }
@@ -95,6 +108,11 @@ final class LibvirtErrors {
 
     static LibvirtException noDomain(String how) {
         return new LibvirtException(VirError.NO_DOMAIN, VirError.FROM_QEMU, "Domain not found: " + how);
+    }
+
+    /** VIR_ERR_OPERATION_INVALID from {@code domain} (the object is in the wrong state for the call). */
+    static LibvirtException invalidOperation(int domain, String why) {
+        return new LibvirtException(VirError.OPERATION_INVALID, domain, "Requested operation is not valid: " + why);
     }
 
     static LibvirtException invalidArg(String what) {

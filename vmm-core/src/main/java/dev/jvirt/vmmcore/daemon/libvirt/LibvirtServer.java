@@ -2,7 +2,9 @@ package dev.jvirt.vmmcore.daemon.libvirt;
 
 import dev.jvirt.libvirtwire.RpcFrameDecoder;
 import dev.jvirt.libvirtwire.RpcMessageEncoder;
+import dev.jvirt.vmmcore.HostStorage;
 import dev.jvirt.vmmcore.Hypervisor;
+import dev.jvirt.vmmcore.VirtualNetworks;
 import dev.jvirt.vmmcore.daemon.http.AccessPolicy;
 import dev.jvirt.vmmcore.daemon.http.ApiServer;
 import dev.jvirt.vmmcore.daemon.http.SocketPermissions;
@@ -32,16 +34,16 @@ public final class LibvirtServer implements AutoCloseable {
         this.workers = workers;
     }
 
-    /** {@code uri}: the daemon's URI ({@code vmm:///session}); libvirt clients are told its {@code qemu:} name. */
+    /** {@code storage}, {@code nets}: the pools and networks it serves (null: none). {@code uri}: the daemon's URI ({@code vmm:///session}); libvirt clients are told its {@code qemu:} name. */
     public static LibvirtServer bind(Path socket, SocketPermissions permissions, AccessPolicy access, Hypervisor hv,
-                                     String uri) throws IOException {
+                                     HostStorage storage, VirtualNetworks nets, String uri) throws IOException {
         AtomicInteger n = new AtomicInteger();
         ThreadPoolExecutor workers = new ThreadPoolExecutor(0, MAX_WORKERS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
             Thread t = new Thread(r, "jvirtd-libvirt-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
-        LibvirtService service = new LibvirtService(hv, uri.replaceFirst("^vmm:", "qemu:"));
+        LibvirtService service = new LibvirtService(hv, storage, nets, uri.replaceFirst("^vmm:", "qemu:"));
         RpcMessageEncoder encoder = new RpcMessageEncoder();
         ChannelInitializer<Channel> init = new ChannelInitializer<>() {
             @Override

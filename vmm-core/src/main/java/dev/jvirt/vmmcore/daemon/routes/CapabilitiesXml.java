@@ -8,7 +8,7 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
-/** The parts of libvirt's {@code <capabilities>} and {@code <domainCapabilities>} that jvirt knows. */
+/** The parts of libvirt's {@code <capabilities>} that jvirt knows ({@code <domainCapabilities>}: {@link DomainCapabilitiesXml}). */
 public final class CapabilitiesXml {
     private static final XMLOutputFactory OUT = XMLOutputFactory.newFactory();
 
@@ -43,17 +43,6 @@ public final class CapabilitiesXml {
             }
             w.writeEndElement();
             w.writeEndElement();
-            w.writeEndElement();
-        });
-    }
-
-    public static String domainCapabilities(HostCapabilities c, String virtType) {
-        return write(w -> {
-            w.writeStartElement("domainCapabilities");
-            element(w, "path", c.emulator());
-            element(w, "domain", virtType);
-            element(w, "machine", c.resolveMachine("pc"));
-            element(w, "arch", "x86_64");
             w.writeEndElement();
         });
     }

@@ -3,6 +3,7 @@ package dev.jvirt.vmmcore.daemon.routes;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jvirt.vmmcore.HostCapabilities;
+import dev.jvirt.vmmcore.HostFirmware;
 import dev.jvirt.vmmcore.Hypervisor;
 import dev.jvirt.vmmcore.daemon.http.ApiException;
 import dev.jvirt.vmmcore.daemon.http.Json;
@@ -24,7 +25,8 @@ final class HostRoutes {
                 ? Reply.xml(CapabilitiesXml.capabilities(hv.capabilities(), NodeInfo.read()))
                 : Reply.json(capabilities(hv.capabilities())));
         t.get("/1.0/host/domcapabilities", r -> xml(r)
-                ? Reply.xml(CapabilitiesXml.domainCapabilities(hv.capabilities(), r.query("virttype", "qemu")))
+                ? Reply.xml(DomainCapabilitiesXml.write(hv.capabilities(), HostFirmware.system(), r.query("virttype", "qemu"),
+                        null))
                 : Reply.json(domainCapabilities(hv.capabilities())));
         t.get("/1.0/host/nodeinfo", r -> Reply.json(NodeInfo.read()));
         t.get("/1.0/host/memory", r -> Reply.json(DomainJson.node(HostMemory.read())));

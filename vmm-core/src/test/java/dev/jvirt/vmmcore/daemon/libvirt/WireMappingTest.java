@@ -79,4 +79,24 @@ class WireMappingTest {
                 "0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9", "qemu", DomainStatus.of(state, StateReason.UNKNOWN), persistent,
                 autostart, OptionalLong.empty(), 131072, 1, 0, null);
     }
+
+    @Test
+    void poolAndNetworkListFiltersHaveInactiveFirst() {
+        // virConnectListAllStoragePoolsFlags and ...NetworksFlags: INACTIVE 1, ACTIVE 2 (domains have them the other way)
+        dev.jvirt.storage.PoolInfo running = new dev.jvirt.storage.PoolInfo("p", "6a1c7e5e-2f0b-4f43-9f54-0d5f8a3c1b11", "dir",
+                true, true, false, 1, 1, 1);
+        assertThat(PoolProcedures.matches(running, 2)).isTrue();
+        assertThat(PoolProcedures.matches(running, 1)).isFalse();
+        assertThat(PoolProcedures.matches(running, 1 | 2)).isTrue();
+        assertThat(PoolProcedures.matches(running, 16)).isFalse(); // AUTOSTART
+        assertThat(PoolProcedures.matches(running, 32)).isTrue(); // NO_AUTOSTART
+        assertThat(PoolProcedures.matches(running, 1 << 6)).isTrue(); // DIR
+        assertThat(PoolProcedures.matches(running, 1 << 9)).isFalse(); // LOGICAL
+        assertThat(PoolProcedures.matches(running, (1 << 9) | (1 << 6) | 2)).isTrue();
+        dev.jvirt.vmmcore.NetworkInfo defined = new dev.jvirt.vmmcore.NetworkInfo("n", null, false, true, true, "br0");
+        assertThat(NetworkProcedures.matches(defined, 1)).isTrue();
+        assertThat(NetworkProcedures.matches(defined, 2)).isFalse();
+        assertThat(NetworkProcedures.matches(defined, 4 | 16)).isTrue(); // PERSISTENT, AUTOSTART
+        assertThat(NetworkProcedures.matches(defined, 8)).isFalse(); // TRANSIENT
+    }
 }
