@@ -1,0 +1,80 @@
+package dev.jvirt.virshcompat.imports;
+
+import dev.jvirt.virshcompat.client.ApiClient;
+import dev.jvirt.virshcompat.imports.ImportPlan.Step;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.function.Consumer;
+
+/**
+ * Applies a plan's DEFINE steps through jvirtd's API, in the plan's order (pools, networks,
+ * domains): define, then autostart, then start (pools libvirt runs). A failure undefines what
+ * this run defined, newest first, so an import is all or nothing.
+ */
+public final class ImportApplier {
+
+    private final ApiClient client;
+
+    public ImportApplier(ApiClient client) {
+        this.client = client;
+    }
+
+    /** Applies every DEFINE step; {@code done} hears each object defined. */
+    public void apply(ImportPlan plan, Consumer<Step> done) {
+        Deque<Step> defined = new ArrayDeque<>();
+        try {
+            for (Step s : plan.toDefine()) {
+                define(s);
+                defined.push(s);
+                after(s);
+                done.accept(s);
+            }
+        } catch (RuntimeException e) {
+            while (!defined.isEmpty()) {
+                undo(defined.pop(), e);
+            }
+            throw e;
+        }
+    }
+
+    private void define(Step s) {
+        switch (s.kind()) {
+            case POOL -> client.storage().define(s.xml());
+            case NETWORK -> client.networks().define(s.xml());
+            case DOMAIN -> client.define(s.xml(), true);
+            default -> throw new IllegalStateException(s.kind().name());
+        }
+    }
+
+    private void after(Step s) {
+        if (s.autostart()) {
+            switch (s.kind()) {
+                case POOL -> client.storage().autostart(s.target(), true);
+                case NETWORK -> client.networks().autostart(s.target(), true);
+                case DOMAIN -> client.autostart(s.target(), true);
+                default -> throw new IllegalStateException(s.kind().name());
+            }
+        }
+        if (s.start() && s.kind() == ImportPlan.Kind.POOL) {
+            client.storage().poolAction(s.target(), "start", null);
+        }
+    }
+
+    private void undo(Step s, RuntimeException failure) {
+        try {
+            switch (s.kind()) {
+                case POOL -> {
+                    if (s.start()) {
+                        client.storage().poolAction(s.target(), "destroy", null);
+                    }
+                    client.storage().undefine(s.target());
+                }
+                case NETWORK -> client.networks().undefine(s.target());
+                case DOMAIN -> client.undefine(s.target());
+                default -> throw new IllegalStateException(s.kind().name());
+            }
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+}
