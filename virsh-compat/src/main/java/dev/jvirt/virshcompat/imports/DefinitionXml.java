@@ -162,6 +162,24 @@ public final class DefinitionXml {
         return out;
     }
 
+    /**
+     * Turns each {@code <disk type='volume'>} into a {@code <disk type='file'>} on the path
+     * {@code paths} gives (what jvirt's host phase would resolve it to), for a check of the rest.
+     */
+    public void volumesToFiles(java.util.function.Function<VolumeRef, String> paths) {
+        for (Element disk : devices("disk")) {
+            Element src = child(disk, "source");
+            if ("volume".equals(disk.getAttribute("type")) && src != null) {
+                String path = paths.apply(new VolumeRef(src.getAttribute("pool"), src.getAttribute("volume")));
+                disk.setAttribute("type", "file");
+                src.removeAttribute("pool");
+                src.removeAttribute("volume");
+                src.removeAttribute("mode");
+                src.setAttribute("file", path == null ? "/nonexistent" : path);
+            }
+        }
+    }
+
     /** The files a domain's {@code <disk type='file'>}s name (CD-ROMs without media have none). */
     public List<String> diskFiles() {
         List<String> out = new ArrayList<>();

@@ -136,7 +136,8 @@ public final class ImportPlanner {
         JvirtHoldings.Held held = jvirt.domains().get(d.name());
         if (held != null) {
             if (digest.equals(held.importDigest())) {
-                return refuseOr(d, Action.UNCHANGED, List.of("jvirt has it already"), null);
+                return new Step(Kind.DOMAIN, d.name(), d.name(), Action.UNCHANGED, List.of("jvirt has it already"), null,
+                        d.autostart(), false);
             }
             return refuse(d, "jvirt has another domain named '" + d.name() + "' (undefine or rename it there first)");
         }
@@ -182,7 +183,9 @@ public final class ImportPlanner {
         }
         def.mark(source.uri(), digest);
         String xml = def.format();
-        Optional<String> refusal = checks.refusal(xml);
+        DefinitionXml resolved = DefinitionXml.parse(xml, "domain " + d.name());
+        resolved.volumesToFiles(v -> d.volumePaths().get(new DefinitionXml.VolumeRef(reverse(poolRenames, v.pool()), v.volume()).key()));
+        Optional<String> refusal = checks.refusal(resolved.format());
         if (refusal.isPresent()) {
             return refuse(d, "jvirt cannot run it: " + refusal.get());
         }
@@ -216,9 +219,5 @@ public final class ImportPlanner {
 
     private static Step refuse(LibvirtInventory.Domain d, String why) {
         return new Step(Kind.DOMAIN, d.name(), d.name(), Action.REFUSE, List.of(why), null, d.autostart(), false);
-    }
-
-    private static Step refuseOr(LibvirtInventory.Domain d, Action action, List<String> notes, String xml) {
-        return new Step(Kind.DOMAIN, d.name(), d.name(), action, notes, xml, d.autostart(), false);
     }
 }
