@@ -22,8 +22,8 @@ import picocli.CommandLine.Parameters;
  * only), plans, prints the plan, and applies it through jvirtd. Only this command loads libvirt.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Import domains, networks and storage pools from a running libvirt (read through "
-                + "libvirt.so, read-only: libvirt and its guests are not touched). Prints a plan (object, action, "
+        description = {"Import domains, networks and storage pools from a running libvirt.",
+            "libvirt is read through libvirt.so, read-only: libvirt and its guests are not touched. Prints a plan (object, action, "
                 + "notes), then defines in jvirt what it can. Networks and pools whose names jvirt uses for other "
                 + "objects become libvirt-NAME, and domains follow; what jvirt already has from an earlier import is "
                 + "unchanged. A domain running under libvirt is imported as a definition only: jvirt will not start "
@@ -50,7 +50,7 @@ public final class ImportCommand extends JvirshCommand {
     @Option(names = "--skip-unsupported", description = "Import what can be imported and leave the refused objects out.")
     boolean skipUnsupported;
 
-    @Parameters(paramLabel = "<domain>", arity = "0..*", description = "Names of libvirt's domains to import.")
+    @Parameters(paramLabel = "<libvirt-domain>", arity = "0..*", description = "Names of libvirt's domains to import.")
     List<String> domains = new ArrayList<>();
 
     @Override
