@@ -44,6 +44,8 @@ class LibvirtDifferentialIT {
         int defined = 0;
         int facts = 0;
         int retyped = 0;
+        int agree = 0;
+        int differ = 0;
         boolean kvm;
         // the hand-written corpus and the one recorded with virt-install and libvirt (corpus/realworld)
         List<Path> files = new ArrayList<>(Corpus.DOMAIN.files());
@@ -84,6 +86,7 @@ class LibvirtDifferentialIT {
                     problems.add("jvirt cannot read libvirt's dumpxml: " + e.getMessage());
                     continue;
                 }
+                int before = problems.size();
                 DomainFacts cmp = new DomainFacts(file, problems);
                 cmp.compare(given, jvirt, libvirt);
                 if (retype) {
@@ -92,10 +95,16 @@ class LibvirtDifferentialIT {
                     cmp.eq("accelerator libvirt was given", libvirt.type(), "qemu");
                 }
                 facts += cmp.count();
+                if (problems.size() > before) {
+                    differ++;
+                } else {
+                    agree++;
+                }
             }
         }
         System.out.printf("libvirt differential: %d of %d corpus domains defined, %d facts compared, %d disagreements%n",
                 defined, files.size(), facts, problems.size());
+        System.out.printf("libvirt differential: %d agree, %d differ%n", agree, differ);
         System.out.println(kvm
                 ? "  (libvirt here may run KVM guests: type='kvm' definitions compared as written)"
                 : "  (libvirt here may not run KVM guests, /dev/kvm closed to its user: " + retyped

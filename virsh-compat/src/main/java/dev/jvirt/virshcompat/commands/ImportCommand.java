@@ -8,7 +8,7 @@ import dev.jvirt.virshcompat.imports.ImportPlan;
 import dev.jvirt.virshcompat.imports.ImportPlanner;
 import dev.jvirt.virshcompat.imports.JvirtSide;
 import dev.jvirt.virshcompat.imports.LibvirtInventory;
-import dev.jvirt.virshcompat.imports.libvirt.LibvirtReader;
+import dev.jvirt.virshcompat.imports.LibvirtSource;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -61,7 +61,7 @@ public final class ImportCommand extends JvirshCommand {
         if (!all && domains.isEmpty() && !networks && !pools) {
             throw new UsageException("nothing to import: name domains, or give --all, --networks or --pools");
         }
-        LibvirtInventory source = LibvirtReader.read(from, all, domains, networks, pools);
+        LibvirtInventory source = LibvirtSource.load().read(from, all, domains, networks, pools);
         JvirtSide jvirt = new JvirtSide(client());
         Set<String> names = new HashSet<>(domains);
         source.domains().forEach(d -> names.add(d.name()));

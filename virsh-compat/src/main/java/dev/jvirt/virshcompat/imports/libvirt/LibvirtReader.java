@@ -3,6 +3,7 @@ package dev.jvirt.virshcompat.imports.libvirt;
 import dev.jvirt.virshcompat.imports.DefinitionXml;
 import dev.jvirt.virshcompat.imports.ImportException;
 import dev.jvirt.virshcompat.imports.LibvirtInventory;
+import dev.jvirt.virshcompat.imports.LibvirtSource;
 import dev.jvirt.virshcompat.imports.QemuPids;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,22 +20,24 @@ import org.libvirt.StoragePool;
 
 /**
  * Reads definitions from a running libvirt through libvirt-java (libvirt.so over JNA), read-only.
- * The one class that names {@code org.libvirt}: only {@code jvirsh import} loads it, so no other
- * command maps libvirt's native library.
+ * The one class that names {@code org.libvirt}; {@code LibvirtLoader} loads it with libvirt-java's
+ * jar for {@code jvirsh import} only, so no other command opens that jar or maps libvirt.so.
  */
-public final class LibvirtReader {
+public final class LibvirtReader implements LibvirtSource {
 
     /** {@code VIR_DOMAIN_XML_INACTIVE}: the persistent definition, not the running guest's. */
     private static final int XML_INACTIVE = 2;
 
-    private LibvirtReader() {
+    /** Made by {@code LibvirtLoader}, in its class loader. */
+    public LibvirtReader() {
     }
 
     /**
      * The domains named (every defined one when {@code all}), and every network and pool when
      * asked; a name libvirt does not have goes to {@link LibvirtInventory#missingDomains()}.
      */
-    public static LibvirtInventory read(String uri, boolean all, List<String> names, boolean networks, boolean pools) {
+    @Override
+    public LibvirtInventory read(String uri, boolean all, List<String> names, boolean networks, boolean pools) {
         Connect conn = open(uri);
         try {
             Map<String, Domain> found = new LinkedHashMap<>();
