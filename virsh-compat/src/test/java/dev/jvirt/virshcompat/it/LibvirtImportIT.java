@@ -154,6 +154,56 @@ class LibvirtImportIT {
         }
     }
 
+    /**
+     * System mode in namespaces of the test's own ({@link ImportNetworkScenario}): the tiny guest
+     * imported with its NAT network and its pool boots in jvirt and gets a DHCP lease from the
+     * imported network.
+     */
+    @Test
+    void theImportedTinyGuestBootsOnTheImportedNetworkAndPool(TinyGuest guest) throws Exception {
+        HostPackages.command("virsh", "libvirt-clients");
+        assumeTrue(SystemModeNamespace.root(), "network namespaces and system mode need root");
+        Path work = Files.createTempDirectory(guest.scratchDir(), "import-net-");
+        try (PrivateLibvirt lv = PrivateLibvirt.start()) {
+            Path pool = lv.home().resolve("pool-netpool");
+            must(lv, "pool-define-as", "imp-netpool", "dir", "--target", pool.toString());
+            must(lv, "pool-build", "imp-netpool");
+            must(lv, "pool-start", "imp-netpool");
+            must(lv, "vol-create-as", "imp-netpool", "net.qcow2", "16M", "--format", "qcow2");
+            must(lv, "net-define", lv.writeXml("lan.xml", "<network><name>imp-lan</name><forward mode='nat'/>"
+                    + "<ip address='10.66.0.1' netmask='255.255.255.0'><dhcp><range start='10.66.0.100' end='10.66.0.199'/>"
+                    + "</dhcp></ip></network>\n").toString());
+            must(lv, "define", lv.writeXml("imp-net.xml", "<domain type='qemu'><name>imp-net</name><memory unit='MiB'>"
+                    + TinyGuest.MEMORY_MIB + "</memory><os><type arch='x86_64' machine='pc'>hvm</type><kernel>"
+                    + lv.copyIn(guest.kernel()) + "</kernel><initrd>" + lv.copyIn(guest.initrd()) + "</initrd><cmdline>"
+                    + TinyGuest.CMDLINE + "</cmdline></os><features><acpi/></features><devices>"
+                    + "<disk type='volume' device='disk'><driver name='qemu' type='qcow2'/><source pool='imp-netpool' volume='net.qcow2'/>"
+                    + "<target dev='vda' bus='virtio'/></disk><interface type='network'><mac address='52:54:00:66:00:01'/>"
+                    + "<source network='imp-lan'/><model type='virtio'/></interface><serial type='pty'><target port='0'/></serial>"
+                    + "</devices></domain>\n").toString());
+            String output = SystemModeNamespace.run("jvimportit-" + ProcessHandle.current().pid(), ImportNetworkScenario.class,
+                    work.resolve("scenario.out"), 600, List.of(work.resolve("jvirtd-1.log")),
+                    lv.socketUri(), "imp-net", "imp-lan", "52:54:00:66:00:01", work.toString());
+            System.out.println(output);
+            assertThat(output).contains("scenario-done=1");
+            assertThat(SystemModeNamespace.block(output, "import")).containsPattern(" pool imp-netpool +define")
+                    .containsPattern(" network imp-lan +define").containsPattern(" domain imp-net +define");
+            assertThat(SystemModeNamespace.value(output, "status-start")).isEqualTo("0");
+            assertThat(SystemModeNamespace.value(output, "booted")).isEqualTo("true");
+            assertThat(SystemModeNamespace.value(output, "guest-disk")).as("the pool's volume is the guest's vda").isEqualTo("true");
+            assertThat(SystemModeNamespace.value(output, "guest-ip")).startsWith("10.66.0.1");
+            assertThat(SystemModeNamespace.block(output, "net-dhcp-leases")).contains("52:54:00:66:00:01");
+            assertThat(SystemModeNamespace.block(output, "domblklist")).contains("imp-netpool/net.qcow2");
+        } finally {
+            JvirtdUnderTest.deleteTree(work);
+        }
+    }
+
+    private static void must(PrivateLibvirt lv, String... args) throws Exception {
+        PrivateLibvirt.Result r = lv.virsh(args);
+        assertThat(r.exit()).as("virsh " + String.join(" ", args) + ": " + r.err()).isZero();
+    }
+
     /** Domains, networks and pools as jvirsh lists them, and every definition: what an import may change. */
     private static String state(Cli jvirsh) throws Exception {
         StringBuilder sb = new StringBuilder();
