@@ -47,6 +47,10 @@ public final class ImportCommand extends JvirshCommand {
     @Option(names = "--dry-run", description = "Print the plan and change nothing.")
     boolean dryRun;
 
+    @Option(names = "--move-disks", description = "Copy the volumes of domains not running under libvirt into "
+            + "jvirt's pool 'default' and use the copies (libvirt's stay as they are); without it, disks are used in place.")
+    boolean moveDisks;
+
     @Option(names = "--skip-unsupported", description = "Import what can be imported and leave the refused objects out.")
     boolean skipUnsupported;
 
@@ -65,7 +69,7 @@ public final class ImportCommand extends JvirshCommand {
         JvirtSide jvirt = new JvirtSide(client());
         Set<String> names = new HashSet<>(domains);
         source.domains().forEach(d -> names.add(d.name()));
-        ImportPlan plan = ImportPlanner.plan(source, jvirt.holdings(names), jvirt);
+        ImportPlan plan = ImportPlanner.plan(source, jvirt.holdings(names), jvirt, moveDisks);
         out().print(plan.table());
         for (ImportPlan.Step s : plan.steps()) {
             if (s.kind() == ImportPlan.Kind.DOMAIN && s.action() != ImportPlan.Action.REFUSE

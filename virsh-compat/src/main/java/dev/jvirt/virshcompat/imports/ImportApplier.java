@@ -1,5 +1,6 @@
 package dev.jvirt.virshcompat.imports;
 
+import dev.jvirt.api.Storage;
 import dev.jvirt.virshcompat.client.ApiClient;
 import dev.jvirt.virshcompat.imports.ImportPlan.Step;
 import java.util.ArrayDeque;
@@ -8,8 +9,9 @@ import java.util.function.Consumer;
 
 /**
  * Applies a plan's DEFINE steps through jvirtd's API, in the plan's order (pools, networks,
- * domains): define, then autostart, then start (pools libvirt runs). A failure undefines what
- * this run defined, newest first, so an import is all or nothing.
+ * domains): copy a domain's volumes (--move-disks, clone jobs of jvirtd), define, then autostart,
+ * then start (pools libvirt runs). A failure undefines what this run defined and deletes what it
+ * copied, newest first, so an import is all or nothing.
  */
 public final class ImportApplier {
 
@@ -24,8 +26,8 @@ public final class ImportApplier {
         Deque<Step> defined = new ArrayDeque<>();
         try {
             for (Step s : plan.toDefine()) {
+                defined.push(s); // before: a failure half-way (volumes copied, define refused) is undone too
                 define(s);
-                defined.push(s);
                 after(s);
                 done.accept(s);
             }
@@ -38,6 +40,10 @@ public final class ImportApplier {
     }
 
     private void define(Step s) {
+        for (ImportPlan.Copy c : s.copies()) {
+            client.storage().await(client.storage().cloneVolume(c.fromPool(), c.volume(),
+                    new Storage.Clone(c.volume(), c.toPool(), null, null)), (done, total) -> { });
+        }
         switch (s.kind()) {
             case POOL -> client.storage().define(s.xml());
             case NETWORK -> client.networks().define(s.xml());
@@ -75,6 +81,13 @@ public final class ImportApplier {
             }
         } catch (RuntimeException e) {
             failure.addSuppressed(e);
+        }
+        for (ImportPlan.Copy c : s.copies()) {
+            try {
+                client.storage().deleteVolume(c.toPool(), c.volume(), true);
+            } catch (RuntimeException e) {
+                failure.addSuppressed(e);
+            }
         }
     }
 }

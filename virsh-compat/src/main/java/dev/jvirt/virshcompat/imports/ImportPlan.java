@@ -23,12 +23,21 @@ public record ImportPlan(List<Step> steps) {
         }
     }
 
+    /** A volume copied (--move-disks) from the imported pool {@code fromPool} into jvirt's pool {@code toPool}. */
+    public record Copy(String fromPool, String volume, String toPool) {}
+
     /**
      * One object: its libvirt name, the name it gets in jvirt, the definition to hand to jvirtd
-     * (DEFINE only), its autostart flag, and whether to start it (a pool libvirt has running).
+     * (DEFINE only), its autostart flag, whether to start it (a pool libvirt has running), and the
+     * volumes to copy before it is defined.
      */
     public record Step(Kind kind, String source, String target, Action action, List<String> notes, String xml,
-            boolean autostart, boolean start) {
+            boolean autostart, boolean start, List<Copy> copies) {
+
+        public Step(Kind kind, String source, String target, Action action, List<String> notes, String xml,
+                boolean autostart, boolean start) {
+            this(kind, source, target, action, notes, xml, autostart, start, List.of());
+        }
 
         public String object() {
             String word = kind.name().toLowerCase(java.util.Locale.ROOT);

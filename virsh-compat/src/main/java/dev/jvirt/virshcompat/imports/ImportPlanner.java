@@ -23,20 +23,34 @@ public final class ImportPlanner {
     /** What clashing pools and networks are renamed to: {@code libvirt-NAME}. */
     static final String RENAME_PREFIX = "libvirt-";
 
+    /** The jvirt pool --move-disks copies volumes into. */
+    public static final String MOVE_TO = "default";
+
     private final LibvirtInventory source;
     private final JvirtHoldings jvirt;
     private final JvirtHoldings.Checks checks;
+    private final boolean moveDisks;
     private final Map<String, Step> networks = new HashMap<>();
     private final Map<String, Step> pools = new HashMap<>();
 
-    private ImportPlanner(LibvirtInventory source, JvirtHoldings jvirt, JvirtHoldings.Checks checks) {
+    private ImportPlanner(LibvirtInventory source, JvirtHoldings jvirt, JvirtHoldings.Checks checks, boolean moveDisks) {
         this.source = source;
         this.jvirt = jvirt;
         this.checks = checks;
+        this.moveDisks = moveDisks;
     }
 
     public static ImportPlan plan(LibvirtInventory source, JvirtHoldings jvirt, JvirtHoldings.Checks checks) {
-        return new ImportPlanner(source, jvirt, checks).plan();
+        return plan(source, jvirt, checks, false);
+    }
+
+    /**
+     * With {@code moveDisks}, the volumes of a domain that is not running under libvirt are copied
+     * into jvirt's pool {@link #MOVE_TO} (libvirt's stay as they are) and its disks name the copies.
+     */
+    public static ImportPlan plan(LibvirtInventory source, JvirtHoldings jvirt, JvirtHoldings.Checks checks,
+            boolean moveDisks) {
+        return new ImportPlanner(source, jvirt, checks, moveDisks).plan();
     }
 
     private ImportPlan plan() {
@@ -178,19 +192,37 @@ public final class ImportPlanner {
             notes.add("running under libvirt" + (d.holderPid() > 0 ? " (QEMU pid " + d.holderPid() + ")" : "")
                     + ": definition only; jvirt will not start it while that QEMU holds its disks");
         }
+        List<ImportPlan.Copy> copies = new ArrayList<>();
+        if (moveDisks && !def.volumeRefs().isEmpty()) {
+            if (d.running()) {
+                notes.add("disks not copied: a running guest's images cannot be copied whole");
+            } else if (!jvirt.poolUuids().containsKey(MOVE_TO)) {
+                problems.add("--move-disks copies into jvirt's pool '" + MOVE_TO + "', which jvirt does not have");
+            } else {
+                for (DefinitionXml.VolumeRef v : def.volumeRefs()) {
+                    copies.add(new ImportPlan.Copy(v.pool(), v.volume(), MOVE_TO));
+                    notes.add("volume " + v.key() + " copied to " + MOVE_TO + "/" + v.volume());
+                }
+            }
+        }
         if (!problems.isEmpty()) {
             return new Step(Kind.DOMAIN, d.name(), d.name(), Action.REFUSE, problems, null, d.autostart(), false);
         }
+        DefinitionXml resolved = DefinitionXml.parse(def.format(), "domain " + d.name());
+        resolved.volumesToFiles(v -> d.volumePaths().get(new DefinitionXml.VolumeRef(reverse(poolRenames, v.pool()), v.volume()).key()));
+        if (!copies.isEmpty()) {
+            Map<String, String> toJvirt = new HashMap<>();
+            copies.forEach(c -> toJvirt.put(c.fromPool(), c.toPool()));
+            def.renamePoolRefs(toJvirt);
+        }
         def.mark(source.uri(), digest);
         String xml = def.format();
-        DefinitionXml resolved = DefinitionXml.parse(xml, "domain " + d.name());
-        resolved.volumesToFiles(v -> d.volumePaths().get(new DefinitionXml.VolumeRef(reverse(poolRenames, v.pool()), v.volume()).key()));
         Optional<String> refusal = checks.refusal(resolved.format());
         if (refusal.isPresent()) {
             return refuse(d, "jvirt cannot run it: " + refusal.get());
         }
         autostartNote(notes, Action.DEFINE, d.autostart());
-        return new Step(Kind.DOMAIN, d.name(), d.name(), Action.DEFINE, notes, xml, d.autostart(), false);
+        return new Step(Kind.DOMAIN, d.name(), d.name(), Action.DEFINE, notes, xml, d.autostart(), false, List.copyOf(copies));
     }
 
     /** libvirt's names of the networks or pools a domain uses → jvirt's, with a problem for each jvirt will not have. */

@@ -133,4 +133,18 @@ class ImportPlannerTest {
         assertThat(d.notes()).contains("running under libvirt (QEMU pid 42): definition only; jvirt will not start it while that "
                 + "QEMU holds its disks", "autostart");
     }
+
+    @Test
+    void moveDisksCopiesTheVolumesIntoJvirtsDefaultPoolButNotARunningGuests() {
+        JvirtHoldings jvirt = new JvirtHoldings(Map.of(), Map.of(), Map.of(ImportPlanner.MOVE_TO, "88888888-0000-0000-0000-000000000000"));
+        Step d = ImportPlanner.plan(inventory(false), jvirt, new Accepting(), true).steps().get(2);
+        assertThat(d.copies()).containsExactly(new ImportPlan.Copy("libvirt-default", "web1.qcow2", "default"));
+        assertThat(d.xml()).contains("pool=\"default\" volume=\"web1.qcow2\"");
+        assertThat(d.notes()).contains("volume libvirt-default/web1.qcow2 copied to default/web1.qcow2");
+        Step running = ImportPlanner.plan(inventory(true), jvirt, new Accepting(), true).steps().get(2);
+        assertThat(running.copies()).isEmpty();
+        assertThat(running.notes()).contains("disks not copied: a running guest's images cannot be copied whole");
+        assertThat(ImportPlanner.plan(inventory(false), empty(), new Accepting(), true).steps().get(2).notes())
+                .contains("--move-disks copies into jvirt's pool 'default', which jvirt does not have");
+    }
 }

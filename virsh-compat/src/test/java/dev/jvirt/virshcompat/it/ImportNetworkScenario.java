@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * Run by {@link LibvirtImportIT} in namespaces of its own ({@link SystemModeNamespace}): a
- * system-mode jvirtd imports one domain with its network and pool from the private libvirt
- * outside (its socket is a file both namespaces see), starts the network and the domain, and
+ * system-mode jvirtd imports one domain with its network and pool (its volume copied into
+ * jvirt's default pool: --move-disks) from the private libvirt outside (its socket is a file both namespaces see), starts the network and the domain, and
  * waits for the tiny guest to boot and for its DHCP lease from the imported network. Arguments: {@code URI DOMAIN NETWORK MAC WORKDIR}.
  */
 public final class ImportNetworkScenario {
@@ -33,7 +33,7 @@ public final class ImportNetworkScenario {
         prepareNamespace();
         Process daemon = startJvirtd(work, 1);
         try {
-            show("import", jvirsh("import", "--from", uri, domain, "--networks", "--pools"));
+            show("import", jvirsh("import", "--from", uri, domain, "--networks", "--pools", "--move-disks"));
             show("net-start", jvirsh("net-start", network));
             show("start", jvirsh("start", domain));
             System.out.println("booted=" + awaitConsole(domain, "JVIRT-GUEST-READY", 240));

@@ -156,8 +156,8 @@ class LibvirtImportIT {
 
     /**
      * System mode in namespaces of the test's own ({@link ImportNetworkScenario}): the tiny guest
-     * imported with its NAT network and its pool boots in jvirt and gets a DHCP lease from the
-     * imported network.
+     * imported with its NAT network and its pool (--move-disks: its volume copied into jvirt's
+     * default pool) boots in jvirt from the copy and gets a DHCP lease from the imported network.
      */
     @Test
     void theImportedTinyGuestBootsOnTheImportedNetworkAndPool(TinyGuest guest) throws Exception {
@@ -187,13 +187,15 @@ class LibvirtImportIT {
             System.out.println(output);
             assertThat(output).contains("scenario-done=1");
             assertThat(SystemModeNamespace.block(output, "import")).containsPattern(" pool imp-netpool +define")
-                    .containsPattern(" network imp-lan +define").containsPattern(" domain imp-net +define");
+                    .containsPattern(" network imp-lan +define")
+                    .containsPattern(" domain imp-net +define +volume imp-netpool/net.qcow2 copied to default/net.qcow2");
             assertThat(SystemModeNamespace.value(output, "status-start")).isEqualTo("0");
             assertThat(SystemModeNamespace.value(output, "booted")).isEqualTo("true");
             assertThat(SystemModeNamespace.value(output, "guest-disk")).as("the pool's volume is the guest's vda").isEqualTo("true");
             assertThat(SystemModeNamespace.value(output, "guest-ip")).startsWith("10.66.0.1");
             assertThat(SystemModeNamespace.block(output, "net-dhcp-leases")).contains("52:54:00:66:00:01");
-            assertThat(SystemModeNamespace.block(output, "domblklist")).contains("imp-netpool/net.qcow2");
+            assertThat(SystemModeNamespace.block(output, "domblklist")).as("the copy, in jvirt's pool").contains(" default/net.qcow2");
+            assertThat(pool.resolve("net.qcow2")).as("libvirt's volume stays").exists();
         } finally {
             JvirtdUnderTest.deleteTree(work);
         }
