@@ -199,6 +199,34 @@ public final class DefinitionXml {
         return nv == null || nv.getTextContent().isBlank() ? null : nv.getTextContent().strip();
     }
 
+    /** Whether {@code <os firmware='efi'>} leaves the firmware to the driver. */
+    public boolean autoEfi() {
+        Element os = child(root(), "os");
+        return os != null && "efi".equals(os.getAttribute("firmware"));
+    }
+
+    /** Points {@code <os><nvram>} at {@code path} (its template, if any, kept). */
+    public void setNvram(String path) {
+        Element os = child(root(), "os");
+        Element nv = os == null ? null : child(os, "nvram");
+        if (nv != null) {
+            nv.setTextContent(path);
+        }
+    }
+
+    /** Leaves the variables store's path to jvirt: {@code <nvram>} without text (its template kept), or none. */
+    public void dropNvramPath() {
+        Element os = child(root(), "os");
+        Element nv = os == null ? null : child(os, "nvram");
+        if (nv != null) {
+            if (nv.hasAttribute("template")) {
+                nv.setTextContent("");
+            } else {
+                os.removeChild(nv);
+            }
+        }
+    }
+
     /** Whether a domain has an emulated TPM (its state lives with libvirt). */
     public boolean hasEmulatedTpm() {
         for (Element tpm : devices("tpm")) {

@@ -3,7 +3,11 @@ package dev.jvirt.virshcompat.imports;
 import dev.jvirt.api.Storage;
 import dev.jvirt.virshcompat.client.ApiClient;
 import dev.jvirt.virshcompat.imports.ImportPlan.Step;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Deque;
 import java.util.function.Consumer;
 
@@ -44,12 +48,30 @@ public final class ImportApplier {
             client.storage().await(client.storage().cloneVolume(c.fromPool(), c.volume(),
                     new Storage.Clone(c.volume(), c.toPool(), null, null)), (done, total) -> { });
         }
+        String xml = s.xml();
+        if (s.nvram() != null) {
+            xml = copyNvram(s.nvram(), xml, s.target());
+        }
         switch (s.kind()) {
-            case POOL -> client.storage().define(s.xml());
-            case NETWORK -> client.networks().define(s.xml());
-            case DOMAIN -> client.define(s.xml(), true);
+            case POOL -> client.storage().define(xml);
+            case NETWORK -> client.networks().define(xml);
+            case DOMAIN -> client.define(xml, true);
             default -> throw new IllegalStateException(s.kind().name());
         }
+    }
+
+    /** libvirt's variables store as a raw volume of jvirt's (streamed through jvirtd); the XML names its path. */
+    private String copyNvram(ImportPlan.NvramCopy n, String xml, String domain) {
+        Storage.Volume v = client.storage().createVolume(n.toPool(),
+                new Storage.CreateVolume(null, n.volume(), Long.toString(n.size()), "raw", null, null, null));
+        try {
+            client.storage().upload(n.toPool(), n.volume(), Path.of(n.source()), 0, n.size(), (done, total) -> { });
+        } catch (IOException e) {
+            throw new ImportException("cannot copy the NVRAM of " + domain + " from " + n.source() + ": " + e.getMessage(), e);
+        }
+        DefinitionXml def = DefinitionXml.parse(xml, "domain " + domain);
+        def.setNvram(v.path());
+        return def.format();
     }
 
     private void after(Step s) {
@@ -82,7 +104,11 @@ public final class ImportApplier {
         } catch (RuntimeException e) {
             failure.addSuppressed(e);
         }
-        for (ImportPlan.Copy c : s.copies()) {
+        List<ImportPlan.Copy> copied = new ArrayList<>(s.copies());
+        if (s.nvram() != null) {
+            copied.add(new ImportPlan.Copy(null, s.nvram().volume(), s.nvram().toPool()));
+        }
+        for (ImportPlan.Copy c : copied) {
             try {
                 client.storage().deleteVolume(c.toPool(), c.volume(), true);
             } catch (RuntimeException e) {

@@ -23,20 +23,23 @@ public record ImportPlan(List<Step> steps) {
         }
     }
 
+    /** libvirt's UEFI variables store {@code source}, copied into jvirt's pool {@code toPool} as {@code volume}. */
+    public record NvramCopy(String source, long size, String toPool, String volume) {}
+
     /** A volume copied (--move-disks) from the imported pool {@code fromPool} into jvirt's pool {@code toPool}. */
     public record Copy(String fromPool, String volume, String toPool) {}
 
     /**
      * One object: its libvirt name, the name it gets in jvirt, the definition to hand to jvirtd
      * (DEFINE only), its autostart flag, whether to start it (a pool libvirt has running), and the
-     * volumes to copy before it is defined.
+     * volumes and the NVRAM to copy before it is defined (the NVRAM copy's path goes into the XML then).
      */
     public record Step(Kind kind, String source, String target, Action action, List<String> notes, String xml,
-            boolean autostart, boolean start, List<Copy> copies) {
+            boolean autostart, boolean start, List<Copy> copies, NvramCopy nvram) {
 
         public Step(Kind kind, String source, String target, Action action, List<String> notes, String xml,
                 boolean autostart, boolean start) {
-            this(kind, source, target, action, notes, xml, autostart, start, List.of());
+            this(kind, source, target, action, notes, xml, autostart, start, List.of(), null);
         }
 
         public String object() {

@@ -182,8 +182,22 @@ public final class ImportPlanner {
                 problems.add("disk " + f + " cannot be read by user " + System.getProperty("user.name"));
             }
         }
+        ImportPlan.NvramCopy nvram = null;
+        if (def.nvram() == null && def.autoEfi()) {
+            notes.add("UEFI variables: libvirt keeps them outside the definition, jvirt makes its own at the first start");
+        }
         if (def.nvram() != null) {
-            notes.add("NVRAM " + def.nvram() + " used in place");
+            String vars = def.nvram();
+            long size = checks.size(vars);
+            if (size < 0) {
+                def.dropNvramPath();
+                notes.add("NVRAM " + vars + " not made by libvirt yet: jvirt makes its own at the first start");
+            } else if (!jvirt.poolUuids().containsKey(MOVE_TO)) {
+                problems.add("NVRAM " + vars + " is copied into jvirt's pool '" + MOVE_TO + "', which jvirt does not have");
+            } else {
+                nvram = new ImportPlan.NvramCopy(vars, size, MOVE_TO, d.name() + "_VARS.fd");
+                notes.add("NVRAM copied to " + MOVE_TO + "/" + nvram.volume());
+            }
         }
         if (def.hasEmulatedTpm()) {
             notes.add("TPM state is not carried: jvirt's TPM starts empty");
@@ -222,7 +236,8 @@ public final class ImportPlanner {
             return refuse(d, "jvirt cannot run it: " + refusal.get());
         }
         autostartNote(notes, Action.DEFINE, d.autostart());
-        return new Step(Kind.DOMAIN, d.name(), d.name(), Action.DEFINE, notes, xml, d.autostart(), false, List.copyOf(copies));
+        return new Step(Kind.DOMAIN, d.name(), d.name(), Action.DEFINE, notes, xml, d.autostart(), false, List.copyOf(copies),
+                nvram);
     }
 
     /** libvirt's names of the networks or pools a domain uses → jvirt's, with a problem for each jvirt will not have. */

@@ -20,6 +20,16 @@ public record JvirtHoldings(Map<String, Held> domains, Map<String, String> netwo
 
         /** Whether this user may read the file (a disk image, an NVRAM store). */
         boolean readable(String path);
+
+        /** The size of a file this user may read, or -1 when it is not there (or not readable). */
+        default long size(String path) {
+            try {
+                java.nio.file.Path p = java.nio.file.Path.of(path);
+                return java.nio.file.Files.isReadable(p) ? java.nio.file.Files.size(p) : -1;
+            } catch (java.io.IOException e) {
+                return -1;
+            }
+        }
     }
 
     public Optional<String> domainNamed(String uuid) {

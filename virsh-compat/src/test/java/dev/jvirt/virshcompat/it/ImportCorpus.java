@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * What {@link LibvirtImportIT} puts into its private libvirt: pools {@code default} and
  * {@code imp-b} (dir, running, imp-b autostart), networks {@code default} (NAT, bridge virbr7) and
- * {@code isolated}, and domains: i440fx and q35, UEFI, TPM, network and bridge NICs, pool volumes
+ * {@code isolated}, and domains: i440fx and q35, UEFI (given, its variables store made by a start, and chosen by libvirt), TPM, network and bridge NICs, pool volumes
  * and a file disk, a CD-ROM, autostart, the tiny guest (twice: one is started under libvirt), and
  * two that jvirt must refuse (a PCI host device; a name jvirt uses already). A virtiofs domain is
  * tried too: libvirt 9.0 refuses virtiofs in session mode, and then it is left out, said on stdout.
@@ -70,7 +70,13 @@ final class ImportCorpus {
         domain("imp-running", "<memory unit='MiB'>" + TinyGuest.MEMORY_MIB + "</memory>" + tinyOs,
                 disk("imp-b", "running.qcow2", "vda") + serial);
         domain("imp-q35", mem() + q35(""), disk("imp-b", "q35.qcow2", "vda") + nic("network", "network='default'"));
-        domain("imp-uefi", mem() + "<os firmware='efi'><type arch='x86_64' machine='q35'>hvm</type></os><features><acpi/></features>", "");
+        domain("imp-uefi", mem() + "<os><type arch='x86_64' machine='q35'>hvm</type>"
+                + "<loader readonly='yes' type='pflash'>/usr/share/OVMF/OVMF_CODE_4M.fd</loader>"
+                + "<nvram template='/usr/share/OVMF/OVMF_VARS_4M.fd'/></os><features><acpi/></features>", "");
+        domain("imp-efi-auto", mem() + "<os firmware='efi'><type arch='x86_64' machine='q35'>hvm</type></os>"
+                + "<features><acpi/></features>", "");
+        must("start", "imp-uefi"); // libvirt makes the domain's UEFI variables store at its first start
+        must("destroy", "imp-uefi");
         domain("imp-tpm", mem() + q35(""), "<tpm model='tpm-crb'><backend type='emulator' version='2.0'/></tpm>");
         domain("imp-bridge", mem() + pc(), nic("bridge", "bridge='br-imp0'"));
         domain("imp-cdrom", mem() + pc(), "<disk type='file' device='cdrom'><driver name='qemu' type='raw'/>"

@@ -96,6 +96,7 @@ class LibvirtImportIT {
 
             // every imported domain agrees with libvirt's dumpxml on every fact
             List<String> problems = new ArrayList<>();
+            Map<String, String> nvrams = new java.util.HashMap<>();
             int facts = 0;
             Map<String, String> renamedPools = Map.of("default", "libvirt-default");
             Map<String, String> renamedNetworks = Map.of("isolated", "libvirt-isolated");
@@ -106,8 +107,13 @@ class LibvirtImportIT {
                 DefinitionXml theirs = DefinitionXml.parse(dump.out(), name);
                 theirs.renamePoolRefs(renamedPools);
                 theirs.renameNetworkRefs(renamedNetworks);
+                String mine = ok(jvirsh, "dumpxml", "--inactive", name).out();
+                if (theirs.nvram() != null) {
+                    nvrams.put(theirs.nvram(), DefinitionXml.parse(mine, name).nvram());
+                    theirs.setNvram(DefinitionXml.parse(mine, name).nvram()); // and the NVRAM's copy
+                }
                 Domain libvirt = DomainXml.parse(theirs.format(), name + " (libvirt)");
-                Domain jvirt = DomainXml.parse(ok(jvirsh, "dumpxml", "--inactive", name).out(), name + " (jvirt)");
+                Domain jvirt = DomainXml.parse(mine, name + " (jvirt)");
                 DomainFacts cmp = new DomainFacts(name, problems);
                 cmp.compare(libvirt, jvirt, libvirt);
                 facts += cmp.count();
@@ -116,6 +122,17 @@ class LibvirtImportIT {
                     corpus.importable().size(), facts, facts - problems.size(), problems.size());
             problems.forEach(p -> System.out.println("  " + p));
             assertThat(problems).isEmpty();
+            assertThat(imported.out()).containsPattern(" domain imp-uefi +define +NVRAM copied to default/imp-uefi_VARS\\.fd");
+            assertThat(imported.out()).containsPattern(" domain imp-efi-auto +define +UEFI variables: libvirt keeps them outside");
+            assertThat(nvrams).as("libvirt's UEFI variables store → jvirt's copy").hasSize(1);
+            nvrams.forEach((theirVars, myVars) -> {
+                assertThat(myVars).endsWith("/imp-uefi_VARS.fd").isNotEqualTo(theirVars);
+                try {
+                    assertThat(Files.mismatch(Path.of(theirVars), Path.of(myVars))).as("the same bytes").isEqualTo(-1L);
+                } catch (java.io.IOException e) {
+                    throw new AssertionError(e);
+                }
+            });
             assertThat(ok(jvirsh, "dumpxml", "--inactive", "imp-tiny").out()).contains("<source pool='libvirt-default' volume='tiny.qcow2'/>");
             assertThat(ok(jvirsh, "dumpxml", "--inactive", "imp-isolated").out()).contains("<source network='libvirt-isolated'/>");
             assertThat(ok(jvirsh, "dominfo", "imp-auto").out()).containsPattern("Autostart: +enable");
