@@ -27,8 +27,9 @@ import picocli.CommandLine.Parameters;
                 + "notes), then defines in jvirt what it can. Networks and pools whose names jvirt uses for other "
                 + "objects become libvirt-NAME, and domains follow; what jvirt already has from an earlier import is "
                 + "unchanged. A domain running under libvirt is imported as a definition only: jvirt will not start "
-                + "it while libvirt's QEMU holds its disks. With any refusal in the plan nothing is defined, unless "
-                + "--skip-unsupported."})
+                + "it while libvirt's QEMU holds its disks. Autostart flags come along; a UEFI variables store is copied "
+                + "into jvirt's pool 'default'; an emulated TPM's state is not carried (jvirt's starts empty). With any "
+                + "refusal in the plan nothing is defined, unless --skip-unsupported."})
 public final class ImportCommand extends JvirshCommand {
 
     @Option(names = "--from", required = true, paramLabel = "<uri>",
@@ -72,7 +73,7 @@ public final class ImportCommand extends JvirshCommand {
         ImportPlan plan = ImportPlanner.plan(source, jvirt.holdings(names), jvirt, moveDisks);
         out().print(plan.table());
         for (ImportPlan.Step s : plan.steps()) {
-            if (s.kind() == ImportPlan.Kind.DOMAIN && s.action() != ImportPlan.Action.REFUSE
+            if (s.kind() == ImportPlan.Kind.DOMAIN && s.action() == ImportPlan.Action.DEFINE
                     && source.domains().stream().anyMatch(d -> d.name().equals(s.source()) && d.running())) {
                 err().println("warning: domain '" + s.source() + "' is running under libvirt: only its definition is imported");
             }

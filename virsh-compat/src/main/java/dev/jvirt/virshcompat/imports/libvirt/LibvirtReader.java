@@ -84,7 +84,7 @@ public final class LibvirtReader implements LibvirtSource {
             return new Connect(uri, true);
         } catch (LibvirtException e) {
             throw new ImportException("cannot connect to libvirt at " + uri + ": " + e.getError().getMessage(), e);
-        } catch (UnsatisfiedLinkError e) {
+        } catch (LinkageError e) { // UnsatisfiedLinkError, or JNA's failure inside libvirt-java's class initialiser
             throw new ImportException("libvirt's library (libvirt.so.0) cannot be loaded: " + e.getMessage()
                     + " (install Debian's libvirt0)", e);
         }
