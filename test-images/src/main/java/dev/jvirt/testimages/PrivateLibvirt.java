@@ -192,6 +192,19 @@ public final class PrivateLibvirt implements AutoCloseable {
         return caps.out().contains("<domain type='kvm'");
     }
 
+    /** The daemon's home (its user owns it): a place for pool directories it may create. */
+    public Path home() {
+        return dir.resolve("xml");
+    }
+
+    /**
+     * The URI that reaches this daemon from any local user allowed into its socket's directory
+     * (root, here), e.g. for libvirt-java: {@code qemu+unix:///session?socket=RUNTIME/libvirt/libvirt-sock}.
+     */
+    public String socketUri() {
+        return "qemu+unix:///session?socket=" + dir.resolve("runtime/libvirt/libvirt-sock");
+    }
+
     /** Writes a file the daemon's user can read. */
     public Path writeXml(String name, String text) throws IOException {
         Path p = dir.resolve("xml").resolve(name);

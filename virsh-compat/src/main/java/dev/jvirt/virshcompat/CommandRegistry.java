@@ -30,6 +30,7 @@ import dev.jvirt.virshcompat.commands.FreeCellCommand;
 import dev.jvirt.virshcompat.commands.GuestExecCommand;
 import dev.jvirt.virshcompat.commands.HostValidateCommand;
 import dev.jvirt.virshcompat.commands.HostnameCommand;
+import dev.jvirt.virshcompat.commands.ImportCommand;
 import dev.jvirt.virshcompat.commands.ListCommand;
 import dev.jvirt.virshcompat.commands.LxcCommand;
 import dev.jvirt.virshcompat.commands.NestedLxdCommand;
@@ -116,7 +117,7 @@ final class CommandRegistry {
         "domifaddr", "attach-interface",
         "net-list", "net-info", "net-uuid", "net-name", "net-define", "net-create", "net-start", "net-destroy",
         "net-undefine", "net-autostart", "net-dumpxml", "net-dhcp-leases",
-        "guest-exec", "lxc", "nested-status", "nested-lxd",
+        "guest-exec", "lxc", "nested-status", "nested-lxd", "import",
         "capabilities", "domcapabilities", "nodeinfo", "nodememstats", "freecell", "hostname", "uri", "version", "host-validate",
         CompleteDomainsCommand.NAME, BashCompletionCommand.NAME,
     };
@@ -212,6 +213,7 @@ final class CommandRegistry {
             case "lxc": return new LxcCommand();
             case "nested-status": return new NestedStatusCommand();
             case "nested-lxd": return new NestedLxdCommand();
+            case "import": return new ImportCommand();
             case "capabilities": return new CapabilitiesCommand();
             case "domcapabilities": return new DomCapabilitiesCommand();
             case "nodeinfo": return new NodeInfoCommand();

@@ -5,15 +5,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.jvirt.testimages.TinyGuest;
 import dev.jvirt.testimages.TinyGuestExtension;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -37,38 +32,13 @@ class NetworkGuestsIT {
 
     @Test
     void twoGuestsOnANatNetworkGetLeasesReachEachOtherAndSurviveAJvirtdKill(TinyGuest guest) throws Exception {
-        assumeTrue("0".equals(id()), "network namespaces and system mode need root");
-        for (String dir : List.of("/var/lib/jvirt", "/run/jvirt")) {
-            Files.createDirectories(Path.of(dir)); // mount points; the namespace's tmpfs covers them
-        }
+        assumeTrue(SystemModeNamespace.root(), "network namespaces and system mode need root");
         String ns = "jvnetit-" + ProcessHandle.current().pid();
         String prefix = "netit-" + UUID.randomUUID().toString().substring(0, 6);
         Path work = Files.createTempDirectory(guest.scratchDir(), "net-");
-        Path out = work.resolve("scenario.out");
-        sh("ip", "netns", "add", ns);
-        String output;
-        try {
-            String java = ProcessHandle.current().info().command().orElse("java");
-            Process p = new ProcessBuilder("ip", "netns", "exec", ns, "unshare", "--mount", "--propagation", "private",
-                    java, "-XX:+UseSerialGC", "-XX:-UsePerfData", "-cp", System.getProperty("java.class.path"),
-                    NetworkGuestsScenario.class.getName(), guest.kernel().toString(), guest.initrd().toString(),
-                    work.toString(), prefix)
-                    .redirectErrorStream(true).redirectOutput(out.toFile()).start();
-            try {
-                assertThat(p.waitFor(900, TimeUnit.SECONDS)).as("scenario finished").isTrue();
-            } finally {
-                p.destroyForcibly();
-                p.waitFor();
-            }
-        } finally {
-            killNamespace(ns);
-            output = Files.exists(out) ? Files.readString(out) : "";
-            for (String log : List.of("jvirtd-1.log", "jvirtd-2.log")) {
-                if (Files.exists(work.resolve(log))) {
-                    System.out.println("---- " + log + "\n" + Files.readString(work.resolve(log)));
-                }
-            }
-        }
+        String output = SystemModeNamespace.run(ns, NetworkGuestsScenario.class, work.resolve("scenario.out"), 900,
+                List.of(work.resolve("jvirtd-1.log"), work.resolve("jvirtd-2.log")),
+                guest.kernel().toString(), guest.initrd().toString(), work.toString(), prefix);
         System.out.println(output);
         String one = prefix + "-one";
         String two = prefix + "-two";
@@ -160,51 +130,10 @@ class NetworkGuestsIT {
     }
 
     private static String value(String output, String key) {
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(key) + "=(.*)$").matcher(output);
-        return m.find() ? m.group(1) : "<no " + key + ">";
+        return SystemModeNamespace.value(output, key);
     }
 
     private static String block(String output, String key) {
-        int from = output.indexOf("BEGIN " + key + "\n");
-        int to = output.indexOf("END " + key + "\n", Math.max(from, 0));
-        return from < 0 || to < 0 ? "<no " + key + ">" : output.substring(from + key.length() + 7, to);
-    }
-
-    /** Kills every process in the namespace by pid (jvirtd, its console keeper, QEMU, dnsmasq), then deletes it. */
-    private static void killNamespace(String ns) throws Exception {
-        for (int round = 0; round < 20; round++) {
-            List<Long> pids = new ArrayList<>();
-            for (String line : capture("ip", "netns", "pids", ns).split("\n")) {
-                if (line.strip().matches("\\d+")) {
-                    pids.add(Long.parseLong(line.strip()));
-                }
-            }
-            if (pids.isEmpty()) {
-                break;
-            }
-            for (long pid : pids) {
-                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-            }
-            Thread.sleep(500);
-        }
-        sh("ip", "netns", "delete", ns);
-    }
-
-    private static String id() throws Exception {
-        return capture("id", "-u").strip();
-    }
-
-    private static String capture(String... argv) throws Exception {
-        Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
-        String s = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor();
-        return s;
-    }
-
-    private static void sh(String... argv) throws Exception {
-        Process p = new ProcessBuilder(argv).inheritIO().start();
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException("failed: " + String.join(" ", argv));
-        }
+        return SystemModeNamespace.block(output, key);
     }
 }

@@ -1,5 +1,15 @@
 package dev.jvirt.virshcompat.it;
 
+import static dev.jvirt.virshcompat.it.SystemJvirtd.SOCKET;
+import static dev.jvirt.virshcompat.it.SystemJvirtd.STATE;
+import static dev.jvirt.virshcompat.it.SystemJvirtd.awaitConsole;
+import static dev.jvirt.virshcompat.it.SystemJvirtd.consoleText;
+import static dev.jvirt.virshcompat.it.SystemJvirtd.jvirsh;
+import static dev.jvirt.virshcompat.it.SystemJvirtd.prepareNamespace;
+import static dev.jvirt.virshcompat.it.SystemJvirtd.run;
+import static dev.jvirt.virshcompat.it.SystemJvirtd.show;
+import static dev.jvirt.virshcompat.it.SystemJvirtd.startJvirtd;
+
 import dev.jvirt.api.http.HttpResponse;
 import dev.jvirt.api.http.UnixHttpClient;
 import dev.jvirt.console.stream.ConsoleFrame;
@@ -33,8 +43,6 @@ public final class NetworkGuestsScenario {
     static final String MAC3 = "52:54:00:64:00:03";
     static final String MAC4 = "52:54:00:64:00:04";
     static final String MAC5 = "52:54:00:63:00:05";
-    private static final Path STATE = Path.of("/var/lib/jvirt");
-    private static final Path SOCKET = Path.of("/run/jvirt/jvirtd.sock");
     private static int seq;
 
     private NetworkGuestsScenario() {
@@ -45,10 +53,7 @@ public final class NetworkGuestsScenario {
         Path initrd = Path.of(args[1]);
         Path work = Path.of(args[2]);
         String prefix = args[3];
-        for (String[] m : new String[][] {{"/var/lib/jvirt", "mode=0711"}, {"/run/jvirt", "mode=0755"}}) {
-            run("mount", "-t", "tmpfs", "-o", m[1], "jvirt-test", m[0]);
-        }
-        run("ip", "link", "set", "lo", "up");
+        prepareNamespace();
         // QEMU may run as jvirt-qemu (system mode): the guest's files where it can read them
         Path images = Files.createDirectory(STATE.resolve("images"));
         Files.setPosixFilePermissions(images, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -246,68 +251,6 @@ public final class NetworkGuestsScenario {
                 """.formatted(name, kernel, initrd, mac);
     }
 
-    private static Process startJvirtd(Path work, int n) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        File log = work.resolve("jvirtd-" + n + ".log").toFile();
-        Process p = new ProcessBuilder(java, "-XX:+UseSerialGC", "-XX:-UsePerfData", "-cp",
-                System.getProperty("java.class.path"), "dev.jvirt.vmmcore.daemon.JvirtdMain", "--system")
-                .redirectErrorStream(true).redirectOutput(log).start();
-        System.out.println("jvirtd-" + n + "-pid=" + p.pid());
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            if (p.isAlive() && Files.exists(SOCKET) && jvirsh("list").status() == 0) {
-                return p;
-            }
-            if (!p.isAlive()) {
-                break;
-            }
-            Thread.sleep(200);
-        }
-        System.out.println("jvirtd-did-not-start=" + Files.readString(log.toPath()).replace('\n', '|'));
-        throw new IllegalStateException("jvirtd did not start");
-    }
-
-    static JvirshRun jvirsh(String... args) {
-        String[] all = new String[args.length + 2];
-        all[0] = "-c";
-        all[1] = "vmm:///system";
-        System.arraycopy(args, 0, all, 2, args.length);
-        return JvirshRun.withEnv(0, Map.of(), "", all);
-    }
-
-    private static void show(String key, JvirshRun r) {
-        System.out.println("status-" + key + "=" + r.status());
-        System.out.println("BEGIN " + key);
-        System.out.print(r.out());
-        System.out.print(r.err());
-        System.out.println("END " + key);
-    }
-
-    private static Path consoleLog(String domain) {
-        return STATE.resolve("log").resolve("qemu").resolve(domain + ".console.log");
-    }
-
-    private static String consoleText(String domain) {
-        try {
-            return Files.exists(consoleLog(domain))
-                    ? new String(Files.readAllBytes(consoleLog(domain)), StandardCharsets.ISO_8859_1) : "";
-        } catch (java.io.IOException e) {
-            return "";
-        }
-    }
-
-    private static boolean awaitConsole(String domain, String text, int seconds) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (System.nanoTime() < deadline) {
-            if (consoleText(domain).contains(text)) {
-                return true;
-            }
-            Thread.sleep(250);
-        }
-        System.out.println("console-timeout-" + domain + "=" + consoleText(domain).replace('\n', '|'));
-        return false;
-    }
-
     /**
      * Runs {@code command} in the guest's shell over its console (jvirtd's console upgrade), up to
      * five times, and says whether it succeeded: the guest echoes a marker computed by its shell,
@@ -481,10 +424,4 @@ public final class NetworkGuestsScenario {
         return out;
     }
 
-    private static void run(String... argv) throws Exception {
-        Process p = new ProcessBuilder(argv).inheritIO().start();
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException("failed: " + String.join(" ", argv));
-        }
-    }
 }
