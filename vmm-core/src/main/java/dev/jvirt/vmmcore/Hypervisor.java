@@ -8,10 +8,12 @@ import dev.jvirt.vmmcore.lifecycle.DomainDefiner;
 import dev.jvirt.vmmcore.lifecycle.DomainDefinitions;
 import dev.jvirt.vmmcore.lifecycle.DomainEntry;
 import dev.jvirt.vmmcore.lifecycle.DomainOperations;
+import dev.jvirt.vmmcore.lifecycle.DomainJobs;
 import dev.jvirt.vmmcore.lifecycle.DomainRegistry;
 import dev.jvirt.vmmcore.lifecycle.EventBus;
 import dev.jvirt.vmmcore.lifecycle.GuestConsoles;
 import dev.jvirt.vmmcore.lifecycle.GuestEventHandler;
+import dev.jvirt.vmmcore.lifecycle.GuestSaves;
 import dev.jvirt.vmmcore.lifecycle.GuestStarter;
 import dev.jvirt.vmmcore.lifecycle.GuestStats;
 import dev.jvirt.vmmcore.lifecycle.GuestTeardown;
@@ -75,6 +77,9 @@ public final class Hypervisor implements AutoCloseable {
     private final DomainMonitoring monitoring;
     private final DomainCommandLines commandLines;
     private final DomainGuestAgent guestAgent;
+    private final DomainJobs jobs = new DomainJobs();
+    private final GuestSaves guestSaves;
+    private final DomainSaves saves;
 
     private Hypervisor(HypervisorConfig config) {
         this.config = config;
@@ -102,6 +107,9 @@ public final class Hypervisor implements AutoCloseable {
         this.monitoring = new DomainMonitoring(registry, operations, new GuestStats(java.nio.file.Path.of("/proc")));
         this.commandLines = new DomainCommandLines(registry, starter, xml);
         this.guestAgent = new DomainGuestAgent(registry, operations);
+        this.guestSaves = new GuestSaves(registry, starter, teardown, guestEvents, status, xml, jobs,
+                dirs.state().resolve("qemu").resolve("save"), config.busyWait(), config.destroyGrace());
+        this.saves = new DomainSaves(registry, guestSaves, jobs, procFs::cpuTimeNanos);
     }
 
     /** Opens the state in {@code config.dirs()}: loads definitions, takes over guests still running. */
@@ -212,6 +220,9 @@ public final class Hypervisor implements AutoCloseable {
      */
     public DomainInfo start(String domain, boolean paused) {
         DomainEntry e = domain(domain);
+        if (guestSaves.hasManagedSave(e) && guestSaves.startManaged(e, paused)) {
+            return info(e); // resumed from its managed save (virsh start does so too)
+        }
         return info(e, operations.start(e, paused));
     }
 
@@ -357,6 +368,11 @@ public final class Hypervisor implements AutoCloseable {
     /** What running guests do through their QEMU guest agent (guest-exec, nested-status). */
     public DomainGuestAgent guestAgent() {
         return guestAgent;
+    }
+
+    /** Save and restore of domains, managed saves, and their long jobs (domjobinfo). */
+    public DomainSaves saves() {
+        return saves;
     }
 
     /** Statistics of running domains and their QEMU monitor. */
