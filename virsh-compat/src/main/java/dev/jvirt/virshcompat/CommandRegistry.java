@@ -94,6 +94,13 @@ import dev.jvirt.virshcompat.commands.NetAutostartCommand;
 import dev.jvirt.virshcompat.commands.NetDumpXmlCommand;
 import dev.jvirt.virshcompat.commands.NetDhcpLeasesCommand;
 import dev.jvirt.virshcompat.commands.DomIfAddrCommand;
+import dev.jvirt.virshcompat.commands.DomJobAbortCommand;
+import dev.jvirt.virshcompat.commands.DomJobInfoCommand;
+import dev.jvirt.virshcompat.commands.ManagedSaveCommand;
+import dev.jvirt.virshcompat.commands.ManagedSaveRemoveCommand;
+import dev.jvirt.virshcompat.commands.RestoreCommand;
+import dev.jvirt.virshcompat.commands.SaveCommand;
+import dev.jvirt.virshcompat.commands.SaveImageDumpXmlCommand;
 import picocli.CommandLine;
 
 /**
@@ -117,6 +124,7 @@ final class CommandRegistry {
         "net-list", "net-info", "net-uuid", "net-name", "net-define", "net-create", "net-start", "net-destroy",
         "net-undefine", "net-autostart", "net-dumpxml", "net-dhcp-leases",
         "guest-exec", "lxc", "nested-status", "nested-lxd",
+        "save", "restore", "save-image-dumpxml", "managedsave", "managedsave-remove", "domjobinfo", "domjobabort",
         "capabilities", "domcapabilities", "nodeinfo", "nodememstats", "freecell", "hostname", "uri", "version", "host-validate",
         CompleteDomainsCommand.NAME, BashCompletionCommand.NAME,
     };
@@ -196,6 +204,13 @@ final class CommandRegistry {
             case "pool-create-as": return new PoolCreateAsCommand();
             case "domifaddr": return new DomIfAddrCommand();
             case "attach-interface": return new AttachInterfaceCommand();
+            case "save": return new SaveCommand();
+            case "restore": return new RestoreCommand();
+            case "save-image-dumpxml": return new SaveImageDumpXmlCommand();
+            case "managedsave": return new ManagedSaveCommand();
+            case "managedsave-remove": return new ManagedSaveRemoveCommand();
+            case "domjobinfo": return new DomJobInfoCommand();
+            case "domjobabort": return new DomJobAbortCommand();
             case "net-list": return new NetListCommand();
             case "net-info": return new NetInfoCommand();
             case "net-uuid": return new NetUuidCommand();
