@@ -14,6 +14,7 @@ import dev.jvirt.vmmcore.lifecycle.EventBus;
 import dev.jvirt.vmmcore.lifecycle.GuestConsoles;
 import dev.jvirt.vmmcore.lifecycle.GuestEventHandler;
 import dev.jvirt.vmmcore.lifecycle.GuestSaves;
+import dev.jvirt.vmmcore.lifecycle.GuestSnapshots;
 import dev.jvirt.vmmcore.lifecycle.GuestStarter;
 import dev.jvirt.vmmcore.lifecycle.GuestStats;
 import dev.jvirt.vmmcore.lifecycle.GuestTeardown;
@@ -33,6 +34,7 @@ import dev.jvirt.vmmcore.qemu.Swtpms;
 import dev.jvirt.vmmcore.store.CapabilitiesCache;
 import dev.jvirt.vmmcore.store.DefinitionStore;
 import dev.jvirt.vmmcore.store.RuntimeStore;
+import dev.jvirt.vmmcore.store.SnapshotStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -80,6 +82,7 @@ public final class Hypervisor implements AutoCloseable {
     private final DomainJobs jobs = new DomainJobs();
     private final GuestSaves guestSaves;
     private final DomainSaves saves;
+    private final DomainSnapshots snapshots;
 
     private Hypervisor(HypervisorConfig config) {
         this.config = config;
@@ -110,6 +113,9 @@ public final class Hypervisor implements AutoCloseable {
         this.guestSaves = new GuestSaves(registry, starter, teardown, guestEvents, status, xml, jobs,
                 dirs.state().resolve("qemu").resolve("save"), config.busyWait(), config.destroyGrace());
         this.saves = new DomainSaves(registry, guestSaves, jobs, procFs::cpuTimeNanos);
+        this.snapshots = new DomainSnapshots(registry, new GuestSnapshots(new SnapshotStore(dirs.state().resolve("qemu").resolve("snapshot")),
+                starter, registry, guestEvents, status, teardown, runtime, xml, jobs, config.busyWait(), config.destroyGrace()),
+                definer, xml);
     }
 
     /** Opens the state in {@code config.dirs()}: loads definitions, takes over guests still running. */
@@ -373,6 +379,11 @@ public final class Hypervisor implements AutoCloseable {
     /** Save and restore of domains, managed saves, and their long jobs (domjobinfo). */
     public DomainSaves saves() {
         return saves;
+    }
+
+    /** Snapshots of domains: internal (with memory while active), external disk-only, their metadata. */
+    public DomainSnapshots snapshots() {
+        return snapshots;
     }
 
     /** Statistics of running domains and their QEMU monitor. */

@@ -195,6 +195,11 @@ public final class GuestStarter {
     @FunctionalInterface
     public interface Incoming {
         void receive(RunningGuest g) throws IOException, InterruptedException;
+
+        /** Whether QEMU waits for a migration stream ({@code -incoming defer}); a snapshot's memory is loaded without. */
+        default boolean migrationStream() {
+            return true;
+        }
     }
 
     /** {@link #start(StartPlan, int, DomainEntry, boolean, BiConsumer)}; with {@code incoming} (may be null) the guest's state loaded from a save. */
@@ -213,7 +218,7 @@ public final class GuestStarter {
             HostPreparation.Host prepared = host.prepare(plan, setup);
             StartChecks.check(prepared.resolved());
             CommandLinePlan cmd = build(plan, prepared);
-            if (incoming != null) {
+            if (incoming != null && incoming.migrationStream()) {
                 List<String> argv = new java.util.ArrayList<>(cmd.argv());
                 argv.addAll(List.of("-incoming", "defer"));
                 cmd = new CommandLinePlan(argv, cmd.devices(), cmd.console());
