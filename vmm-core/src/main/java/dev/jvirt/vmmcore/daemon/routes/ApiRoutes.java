@@ -39,6 +39,7 @@ public final class ApiRoutes {
         new DomainDeviceRoutes(hv).register(t);
         new GuestAgentRoutes(hv).register(t);
         new DomainSaveRoutes(hv).register(t);
+        new SnapshotRoutes(hv).register(t);
         return t;
     }
 }
