@@ -31,6 +31,15 @@ public final class SnapshotStore {
         return root.resolve(domain);
     }
 
+    /** A snapshot's name is a file name here: no '/', not empty, not starting with '.'. */
+    private static Path file(Path dir, String name) {
+        if (name == null || name.isEmpty() || name.contains("/") || name.startsWith(".") || name.indexOf('\0') >= 0) {
+            throw new dev.jvirt.vmmcore.InvalidArgumentException("snapshot name '" + name
+                    + "' must be non-empty, have no '/' and not start with '.'");
+        }
+        return dir.resolve(name + ".xml");
+    }
+
     /** The domain's snapshots, oldest first (by creation time, then name). */
     public List<DomainSnapshot> list(String domain) {
         Path d = dir(domain);
@@ -51,7 +60,7 @@ public final class SnapshotStore {
     }
 
     public Optional<DomainSnapshot> find(String domain, String name) {
-        Path f = dir(domain).resolve(name + ".xml");
+        Path f = file(dir(domain), name);
         if (!Files.isRegularFile(f)) {
             return Optional.empty();
         }
@@ -63,12 +72,13 @@ public final class SnapshotStore {
     }
 
     public void write(String domain, DomainSnapshot s) throws IOException {
+        Path f = file(dir(domain), s.name());
         Files.createDirectories(dir(domain));
-        AtomicFiles.write(dir(domain).resolve(s.name() + ".xml"), SnapshotXml.format(s).getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(f, SnapshotXml.format(s).getBytes(StandardCharsets.UTF_8));
     }
 
     public void delete(String domain, String name) throws IOException {
-        Files.deleteIfExists(dir(domain).resolve(name + ".xml"));
+        Files.deleteIfExists(file(dir(domain), name));
         if (current(domain).filter(name::equals).isPresent()) {
             Files.deleteIfExists(dir(domain).resolve(CURRENT));
         }
