@@ -72,6 +72,8 @@ class SaveRestoreIT {
         assertThat(hv.saves().job("sv1", true).operation()).isEqualTo("Restore");
 
         hv.saves().managedSave("sv1", false);
+        assertThatThrownBy(() -> hv.undefine("sv1")).isInstanceOf(InvalidArgumentException.class)
+                .hasMessageContaining("managed save image exists");
         assertThat(hv.saves().removeManagedSave("sv1")).isTrue();
         assertThat(hv.saves().removeManagedSave("sv1")).isFalse();
         hv.start("sv1");

@@ -109,8 +109,11 @@ class SnapshotsIT {
         hv.snapshots().revert("sn2", "off1", null);
         assertThat(hv.state("sn2").isActive()).isFalse();
         assertThat(qemuIo(base)).contains("JVIRT.EXT.OVER");
+        assertThatThrownBy(() -> hv.undefine("sn2")).isInstanceOf(InvalidArgumentException.class)
+                .hasMessageContaining("cannot undefine domain 'sn2' with 1 snapshot");
         hv.snapshots().delete("sn2", "off1", false, false, false);
         assertThat(qemuImg("snapshot", "-l", base)).doesNotContain("off1");
+        hv.undefine("sn2");
     }
 
     private static String disk(Hypervisor hv, String domain) {
