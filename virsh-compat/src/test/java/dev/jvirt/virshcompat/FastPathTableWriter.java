@@ -102,9 +102,6 @@ public final class FastPathTableWriter {
             return "subcommands";
         }
         for (OptionSpec o : spec.options()) {
-            if (o.isMultiValue()) {
-                return "option " + o.longestName() + " may be given many times";
-            }
             if (o.required() || o.defaultValue() != null) {
                 return "option " + o.longestName() + " is required or has a default value";
             }
