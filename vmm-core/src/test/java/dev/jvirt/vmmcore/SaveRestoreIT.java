@@ -91,7 +91,20 @@ class SaveRestoreIT {
         assertThat(hv.state("sv2").describe()).isEqualTo("running (booted)");
         hv.suspend("sv2");
         Path image = host.root.resolve("sv2.save");
-        hv.saves().save("sv2", image, null, null);
+        java.util.concurrent.CompletableFuture<Void> saving = java.util.concurrent.CompletableFuture.runAsync(
+                () -> hv.saves().save("sv2", image, null, null));
+        DomainJob seen = DomainJob.none();
+        while (!saving.isDone() && !"Unbounded".equals(seen.type())) {
+            seen = hv.saves().job("sv2", false);
+            Thread.sleep(2);
+        }
+        saving.get();
+        assertThat(seen).as("domjobinfo while the save runs").extracting(DomainJob::type, DomainJob::operation)
+                .containsExactly("Unbounded", "Save");
+        assertThat(hv.saves().job("sv2", false).type()).isEqualTo("None");
+        assertThat(hv.saves().job("sv2", true).type()).isEqualTo("Completed");
+        assertThatThrownBy(() -> hv.saves().abortJob("sv2")).isInstanceOf(InvalidArgumentException.class)
+                .hasMessageContaining("no job is active");
         assertThat(hv.saves().restore(image, null, null).status().describe()).isEqualTo("paused (user)");
         hv.destroy("sv2");
         assertThat(hv.saves().restore(image, null, false).status().describe()).isEqualTo("running (restored)");

@@ -113,6 +113,16 @@ class SnapshotsIT {
                 .hasMessageContaining("cannot undefine domain 'sn2' with 1 snapshot");
         hv.snapshots().delete("sn2", "off1", false, false, false);
         assertThat(qemuImg("snapshot", "-l", base)).doesNotContain("off1");
+
+        SnapshotInfo e2 = hv.snapshots().createAs("sn2", "e2", null, true, false, Map.of()); // external while shut off
+        assertThat(e2).extracting(SnapshotInfo::state, SnapshotInfo::location).containsExactly("shutoff", "external");
+        Path offOverlay = Path.of(base).resolveSibling("sn2-vda.e2");
+        assertThat(disk(hv, "sn2")).isEqualTo(offOverlay.toString());
+        run(List.of("qemu-io", "-f", "qcow2", "-c", "write -P 0x42 0 512", offOverlay.toString()));
+        hv.snapshots().delete("sn2", "e2", false, false, false);
+        assertThat(offOverlay).doesNotExist();
+        assertThat(disk(hv, "sn2")).isEqualTo(base);
+        assertThat(qemuIo(base)).as("qemu-img commit put the overlay's data into the image").contains("42 42 42 42");
         hv.undefine("sn2");
     }
 

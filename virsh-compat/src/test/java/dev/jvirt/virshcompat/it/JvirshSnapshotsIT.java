@@ -50,6 +50,13 @@ class JvirshSnapshotsIT {
             ok(jvirsh, "Domain restored from " + image + "\n\n", "restore", image.toString());
             ok(jvirsh, "running (restored)\n\n", "domstate", "sj1", "--reason");
             ok(jvirsh, "Job type:         None        \n\n", "domjobinfo", "sj1");
+            Result noJob = jvirsh.run("domjobabort", "sj1");
+            assertThat(noJob.status()).isEqualTo(1);
+            assertThat(noJob.err()).contains("no job is active on the domain 'sj1'");
+            Result both = jvirsh.run("save", "sj1", image.toString(), "--running", "--paused");
+            assertThat(both.status()).isEqualTo(1);
+            assertThat(both.err()).contains("Options --running and --paused are mutually exclusive");
+            ok(jvirsh, "running (restored)\n\n", "domstate", "sj1", "--reason");
             assertThat(ok(jvirsh, null, "domjobinfo", "sj1", "--completed").out())
                     .startsWith("Job type:         Completed   \nOperation:        Restore     \nTime elapsed:     ");
 

@@ -27,8 +27,9 @@ final class GuestMigration {
         try (RawFd fd = RawFd.append(file)) {
             QmpCalls.runWithFd(g, domain, "getfd", QmpCalls.args().put("fdname", FD_NAME), fd.fd());
         }
-        job.onAbort(() -> g.qmp().execute("migrate_cancel").exceptionally(e -> null));
         QmpCalls.run(g, domain, "migrate", QmpCalls.args().put("uri", "fd:" + FD_NAME));
+        // after the migrate: an abort asked for before it was sent cancels it now
+        job.onAbort(() -> g.qmp().execute("migrate_cancel").exceptionally(e -> null));
         await(g, domain, job, "save");
     }
 
