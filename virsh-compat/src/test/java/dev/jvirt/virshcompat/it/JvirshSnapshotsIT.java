@@ -62,6 +62,9 @@ class JvirshSnapshotsIT {
 
             ok(jvirsh, "\nDomain 'sj1' state saved by libvirt\n\n", "managedsave", "sj1");
             assertThat(ok(jvirsh, null, "dominfo", "sj1").out()).contains("Managed save:   yes\n");
+            ok(jvirsh, "sj1\n\n", "list", "--all", "--with-managed-save", "--name");
+            ok(jvirsh, "\n", "list", "--all", "--without-managed-save", "--name");
+            assertThat(ok(jvirsh, null, "list", "--all", "--managed-save").out()).matches("(?s).* -    sj1    saved\n\n");
             ok(jvirsh, "Domain 'sj1' started\n\n", "start", "sj1");
             ok(jvirsh, "running (restored)\n\n", "domstate", "sj1", "--reason");
             assertThat(ok(jvirsh, null, "dominfo", "sj1").out()).contains("Managed save:   no\n");
