@@ -86,6 +86,14 @@ public final class DomainSaves {
         }
     }
 
+    /** Undefine's check: a domain with a managed save image is refused, as libvirt refuses it. */
+    void refuseUndefine(String name) {
+        if (saves.hasManagedSave(registry.resolve(name))) {
+            throw new InvalidArgumentException("Refusing to undefine while domain managed save image exists "
+                    + "(jvirsh managedsave-remove " + name + " first)");
+        }
+    }
+
     private static Path absolute(Path file) {
         if (!file.isAbsolute()) {
             throw new InvalidArgumentException("'" + file + "' is not an absolute path");

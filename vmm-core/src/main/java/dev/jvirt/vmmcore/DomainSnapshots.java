@@ -100,6 +100,15 @@ public final class DomainSnapshots {
         return info(e.name(), snapshot);
     }
 
+    /** Undefine's check: a domain with snapshot metadata is refused, as libvirt refuses it. */
+    void refuseUndefine(String name) {
+        int n = snapshots.store().list(name).size();
+        if (n > 0) {
+            throw new InvalidArgumentException("cannot undefine domain '" + name + "' with " + n + " snapshot"
+                    + (n == 1 ? "" : "s") + ": delete them first (snapshot-delete --metadata keeps their images)");
+        }
+    }
+
     private void redefine(Domain persistent) {
         if (persistent != null) {
             definer.define(xml.format(persistent), false);

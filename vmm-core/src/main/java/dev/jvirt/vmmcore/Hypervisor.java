@@ -185,15 +185,8 @@ public final class Hypervisor implements AutoCloseable {
     /** Removes the stored definition; a running domain goes on running as a transient one. */
     public void undefine(String domain) {
         DomainEntry e = domain(domain);
-        int n = snapshots.list(e.name()).size();
-        if (n > 0) { // as libvirt: the metadata would otherwise outlive the domain and haunt the next one of its name
-            throw new InvalidArgumentException("cannot undefine domain '" + e.name() + "' with " + n + " snapshot"
-                    + (n == 1 ? "" : "s") + ": delete them first (snapshot-delete --metadata keeps their images)");
-        }
-        if (e.isPersistent() && guestSaves.hasManagedSave(e)) {
-            throw new InvalidArgumentException("Refusing to undefine while domain managed save image exists "
-                    + "(jvirsh managedsave-remove " + e.name() + " first)");
-        }
+        snapshots.refuseUndefine(e.name()); // as libvirt: neither may outlive the domain and come back with the next of its name
+        saves.refuseUndefine(e.name());
         definer.undefine(e);
         if (e.guest() == null) {
             seeds.removeQuietly(e.name()); // the nested-lxd option's seed goes with the domain
