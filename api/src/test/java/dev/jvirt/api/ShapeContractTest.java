@@ -91,6 +91,17 @@ class ShapeContractTest {
             new Case(new Storage.Wipe("random"), Storage.Wipe::from, "`POST /1.0/storage-pools/NAME/volumes/VOL/wipe`"),
             new Case(new Devices.Change("<disk/>", "vdb", true, true), Devices.Change::from, "`POST /1.0/domains/NAME/devices/detach`"),
             new Case(new Devices.Result(true), Devices.Result::from, "`POST /1.0/domains/NAME/devices`"),
+            new Case(new Saves.Save("/var/tmp/web1.save", "<domain/>", true), Saves.Save::from, "`POST /1.0/domains/NAME/save`"),
+            new Case(new Saves.Restore("/var/tmp/web1.save", "<domain/>", true), Saves.Restore::from, "`POST /1.0/restore`"),
+            new Case(new Saves.ManagedSave(true), Saves.ManagedSave::from, "`GET /1.0/domains/NAME/managed-save`"),
+            new Case(new Saves.Job("Unbounded", "Save", 1200, 134_217_728L, 67_108_864L, 67_108_864L, 500_000_000L, "cancelled"),
+                    Saves.Job::from, "`GET /1.0/domains/NAME/job`"),
+            new Case(new Snapshots.Create("<domainsnapshot/>", "s1", "before the upgrade", true, true, Map.of("vda", "/var/tmp/vda.s1")),
+                    Snapshots.Create::from, "`POST /1.0/domains/NAME/snapshots`"),
+            new Case(new Snapshots.Info("s1", "before the upgrade", "running", 1_765_000_000L, "s0", true, "internal", 2, 3),
+                    Snapshots.Info::from, "`GET /1.0/domains/NAME/snapshots`"),
+            new Case(new Snapshots.Revert(true), Snapshots.Revert::from, "`POST /1.0/domains/NAME/snapshots/SNAP/revert`"),
+            new Case(new Snapshots.Current("s1"), Snapshots.Current::from, "`GET /1.0/domains/NAME/snapshot-current`"),
             new Case(new Networks.Summary("nat1", "7cda699a-4596-4392-8afa-c56a3e764cfd", true, true, true, "jvbr0"),
                     Networks.Summary::from, "`GET /1.0/networks`"),
             new Case(new Networks.Lease("nat1", 1_765_000_000L, "52:54:00:12:34:56", "ipv4", "10.63.0.10", 24, "one",
@@ -150,7 +161,7 @@ class ShapeContractTest {
         Set<String> shapes = new TreeSet<>();
         shapes.add(ApiError.class.getName());
         for (Class<?> holder : List.of(Domains.class, Host.class, Requests.class, Storage.class, Devices.class,
-                Networks.class, Guests.class)) {
+                Networks.class, Guests.class, Saves.class, Snapshots.class)) {
             for (Class<?> nested : holder.getDeclaredClasses()) {
                 if (Shape.class.isAssignableFrom(nested)) {
                     shapes.add(nested.getName());

@@ -95,6 +95,23 @@ import dev.jvirt.virshcompat.commands.NetAutostartCommand;
 import dev.jvirt.virshcompat.commands.NetDumpXmlCommand;
 import dev.jvirt.virshcompat.commands.NetDhcpLeasesCommand;
 import dev.jvirt.virshcompat.commands.DomIfAddrCommand;
+import dev.jvirt.virshcompat.commands.DomJobAbortCommand;
+import dev.jvirt.virshcompat.commands.DomJobInfoCommand;
+import dev.jvirt.virshcompat.commands.ManagedSaveCommand;
+import dev.jvirt.virshcompat.commands.ManagedSaveRemoveCommand;
+import dev.jvirt.virshcompat.commands.RestoreCommand;
+import dev.jvirt.virshcompat.commands.SaveCommand;
+import dev.jvirt.virshcompat.commands.SaveImageDumpXmlCommand;
+import dev.jvirt.virshcompat.commands.SnapshotCreateAsCommand;
+import dev.jvirt.virshcompat.commands.SnapshotCreateCommand;
+import dev.jvirt.virshcompat.commands.SnapshotListCommand;
+import dev.jvirt.virshcompat.commands.SnapshotInfoCommand;
+import dev.jvirt.virshcompat.commands.SnapshotDumpXmlCommand;
+import dev.jvirt.virshcompat.commands.SnapshotRevertCommand;
+import dev.jvirt.virshcompat.commands.SnapshotDeleteCommand;
+import dev.jvirt.virshcompat.commands.SnapshotCurrentCommand;
+import dev.jvirt.virshcompat.commands.SnapshotParentCommand;
+import dev.jvirt.virshcompat.commands.SnapshotEditCommand;
 import picocli.CommandLine;
 
 /**
@@ -118,6 +135,8 @@ final class CommandRegistry {
         "net-list", "net-info", "net-uuid", "net-name", "net-define", "net-create", "net-start", "net-destroy",
         "net-undefine", "net-autostart", "net-dumpxml", "net-dhcp-leases",
         "guest-exec", "lxc", "nested-status", "nested-lxd", "import",
+        "save", "restore", "save-image-dumpxml", "managedsave", "managedsave-remove", "domjobinfo", "domjobabort",
+        "snapshot-create-as", "snapshot-create", "snapshot-list", "snapshot-info", "snapshot-dumpxml", "snapshot-revert", "snapshot-delete", "snapshot-current", "snapshot-parent", "snapshot-edit",
         "capabilities", "domcapabilities", "nodeinfo", "nodememstats", "freecell", "hostname", "uri", "version", "host-validate",
         CompleteDomainsCommand.NAME, BashCompletionCommand.NAME,
     };
@@ -197,6 +216,23 @@ final class CommandRegistry {
             case "pool-create-as": return new PoolCreateAsCommand();
             case "domifaddr": return new DomIfAddrCommand();
             case "attach-interface": return new AttachInterfaceCommand();
+            case "save": return new SaveCommand();
+            case "restore": return new RestoreCommand();
+            case "save-image-dumpxml": return new SaveImageDumpXmlCommand();
+            case "managedsave": return new ManagedSaveCommand();
+            case "managedsave-remove": return new ManagedSaveRemoveCommand();
+            case "domjobinfo": return new DomJobInfoCommand();
+            case "domjobabort": return new DomJobAbortCommand();
+            case "snapshot-create-as": return new SnapshotCreateAsCommand();
+            case "snapshot-create": return new SnapshotCreateCommand();
+            case "snapshot-list": return new SnapshotListCommand();
+            case "snapshot-info": return new SnapshotInfoCommand();
+            case "snapshot-dumpxml": return new SnapshotDumpXmlCommand();
+            case "snapshot-revert": return new SnapshotRevertCommand();
+            case "snapshot-delete": return new SnapshotDeleteCommand();
+            case "snapshot-current": return new SnapshotCurrentCommand();
+            case "snapshot-parent": return new SnapshotParentCommand();
+            case "snapshot-edit": return new SnapshotEditCommand();
             case "net-list": return new NetListCommand();
             case "net-info": return new NetInfoCommand();
             case "net-uuid": return new NetUuidCommand();

@@ -8,10 +8,13 @@ import dev.jvirt.vmmcore.lifecycle.DomainDefiner;
 import dev.jvirt.vmmcore.lifecycle.DomainDefinitions;
 import dev.jvirt.vmmcore.lifecycle.DomainEntry;
 import dev.jvirt.vmmcore.lifecycle.DomainOperations;
+import dev.jvirt.vmmcore.lifecycle.DomainJobs;
 import dev.jvirt.vmmcore.lifecycle.DomainRegistry;
 import dev.jvirt.vmmcore.lifecycle.EventBus;
 import dev.jvirt.vmmcore.lifecycle.GuestConsoles;
 import dev.jvirt.vmmcore.lifecycle.GuestEventHandler;
+import dev.jvirt.vmmcore.lifecycle.GuestSaves;
+import dev.jvirt.vmmcore.lifecycle.GuestSnapshots;
 import dev.jvirt.vmmcore.lifecycle.GuestStarter;
 import dev.jvirt.vmmcore.lifecycle.GuestStats;
 import dev.jvirt.vmmcore.lifecycle.GuestTeardown;
@@ -31,6 +34,7 @@ import dev.jvirt.vmmcore.qemu.Swtpms;
 import dev.jvirt.vmmcore.store.CapabilitiesCache;
 import dev.jvirt.vmmcore.store.DefinitionStore;
 import dev.jvirt.vmmcore.store.RuntimeStore;
+import dev.jvirt.vmmcore.store.SnapshotStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -75,6 +79,10 @@ public final class Hypervisor implements AutoCloseable {
     private final DomainMonitoring monitoring;
     private final DomainCommandLines commandLines;
     private final DomainGuestAgent guestAgent;
+    private final DomainJobs jobs = new DomainJobs();
+    private final GuestSaves guestSaves;
+    private final DomainSaves saves;
+    private final DomainSnapshots snapshots;
 
     private Hypervisor(HypervisorConfig config) {
         this.config = config;
@@ -102,6 +110,12 @@ public final class Hypervisor implements AutoCloseable {
         this.monitoring = new DomainMonitoring(registry, operations, new GuestStats(java.nio.file.Path.of("/proc")));
         this.commandLines = new DomainCommandLines(registry, starter, xml);
         this.guestAgent = new DomainGuestAgent(registry, operations);
+        this.guestSaves = new GuestSaves(registry, starter, teardown, guestEvents, status, xml, jobs,
+                dirs.state().resolve("qemu").resolve("save"), config.busyWait(), config.destroyGrace());
+        this.saves = new DomainSaves(registry, guestSaves, jobs, procFs::cpuTimeNanos);
+        this.snapshots = new DomainSnapshots(registry, new GuestSnapshots(new SnapshotStore(dirs.state().resolve("qemu").resolve("snapshot")),
+                starter, registry, guestEvents, status, teardown, runtime, xml, jobs, config.busyWait(), config.destroyGrace()),
+                definer, xml);
     }
 
     /** Opens the state in {@code config.dirs()}: loads definitions, takes over guests still running. */
@@ -171,6 +185,8 @@ public final class Hypervisor implements AutoCloseable {
     /** Removes the stored definition; a running domain goes on running as a transient one. */
     public void undefine(String domain) {
         DomainEntry e = domain(domain);
+        snapshots.refuseUndefine(e.name()); // as libvirt: neither may outlive the domain and come back with the next of its name
+        saves.refuseUndefine(e.name());
         definer.undefine(e);
         if (e.guest() == null) {
             seeds.removeQuietly(e.name()); // the nested-lxd option's seed goes with the domain
@@ -212,6 +228,9 @@ public final class Hypervisor implements AutoCloseable {
      */
     public DomainInfo start(String domain, boolean paused) {
         DomainEntry e = domain(domain);
+        if (guestSaves.hasManagedSave(e) && guestSaves.startManaged(e, paused)) {
+            return info(e); // resumed from its managed save (virsh start does so too)
+        }
         return info(e, operations.start(e, paused));
     }
 
@@ -357,6 +376,16 @@ public final class Hypervisor implements AutoCloseable {
     /** What running guests do through their QEMU guest agent (guest-exec, nested-status). */
     public DomainGuestAgent guestAgent() {
         return guestAgent;
+    }
+
+    /** Save and restore of domains, managed saves, and their long jobs (domjobinfo). */
+    public DomainSaves saves() {
+        return saves;
+    }
+
+    /** Snapshots of domains: internal (with memory while active), external disk-only, their metadata. */
+    public DomainSnapshots snapshots() {
+        return snapshots;
     }
 
     /** Statistics of running domains and their QEMU monitor. */

@@ -7,6 +7,12 @@ public enum StateReason {
     BOOTED("booted"),
     /** running: resumed after a pause. */
     UNPAUSED("unpaused"),
+    /** running: restored from a save image; shut off: saved to one (virsh save, managedsave). */
+    RESTORED("restored"),
+    /** shut off: its state went into a save image (virsh save, managedsave). */
+    SAVED("saved"),
+    /** running, paused or shut off: reverted to a snapshot. */
+    FROM_SNAPSHOT("from snapshot"),
     /** paused: by a user's request. */
     USER("user"),
     /** paused: QEMU is being set up by a start that has not finished (its CPUs never ran). */

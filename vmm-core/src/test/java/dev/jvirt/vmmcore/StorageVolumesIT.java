@@ -3,11 +3,6 @@ package dev.jvirt.vmmcore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.jvirt.console.CloseReason;
-import dev.jvirt.console.hub.AttachRequest;
-import dev.jvirt.console.hub.ConsoleHub;
-import dev.jvirt.console.hub.ConsoleListener;
-import dev.jvirt.console.hub.ConsoleSession;
 import dev.jvirt.storage.Preallocation;
 import dev.jvirt.storage.VolumeBusyException;
 import dev.jvirt.storage.VolumeRef;
@@ -15,15 +10,12 @@ import dev.jvirt.storage.VolumeSpec;
 import dev.jvirt.testimages.TinyGuest;
 import dev.jvirt.testimages.TinyGuestExtension;
 import dev.jvirt.vmmcore.host.HostBackends;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
@@ -37,7 +29,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(TinyGuestExtension.class)
 class StorageVolumesIT {
-    private static final Duration SHELL = Duration.ofSeconds(120);
     @AutoClose
     private final TestHost host = new TestHost();
     @AutoClose
@@ -77,7 +68,7 @@ class StorageVolumesIT {
 
         hv.start("web1");
         assertThat(hv.xml("web1", false)).contains("pool='default'").contains("volume='web1.qcow2'");
-        Shell sh = new Shell(hv.console("web1").orElseThrow());
+        GuestShell sh = new GuestShell(hv.console("web1").orElseThrow());
         try {
             sh.await(TinyGuest.READY_MARKER);
             sh.run("printf JVIRT-OVERLAY-WRITE | dd of=/dev/vda bs=512 conv=fsync 2>/dev/null; sync; echo WROTE-$((6*7))", "WROTE-42");
@@ -121,7 +112,7 @@ class StorageVolumesIT {
         hv.define(TestDomains.tiny(guest, "hot", "qemu", TestDomains.CMDLINE, vda));
         VolumeRef extra = storage.pools().volumes().create("default", VolumeSpec.of("extra.qcow2", "qcow2", 8L << 20, Preallocation.OFF));
         hv.start("hot");
-        Shell sh = new Shell(hv.console("hot").orElseThrow());
+        GuestShell sh = new GuestShell(hv.console("hot").orElseThrow());
         try {
             sh.await(TinyGuest.READY_MARKER);
             assertThat(sh.run("ls /sys/block; echo LS1-$((1+1))", "LS1-2")).doesNotContain("vdb");
@@ -151,7 +142,7 @@ class StorageVolumesIT {
         hv.define(TestDomains.tiny(guest, "late", "qemu", TestDomains.CMDLINE, guest.newDisk("late-vda")));
         VolumeRef extra = storage.pools().volumes().create("default", VolumeSpec.of("late.qcow2", "qcow2", 8L << 20, Preallocation.OFF));
         hv.start("late");
-        Shell sh = new Shell(hv.console("late").orElseThrow());
+        GuestShell sh = new GuestShell(hv.console("late").orElseThrow());
         try {
             sh.await(TinyGuest.READY_MARKER);
             hv.devices().attachDisk("late", "<disk type='volume' device='disk'><driver name='qemu' type='qcow2'/>"
@@ -212,96 +203,5 @@ class StorageVolumesIT {
         MessageDigest md = MessageDigest.getInstance("SHA-256");
         md.update(Files.readAllBytes(p));
         return HexFormat.of().formatHex(md.digest());
-    }
-
-    /** The guest's shell on its serial console. */
-    private static final class Shell implements ConsoleListener, AutoCloseable {
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        private final CompletableFuture<CloseReason> closed = new CompletableFuture<>();
-        private final ConsoleSession session;
-        private int mark;
-
-        Shell(ConsoleHub hub) {
-            session = hub.attach(AttachRequest.writer().withHistory(256 * 1024), this);
-        }
-
-        @Override
-        public synchronized CompletionStage<?> onOutput(byte[] output) {
-            out.write(output, 0, output.length);
-            notifyAll();
-            return DONE;
-        }
-
-        @Override
-        public synchronized void onClosed(CloseReason reason, String message) {
-            closed.complete(reason);
-            notifyAll();
-        }
-
-        /** Waits for {@code text} after the last mark; answers what came since the mark. */
-        synchronized String await(String text) throws InterruptedException {
-            long deadline = System.currentTimeMillis() + TestHost.BOOT.toMillis();
-            while (!since().contains(text)) {
-                long left = deadline - System.currentTimeMillis();
-                if (left <= 0 || closed.isDone()) {
-                    String all = since();
-                    throw new AssertionError("no " + text + " on the console: " + all.substring(Math.max(0, all.length() - 2000)));
-                }
-                wait(Math.min(left, 500));
-            }
-            String s = since();
-            mark = out.size();
-            return s;
-        }
-
-        private String since() {
-            String all = out.toString(StandardCharsets.ISO_8859_1);
-            return all.substring(Math.min(mark, all.length()));
-        }
-
-        /** Types a command line and waits for {@code done} in its output (an expression the echo only makes on running). */
-        String run(String line, String done) throws Exception {
-            synchronized (this) {
-                mark = out.size();
-            }
-            session.write((line + "\n").getBytes(StandardCharsets.US_ASCII)).toCompletableFuture().get(30, TimeUnit.SECONDS);
-            return await(done);
-        }
-
-        /** Runs {@code command} until its output has {@code text}. */
-        void poll(String command, String text) throws Exception {
-            long deadline = System.nanoTime() + SHELL.toNanos();
-            int n = 0;
-            while (true) {
-                n++;
-                String got = run(command + "; echo POLL-" + n + "-$((1+1))", "POLL-" + n + "-2");
-                if (got.contains(text)) {
-                    return;
-                }
-                assertThat(System.nanoTime()).as("no " + text + " in the output of " + command + ": " + got).isLessThan(deadline);
-                Thread.sleep(500);
-            }
-        }
-
-        /** Runs {@code command} until its output lacks {@code text}. */
-        void pollGone(String command, String text) throws Exception {
-            long deadline = System.nanoTime() + SHELL.toNanos();
-            int n = 0;
-            while (true) {
-                n++;
-                String got = run(command + "; echo GONE-" + n + "-$((1+1))", "GONE-" + n + "-2");
-                String body = got.substring(got.indexOf('\n') + 1); // past the echoed command line
-                if (!body.replace("GONE-" + n + "-2", "").contains(text)) {
-                    return;
-                }
-                assertThat(System.nanoTime()).as(text + " still in the output of " + command + ": " + got).isLessThan(deadline);
-                Thread.sleep(500);
-            }
-        }
-
-        @Override
-        public void close() {
-            session.close();
-        }
     }
 }

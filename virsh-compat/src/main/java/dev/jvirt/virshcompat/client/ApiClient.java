@@ -29,6 +29,16 @@ public final class ApiClient {
         return new StorageApi(http);
     }
 
+    /** Save, restore, managed saves and domain jobs. */
+    public SaveApi saves() {
+        return new SaveApi(http);
+    }
+
+    /** Domain snapshots. */
+    public SnapshotApi snapshots() {
+        return new SnapshotApi(http);
+    }
+
     public ConnectUri uri() {
         return http.uri();
     }

@@ -11,6 +11,7 @@ public final class DomInfoCommand extends DomainCommand {
 
     @Override
     protected void execute() {
-        out().print(Formats.domInfo(client().domain(name())));
+        var d = client().domain(name());
+        out().print(Formats.domInfo(d, d.persistent() && client().saves().hasManagedSave(d.name())));
     }
 }

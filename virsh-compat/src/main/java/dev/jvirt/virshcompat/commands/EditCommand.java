@@ -78,18 +78,7 @@ public final class EditCommand extends DomainCommand {
     }
 
     private void runEditor(Path file) throws IOException, InterruptedException {
-        String editor = root.env().get("VISUAL");
-        if (editor == null || editor.isBlank()) {
-            editor = root.env().get("EDITOR");
-        }
-        if (editor == null || editor.isBlank()) {
-            editor = "vi";
-        }
-        ProcessBuilder pb = new ProcessBuilder("/bin/sh", "-c", editor + " \"$1\"", "sh", file.toString()).inheritIO();
-        int status = pb.start().waitFor();
-        if (status != 0) {
-            throw new JvirshException("the editor '" + editor + "' exited with status " + status + "; nothing was changed");
-        }
+        Editor.run(root.env(), file);
     }
 
     private static String safe(String name) {

@@ -34,11 +34,14 @@ public final class ListCommand extends JvirshCommand {
     @Option(names = "--id", description = "List domain ids only (active domains).") boolean id;
     @Option(names = "--table", description = "List as a table (the default).") boolean table;
     @Option(names = "--title", description = "Show the domain's title (a table column).") boolean title;
+    @Option(names = "--with-managed-save", description = "List domains with a managed save image.") boolean withManagedSave;
+    @Option(names = "--without-managed-save", description = "List domains without a managed save image.") boolean withoutManagedSave;
+    @Option(names = "--managed-save", description = "Show inactive domains with a managed save image as 'saved'.") boolean managedSave;
 
     @Override
     protected void execute() {
         checkOptions();
-        List<Domains.Summary> domains = DomainFilter.sorted(filter(client().domains()));
+        List<Domains.Summary> domains = DomainFilter.sorted(managedSaves(filter(client().domains())));
         if (!uuid && !name && !id) {
             out().print(title ? Formats.domainTableWithTitle(domains) : Formats.domainTable(domains));
             return;
@@ -61,7 +64,27 @@ public final class ListCommand extends JvirshCommand {
         }
     }
 
+    /** The managed-save options: one question per inactive persistent domain, only when one of them is given. */
+    private List<Domains.Summary> managedSaves(List<Domains.Summary> domains) {
+        if (!withManagedSave && !withoutManagedSave && !managedSave) {
+            return domains;
+        }
+        List<Domains.Summary> out = new ArrayList<>();
+        for (Domains.Summary d : domains) {
+            boolean saved = d.id() == null && d.persistent() && client().saves().hasManagedSave(d.name());
+            if (withManagedSave && !saved || withoutManagedSave && saved) {
+                continue;
+            }
+            out.add(managedSave && saved ? new Domains.Summary(d.id(), d.name(), d.uuid(), "saved", d.reason(), d.persistent(),
+                    d.autostart(), d.title()) : d);
+        }
+        return out;
+    }
+
     private void checkOptions() {
+        if (withManagedSave && withoutManagedSave) {
+            throw new UsageException("Options --with-managed-save and --without-managed-save are mutually exclusive");
+        }
         if (table) {
             String other = uuid ? "--uuid" : name ? "--name" : id ? "--id" : null;
             if (other != null) {

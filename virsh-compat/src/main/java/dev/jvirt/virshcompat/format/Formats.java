@@ -31,6 +31,11 @@ public final class Formats {
 
     /** {@code dominfo}: "%-15s %s" lines, CPU time only while the domain has used some. */
     public static String domInfo(Domains.Info d) {
+        return domInfo(d, false);
+    }
+
+    /** {@link #domInfo(Domains.Info)} with whether the domain has a managed save image. */
+    public static String domInfo(Domains.Info d, boolean managedSave) {
         StringBuilder sb = new StringBuilder(512);
         field(sb, 15, "Id:", d.id() == null ? "-" : d.id().toString());
         field(sb, 15, "Name:", d.name());
@@ -47,7 +52,7 @@ public final class Formats {
         field(sb, 15, "Used memory:", used + " KiB");
         field(sb, 15, "Persistent:", d.persistent() ? "yes" : "no");
         field(sb, 15, "Autostart:", d.autostart() ? "enable" : "disable");
-        field(sb, 15, "Managed save:", "no");
+        field(sb, 15, "Managed save:", managedSave ? "yes" : "no");
         field(sb, 15, "Security model:", "none");
         field(sb, 15, "Security DOI:", "0");
         return sb.toString();

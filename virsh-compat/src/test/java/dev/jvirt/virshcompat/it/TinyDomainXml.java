@@ -29,6 +29,16 @@ final class TinyDomainXml {
     private TinyDomainXml() {
     }
 
+    /** {@link #write}, with {@code disk} (a qcow2 image) as its virtio disk vda. */
+    static Path writeWithDisk(TinyGuest guest, String name, Path dir, Path disk) throws IOException {
+        Path file = write(guest, name, dir);
+        String withDisk = Files.readString(file).replace("    <serial type='pty'>", "    <disk type='file' device='disk'>\n"
+                + "      <driver name='qemu' type='qcow2'/>\n      <source file='" + disk + "'/>\n"
+                + "      <target dev='vda' bus='virtio'/>\n    </disk>\n    <serial type='pty'>");
+        Files.writeString(file, withDisk);
+        return file;
+    }
+
     /** Writes the definition of domain {@code name} to {@code dir/NAME.xml} and answers the file. */
     static Path write(TinyGuest guest, String name, Path dir) throws IOException {
         Path file = dir.resolve(name + ".xml");

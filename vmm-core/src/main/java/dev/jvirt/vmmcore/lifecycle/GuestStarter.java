@@ -184,6 +184,27 @@ public final class GuestStarter {
      */
     public RunningGuest start(StartPlan plan, int id, DomainEntry entry, boolean paused,
                               BiConsumer<DomainEntry, RunningGuest> watch) {
+        return start(plan, id, entry, paused, watch, null);
+    }
+
+    /**
+     * What a start that resumes a saved guest (restore, a managed save, a snapshot's memory) does
+     * in phase 4, with the CPUs still stopped: QEMU runs with {@code -incoming defer} and this
+     * feeds it the state. A failure fails the start, undone as any other.
+     */
+    @FunctionalInterface
+    public interface Incoming {
+        void receive(RunningGuest g) throws IOException, InterruptedException;
+
+        /** Whether QEMU waits for a migration stream ({@code -incoming defer}); a snapshot's memory is loaded without. */
+        default boolean migrationStream() {
+            return true;
+        }
+    }
+
+    /** {@link #start(StartPlan, int, DomainEntry, boolean, BiConsumer)}; with {@code incoming} (may be null) the guest's state loaded from a save. */
+    public RunningGuest start(StartPlan plan, int id, DomainEntry entry, boolean paused,
+                              BiConsumer<DomainEntry, RunningGuest> watch, Incoming incoming) {
         String name = plan.name();
         HostSetup setup = new HostSetup();
         consoles.warmUp(); // the console keeper starts while QEMU does
@@ -197,6 +218,11 @@ public final class GuestStarter {
             HostPreparation.Host prepared = host.prepare(plan, setup);
             StartChecks.check(prepared.resolved());
             CommandLinePlan cmd = build(plan, prepared);
+            if (incoming != null && incoming.migrationStream()) {
+                List<String> argv = new java.util.ArrayList<>(cmd.argv());
+                argv.addAll(List.of("-incoming", "defer"));
+                cmd = new CommandLinePlan(argv, cmd.devices(), cmd.console());
+            }
             Domain live = LiveDefinition.of(plan.definition(), plan.capabilities(), cmd.argv(), prepared.options());
             GuestLaunch launch = createRuntime(plan, live, id, cmd, setup);
             for (long pid : swtpms.start(plan.definition(), plan.paths())) {
@@ -210,7 +236,7 @@ public final class GuestStarter {
             observer.reached(name, StartPhase.PID_RECORDED);
             RunningGuest created = new RunningGuest(live, plan.paths(), process, connect(plan), launch, prepared.releases());
             prepared.volumeReleases().forEach(created::hotplugged); // volume disks' leases by target, for a detach
-            RunningGuest g = finish(plan, entry, paused, watch, setup, created);
+            RunningGuest g = finish(plan, entry, paused, watch, setup, created, incoming);
             observer.reached(name, StartPhase.COMMITTED);
             return g;
         } catch (QemuLaunchException e) {
@@ -265,7 +291,7 @@ public final class GuestStarter {
 
     /** Phase 4: the guest is set up over QMP while its CPUs are stopped, then committed. */
     private RunningGuest finish(StartPlan plan, DomainEntry entry, boolean paused, BiConsumer<DomainEntry, RunningGuest> watch,
-                                HostSetup setup, RunningGuest g) {
+                                HostSetup setup, RunningGuest g, Incoming incoming) throws IOException, InterruptedException {
         String name = plan.name();
         setup.done("connect QMP", g.qmp()::close);
         openConsole(plan, name, g, setup);
@@ -274,8 +300,11 @@ public final class GuestStarter {
         setup.done("register the guest", () -> entry.deactivate(DomainStatus.of(DomainState.SHUTOFF, StateReason.FAILED)));
         watch.accept(entry, g);
         observer.reached(name, StartPhase.MONITOR_READY);
+        if (incoming != null) {
+            incoming.receive(g);
+        }
         DomainStatus done = paused ? DomainStatus.of(DomainState.PAUSED, StateReason.USER)
-                : DomainStatus.of(DomainState.RUNNING, StateReason.BOOTED);
+                : DomainStatus.of(DomainState.RUNNING, incoming != null ? StateReason.RESTORED : StateReason.BOOTED);
         if (!paused) {
             GuestControl.cont(g, name);
         }

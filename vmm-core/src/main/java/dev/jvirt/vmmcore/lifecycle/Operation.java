@@ -51,6 +51,15 @@ public enum Operation {
     ATTACH_DEVICE("attach a device to", EnumSet.of(RUNNING, PAUSED)),
     /** Unplugging a device from the running guest (detach-device, detach-disk). */
     DETACH_DEVICE("detach a device from", EnumSet.of(RUNNING, PAUSED)),
+    /** Saving the guest's state to a file and stopping it (save, managedsave). */
+    SAVE("save", EnumSet.of(RUNNING, PAUSED)),
+    /** Starting the domain from a save image (restore, start of a managed save). */
+    RESTORE("restore", EnumSet.of(SHUTOFF)),
+    /** Taking a snapshot (internal with memory while active; disk-only of the disks while shut off). */
+    SNAPSHOT("snapshot", EnumSet.of(RUNNING, PAUSED, SHUTOFF)),
+    /** Reverting to, or deleting, a snapshot. */
+    SNAPSHOT_REVERT("revert to a snapshot", EnumSet.of(RUNNING, PAUSED, SHUTOFF)),
+    SNAPSHOT_DELETE("delete a snapshot of", EnumSet.of(RUNNING, PAUSED, SHUTOFF)),
     /** Internal: reacting to what QEMU reported (guest poweroff, panic, exit). */
     GUEST_EVENT("handling a guest event", EnumSet.allOf(DomainState.class));
 

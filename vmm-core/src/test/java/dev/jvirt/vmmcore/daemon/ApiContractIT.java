@@ -6,6 +6,8 @@ import dev.jvirt.api.ApiError;
 import dev.jvirt.api.Domains;
 import dev.jvirt.api.Host;
 import dev.jvirt.api.Requests;
+import dev.jvirt.api.Saves;
+import dev.jvirt.api.Snapshots;
 import dev.jvirt.api.Networks;
 import dev.jvirt.api.Shape;
 import dev.jvirt.api.json.Json;
@@ -59,6 +61,14 @@ class ApiContractIT {
                 assertThat(running.pid()).isNotNull();
                 same(api.get("/1.0/domains/contract"), Domains.Info::from, 200);
                 sameList(api.get("/1.0/domains"), Domains.Summary::from);
+                same(api.post("/1.0/domains/contract/snapshots", new Snapshots.Create(null, "c1", "contract", false, false,
+                        java.util.Map.of()).toJson()), Snapshots.Info::from, 200);
+                sameList(api.get("/1.0/domains/contract/snapshots"), Snapshots.Info::from);
+                same(api.get("/1.0/domains/contract/snapshot-current"), Snapshots.Current::from, 200);
+                same(api.get("/1.0/domains/contract/job?completed=true"), Saves.Job::from, 200);
+                same(api.get("/1.0/domains/contract/managed-save"), Saves.ManagedSave::from, 200);
+                same(api.get("/1.0/domains/contract/snapshots/nosuch"), ApiError::from, 400);
+                assertThat(api.delete("/1.0/domains/contract/snapshots/c1?metadata=true").status()).isEqualTo(200);
                 same(api.post("/1.0/domains/contract/destroy", new Requests.Destroy(false).toJson()),
                         Domains.StateReason::from, 200);
 

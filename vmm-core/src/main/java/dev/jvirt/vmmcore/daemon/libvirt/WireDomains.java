@@ -33,10 +33,17 @@ final class WireDomains {
     static int reason(DomainStatus st) {
         StateReason r = st.reason();
         return switch (st.state()) {
-            case RUNNING -> r == StateReason.BOOTED ? 1 : r == StateReason.UNPAUSED ? 5 : 0;
+            case RUNNING -> switch (r) {
+                case BOOTED -> 1;
+                case RESTORED -> 3;
+                case UNPAUSED -> 5;
+                case FROM_SNAPSHOT -> 4;
+                default -> 0;
+            };
             case PAUSED -> switch (r) {
                 case USER -> 1;
                 case SHUTTING_DOWN -> 8;
+                case FROM_SNAPSHOT -> 7;
                 case STARTING_UP -> 11;
                 default -> 0;
             };
@@ -44,7 +51,9 @@ final class WireDomains {
                 case SHUTDOWN -> 1;
                 case DESTROYED -> 2;
                 case CRASHED -> 3;
+                case SAVED -> 5;
                 case FAILED -> 6;
+                case FROM_SNAPSHOT -> 7;
                 default -> 0;
             };
             case CRASHED -> r == StateReason.PANICKED ? 1 : 0;

@@ -38,6 +38,8 @@ public final class ApiRoutes {
         new DomainStatsRoutes(hv).register(t);
         new DomainDeviceRoutes(hv).register(t);
         new GuestAgentRoutes(hv).register(t);
+        new DomainSaveRoutes(hv).register(t);
+        new SnapshotRoutes(hv).register(t);
         return t;
     }
 }
