@@ -114,7 +114,8 @@ public final class Hypervisor implements AutoCloseable {
                 dirs.state().resolve("qemu").resolve("save"), config.busyWait(), config.destroyGrace());
         this.saves = new DomainSaves(registry, guestSaves, jobs, procFs::cpuTimeNanos);
         this.snapshots = new DomainSnapshots(registry, new GuestSnapshots(new SnapshotStore(dirs.state().resolve("qemu").resolve("snapshot")),
-                starter, registry, guestEvents, status, teardown, runtime, xml, jobs, config.busyWait(), config.destroyGrace()),
+                starter, registry, guestEvents, status, teardown, runtime, xml, jobs, config.busyWait(), config.destroyGrace(),
+                config.backends().diskAccess().orElse(null)),
                 definer, xml);
     }
 

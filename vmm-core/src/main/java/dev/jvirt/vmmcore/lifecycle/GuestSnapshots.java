@@ -9,6 +9,7 @@ import dev.jvirt.domainxml.domain.DomainSnapshot.SnapshotDisk;
 import dev.jvirt.vmmcore.DomainEvent.Kind;
 import dev.jvirt.vmmcore.DomainState;
 import dev.jvirt.vmmcore.GuestControlException;
+import dev.jvirt.vmmcore.host.DiskAccess;
 import dev.jvirt.vmmcore.InvalidArgumentException;
 import dev.jvirt.vmmcore.StartFailedException;
 import dev.jvirt.vmmcore.StateReason;
@@ -48,10 +49,12 @@ public final class GuestSnapshots {
     private final DomainJobs jobs;
     private final Duration busyWait;
     private final Duration grace;
+    private final DiskAccess access;
 
     public GuestSnapshots(SnapshotStore store, GuestStarter starter, DomainRegistry registry, GuestEventHandler guestEvents,
                           StatusKeeper status, GuestTeardown teardown, RuntimeStore runtime, DomainDefinitions definitions,
-                          DomainJobs jobs, Duration busyWait, Duration grace) {
+                          DomainJobs jobs, Duration busyWait, Duration grace, DiskAccess access) {
+        this.access = access;
         this.store = store;
         this.starter = starter;
         this.registry = registry;
@@ -101,6 +104,7 @@ public final class GuestSnapshots {
                         Path overlay = overlay(req, d, name);
                         SnapshotDisks.createOverlay(d, overlay, g != null ? nodes.get(i).path("image").path("virtual-size").asLong() : -1);
                         if (g != null) {
+                            grant(live, overlay); // QEMU's user must write the new top image (system mode)
                             SnapshotDisks.stack(g, e.name(), nodes.get(i).path("node-name").asText(), overlay,
                                     "snap-" + d.target().dev() + "-" + now);
                             live = SnapshotDisks.withSource(live, d.target().dev(), overlay.toString(), "qcow2");
@@ -157,6 +161,25 @@ public final class GuestSnapshots {
             }
             log.info("domain '{}': snapshot '{}' taken ({}, memory {})", e.name(), name, external ? "external" : "internal", memory);
             return new Outcome(s, persistent);
+        }
+    }
+
+    /**
+     * The overlay given to the running QEMU's user as a hot-plugged image is; it stays its for this
+     * run (given back with the domain's other images when it stops, and handed over again at the next
+     * start as the disk it now is).
+     */
+    private void grant(Domain live, Path overlay) {
+        if (access == null) {
+            return;
+        }
+        try {
+            access.grant(live, overlay, false);
+        } catch (RuntimeException ex) {
+            throw ex;
+        } catch (Exception ex) {
+            throw new GuestControlException("cannot give the overlay " + overlay + " to the QEMU of domain '" + live.name()
+                    + "': " + ex.getMessage(), ex);
         }
     }
 

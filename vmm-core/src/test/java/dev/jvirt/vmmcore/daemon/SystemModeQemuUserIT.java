@@ -57,6 +57,8 @@ class SystemModeQemuUserIT {
                 .contains("disk-owner-after=0");
         assertThat(output).as("a hot-plugged image is given to QEMU's user and back at the stop")
                 .contains("hot-attach=200").contains("hot-owner-running=" + user.uid()).contains("hot-owner-after=0");
+        assertThat(output).as("an external snapshot's overlay is QEMU's user's while it runs")
+                .contains("snapshot=200").contains("overlay-owner-running=" + user.uid()).contains("overlay-owner-after=0");
         assertThat(output).contains("ro-attach=400").contains("runs as user jvirt-qemu and cannot open the read-only disk image "
                 + "/var/lib/jvirt/images/root-only.iso: user jvirt-qemu (uid " + user.uid() + ") may not read it");
         assertThat(output).contains("secret-start=500 start-failed")

@@ -83,13 +83,21 @@ public final class SystemModeScenario {
                     "<disk type='file' device='disk'><driver name='qemu' type='raw'/><source file='" + iso
                     + "'/><target dev='vdc' bus='virtio'/><readonly/></disk>", "live", true, "config", false));
             System.out.println("ro-attach=" + ro.status() + " " + ro.json().path("error").path("message").asText());
+            // an external disk-only snapshot: QEMU's user writes the new overlay from now on
+            UnixHttpClient.Response snap = api.post("/1.0/domains/" + good + "/snapshots", Map.of("name", "s1",
+                    "disk_only", true));
+            System.out.println("snapshot=" + snap.status() + " " + snap.json().path("error").path("message").asText());
+            Path overlay = images.resolve("disk.s1");
+            System.out.println("overlay-owner-running=" + (Files.exists(overlay) ? Files.getAttribute(overlay, "unix:uid") : "none"));
             System.out.println("destroy=" + api.post("/1.0/domains/" + good + "/destroy", Map.of()).status());
             for (int i = 0; i < 300 && !(Integer.valueOf(0).equals(Files.getAttribute(disk, "unix:uid"))
-                    && Integer.valueOf(0).equals(Files.getAttribute(hot, "unix:uid"))); i++) {
+                    && Integer.valueOf(0).equals(Files.getAttribute(hot, "unix:uid"))
+                    && (!Files.exists(overlay) || Integer.valueOf(0).equals(Files.getAttribute(overlay, "unix:uid")))); i++) {
                 Thread.sleep(100); // given back on the stop event, just after the destroy's answer
             }
             System.out.println("disk-owner-after=" + Files.getAttribute(disk, "unix:uid"));
             System.out.println("hot-owner-after=" + Files.getAttribute(hot, "unix:uid"));
+            System.out.println("overlay-owner-after=" + (Files.exists(overlay) ? Files.getAttribute(overlay, "unix:uid") : "none"));
 
             api.post("/1.0/domains", Map.of("xml", xml(bad, secret, initrd, copy(args[2], images.resolve("disk2.qcow2"),
                     "rw-------"))));
