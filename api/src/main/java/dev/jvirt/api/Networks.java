@@ -119,6 +119,27 @@ public final class Networks {
         }
     }
 
+    /**
+     * {@code POST /1.0/networks/NAME/update} (net-update): {@code command} {@code add}, {@code add-first},
+     * {@code add-last}, {@code delete} or {@code modify}; {@code section} {@code ip-dhcp-host} (the one
+     * jvirt updates); {@code parent_index} the {@code <ip>}'s index or -1; {@code xml} the {@code <host>};
+     * {@code live}/{@code config} which definitions change (neither: libvirt's "current").
+     */
+    public record Update(String command, String section, long parentIndex, String xml, boolean live, boolean config)
+            implements Shape {
+
+        public static Update from(JsonObject o) {
+            return new Update(o.string("command"), o.string("section"), o.number("parent_index", -1), o.string("xml"),
+                    o.bool("live"), o.bool("config"));
+        }
+
+        @Override
+        public Map<String, Object> toJson() {
+            return Json.object("command", command, "section", section, "parent_index", parentIndex, "xml", xml,
+                    "live", live, "config", config);
+        }
+    }
+
     /** {@code POST /1.0/networks/NAME/destroy}: {@code force} stops it while guests are on it. */
     public record Destroy(boolean force) implements Shape {
 

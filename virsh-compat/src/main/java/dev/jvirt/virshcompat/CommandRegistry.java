@@ -86,6 +86,8 @@ import dev.jvirt.virshcompat.commands.NetInfoCommand;
 import dev.jvirt.virshcompat.commands.NetUuidCommand;
 import dev.jvirt.virshcompat.commands.NetNameCommand;
 import dev.jvirt.virshcompat.commands.NetDefineCommand;
+import dev.jvirt.virshcompat.commands.NetEditCommand;
+import dev.jvirt.virshcompat.commands.NetUpdateCommand;
 import dev.jvirt.virshcompat.commands.NetCreateCommand;
 import dev.jvirt.virshcompat.commands.NetStartCommand;
 import dev.jvirt.virshcompat.commands.NetDestroyCommand;
@@ -115,7 +117,7 @@ final class CommandRegistry {
         "vol-wipe", "vol-upload", "vol-download", "vol-dumpxml", "vol-path", "vol-key", "vol-name",
         "domifaddr", "attach-interface",
         "net-list", "net-info", "net-uuid", "net-name", "net-define", "net-create", "net-start", "net-destroy",
-        "net-undefine", "net-autostart", "net-dumpxml", "net-dhcp-leases",
+        "net-undefine", "net-autostart", "net-dumpxml", "net-dhcp-leases", "net-edit", "net-update",
         "guest-exec", "lxc", "nested-status", "nested-lxd",
         "capabilities", "domcapabilities", "nodeinfo", "nodememstats", "freecell", "hostname", "uri", "version", "host-validate",
         CompleteDomainsCommand.NAME, BashCompletionCommand.NAME,
@@ -208,6 +210,8 @@ final class CommandRegistry {
             case "net-autostart": return new NetAutostartCommand();
             case "net-dumpxml": return new NetDumpXmlCommand();
             case "net-dhcp-leases": return new NetDhcpLeasesCommand();
+            case "net-edit": return new NetEditCommand();
+            case "net-update": return new NetUpdateCommand();
             case "guest-exec": return new GuestExecCommand();
             case "lxc": return new LxcCommand();
             case "nested-status": return new NestedStatusCommand();

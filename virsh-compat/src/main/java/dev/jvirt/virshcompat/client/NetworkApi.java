@@ -46,6 +46,11 @@ public final class NetworkApi {
         return Networks.Summary.from(http.send("POST", path(network) + "/destroy", new Networks.Destroy(force).toJson()));
     }
 
+    /** net-update; answers the network as it is afterwards. */
+    public Networks.Summary update(String network, Networks.Update update) {
+        return Networks.Summary.from(http.send("POST", path(network) + "/update", update.toJson()));
+    }
+
     public void undefine(String network) {
         http.send("DELETE", path(network), null);
     }

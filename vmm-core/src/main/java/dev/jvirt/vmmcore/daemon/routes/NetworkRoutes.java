@@ -9,6 +9,7 @@ import dev.jvirt.vmmcore.Hypervisor;
 import dev.jvirt.vmmcore.NetworkInfo;
 import dev.jvirt.vmmcore.NetworkLease;
 import dev.jvirt.vmmcore.VirtualNetworks;
+import dev.jvirt.vmmcore.network.DhcpHostUpdate;
 import dev.jvirt.vmmcore.daemon.http.ApiException;
 import dev.jvirt.vmmcore.daemon.http.Json;
 import dev.jvirt.vmmcore.daemon.http.Reply;
@@ -40,6 +41,14 @@ final class NetworkRoutes {
         t.post("/1.0/networks/{name}/start", r -> Reply.json(summary(nets.start(r.param("name")))));
         t.post("/1.0/networks/{name}/destroy", r -> Reply.json(summary(nets.destroy(r.param("name"),
                 Json.optionalBoolean(r.json(), "force", false)))));
+        t.post("/1.0/networks/{name}/update", r -> {
+            Networks.Update u = Networks.Update.from(dev.jvirt.api.json.JsonObject.parse(Json.MAPPER.writeValueAsBytes(r.json())));
+            if (u.command() == null || u.section() == null || u.xml() == null) {
+                throw ApiException.badRequest("update needs \"command\", \"section\" and \"xml\"");
+            }
+            return Reply.json(summary(nets.update(r.param("name"), new DhcpHostUpdate.Request(u.command(), u.section(),
+                    (int) u.parentIndex(), u.xml(), u.live(), u.config()))));
+        });
         t.put("/1.0/networks/{name}/autostart", r -> {
             boolean on = Json.requiredBoolean(r.json(), "autostart");
             nets.setAutostart(r.param("name"), on);
