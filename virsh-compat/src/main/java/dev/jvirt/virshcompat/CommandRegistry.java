@@ -1,6 +1,7 @@
 package dev.jvirt.virshcompat;
 
 import dev.jvirt.virshcompat.commands.AttachInterfaceCommand;
+import dev.jvirt.virshcompat.commands.DetachInterfaceCommand;
 import dev.jvirt.virshcompat.commands.AutostartCommand;
 import dev.jvirt.virshcompat.commands.CapabilitiesCommand;
 import dev.jvirt.virshcompat.commands.CompleteDomainsCommand;
@@ -115,7 +116,7 @@ final class CommandRegistry {
         "pool-destroy", "pool-delete", "pool-undefine", "pool-autostart", "pool-dumpxml", "pool-refresh",
         "vol-list", "vol-info", "vol-create-as", "vol-create", "vol-create-from", "vol-clone", "vol-delete", "vol-resize",
         "vol-wipe", "vol-upload", "vol-download", "vol-dumpxml", "vol-path", "vol-key", "vol-name",
-        "domifaddr", "attach-interface",
+        "domifaddr", "attach-interface", "detach-interface",
         "net-list", "net-info", "net-uuid", "net-name", "net-define", "net-create", "net-start", "net-destroy",
         "net-undefine", "net-autostart", "net-dumpxml", "net-dhcp-leases", "net-edit", "net-update",
         "guest-exec", "lxc", "nested-status", "nested-lxd",
@@ -198,6 +199,7 @@ final class CommandRegistry {
             case "pool-create-as": return new PoolCreateAsCommand();
             case "domifaddr": return new DomIfAddrCommand();
             case "attach-interface": return new AttachInterfaceCommand();
+            case "detach-interface": return new DetachInterfaceCommand();
             case "net-list": return new NetListCommand();
             case "net-info": return new NetInfoCommand();
             case "net-uuid": return new NetUuidCommand();

@@ -291,6 +291,12 @@ public final class VirtualNetworks {
         return out;
     }
 
+    /** The IPv4 addresses the host's neighbour table has for {@code mac} (domifaddr --source arp). */
+    public List<String> neighbourAddresses(String mac) {
+        return nets.neighbours().stream().filter(n -> n.mac().equalsIgnoreCase(mac)).map(dev.jvirt.bridgenet.Neighbour::ip)
+                .distinct().toList();
+    }
+
     /** The leases of {@code mac} on network {@code name}, none when it is not active or does not exist. */
     public synchronized List<NetworkLease> leasesOf(String name, String mac) {
         if (name == null || nets.active(name).isEmpty() || mac == null) {
