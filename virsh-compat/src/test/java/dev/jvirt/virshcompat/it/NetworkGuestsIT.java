@@ -154,11 +154,12 @@ class NetworkGuestsIT {
         assertThat(block(output, "net-edit-broken")).contains("Failed. Try again? [y,n,i,f,?]:").contains("error: Failed to edit network nat1");
         assertThat(block(output, "net-dumpxml-edited")).contains("end='10.63.0.198'").contains("<name>nat1</name>");
         assertThat(value(output, "status-detach-ambiguous")).isEqualTo("1");
-        assertThat(block(output, "detach-ambiguous")).isEqualTo("error: Domain has 2 interfaces. Please specify which one to "
+        assertThat(block(output, "detach-ambiguous")).as("virsh's order, its blank line on stdout")
+                .isEqualTo("\nerror: Domain has 2 interfaces. Please specify which one to "
                 + "detach using --mac\nerror: Failed to detach interface\n");
-        assertThat(block(output, "detach-no-type")).isEqualTo("error: No interface found whose type is bridge\n"
+        assertThat(block(output, "detach-no-type")).isEqualTo("\nerror: No interface found whose type is bridge\n"
                 + "error: Failed to detach interface\n");
-        assertThat(block(output, "detach-no-mac")).isEqualTo("error: No interface with MAC address 52:54:00:63:00:99 was found\n"
+        assertThat(block(output, "detach-no-mac")).isEqualTo("\nerror: No interface with MAC address 52:54:00:63:00:99 was found\n"
                 + "error: Failed to detach interface\n");
         assertThat(block(output, "detach-not-last")).contains("error: Failed to detach interface")
                 .contains("unplugs only the last one");
