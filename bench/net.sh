@@ -121,6 +121,7 @@ for ((r = 0; r < rounds; r++)); do
     if [ "$side" = j ]; then c=("${jvirsh[@]}"); else c=("${virsh[@]}"); fi
     t[start,$side]+=" $(bench_ms "${c[@]}" net-start benchnet)"
     t[destroy,$side]+=" $(bench_ms "${c[@]}" net-destroy benchnet)"
+    t[uri,$side]+=" $(bench_ms "${c[@]}" uri)"  # the client's own start-up and one call: part of both figures above
   done
 done
 
@@ -189,5 +190,6 @@ printf '%-34s %10s %10s %10s\n' measure jvirt libvirt jvirt/libvirt
 for op in start destroy; do
   printf '%-34s %10s %10s %10s\n' "net-$op, median ms" "$(med "$op,j")" "$(med "$op,v")" "$(bench_ratio "$(med "$op,j")" "$(med "$op,v")")"
 done
+printf '%-34s %10s %10s %10s\n' "(client alone: uri, median ms)" "$(med uri,j)" "$(med uri,v)" "$(bench_ratio "$(med uri,j)" "$(med uri,v)")"
 printf '%-34s %10s %10s %10s\n' "guest->guest TCP, median MiB/s" "$(medf tput,j)" "$(medf tput,v)" "$(bench_ratio "$(medf tput,j)" "$(medf tput,v)")"
 echo "all samples: start j:${t[start,j]} v:${t[start,v]}; throughput MiB/s j:${t[tput,j]} v:${t[tput,v]}"
