@@ -97,6 +97,10 @@ public final class BridgeNet {
             throw new NetworkException("network '" + name + "' serves no DHCP (it started without a <range> or <host>): "
                     + "a host takes effect once it is restarted with one");
         }
+        if (!Dnsmasq.readsHostsFile(Path.of(rec.dnsmasqConf()))) {
+            throw new NetworkException("network '" + name + "' was started by an older jvirt whose dnsmasq keeps its hosts "
+                    + "in its configuration: change the stored definition (--config) and restart the network");
+        }
         Dnsmasq.reloadHosts(plan, store.filesOf(name), rec.dnsmasqPid(), Path.of(rec.dnsmasqConf()));
         store.write(rec);
         ActiveNetwork updated = new ActiveNetwork(rec, plan, live, stopper);
@@ -198,6 +202,11 @@ public final class BridgeNet {
         }
         return new IpTool(tools.ip()).links().stream().filter(l -> a.bridge().equals(l.master()))
                 .map(IpTool.Link::name).toList();
+    }
+
+    /** The host's IPv4 neighbour table (ARP), entries with a MAC only; works without any network active. */
+    public List<Neighbour> neighbours() {
+        return new IpTool(tools.ip()).neighbours();
     }
 
     /** The DHCP leases of an active network. */

@@ -67,6 +67,15 @@ final class Dnsmasq {
         Files.move(tmp, dir.resolve(HOSTS), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /** Whether the dnsmasq of configuration {@code conf} reads its DHCP hosts from the hosts file (SIGHUP reloads them). */
+    static boolean readsHostsFile(Path conf) {
+        try {
+            return Files.readString(conf, StandardCharsets.UTF_8).contains("\ndhcp-hostsfile=");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /**
      * Gives a running dnsmasq the DHCP hosts of {@code plan}: the hosts file rewritten, then SIGHUP
      * (dnsmasq reads it again; leases already given stay until they are renewed).

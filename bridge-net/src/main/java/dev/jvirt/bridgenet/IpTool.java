@@ -73,6 +73,18 @@ final class IpTool {
         return out;
     }
 
+    /** The IPv4 neighbour table's entries that have a link-layer address (reachable, stale, delayed, probing, permanent). */
+    List<Neighbour> neighbours() {
+        List<Neighbour> out = new ArrayList<>();
+        for (JsonNode n : json(List.of("-json", "-4", "neigh", "show"))) {
+            String mac = text(n, "lladdr");
+            if (mac != null && text(n, "dst") != null) {
+                out.add(new Neighbour(text(n, "dst"), mac, text(n, "dev")));
+            }
+        }
+        return out;
+    }
+
     /** Every IPv4 and IPv6 address on every interface (link-local ones included). */
     List<Address> addresses() {
         List<Address> out = new ArrayList<>();
