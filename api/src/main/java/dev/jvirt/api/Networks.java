@@ -103,19 +103,65 @@ public final class Networks {
     }
 
     /**
-     * {@code POST /1.0/domains/NAME/interfaces}: hot-plug a NIC (attach-interface --live);
-     * {@code type} {@code network} or {@code bridge}, {@code source} the network or bridge, {@code mac}
-     * and {@code model} null for the defaults (a generated MAC, virtio).
+     * {@code POST /1.0/domains/NAME/interfaces}: add a NIC (attach-interface); {@code type}
+     * {@code network} or {@code bridge}, {@code source} the network or bridge, {@code mac} and
+     * {@code model} null for the defaults (a generated MAC, virtio); {@code live} hot-plugs it into the
+     * running guest, {@code config} adds it to the stored definition, both null mean virsh's
+     * {@code --current}.
      */
-    public record Attach(String type, String source, String mac, String model) implements Shape {
+    public record Attach(String type, String source, String mac, String model, Boolean live, Boolean config)
+            implements Shape {
 
         public static Attach from(JsonObject o) {
-            return new Attach(o.string("type"), o.string("source"), o.string("mac"), o.string("model"));
+            return new Attach(o.string("type"), o.string("source"), o.string("mac"), o.string("model"), flag(o, "live"),
+                    flag(o, "config"));
         }
 
         @Override
         public Map<String, Object> toJson() {
-            return Json.object("type", type, "source", source, "mac", mac, "model", model);
+            return Json.object("type", type, "source", source, "mac", mac, "model", model, "live", live, "config", config);
+        }
+    }
+
+    /**
+     * {@code POST /1.0/domains/NAME/interfaces/detach} (detach-interface): the NIC of {@code type}
+     * with {@code mac} (null: the domain's one NIC of that type); {@code live}/{@code config} as
+     * for {@link Attach}.
+     */
+    public record Detach(String type, String mac, Boolean live, Boolean config) implements Shape {
+
+        public static Detach from(JsonObject o) {
+            return new Detach(o.string("type"), o.string("mac"), flag(o, "live"), flag(o, "config"));
+        }
+
+        @Override
+        public Map<String, Object> toJson() {
+            return Json.object("type", type, "mac", mac, "live", live, "config", config);
+        }
+    }
+
+    private static Boolean flag(JsonObject o, String name) {
+        return o.has(name) && o.raw(name) != null ? o.bool(name) : null;
+    }
+
+    /**
+     * {@code POST /1.0/networks/NAME/update} (net-update): {@code command} {@code add}, {@code add-first},
+     * {@code add-last}, {@code delete} or {@code modify}; {@code section} {@code ip-dhcp-host} (the one
+     * jvirt updates); {@code parent_index} the {@code <ip>}'s index or -1; {@code xml} the {@code <host>};
+     * {@code live}/{@code config} which definitions change (neither: libvirt's "current").
+     */
+    public record Update(String command, String section, long parentIndex, String xml, boolean live, boolean config)
+            implements Shape {
+
+        public static Update from(JsonObject o) {
+            return new Update(o.string("command"), o.string("section"), o.number("parent_index", -1), o.string("xml"),
+                    o.bool("live"), o.bool("config"));
+        }
+
+        @Override
+        public Map<String, Object> toJson() {
+            return Json.object("command", command, "section", section, "parent_index", parentIndex, "xml", xml,
+                    "live", live, "config", config);
         }
     }
 

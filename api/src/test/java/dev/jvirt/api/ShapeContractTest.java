@@ -112,8 +112,12 @@ class ShapeContractTest {
                     List.of(new Networks.Address("ipv4", "10.63.0.10", 24))), Networks.InterfaceAddresses::from,
                     "`GET /1.0/domains/NAME/interface-addresses`"),
             new Case(new Networks.Define("<network/>"), Networks.Define::from, "`POST /1.0/networks`"),
-            new Case(new Networks.Attach("network", "nat1", "52:54:00:12:34:56", "virtio"), Networks.Attach::from,
+            new Case(new Networks.Update("add", "ip-dhcp-host", -1, "<host mac='52:54:00:12:34:56' ip='10.63.0.20'/>", true,
+                    true), Networks.Update::from, "`POST /1.0/networks/NAME/update`"),
+            new Case(new Networks.Attach("network", "nat1", "52:54:00:12:34:56", "virtio", true, true), Networks.Attach::from,
                     "`POST /1.0/domains/NAME/interfaces`"),
+            new Case(new Networks.Detach("network", "52:54:00:12:34:56", true, true), Networks.Detach::from,
+                    "`POST /1.0/domains/NAME/interfaces/detach`"),
             new Case(new Networks.Destroy(true), Networks.Destroy::from, "`POST /1.0/networks/NAME/destroy`"),
             new Case(new ApiError("qemu-error", "QMP said no", "try again", Json.object("class", "GenericError", "desc", "no")),
                     ApiError::from, "## Errors"));

@@ -76,6 +76,39 @@ public final class BridgeNet {
     }
 
     /**
+     * Gives an active network a definition that differs from the one it runs with in its DHCP
+     * hosts only (net-update of {@code ip-dhcp-host}, live): dnsmasq's hosts file is rewritten and
+     * dnsmasq reloads it (SIGHUP), and the runtime record keeps the new definition (an adopting
+     * process starts from it).
+     *
+     * @throws NetworkException when the network is not active or its dnsmasq serves no DHCP
+     */
+    public synchronized ActiveNetwork updateDhcpHosts(Network definition) {
+        String name = definition.name();
+        ActiveNetwork a = active.get(name);
+        if (a == null) {
+            throw new NetworkException("network '" + name + "' is not active");
+        }
+        Network live = NetworkStarter.withBridge(definition, a.bridge());
+        NetworkPlan plan = NetworkPlan.of(live).withBridge(a.bridge());
+        NetworkRecord rec = a.record().withDefinition(NetworkXml.format(live));
+        boolean servesDhcp = a.plan().subnets().stream().anyMatch(NetworkPlan.Subnet::dhcp);
+        if (rec.dnsmasqPid() == null || !servesDhcp) {
+            throw new NetworkException("network '" + name + "' serves no DHCP (it started without a <range> or <host>): "
+                    + "a host takes effect once it is restarted with one");
+        }
+        if (!Dnsmasq.readsHostsFile(Path.of(rec.dnsmasqConf()))) {
+            throw new NetworkException("network '" + name + "' was started by an older jvirt whose dnsmasq keeps its hosts "
+                    + "in its configuration: change the stored definition (--config) and restart the network");
+        }
+        Dnsmasq.reloadHosts(plan, store.filesOf(name), rec.dnsmasqPid(), Path.of(rec.dnsmasqConf()));
+        store.write(rec);
+        ActiveNetwork updated = new ActiveNetwork(rec, plan, live, stopper);
+        active.put(name, updated);
+        return updated;
+    }
+
+    /**
      * Takes over the networks whose records are in the runtime dir (after a daemon restart or
      * crash): a network half-started by a crashed process is cleaned up; one whose bridge has
      * gone is cleaned up; a dead dnsmasq is restarted and a missing nftables table put back.
@@ -169,6 +202,11 @@ public final class BridgeNet {
         }
         return new IpTool(tools.ip()).links().stream().filter(l -> a.bridge().equals(l.master()))
                 .map(IpTool.Link::name).toList();
+    }
+
+    /** The host's IPv4 neighbour table (ARP), entries with a MAC only; works without any network active. */
+    public List<Neighbour> neighbours() {
+        return new IpTool(tools.ip()).neighbours();
     }
 
     /** The DHCP leases of an active network. */

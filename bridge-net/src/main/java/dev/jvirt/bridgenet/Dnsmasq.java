@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -19,6 +21,8 @@ final class Dnsmasq {
     static final String CONF = "dnsmasq.conf";
     static final String PID = "dnsmasq.pid";
     static final String LEASES = "dnsmasq.leases";
+    static final String HOSTS = "dnsmasq.hostsfile";
+    private static final int SIGHUP = 1;
     private static final long STOP_WAIT_MS = 3000;
     private static final long PID_WAIT_MS = 10_000;
 
@@ -33,17 +37,65 @@ final class Dnsmasq {
         return dir.resolve(LEASES);
     }
 
-    /** Writes the configuration of {@code plan} into {@code dir}. */
+    /**
+     * Writes the configuration of {@code plan} into {@code dir}, and its DHCP hosts file. dnsmasq
+     * reads the hosts file again on SIGHUP as the user it dropped to: the file is 0644 and
+     * {@code dir} and its parent (the runtime records' directory) 0711, searchable but not listable
+     * by others; the configuration, records and lease file stay the owner's.
+     */
     static Path writeConfig(NetworkPlan plan, Path dir) {
         Path conf = conf(dir);
         try {
             Files.deleteIfExists(dir.resolve(PID));
-            Files.writeString(conf, DnsmasqConfig.render(plan, new DnsmasqConfig.Files(dir.resolve(PID), leases(dir))),
-                    StandardCharsets.UTF_8);
+            Files.writeString(conf, DnsmasqConfig.render(plan, new DnsmasqConfig.Files(dir.resolve(PID), leases(dir),
+                    dir.resolve(HOSTS))), StandardCharsets.UTF_8);
+            writeHosts(plan, dir);
+            for (Path d : List.of(dir, dir.getParent())) {
+                Files.setPosixFilePermissions(d, PosixFilePermissions.fromString("rwx--x--x"));
+            }
         } catch (IOException e) {
             throw new NetworkException("network '" + plan.name() + "': cannot write " + conf + ": " + e.getMessage(), e);
         }
         return conf;
+    }
+
+    /** Writes the DHCP hosts file of {@code plan} into {@code dir} (a temporary file renamed over it). */
+    private static void writeHosts(NetworkPlan plan, Path dir) throws IOException {
+        Path tmp = dir.resolve("." + HOSTS + ".tmp");
+        Files.writeString(tmp, DnsmasqConfig.hosts(plan), StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+        Files.move(tmp, dir.resolve(HOSTS), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Whether the dnsmasq of configuration {@code conf} reads its DHCP hosts from the hosts file (SIGHUP reloads them). */
+    static boolean readsHostsFile(Path conf) {
+        try {
+            return Files.readString(conf, StandardCharsets.UTF_8).contains("\ndhcp-hostsfile=");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Gives a running dnsmasq the DHCP hosts of {@code plan}: the hosts file rewritten, then SIGHUP
+     * (dnsmasq reads it again; leases already given stay until they are renewed).
+     */
+    static void reloadHosts(NetworkPlan plan, Path dir, long pid, Path conf) {
+        try {
+            writeHosts(plan, dir);
+        } catch (IOException e) {
+            throw new NetworkException("network '" + plan.name() + "': cannot write " + dir.resolve(HOSTS) + ": "
+                    + e.getMessage(), e);
+        }
+        if (!isOurs(pid, conf)) {
+            throw new NetworkException("network '" + plan.name() + "': its dnsmasq (pid " + pid + ") is not running");
+        }
+        try {
+            LinuxNet.C.kill((int) pid, SIGHUP);
+        } catch (com.sun.jna.LastErrorException e) {
+            throw new NetworkException("network '" + plan.name() + "': cannot signal dnsmasq " + pid + ": "
+                    + LinuxNet.describe(e), e);
+        }
     }
 
     /** Starts dnsmasq on a written configuration; returns its pid. */

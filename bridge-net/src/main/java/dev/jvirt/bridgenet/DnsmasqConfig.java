@@ -17,7 +17,7 @@ final class DnsmasqConfig {
     }
 
     /** The file paths dnsmasq is told about. */
-    record Files(Path pidFile, Path leaseFile) {
+    record Files(Path pidFile, Path leaseFile, Path hostsFile) {
     }
 
     static String render(NetworkPlan plan, Files files) {
@@ -66,22 +66,13 @@ final class DnsmasqConfig {
                         + (a.isIpv6() ? Integer.toString(a.prefix()) : a.netmask()));
                 leases = leases.add(r.end().value().subtract(r.start().value()).add(BigInteger.ONE));
             }
-            for (Network.Host h : s.hosts()) {
+            if (!s.hosts().isEmpty()) {
                 dhcp = true;
-                // dnsmasq tells a MAC, an address and a name apart by their form
-                List<String> parts = new ArrayList<>();
-                if (h.mac() != null) {
-                    parts.add(h.mac());
-                }
-                parts.add(h.ip());
-                if (h.name() != null) {
-                    parts.add(h.name());
-                }
-                l.add("dhcp-host=" + String.join(",", parts));
-                leases = leases.add(BigInteger.ONE);
+                leases = leases.add(BigInteger.valueOf(s.hosts().size()));
             }
         }
         if (dhcp) {
+            l.add("dhcp-hostsfile=" + path(files.hostsFile()));
             l.add("dhcp-no-override");
             l.add("dhcp-authoritative");
             l.add("dhcp-lease-max=" + leases.min(BigInteger.valueOf(1_000_000)));
@@ -98,6 +89,26 @@ final class DnsmasqConfig {
             l.add("enable-ra");
         }
         return String.join("\n", l) + "\n";
+    }
+
+    /** The DHCP hosts file: one {@code MAC,IP,NAME} line per {@code <host>} (what is absent left out). */
+    static String hosts(NetworkPlan plan) {
+        StringBuilder b = new StringBuilder();
+        for (NetworkPlan.Subnet s : plan.subnets()) {
+            for (Network.Host h : s.hosts()) {
+                // dnsmasq tells a MAC, an address and a name apart by their form
+                List<String> parts = new ArrayList<>();
+                if (h.mac() != null) {
+                    parts.add(h.mac());
+                }
+                parts.add(h.ip());
+                if (h.name() != null) {
+                    parts.add(h.name());
+                }
+                b.append(String.join(",", parts)).append('\n');
+            }
+        }
+        return b.toString();
     }
 
     private static String path(Path p) {

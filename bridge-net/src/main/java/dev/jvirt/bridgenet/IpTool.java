@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * iproute2's {@code ip}, run with argument lists; what it reports is read from {@code ip -json}.
@@ -71,6 +73,18 @@ final class IpTool {
         return out;
     }
 
+    /** The IPv4 neighbour table's entries that have a link-layer address (reachable, stale, delayed, probing, permanent). */
+    List<Neighbour> neighbours() {
+        List<Neighbour> out = new ArrayList<>();
+        for (JsonNode n : json(List.of("-json", "-4", "neigh", "show"))) {
+            String mac = text(n, "lladdr");
+            if (mac != null && text(n, "dst") != null) {
+                out.add(new Neighbour(text(n, "dst"), mac, text(n, "dev")));
+            }
+        }
+        return out;
+    }
+
     /** Every IPv4 and IPv6 address on every interface (link-local ones included). */
     List<Address> addresses() {
         List<Address> out = new ArrayList<>();
@@ -85,36 +99,70 @@ final class IpTool {
         return out;
     }
 
+    /** What a network's start checks against: the links, addresses and routes, read at once. */
+    record HostState(List<Link> links, List<Address> addresses, List<Route> routes) {
+    }
+
+    /**
+     * The links, addresses and routes, the four {@code ip} runs side by side: a process start is
+     * what a network start spends most of its time on, and these do not depend on each other.
+     */
+    HostState state() {
+        CompletableFuture<List<Address>> addresses = CompletableFuture.supplyAsync(this::addresses, IpTool::spawn);
+        CompletableFuture<List<Route>> routes = CompletableFuture.supplyAsync(this::routes, IpTool::spawn);
+        List<Link> links = links();
+        try {
+            return new HostState(links, addresses.join(), routes.join());
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    private static void spawn(Runnable r) {
+        Thread t = new Thread(r, "ip query");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /**
+     * Gives a link jvirt made its MAC and MTU (when not null), its addresses, and brings it up: one
+     * {@code ip -batch -}, which stops at the first command that fails. Every word is a name,
+     * address or number checked before (no blanks, no quotes).
+     */
+    void configureAndUp(String name, String mac, Integer mtu, List<Cidr> addresses) {
+        List<List<String>> lines = new ArrayList<>();
+        List<String> set = new ArrayList<>(List.of("link", "set", "dev", name));
+        if (mac != null) {
+            set.addAll(List.of("address", mac));
+        }
+        if (mtu != null) {
+            set.addAll(List.of("mtu", Integer.toString(mtu)));
+        }
+        if (set.size() > 4) {
+            lines.add(set);
+        }
+        for (Cidr c : addresses) {
+            // no -4/-6 in a batch line: the address gives the family
+            lines.add(c.isIpv6() ? List.of("address", "add", c.toString(), "dev", name, "nodad")
+                    : List.of("address", "add", c.toString(), "broadcast", "+", "dev", name));
+        }
+        lines.add(List.of("link", "set", "dev", name, "up"));
+        StringBuilder batch = new StringBuilder();
+        for (List<String> line : lines) {
+            for (String word : line) {
+                if (word.isEmpty() || word.chars().anyMatch(c -> c <= ' ' || c == '"' || c == '\\' || c == '\'' || c == '#')) {
+                    throw new IllegalArgumentException("not a word for ip -batch: '" + word + "'");
+                }
+            }
+            batch.append(String.join(" ", line)).append('\n');
+        }
+        Commands.run(ip, List.of("-batch", "-"), batch.toString());
+    }
+
     /** Creates a bridge (down), with STP and forward delay as given. */
     void addBridge(String name, boolean stp, int delaySeconds) {
         run(List.of("link", "add", "name", name, "type", "bridge", "forward_delay", Integer.toString(delaySeconds * 100),
                 "stp_state", stp ? "1" : "0"));
-    }
-
-    /** Sets the MAC (when not null) and the MTU (when not null) of a link. */
-    void configure(String name, String mac, Integer mtu) {
-        List<String> args = new ArrayList<>(List.of("link", "set", "dev", name));
-        if (mac != null) {
-            args.addAll(List.of("address", mac));
-        }
-        if (mtu != null) {
-            args.addAll(List.of("mtu", Integer.toString(mtu)));
-        }
-        if (args.size() > 4) {
-            run(args);
-        }
-    }
-
-    void up(String name) {
-        run(List.of("link", "set", "dev", name, "up"));
-    }
-
-    void addAddress(String dev, Cidr cidr) {
-        if (cidr.isIpv6()) {
-            run(List.of("-6", "address", "add", cidr.toString(), "dev", dev, "nodad"));
-        } else {
-            run(List.of("-4", "address", "add", cidr.toString(), "broadcast", "+", "dev", dev));
-        }
     }
 
     void delete(String name) {

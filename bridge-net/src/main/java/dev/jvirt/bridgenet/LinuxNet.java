@@ -52,6 +52,8 @@ interface LinuxNet extends Library {
 
     String strerror(int errnum);
 
+    int kill(int pid, int sig) throws LastErrorException;
+
     /** A zeroed {@code struct ifreq} naming {@code name}. */
     static Memory ifreq(String name) {
         Memory m = new Memory(IFREQ_BYTES);

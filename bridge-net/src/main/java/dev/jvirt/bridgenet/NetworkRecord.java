@@ -43,6 +43,11 @@ public record NetworkRecord(String name, String uuid, String state, String mode,
                 definition);
     }
 
+    NetworkRecord withDefinition(String xml) {
+        return new NetworkRecord(name, uuid, state, mode, bridge, bridgeCreated, nftTable, dnsmasqPid, dnsmasqConf,
+                leaseFile, xml);
+    }
+
     NetworkRecord active() {
         return new NetworkRecord(name, uuid, ACTIVE, mode, bridge, bridgeCreated, nftTable, dnsmasqPid, dnsmasqConf,
                 leaseFile, definition);

@@ -35,7 +35,8 @@ final class NetworkStarter {
     ActiveNetwork start(Network definition, Collection<ActiveNetwork> active) {
         NetworkPlan plan = NetworkPlan.of(definition);
         HostChecks.tools(plan, tools);
-        List<IpTool.Link> links = ip.links();
+        IpTool.HostState host = ip.state();
+        List<IpTool.Link> links = host.links();
         if (plan.bridge() == null) {
             Set<String> claimed = active.stream().map(ActiveNetwork::bridge).collect(Collectors.toSet());
             plan = plan.withBridge(HostChecks.freeBridgeName(links, claimed));
@@ -46,7 +47,7 @@ final class NetworkStarter {
                     .flatMap(a -> a.plan().subnets().stream()
                             .map(s -> new HostChecks.Taken(a.name(), s.address().network(), a.bridge())))
                     .toList();
-            HostChecks.subnets(plan, taken, ip.addresses(), ip.routes());
+            HostChecks.subnets(plan, taken, host.addresses(), host.routes());
         }
         Network live = withBridge(definition, plan.bridge());
         NetworkRecord rec = new NetworkRecord(plan.name(), plan.uuid(), NetworkRecord.STARTING, plan.mode(),
@@ -61,15 +62,12 @@ final class NetworkStarter {
                 ip.addBridge(plan.bridge(), plan.stp(), plan.delay());
                 String bridge = plan.bridge();
                 undo.push(() -> ip.delete(bridge));
-                ip.configure(bridge, plan.mac(), plan.mtu());
                 if (!plan.hasIpv6()) {
                     // no link-local address, no router solicitations: the bridge has IPv4 only
                     Sysctl.writeIfPresent("1", "ipv6", "conf", bridge, "disable_ipv6");
                 }
-                for (NetworkPlan.Subnet s : plan.subnets()) {
-                    ip.addAddress(bridge, s.address());
-                }
-                ip.up(bridge);
+                ip.configureAndUp(bridge, plan.mac(), plan.mtu(),
+                        plan.subnets().stream().map(NetworkPlan.Subnet::address).toList());
             }
             if (plan.firewall()) {
                 rec = step(rec.withNftTable(NftRuleset.tableName(plan.bridge())));

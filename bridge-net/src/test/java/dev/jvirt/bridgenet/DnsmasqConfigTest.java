@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class DnsmasqConfigTest {
     private static final DnsmasqConfig.Files FILES = new DnsmasqConfig.Files(Path.of("/run/jvirt/network/lab/dnsmasq.pid"),
-            Path.of("/run/jvirt/network/lab/dnsmasq.leases"));
+            Path.of("/run/jvirt/network/lab/dnsmasq.leases"), Path.of("/run/jvirt/network/lab/dnsmasq.hostsfile"));
 
     @Test
     void aNatNetworkWithHostsDomainAndIpv6() {
@@ -25,14 +25,15 @@ class DnsmasqConfigTest {
                 local=/lab.test/
                 host-record=jvhost,10.31.0.77
                 dhcp-range=10.31.0.100,10.31.0.199,255.255.255.0
-                dhcp-host=52:54:00:10:00:01,10.31.0.10,one
                 dhcp-range=fd31::100,fd31::1ff,64
+                dhcp-hostsfile=/run/jvirt/network/lab/dnsmasq.hostsfile
                 dhcp-no-override
                 dhcp-authoritative
                 dhcp-lease-max=357
                 dhcp-leasefile=/run/jvirt/network/lab/dnsmasq.leases
                 enable-ra
                 """);
+        assertThat(DnsmasqConfig.hosts(plan)).isEqualTo("52:54:00:10:00:01,10.31.0.10,one\n");
     }
 
     @Test
@@ -40,8 +41,9 @@ class DnsmasqConfigTest {
         NetworkPlan off = NetworkPlan.of(NetworkXml.load("<network><name>o</name><bridge name='jvbr7'/><dns enable='no'/>"
                 + "<ip address='10.0.0.1' prefix='24'><dhcp><host name='printer' ip='10.0.0.5'/></dhcp></ip></network>",
                 "o.xml"));
-        assertThat(DnsmasqConfig.render(off, FILES)).contains("port=0\n", "dhcp-host=10.0.0.5,printer\n",
+        assertThat(DnsmasqConfig.render(off, FILES)).contains("port=0\n", "dhcp-hostsfile=",
                 "dhcp-option=6\n", "dhcp-option=3\n").doesNotContain("dhcp-range");
+        assertThat(DnsmasqConfig.hosts(off)).isEqualTo("10.0.0.5,printer\n");
         NetworkPlan fw = NetworkPlan.of(NetworkXml.load("<network><name>f</name><forward/><bridge name='jvbr8'/>"
                 + "<dns><forwarder addr='192.0.2.53'/></dns><ip family='ipv6' address='fd00:8::1' prefix='64'/></network>",
                 "f.xml"));

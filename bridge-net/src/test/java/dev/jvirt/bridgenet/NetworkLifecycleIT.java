@@ -74,7 +74,7 @@ class NetworkLifecycleIT {
             assertThat(Dnsmasq.isOurs(a.dnsmasqPid(), Path.of(a.record().dnsmasqConf()))).isTrue();
             String conf = Files.readString(Path.of(a.record().dnsmasqConf()));
             assertThat(conf).contains("interface=jvbrlab", "dhcp-range=10.31.0.100,10.31.0.199,255.255.255.0",
-                    "dhcp-host=52:54:00:10:00:01,10.31.0.10,one", "host-record=jvhost,10.31.0.77", "domain=lab.test",
+                    "dhcp-hostsfile=", "host-record=jvhost,10.31.0.77", "domain=lab.test",
                     "local=/lab.test/", "dhcp-range=fd31::100,fd31::1ff,64", "enable-ra");
             String listening = TestNetns.host("ss", "-lnup");
             assertThat(listening).contains("10.31.0.1:53").contains("%jvbrlab:67");
@@ -165,6 +165,30 @@ class NetworkLifecycleIT {
             assertThat(again.dnsmasqPid()).isNotEqualTo(first.dnsmasqPid());
             assertThat(Dnsmasq.isOurs(again.dnsmasqPid(), Path.of(again.record().dnsmasqConf()))).isTrue();
             third.stop("lab");
+            assertThat(jvirtState()).isEqualTo(EMPTY);
+        });
+    }
+
+    @Test
+    void dhcpHostsOfARunningNetworkChangeThroughItsHostsFileAndSighup() throws Exception {
+        ns.run(() -> {
+            BridgeNet nets = nets();
+            ActiveNetwork a = nets.start(parse(NAT));
+            Path hosts = runtime.resolve("lab").resolve(Dnsmasq.HOSTS);
+            assertThat(Files.readString(hosts)).isEqualTo("52:54:00:10:00:01,10.31.0.10,one\n");
+            String more = NAT.replace("<host mac='52:54:00:10:00:01' name='one' ip='10.31.0.10'/>",
+                    "<host mac='52:54:00:10:00:01' name='one' ip='10.31.0.10'/><host mac='52:54:00:10:00:02' name='two' ip='10.31.0.11'/>");
+            ActiveNetwork updated = nets.updateDhcpHosts(parse(more));
+            assertThat(Files.readString(hosts)).isEqualTo("52:54:00:10:00:01,10.31.0.10,one\n52:54:00:10:00:02,10.31.0.11,two\n");
+            assertThat(TestNetns.host("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "cat", hosts.toString()))
+                    .as("dnsmasq reads it again as the user it dropped to").contains("10.31.0.11");
+            assertThat(updated.dnsmasqPid()).as("the same dnsmasq, signalled").isEqualTo(a.dnsmasqPid());
+            Thread.sleep(200);
+            assertThat(Dnsmasq.isOurs(a.dnsmasqPid(), Path.of(a.record().dnsmasqConf()))).as("SIGHUP does not end it").isTrue();
+            assertThat(nets().adoptAll().get(0).definition().ips().get(0).dhcp().hosts())
+                    .as("a later process adopts the updated definition")
+                    .extracting(dev.jvirt.domainxml.network.Network.Host::name).containsExactly("one", "two");
+            nets.stop("lab");
             assertThat(jvirtState()).isEqualTo(EMPTY);
         });
     }

@@ -68,6 +68,7 @@ final class BashCompletion {
                 .append("        domain) _jvirsh_domains ;;\n")
                 .append("        file) COMPREPLY=($(compgen -f -- \"$cur\")) ;;\n")
                 .append("        qemu-argv) COMPREPLY=($(compgen -W qemu-argv -- \"$cur\")) ;;\n")
+                .append("        *,) COMPREPLY=($(compgen -W \"${pos[n]//,/ }\" -- \"$cur\")) ;;\n")
                 .append("    esac\n")
                 .append("}\n\n")
                 .append("complete -o default -F _jvirsh jvirsh\n");
@@ -100,6 +101,13 @@ final class BashCompletion {
         List<String> pos = new ArrayList<>();
         for (PositionalParamSpec p : spec.positionalParameters()) {
             String label = p.paramLabel();
+            if (p.completionCandidates() != null) {
+                // a fixed set of words (net-update's command and section): "a,b,c," — no word has a comma
+                StringBuilder words = new StringBuilder();
+                p.completionCandidates().forEach(w -> words.append(w).append(','));
+                pos.add(words.toString());
+                continue;
+            }
             pos.add(label.equals("<domain>") ? "domain" : label.equals("<file>") || label.equals("<xml>") ? "file"
                     : label.equals("<format>") ? "qemu-argv" : "none");
         }

@@ -1,6 +1,7 @@
 package dev.jvirt.virshcompat;
 
 import dev.jvirt.virshcompat.commands.AttachInterfaceCommand;
+import dev.jvirt.virshcompat.commands.DetachInterfaceCommand;
 import dev.jvirt.virshcompat.commands.AutostartCommand;
 import dev.jvirt.virshcompat.commands.CapabilitiesCommand;
 import dev.jvirt.virshcompat.commands.CompleteDomainsCommand;
@@ -87,6 +88,8 @@ import dev.jvirt.virshcompat.commands.NetInfoCommand;
 import dev.jvirt.virshcompat.commands.NetUuidCommand;
 import dev.jvirt.virshcompat.commands.NetNameCommand;
 import dev.jvirt.virshcompat.commands.NetDefineCommand;
+import dev.jvirt.virshcompat.commands.NetEditCommand;
+import dev.jvirt.virshcompat.commands.NetUpdateCommand;
 import dev.jvirt.virshcompat.commands.NetCreateCommand;
 import dev.jvirt.virshcompat.commands.NetStartCommand;
 import dev.jvirt.virshcompat.commands.NetDestroyCommand;
@@ -131,9 +134,9 @@ final class CommandRegistry {
         "pool-destroy", "pool-delete", "pool-undefine", "pool-autostart", "pool-dumpxml", "pool-refresh",
         "vol-list", "vol-info", "vol-create-as", "vol-create", "vol-create-from", "vol-clone", "vol-delete", "vol-resize",
         "vol-wipe", "vol-upload", "vol-download", "vol-dumpxml", "vol-path", "vol-key", "vol-name",
-        "domifaddr", "attach-interface",
+        "domifaddr", "attach-interface", "detach-interface",
         "net-list", "net-info", "net-uuid", "net-name", "net-define", "net-create", "net-start", "net-destroy",
-        "net-undefine", "net-autostart", "net-dumpxml", "net-dhcp-leases",
+        "net-undefine", "net-autostart", "net-dumpxml", "net-dhcp-leases", "net-edit", "net-update",
         "guest-exec", "lxc", "nested-status", "nested-lxd", "import",
         "save", "restore", "save-image-dumpxml", "managedsave", "managedsave-remove", "domjobinfo", "domjobabort",
         "snapshot-create-as", "snapshot-create", "snapshot-list", "snapshot-info", "snapshot-dumpxml", "snapshot-revert", "snapshot-delete", "snapshot-current", "snapshot-parent", "snapshot-edit",
@@ -216,6 +219,7 @@ final class CommandRegistry {
             case "pool-create-as": return new PoolCreateAsCommand();
             case "domifaddr": return new DomIfAddrCommand();
             case "attach-interface": return new AttachInterfaceCommand();
+            case "detach-interface": return new DetachInterfaceCommand();
             case "save": return new SaveCommand();
             case "restore": return new RestoreCommand();
             case "save-image-dumpxml": return new SaveImageDumpXmlCommand();
@@ -245,6 +249,8 @@ final class CommandRegistry {
             case "net-autostart": return new NetAutostartCommand();
             case "net-dumpxml": return new NetDumpXmlCommand();
             case "net-dhcp-leases": return new NetDhcpLeasesCommand();
+            case "net-edit": return new NetEditCommand();
+            case "net-update": return new NetUpdateCommand();
             case "guest-exec": return new GuestExecCommand();
             case "lxc": return new LxcCommand();
             case "nested-status": return new NestedStatusCommand();

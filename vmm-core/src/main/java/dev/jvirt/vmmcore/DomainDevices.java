@@ -13,7 +13,9 @@ import dev.jvirt.vmmcore.lifecycle.DomainRegistry;
 import dev.jvirt.vmmcore.lifecycle.NicHotplug;
 import dev.jvirt.vmmcore.lifecycle.Operation;
 import dev.jvirt.vmmcore.lifecycle.OperationLock;
+import dev.jvirt.vmmcore.lifecycle.RunningGuest;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The devices of domains, changed while they run or in their stored definitions (virsh
@@ -83,15 +85,58 @@ public final class DomainDevices {
     }
 
     /**
-     * Hot-plugs a NIC into the running domain (virsh attach-interface --live): its MAC and PCI
-     * address filled in as a define would, its TAP from the network backend, {@code netdev_add}
-     * and {@code device_add}. Answers the NIC as the live definition now has it (MAC, TAP).
+     * Adds a NIC (virsh attach-interface): hot-plugged into the running domain when {@code live} (its
+     * MAC and PCI address filled in as a define would, its TAP from the network backend,
+     * {@code netdev_add} and {@code device_add}), and added to the stored definition when
+     * {@code config} (with the MAC the live one got). Answers the NIC as the live definition has it
+     * (MAC, TAP), or as the stored one has it without {@code live}.
      */
-    public NetInterface attachInterface(String domain, NetInterface nic) {
+    public NetInterface attachInterface(String domain, NetInterface nic, boolean live, boolean config) {
         DomainEntry e = registry.resolve(domain);
-        try (OperationLock.Held held = e.acquire(Operation.ATTACH_DEVICE, busyWait)) {
-            return nics.attach(e.name(), operations.guest(e, Operation.ATTACH_DEVICE), nic);
+        requireLiveOrConfig(e, live, config);
+        NetInterface attached = nic;
+        if (live) {
+            try (OperationLock.Held held = e.acquire(Operation.ATTACH_DEVICE, busyWait)) {
+                attached = nics.attach(e.name(), operations.guest(e, Operation.ATTACH_DEVICE), nic);
+            }
         }
+        if (config) {
+            NetInterface stored = live ? attached.withTargetDev(null) : nic;
+            Domain defined = definer.define(xml.format(NicHotplug.withNic(e.persistent(), stored)), false).entry().persistent();
+            if (!live) {
+                List<NetInterface> all = defined.devices().interfaces();
+                attached = all.get(all.size() - 1);
+            }
+        }
+        return attached;
+    }
+
+    /**
+     * Removes the NIC of {@code type} with {@code mac} (null: the domain's only one of that type;
+     * virsh's words when there is none or several): unplugged from the running guest when
+     * {@code live} — false when it has not let go within 20 s — and from the stored definition when
+     * {@code config}.
+     */
+    public boolean detachInterface(String domain, String type, String mac, boolean live, boolean config) {
+        DomainEntry e = registry.resolve(domain);
+        requireLiveOrConfig(e, live, config);
+        Domain persistent = null;
+        if (config) {
+            int i = NicHotplug.find(e.persistent().devices().interfaces(), type, mac);
+            persistent = NicHotplug.withoutNic(e.persistent(), i);
+        }
+        boolean done = true;
+        if (live) {
+            try (OperationLock.Held held = e.acquire(Operation.DETACH_DEVICE, busyWait)) {
+                RunningGuest g = operations.guest(e, Operation.DETACH_DEVICE);
+                done = nics.detach(e.name(), g, NicHotplug.find(g.live().devices().interfaces(), type, mac),
+                        java.time.Duration.ofSeconds(20));
+            }
+        }
+        if (persistent != null) {
+            definer.define(xml.format(persistent), false);
+        }
+        return done;
     }
 
     private static String targetOf(Disk d) {

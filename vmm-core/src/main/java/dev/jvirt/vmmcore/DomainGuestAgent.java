@@ -38,6 +38,17 @@ public final class DomainGuestAgent {
     }
 
     /**
+     * The running guest's interfaces and addresses as its QEMU guest agent reports them (domifaddr
+     * --source agent).
+     *
+     * @throws GuestAgentException no agent channel, or the agent does not answer
+     */
+    public List<InterfaceAddresses> interfaceAddresses(String domain) {
+        DomainEntry e = registry.resolve(domain);
+        return GuestAgents.interfaces(operations.guest(e, Operation.AGENT), e.name());
+    }
+
+    /**
      * How far the nested-LXD option of the running domain is (LXD ready, its containers), as
      * the guest agent tells; a guest whose agent does not answer yet has {@code agent} false.
      *

@@ -15,6 +15,7 @@ import dev.jvirt.domainxml.network.NetworkXml;
 import dev.jvirt.vmmcore.host.HostBackends;
 import dev.jvirt.vmmcore.host.NetworkBackend;
 import dev.jvirt.vmmcore.network.DefaultNetwork;
+import dev.jvirt.vmmcore.network.DhcpHostUpdate;
 import dev.jvirt.vmmcore.network.GuestTaps;
 import dev.jvirt.vmmcore.network.TapRecords;
 import dev.jvirt.vmmcore.store.DefinitionStore;
@@ -93,24 +94,7 @@ public final class VirtualNetworks {
         if (java.nio.file.Files.exists(dirs.networkDefinitions()) || !persistent.isEmpty()) {
             return Optional.empty();
         }
-        List<String> candidates;
-        try {
-            candidates = DefaultNetwork.candidates(HostTools.find().ip(), others("default"));
-        } catch (IOException e) {
-            log.warn("no default network defined: cannot read the host's addresses and routes: {}", e.getMessage());
-            return Optional.empty();
-        }
-        for (String xml : candidates) {
-            try {
-                NetworkInfo info = define(xml);
-                log.info("network 'default' defined on {} (jvirsh net-start default starts it)", info.bridge());
-                return Optional.of(info);
-            } catch (NetworkFailedException e) {
-                log.debug("default network candidate refused: {}", e.getMessage()); // another network has it
-            }
-        }
-        log.warn("no default network defined: every 192.168.122-254.0/24 is in use on this host");
-        return Optional.empty();
+        return DefaultNetwork.defineFirstFree(HostTools.find().ip(), others("default"), this::define);
     }
 
     /** {@code backends} with interfaces of type {@code network} and {@code bridge} served by these networks. */
@@ -241,6 +225,29 @@ public final class VirtualNetworks {
         }
     }
 
+    /**
+     * net-update ({@link DhcpHostUpdate}: the {@code ip-dhcp-host} section, live, config or
+     * current): both new definitions are made and validated before either is applied; the running
+     * network's dnsmasq reloads its hosts.
+     */
+    public synchronized NetworkInfo update(String ref, DhcpHostUpdate.Request request) {
+        String name = resolve(ref);
+        DhcpHostUpdate.Result r = DhcpHostUpdate.plan(name, nets.active(name).map(ActiveNetwork::definition).orElse(null),
+                persistent.get(name), request);
+        if (r.running() != null) {
+            try {
+                nets.updateDhcpHosts(r.running());
+            } catch (NetworkException e) {
+                throw failure(name, e);
+            }
+        }
+        if (r.stored() != null) {
+            store.save(name, NetworkXml.format(r.stored()));
+            persistent.put(name, r.stored());
+        }
+        return info(name);
+    }
+
     // ---- queries --------------------------------------------------------------------------
 
     /** Every network, active or defined, by name. */
@@ -282,6 +289,12 @@ public final class VirtualNetworks {
             }
         }
         return out;
+    }
+
+    /** The IPv4 addresses the host's neighbour table has for {@code mac} (domifaddr --source arp). */
+    public List<String> neighbourAddresses(String mac) {
+        return nets.neighbours().stream().filter(n -> n.mac().equalsIgnoreCase(mac)).map(dev.jvirt.bridgenet.Neighbour::ip)
+                .distinct().toList();
     }
 
     /** The leases of {@code mac} on network {@code name}, none when it is not active or does not exist. */

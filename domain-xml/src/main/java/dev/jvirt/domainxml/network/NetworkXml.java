@@ -29,6 +29,17 @@ public final class NetworkXml {
         return filled;
     }
 
+    /**
+     * Parses one {@code <host mac name ip/>} of a network's {@code <dhcp>} (the XML net-update
+     * adds, deletes or modifies); unknown attributes and children are refused as in a network.
+     */
+    public static Network.Host parseDhcpHost(String xml, String sourceName) {
+        Node root = XmlInput.parse(xml, sourceName, "host");
+        Network.Host h = new Network.Host(root.attr("mac"), root.attr("name"), root.attr("ip"));
+        root.checkConsumed();
+        return h;
+    }
+
     /** Canonical text. */
     public static String format(Network n) {
         return NetworkWriter.write(n);

@@ -145,8 +145,13 @@ public final class ApiClient {
     }
 
     public List<Domains.Interface> interfaces(String name) {
+        return interfaces(name, false);
+    }
+
+    /** The NICs of the running domain, or of its stored definition when {@code inactive} (or it is shut off). */
+    public List<Domains.Interface> interfaces(String name, boolean inactive) {
         List<Domains.Interface> out = new ArrayList<>();
-        for (Object o : JsonObject.list(http.get(domainPath(name) + "/interfaces"))) {
+        for (Object o : JsonObject.list(http.get(domainPath(name) + "/interfaces" + (inactive ? "?inactive=true" : "")))) {
             out.add(Domains.Interface.from(JsonObject.of(o)));
         }
         return out;

@@ -46,6 +46,11 @@ public final class NetworkApi {
         return Networks.Summary.from(http.send("POST", path(network) + "/destroy", new Networks.Destroy(force).toJson()));
     }
 
+    /** net-update; answers the network as it is afterwards. */
+    public Networks.Summary update(String network, Networks.Update update) {
+        return Networks.Summary.from(http.send("POST", path(network) + "/update", update.toJson()));
+    }
+
     public void undefine(String network) {
         http.send("DELETE", path(network), null);
     }
@@ -66,7 +71,13 @@ public final class NetworkApi {
         return out;
     }
 
-    /** Hot-plugs a NIC into a running domain; answers it as domiflist lists it. */
+    /** Detaches a NIC; false when the guest has not let go of it yet. */
+    public boolean detach(String domain, Networks.Detach nic) {
+        return dev.jvirt.api.Devices.Result.from(http.send("POST", ApiClient.domainPath(domain) + "/interfaces/detach",
+                nic.toJson())).done();
+    }
+
+    /** Adds a NIC to a domain (live, config or current); answers it as domiflist lists it. */
     public dev.jvirt.api.Domains.Interface attach(String domain, Networks.Attach nic) {
         return dev.jvirt.api.Domains.Interface.from(http.send("POST", ApiClient.domainPath(domain) + "/interfaces", nic.toJson()));
     }

@@ -6,10 +6,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code jvirsh attach-interface DOMAIN TYPE SOURCE}: hot-plugs a NIC into a running domain. */
+/** {@code jvirsh attach-interface DOMAIN TYPE SOURCE}: adds a NIC to a running domain and/or its definition. */
 @Command(name = "attach-interface", mixinStandardHelpOptions = true,
-        description = {"Attach a new network interface to a running domain (--live): a TAP on the network or "
-                + "bridge, plugged in with netdev_add and device_add. --config and --persistent are not supported yet."})
+        description = {"Attach a new network interface to a domain: to the running guest (--live: a TAP on the network "
+                + "or bridge, plugged in with netdev_add and device_add), to its stored definition (--config: from its "
+                + "next start), or both (--persistent, or --live --config: the same MAC). Neither: the running guest if "
+                + "it runs, else the definition."})
 public final class AttachInterfaceCommand extends DeviceCommand {
 
     @Parameters(index = "1", paramLabel = "<type>", description = "Network interface type: network or bridge.")
@@ -26,14 +28,11 @@ public final class AttachInterfaceCommand extends DeviceCommand {
 
     @Override
     protected void execute() {
-        if (Boolean.TRUE.equals(scope()[1])) { // --config or --persistent
-            throw new UsageException("attach-interface --config and --persistent are not supported yet; "
-                    + "use --live, or add the <interface> with jvirsh edit " + domain);
-        }
+        Boolean[] f = scope();
         if (!"network".equals(type) && !"bridge".equals(type)) {
             throw new UsageException("interface type '" + type + "' cannot be attached; use network or bridge");
         }
-        client().networks().attach(name(), new Networks.Attach(type, source, mac, model));
+        client().networks().attach(name(), new Networks.Attach(type, source, mac, model, f[0], f[1]));
         info("Interface attached successfully");
     }
 

@@ -11,7 +11,9 @@ import picocli.CommandLine.Option;
 /** {@code jvirsh domifaddr}: the addresses of a running domain's interfaces. */
 @Command(name = "domifaddr", mixinStandardHelpOptions = true,
         description = {"Get the network interfaces' addresses of a running domain: from the DHCP leases of the "
-                + "networks its interfaces are on (--source lease, the default)."})
+                + "networks its interfaces are on (--source lease, the default), from the QEMU guest agent (--source agent: "
+                + "the guest's own interfaces, loopback included) or from the host's neighbour table (--source arp: IPv4 "
+                + "addresses the guests' MACs answered from)."})
 public final class DomIfAddrCommand extends DomainCommand {
 
     @Option(names = "--interface", paramLabel = "<string>", description = "Only this interface (its host-side name or MAC).")
@@ -20,7 +22,8 @@ public final class DomIfAddrCommand extends DomainCommand {
     @Option(names = "--full", description = "Always show the name and MAC of an interface, on each of its addresses.")
     boolean full;
 
-    @Option(names = "--source", paramLabel = "<string>", description = "Address source: 'lease' (supported), 'agent' or 'arp'.")
+    @Option(names = "--source", paramLabel = "<string>", description = "Address source: lease (the DHCP leases of the interfaces' networks), "
+            + "agent (the QEMU guest agent) or arp (the host's neighbour table).")
     String source = "lease";
 
     @Override

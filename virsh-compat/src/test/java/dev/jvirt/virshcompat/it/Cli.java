@@ -22,10 +22,17 @@ final class Cli {
         }
     }
 
+    private final List<String> prefix;
     private final Path jvirsh;
     private final Map<String, String> env;
 
     Cli(Path jvirsh, Map<String, String> env) {
+        this(List.of(), jvirsh, env);
+    }
+
+    /** jvirsh run through {@code prefix} (such as {@code setpriv --reuid=65534 ...}: another user). */
+    Cli(List<String> prefix, Path jvirsh, Map<String, String> env) {
+        this.prefix = List.copyOf(prefix);
         this.jvirsh = jvirsh;
         this.env = env;
     }
@@ -37,7 +44,7 @@ final class Cli {
     }
 
     Process start(String... args) throws IOException {
-        List<String> cmd = new ArrayList<>();
+        List<String> cmd = new ArrayList<>(prefix);
         cmd.add(jvirsh.toString());
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);

@@ -60,4 +60,51 @@ final class Distribution {
         Files.writeString(home.resolve("lib/classpath"), String.join(":", classpath));
         return new Distribution(home);
     }
+
+    /**
+     * A copy of this distribution in {@code dir} that holds every entry of its classpath (jars and
+     * class directories), world-readable, so that another user can run it (the build's jars are in
+     * root's ~/.m2, which others cannot read).
+     */
+    Distribution selfContained(Path dir) throws IOException {
+        Path home = dir.resolve("dist");
+        copyTree(this.home.resolve("bin"), home.resolve("bin"));
+        Path lib = Files.createDirectories(home.resolve("lib"));
+        List<String> classpath = new ArrayList<>();
+        int n = 0;
+        for (String entry : Files.readString(this.home.resolve("lib/classpath")).strip()
+                .replace("@LIB@", this.home.resolve("lib").toString()).split(":")) {
+            Path from = Path.of(entry);
+            if (!Files.exists(from)) {
+                continue;
+            }
+            Path to = lib.resolve((n++) + "-" + from.getFileName());
+            copyTree(from, to);
+            classpath.add(to.toString());
+        }
+        Files.writeString(lib.resolve("classpath"), String.join(":", classpath));
+        try (var all = Files.walk(home)) {
+            for (Path p : all.toList()) {
+                p.toFile().setReadable(true, false);
+                if (Files.isDirectory(p) || p.getParent().getFileName().toString().equals("bin")) {
+                    p.toFile().setExecutable(true, false);
+                }
+            }
+        }
+        return new Distribution(home);
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var all = Files.walk(from)) {
+            for (Path p : all.toList()) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.createDirectories(t.getParent());
+                    Files.copy(p, t, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
 }

@@ -25,6 +25,8 @@ final class JvirtdUnderTest implements AutoCloseable {
     final Path state;
     final Path runtime;
     private Process daemon;
+    /** How the daemon was started: empty for this process's user, else a command prefix (another user). */
+    private List<String> asUser = List.of();
 
     JvirtdUnderTest(Path root) {
         this.root = root;
@@ -47,15 +49,34 @@ final class JvirtdUnderTest implements AutoCloseable {
     }
 
     JvirtdUnderTest start(Distribution dist) throws IOException, InterruptedException {
+        return start(dist, List.of());
+    }
+
+    /**
+     * Starts the daemon through {@code prefix} (such as {@code setpriv --reuid=65534 ...}, with
+     * {@link #root} that user's): this process cannot use its socket then (a client trusts only its
+     * own user's), so it is ready once its socket is there; talk to it with a {@link Cli} of the same
+     * prefix. {@link #close} stops it by pid.
+     */
+    JvirtdUnderTest start(Distribution dist, List<String> prefix) throws IOException, InterruptedException {
         Files.createDirectories(root);
-        daemon = new ProcessBuilder(dist.jvirtd().toString(), "--session", "--state-dir", state.toString(),
-                "--runtime-dir", runtime.toString())
+        asUser = List.copyOf(prefix);
+        List<String> argv = new java.util.ArrayList<>(prefix);
+        argv.addAll(List.of(dist.jvirtd().toString(), "--session", "--state-dir", state.toString(),
+                "--runtime-dir", runtime.toString()));
+        daemon = new ProcessBuilder(argv)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(root.resolve("jvirtd.out").toFile()))
                 .start();
         long deadline = System.nanoTime() + 90_000_000_000L;
         while (System.nanoTime() < deadline) {
             try {
+                if (!asUser.isEmpty()) {
+                    if (!Files.exists(socket())) {
+                        throw new IllegalStateException("no socket yet");
+                    }
+                    return this;
+                }
                 api().server();
                 return this;
             } catch (RuntimeException notYet) {
@@ -87,6 +108,9 @@ final class JvirtdUnderTest implements AutoCloseable {
     public void close() throws Exception {
         if (daemon != null && daemon.isAlive()) {
             try {
+                if (!asUser.isEmpty()) {
+                    throw new IllegalStateException("another user's daemon: stopped by pid below");
+                }
                 for (Domains.Summary d : api().domains()) {
                     if (d.id() != null) {
                         api().destroy(d.name(), false);

@@ -113,6 +113,12 @@ class NestedLxdIT {
             assertThat(piped.status()).as(piped.toString()).isZero();
             assertThat(piped.out()).isEqualTo("from a pipe\n");
 
+            // domifaddr --source agent: the guest's own interfaces, as its agent lists them
+            Result addrs = jvirsh.run("domifaddr", "lxd1", "--source", "agent");
+            assertThat(addrs.status()).as(addrs.toString()).isZero();
+            assertThat(addrs.out()).as(addrs.toString()).contains(" Name       MAC address          Protocol     Address")
+                    .containsPattern("(?m)^ lo         00:00:00:00:00:00    ipv4         127\\.0\\.0\\.1/8$");
+
             // shutdown by the guest agent: the guest powers off, the domain is shut off (shutdown)
             expect(jvirsh.run("shutdown", "--mode", "agent", "lxd1"), 0, "Domain 'lxd1' is being shutdown\n\n");
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);

@@ -96,6 +96,57 @@ class NetworkGuestsIT {
         assertThat(block(output, "net-dhcp-leases-after")).contains(NetworkGuestsScenario.MAC1)
                 .doesNotContain(NetworkGuestsScenario.MAC2);
 
+        assertThat(block(output, "net-update-add")).isEqualTo("Updated network nat1 persistent config and live state\n");
+        assertThat(block(output, "net-update-clash")).contains("error: Failed to update network nat1\n")
+                .contains("error: Requested operation is not valid: there is an existing dhcp host entry in network 'nat1' "
+                        + "that matches \"<host mac='" + NetworkGuestsScenario.MAC2 + "' name='(null)' ip='10.63.0.21'/>\"");
+        assertThat(value(output, "status-net-update-clash")).isEqualTo("1");
+        assertThat(value(output, "hostsfile")).isEqualTo("52:54:00:63:00:01,10.63.0.10,one|" + NetworkGuestsScenario.MAC2
+                + ",10.63.0.20,two|");
+        assertThat(value(output, "renew-two")).as("dnsmasq reloaded its hosts: the guest gets the new reservation").isEqualTo("true");
+        assertThat(block(output, "net-dhcp-leases-updated")).containsPattern(NetworkGuestsScenario.MAC2 + "\\s+ipv4\\s+10\\.63\\.0\\.20/24");
+        assertThat(block(output, "net-update-file")).isEqualTo("Updated network nat1 persistent config\n");
+        assertThat(block(output, "net-update-delete")).isEqualTo("Updated network nat1 persistent config\n");
+        assertThat(block(output, "net-update-current")).as("current on an active network: its live state")
+                .isEqualTo("Updated network nat1 live state\n");
+        assertThat(block(output, "net-update-section")).contains("error: Failed to update network nat1")
+                .contains("ip-dhcp-host section of a network only, not 'dns-host'");
+        assertThat(block(output, "net-dumpxml-live-updated")).doesNotContain(NetworkGuestsScenario.MAC2);
+        assertThat(block(output, "net-dumpxml-config-updated")).contains("ip='10.63.0.20'").doesNotContain(NetworkGuestsScenario.MAC5);
+        assertThat(block(output, "domifaddr-arp")).as("the host's neighbour table")
+                .containsPattern("jvtap\\d+\\s+" + NetworkGuestsScenario.MAC1 + "    ipv4         10\\.63\\.0\\.10/0");
+        assertThat(value(output, "status-domifaddr-agent")).isEqualTo("1");
+        assertThat(block(output, "domifaddr-agent")).contains("error: Failed to query for interfaces addresses")
+                .contains("has no guest agent channel");
+        assertThat(block(output, "net-edit")).isEqualTo("Network nat1 XML configuration edited.\n\n");
+        assertThat(block(output, "net-edit-unchanged")).isEqualTo("Network nat1 XML configuration not changed.\n\n");
+        assertThat(value(output, "status-net-edit-broken")).isEqualTo("1");
+        assertThat(block(output, "net-edit-broken")).contains("Failed. Try again? [y,n,i,f,?]:").contains("error: Failed to edit network nat1");
+        assertThat(block(output, "net-dumpxml-edited")).contains("end='10.63.0.198'").contains("<name>nat1</name>");
+        assertThat(value(output, "status-detach-ambiguous")).isEqualTo("1");
+        assertThat(block(output, "detach-ambiguous")).as("virsh's order, its blank line on stdout")
+                .isEqualTo("\nerror: Domain has 2 interfaces. Please specify which one to "
+                + "detach using --mac\nerror: Failed to detach interface\n");
+        assertThat(block(output, "detach-no-type")).isEqualTo("\nerror: No interface found whose type is bridge\n"
+                + "error: Failed to detach interface\n");
+        assertThat(block(output, "detach-no-mac")).isEqualTo("\nerror: No interface with MAC address 52:54:00:63:00:99 was found\n"
+                + "error: Failed to detach interface\n");
+        assertThat(block(output, "detach-not-last")).contains("error: Failed to detach interface")
+                .contains("unplugs only the last one");
+        assertThat(block(output, "detach-live")).isEqualTo("Interface detached successfully\n\n");
+        assertThat(block(output, "domiflist-two-detached")).contains(NetworkGuestsScenario.MAC2)
+                .doesNotContain(NetworkGuestsScenario.MAC5);
+        assertThat(value(output, "eth1-gone")).as("unplugged from the guest").isEqualTo("true");
+        assertThat(value(output, "tap5")).startsWith("jvtap");
+        assertThat(value(output, "links-after-detach")).as("its TAP went with it").doesNotContain(value(output, "tap5") + ",")
+                .doesNotContain(value(output, "tap5") + "]");
+        assertThat(block(output, "attach-config")).isEqualTo("Interface attached successfully\n\n");
+        assertThat(block(output, "domiflist-one-live")).doesNotContain(NetworkGuestsScenario.MAC6);
+        assertThat(block(output, "domiflist-one-inactive")).containsPattern("network\\s+nat1\\s+virtio\\s+"
+                + NetworkGuestsScenario.MAC6);
+        assertThat(block(output, "detach-config")).isEqualTo("Interface detached successfully\n\n");
+        assertThat(block(output, "domiflist-one-inactive-after")).doesNotContain(NetworkGuestsScenario.MAC6)
+                .contains(NetworkGuestsScenario.MAC1);
         assertThat(value(output, "links-after-destroy")).doesNotContain("jvtap").contains("jvbrnat1");
         assertThat(block(output, "net-destroy")).contains("Network nat1 destroyed");
         assertThat(value(output, "links-after-net-destroy")).isEqualTo("[lo]");

@@ -5,6 +5,7 @@ import static dev.jvirt.virshcompat.it.SystemJvirtd.STATE;
 import static dev.jvirt.virshcompat.it.SystemJvirtd.awaitConsole;
 import static dev.jvirt.virshcompat.it.SystemJvirtd.consoleText;
 import static dev.jvirt.virshcompat.it.SystemJvirtd.jvirsh;
+import static dev.jvirt.virshcompat.it.SystemJvirtd.jvirshEnv;
 import static dev.jvirt.virshcompat.it.SystemJvirtd.prepareNamespace;
 import static dev.jvirt.virshcompat.it.SystemJvirtd.run;
 import static dev.jvirt.virshcompat.it.SystemJvirtd.show;
@@ -43,6 +44,7 @@ public final class NetworkGuestsScenario {
     static final String MAC3 = "52:54:00:64:00:03";
     static final String MAC4 = "52:54:00:64:00:04";
     static final String MAC5 = "52:54:00:63:00:05";
+    static final String MAC6 = "52:54:00:63:00:06";
     private static int seq;
 
     private NetworkGuestsScenario() {
@@ -138,6 +140,9 @@ public final class NetworkGuestsScenario {
             System.out.println("ping-two-one-after=" + guestOk(two, "ping -c 2 -W 5 10.63.0.10"));
             show("net-dhcp-leases-after", jvirsh("net-dhcp-leases", "nat1", "--mac", MAC1));
 
+            updateAndAddresses(work, one, two);
+            detachAndConfig(one, two);
+
             show("destroy-one", jvirsh("destroy", one));
             show("destroy-two", jvirsh("destroy", two));
             System.out.println("links-after-destroy=" + awaitNoTaps(30));
@@ -185,6 +190,74 @@ public final class NetworkGuestsScenario {
             System.out.flush();
             Runtime.getRuntime().halt(0);
         }
+    }
+
+    /**
+     * net-update of a running (adopted) network: a DHCP host added --live --config, the guest asks
+     * again and gets the reserved address from the same dnsmasq (its hosts file reloaded); one
+     * deleted --config only. domifaddr --source arp (the host's neighbour table) and --source agent
+     * (no agent channel: refused). net-edit with an editor that changes the range, one that leaves
+     * the file as it was, and one that breaks it (virsh's question answered n: nothing changes).
+     */
+    private static void updateAndAddresses(Path work, String one, String two) throws Exception {
+        show("net-update-add", jvirsh("net-update", "nat1", "add", "ip-dhcp-host",
+                "<host mac='" + MAC2 + "' name='two' ip='10.63.0.20'/>", "--live", "--config"));
+        show("net-update-clash", jvirsh("net-update", "nat1", "add-last", "ip-dhcp-host",
+                "<host mac='" + MAC2 + "' ip='10.63.0.21'/>"));
+        System.out.println("hostsfile=" + Files.readString(Path.of("/run/jvirt/network/nat1/dnsmasq.hostsfile")).replace('\n', '|'));
+        System.out.println("renew-two=" + guestOk(two, "killall udhcpc; udhcpc -i eth0 -s /etc/udhcpc.script -n -q -t 10 -T 2"
+                + " && ip -4 addr show dev eth0 | grep -q 10.63.0.20/"));
+        show("net-dhcp-leases-updated", jvirsh("net-dhcp-leases", "nat1", "--mac", MAC2));
+        Path hostXml = work.resolve("host5.xml");
+        Files.writeString(hostXml, "<host mac='" + MAC5 + "' ip='10.63.0.25'/>\n");
+        show("net-update-file", jvirsh("net-update", "nat1", "add", "ip-dhcp-host", hostXml.toString(), "--config"));
+        show("net-update-delete", jvirsh("net-update", "nat1", "delete", "ip-dhcp-host", "<host mac='" + MAC5 + "'/>",
+                "--config"));
+        show("net-update-current", jvirsh("net-update", "nat1", "delete", "ip-dhcp-host", "<host mac='" + MAC2 + "'/>"));
+        show("net-update-section", jvirsh("net-update", "nat1", "add", "dns-host", "<host ip='10.63.0.7'/>"));
+        show("net-dumpxml-live-updated", jvirsh("net-dumpxml", "nat1"));
+        show("net-dumpxml-config-updated", jvirsh("net-dumpxml", "nat1", "--inactive"));
+
+        System.out.println("ping-one-bridge-arp=" + guestOk(one, "ping -c 1 -W 5 10.63.0.1"));
+        show("domifaddr-arp", jvirsh("domifaddr", one, "--source", "arp"));
+        show("domifaddr-agent", jvirsh("domifaddr", one, "--source", "agent"));
+
+        Path editor = work.resolve("editor.sh");
+        Files.writeString(editor, "#!/bin/sh\nsed -i \"s/end='10.63.0.199'/end='10.63.0.198'/\" \"$1\"\n");
+        Path breaker = work.resolve("breaker.sh");
+        Files.writeString(breaker, "#!/bin/sh\nsed -i 's/<name>/<nme>/' \"$1\"\n");
+        for (Path f : List.of(editor, breaker)) {
+            Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        }
+        show("net-edit", jvirshEnv(Map.of("EDITOR", editor.toString()), "", "net-edit", "nat1"));
+        show("net-edit-unchanged", jvirshEnv(Map.of("EDITOR", "true"), "", "net-edit", "nat1"));
+        show("net-edit-broken", jvirshEnv(Map.of("EDITOR", breaker.toString()), "n\n", "net-edit", "nat1"));
+        show("net-dumpxml-edited", jvirsh("net-dumpxml", "nat1", "--inactive"));
+    }
+
+    /**
+     * detach-interface as virsh has it: several NICs of the type and no --mac, no NIC of the type,
+     * no such MAC, a NIC that is not the running guest's last (refused: NIC ids are positional);
+     * the hot-plugged NIC unplugged --live (gone from the guest, its TAP gone); attach-interface
+     * --config and detach-interface --config change the stored definition only.
+     */
+    private static void detachAndConfig(String one, String two) throws Exception {
+        Matcher tap = Pattern.compile("(jvtap\\d+)\\s+network\\s+nat1\\s+virtio\\s+" + MAC5).matcher(jvirsh("domiflist", two).out());
+        String tap5 = tap.find() ? tap.group(1) : "none";
+        System.out.println("tap5=" + tap5);
+        show("detach-ambiguous", jvirsh("detach-interface", two, "network"));
+        show("detach-no-type", jvirsh("detach-interface", two, "bridge"));
+        show("detach-no-mac", jvirsh("detach-interface", two, "network", "--mac", "52:54:00:63:00:99"));
+        show("detach-not-last", jvirsh("detach-interface", two, "network", "--mac", MAC2, "--live"));
+        show("detach-live", jvirsh("detach-interface", two, "network", "--mac", MAC5, "--live"));
+        show("domiflist-two-detached", jvirsh("domiflist", two));
+        System.out.println("eth1-gone=" + guestOk(two, "! test -e /sys/class/net/eth1"));
+        System.out.println("links-after-detach=" + links());
+        show("attach-config", jvirsh("attach-interface", one, "network", "nat1", "--mac", MAC6, "--config"));
+        show("domiflist-one-live", jvirsh("domiflist", one));
+        show("domiflist-one-inactive", jvirsh("domiflist", one, "--inactive"));
+        show("detach-config", jvirsh("detach-interface", one, "network", "--mac", MAC6, "--config"));
+        show("domiflist-one-inactive-after", jvirsh("domiflist", one, "--inactive"));
     }
 
     /**

@@ -51,11 +51,16 @@ final class SystemJvirtd {
     }
 
     static JvirshRun jvirsh(String... args) {
+        return jvirshEnv(Map.of(), "", args);
+    }
+
+    /** jvirsh against the system daemon with {@code env} added (e.g. EDITOR) and {@code stdin} typed in. */
+    static JvirshRun jvirshEnv(Map<String, String> env, String stdin, String... args) {
         String[] all = new String[args.length + 2];
         all[0] = "-c";
         all[1] = "vmm:///system";
         System.arraycopy(args, 0, all, 2, args.length);
-        return JvirshRun.withEnv(0, Map.of(), "", all);
+        return JvirshRun.withEnv(0, env, stdin, all);
     }
 
     static void show(String key, JvirshRun r) {

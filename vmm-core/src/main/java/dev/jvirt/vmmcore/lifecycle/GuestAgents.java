@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jvirt.vmmcore.GuestAgentException;
 import dev.jvirt.vmmcore.GuestExecResult;
+import dev.jvirt.vmmcore.InterfaceAddresses;
 import dev.jvirt.vmmcore.qemu.GuestAgentClient;
 import java.io.IOException;
 import java.time.Duration;
@@ -65,6 +66,33 @@ public final class GuestAgents {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new GuestAgentException(GuestAgentException.Kind.UNAVAILABLE, "interrupted", e);
+            }
+        }
+    }
+
+    /**
+     * The guest's interfaces and their addresses as its agent reports them
+     * ({@code guest-network-get-interfaces}: the guest's own names, loopback included).
+     */
+    public static List<InterfaceAddresses> interfaces(RunningGuest g, String domain) {
+        synchronized (g) {
+            try (GuestAgentClient agent = open(g, domain)) {
+                List<InterfaceAddresses> out = new java.util.ArrayList<>();
+                for (JsonNode i : agent.execute("guest-network-get-interfaces", null, CALL)) {
+                    List<InterfaceAddresses.Address> addrs = new java.util.ArrayList<>();
+                    for (JsonNode a : i.path("ip-addresses")) {
+                        addrs.add(new InterfaceAddresses.Address(a.path("ip-address-type").asText(), a.path("ip-address").asText(),
+                                a.path("prefix").asLong(-1)));
+                    }
+                    out.add(new InterfaceAddresses(i.path("name").asText(), i.hasNonNull("hardware-address")
+                            ? i.path("hardware-address").asText() : null, addrs));
+                }
+                return out;
+            } catch (GuestAgentClient.AgentError e) {
+                throw new GuestAgentException(GuestAgentException.Kind.REFUSED, "the guest agent of domain '" + domain
+                        + "' cannot list the guest's interfaces: " + e.getMessage(), e);
+            } catch (IOException e) {
+                throw unavailable(domain, e);
             }
         }
     }

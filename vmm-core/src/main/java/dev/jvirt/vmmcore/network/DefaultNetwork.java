@@ -2,6 +2,8 @@ package dev.jvirt.vmmcore.network;
 
 import dev.jvirt.bridgenet.Cidr;
 import dev.jvirt.domainxml.network.Network;
+import dev.jvirt.vmmcore.NetworkFailedException;
+import dev.jvirt.vmmcore.NetworkInfo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -9,7 +11,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * libvirt's {@code default} NAT network as jvirt defines it on first use in system mode:
@@ -18,8 +24,35 @@ import java.util.Set;
  * {@code jvbrN} no link has. Reads the host with {@code ip}; defines nothing itself.
  */
 public final class DefaultNetwork {
+    private static final Logger log = LoggerFactory.getLogger(DefaultNetwork.class);
 
     private DefaultNetwork() {
+    }
+
+    /**
+     * Defines the first of the {@link #candidates} that {@code define} takes (another network may
+     * have its range or bridge), logging which; empty when none.
+     */
+    public static Optional<NetworkInfo> defineFirstFree(Path ip, Collection<Network> others,
+            Function<String, NetworkInfo> define) {
+        List<String> candidates;
+        try {
+            candidates = candidates(ip, others);
+        } catch (IOException e) {
+            log.warn("no default network defined: cannot read the host's addresses and routes: {}", e.getMessage());
+            return Optional.empty();
+        }
+        for (String xml : candidates) {
+            try {
+                NetworkInfo info = define.apply(xml);
+                log.info("network 'default' defined on {} (jvirsh net-start default starts it)", info.bridge());
+                return Optional.of(info);
+            } catch (NetworkFailedException e) {
+                log.debug("default network candidate refused: {}", e.getMessage()); // another network has it
+            }
+        }
+        log.warn("no default network defined: every 192.168.122-254.0/24 is in use on this host");
+        return Optional.empty();
     }
 
     /**

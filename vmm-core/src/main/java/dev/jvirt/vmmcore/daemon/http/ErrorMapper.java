@@ -70,6 +70,7 @@ public final class ErrorMapper {
                 case INVALID -> new ApiException(BAD_REQUEST, "invalid-network", e.getMessage(), n.hint(), e);
                 case STATE -> new ApiException(CONFLICT, "invalid-state", e.getMessage(), n.hint(), e);
                 case HOST -> new ApiException(INTERNAL_SERVER_ERROR, "network-failed", e.getMessage(), n.hint(), e);
+                case UNSUPPORTED -> new ApiException(UNPROCESSABLE_ENTITY, "unsupported-config", e.getMessage(), n.hint(), e);
             };
         }
         if (e instanceof InvalidDomainException || e instanceof DefinitionException) {

@@ -48,6 +48,8 @@ final class StorageErrors {
                 case STATE -> err(VirError.OPERATION_INVALID, VirError.FROM_NETWORK, "Requested operation is not valid: "
                         + e.getMessage());
                 case HOST -> err(VirError.OPERATION_FAILED, VirError.FROM_NETWORK, "operation failed: " + e.getMessage());
+                case UNSUPPORTED -> err(VirError.CONFIG_UNSUPPORTED, VirError.FROM_NETWORK, "unsupported configuration: "
+                        + e.getMessage());
             };
         }
         return null;

@@ -6,9 +6,11 @@ import dev.jvirt.api.Networks;
 import dev.jvirt.domainxml.domain.Domain;
 import dev.jvirt.domainxml.domain.NetInterface;
 import dev.jvirt.vmmcore.Hypervisor;
+import dev.jvirt.vmmcore.InterfaceAddresses;
 import dev.jvirt.vmmcore.NetworkInfo;
 import dev.jvirt.vmmcore.NetworkLease;
 import dev.jvirt.vmmcore.VirtualNetworks;
+import dev.jvirt.vmmcore.network.DhcpHostUpdate;
 import dev.jvirt.vmmcore.daemon.http.ApiException;
 import dev.jvirt.vmmcore.daemon.http.Json;
 import dev.jvirt.vmmcore.daemon.http.Reply;
@@ -40,6 +42,14 @@ final class NetworkRoutes {
         t.post("/1.0/networks/{name}/start", r -> Reply.json(summary(nets.start(r.param("name")))));
         t.post("/1.0/networks/{name}/destroy", r -> Reply.json(summary(nets.destroy(r.param("name"),
                 Json.optionalBoolean(r.json(), "force", false)))));
+        t.post("/1.0/networks/{name}/update", r -> {
+            Networks.Update u = Networks.Update.from(dev.jvirt.api.json.JsonObject.parse(Json.MAPPER.writeValueAsBytes(r.json())));
+            if (u.command() == null || u.section() == null || u.xml() == null) {
+                throw ApiException.badRequest("update needs \"command\", \"section\" and \"xml\"");
+            }
+            return Reply.json(summary(nets.update(r.param("name"), new DhcpHostUpdate.Request(u.command(), u.section(),
+                    (int) u.parentIndex(), u.xml(), u.live(), u.config()))));
+        });
         t.put("/1.0/networks/{name}/autostart", r -> {
             boolean on = Json.requiredBoolean(r.json(), "autostart");
             nets.setAutostart(r.param("name"), on);
@@ -48,41 +58,45 @@ final class NetworkRoutes {
         t.get("/1.0/networks/{name}/leases", r -> Reply.json(nets.leases(r.param("name"), r.query("mac", null)).stream()
                 .map(l -> DomainJson.node(lease(l))).toList()));
         t.get("/1.0/domains/{name}/interface-addresses", this::interfaceAddresses);
-        t.post("/1.0/domains/{name}/interfaces", r -> {
-            Networks.Attach a = Networks.Attach.from(dev.jvirt.api.json.JsonObject.parse(
-                    Json.MAPPER.writeValueAsBytes(r.json())));
-            if (a.type() == null || a.source() == null) {
-                throw ApiException.badRequest("attach needs \"type\" (network or bridge) and \"source\"");
-            }
-            boolean network = "network".equals(a.type());
-            NetInterface nic = new NetInterface(a.type(), a.mac(), network ? a.source() : null, network ? null : a.source(),
-                    null, null, null, a.model() == null ? "virtio" : a.model(), null, null, null, null, null, null, null,
-                    null);
-            NetInterface n = hv.devices().attachInterface(r.param("name"), nic);
-            return Reply.json(DomainJson.node(new dev.jvirt.api.Domains.Interface(n.targetDev(), n.type(),
-                    n.sourceNetwork() != null ? n.sourceNetwork() : n.sourceBridge(), n.model(), n.mac())));
-        });
     }
 
+    /**
+     * domifaddr: {@code lease} (the default) from the DHCP leases of the networks the NICs are on,
+     * {@code agent} from the guest agent (the guest's names), {@code arp} from the host's neighbour
+     * table for each NIC's MAC (IPv4, prefix 0 as libvirt reports it).
+     */
     private Reply interfaceAddresses(Request r) {
         String source = r.query("source", "lease");
-        if (!source.equals("lease")) {
-            throw ApiException.badRequest("source '" + source + "' is not supported; use source=lease");
+        if (!List.of("lease", "agent", "arp").contains(source)) {
+            throw ApiException.badRequest("source '" + source + "' is not one of lease, agent, arp");
         }
         String name = r.param("name");
         if (!hv.state(name).isActive()) {
             throw new ApiException(io.netty.handler.codec.http.HttpResponseStatus.CONFLICT, "invalid-state",
                     "domain '" + hv.resolve(name) + "' is not running", null, null);
         }
-        Domain d = hv.definition(name, false);
         List<Object> out = new ArrayList<>();
+        if (source.equals("agent")) {
+            for (InterfaceAddresses i : hv.guestAgent().interfaceAddresses(name)) {
+                out.add(DomainJson.node(new Networks.InterfaceAddresses(i.name(), i.mac(), i.addrs().stream()
+                        .map(a -> new Networks.Address(a.type(), a.addr(), a.prefix())).toList())));
+            }
+            return Reply.json(out);
+        }
+        Domain d = hv.definition(name, false);
         for (NetInterface n : d.devices().interfaces()) {
-            if (!"network".equals(n.type())) {
+            if (n.mac() == null || (source.equals("lease") && !"network".equals(n.type()))) {
                 continue;
             }
             List<Networks.Address> addrs = new ArrayList<>();
-            for (NetworkLease l : nets.leasesOf(n.sourceNetwork(), n.mac())) {
-                addrs.add(new Networks.Address(l.type(), l.ip(), l.prefix()));
+            if (source.equals("lease")) {
+                for (NetworkLease l : nets.leasesOf(n.sourceNetwork(), n.mac())) {
+                    addrs.add(new Networks.Address(l.type(), l.ip(), l.prefix()));
+                }
+            } else {
+                for (String ip : nets.neighbourAddresses(n.mac())) {
+                    addrs.add(new Networks.Address("ipv4", ip, 0));
+                }
             }
             if (!addrs.isEmpty()) {
                 out.add(DomainJson.node(new Networks.InterfaceAddresses(n.targetDev() == null ? "-" : n.targetDev(),
