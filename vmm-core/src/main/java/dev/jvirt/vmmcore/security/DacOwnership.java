@@ -37,7 +37,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class DacOwnership {
     private static final Logger log = LoggerFactory.getLogger(DacOwnership.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on first use (a holder class): a jvirtd start should not load jackson-databind. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
     private final QemuUser user;
     private final Path records;
     private final Map<String, List<Path>> planned = new ConcurrentHashMap<>();
@@ -210,7 +213,7 @@ public final class DacOwnership {
                     before.put(p.toString(), new int[] {o.uid(), o.gid()});
                 }
             }
-            AtomicFiles.write(record, JSON.writeValueAsBytes(before)); // the record first, then the change
+            AtomicFiles.write(record, Json.MAPPER.writeValueAsBytes(before)); // the record first, then the change
             for (String p : before.keySet()) {
                 chown(Path.of(p), user.uid(), user.gid());
             }
@@ -257,7 +260,7 @@ public final class DacOwnership {
     }
 
     private void restore(String domain, Path record) throws IOException {
-        Map<String, int[]> before = JSON.readValue(record.toFile(), new TypeReference<Map<String, int[]>>() { });
+        Map<String, int[]> before = Json.MAPPER.readValue(record.toFile(), new TypeReference<Map<String, int[]>>() { });
         for (Map.Entry<String, int[]> b : before.entrySet()) {
             Path p = Path.of(b.getKey());
             try {
