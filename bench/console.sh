@@ -17,9 +17,9 @@ name=jvirt-console-bench
 dists=(--dist "this=$here/../dist")
 if [[ ${1:-} == --before ]]; then dists=(--dist "before=$2" "${dists[@]}"); shift 2; fi
 
-(cd "$here/.." && mvn -q -B install -DskipTests -DskipITs)
-(cd "$here" && mvn -q -B package -DskipTests)
-cp="$here/target/classes:$(cat "$here/target/classpath.txt")"
+. "$here/lib.sh"
+bench_build
+cp=$(bench_classpath)
 mapfile -t image < <(java -cp "$cp" "$main" --print-image)
 
 tmp=$(mktemp -d /tmp/jvirt-console-bench.XXXXXX)

@@ -29,10 +29,8 @@ done
 runs=${1:-20}
 start_runs=${2:-5}
 
-if [ "$build" = 1 ]; then
-  echo "building dist/ ..." >&2
-  (cd "$repo" && mvn -q -B -pl distribution -am package -DskipTests >&2)
-fi
+. "$here/lib.sh"
+[ "$build" = 1 ] && bench_build
 jvirsh=$repo/dist/bin/jvirsh
 jvirtd=$repo/dist/bin/jvirtd
 image=$("$repo/test-images/build-tiny-guest" 2>/dev/null | tail -1)

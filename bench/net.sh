@@ -37,8 +37,8 @@ dist="$repo/dist"
 image=$("$repo/test-images/build-tiny-guest" --quiet | tail -1)
 load0=$(cut -d" " -f1-3 /proc/loadavg)
 
-bench_workdir jvirt-net-bench
-work=$bench_work
+bench_tmp jvirt-net-bench
+work=$bench_tmp
 mkdir -p "$work/img" "$work/sock" "$work/etc-libvirt"
 chmod 1777 "$work/sock"
 install -m 0644 "$image/vmlinuz" "$image/initrd.img" "$work/img/"

@@ -19,7 +19,8 @@ while [ $# -gt 0 ]; do
   esac
   shift
 done
-[ $build = 1 ] && (cd "$here/.." && mvn -q -B -o install -DskipTests -DskipITs)
+. "$here/lib.sh"
+[ $build = 1 ] && bench_build
 dist="$here/../dist"
 
 tmp=$(mktemp -d /tmp/jvirt-storage-bench.XXXXXX)

@@ -10,11 +10,13 @@
 # Usage: bench/vmm-start.sh [runs=10] [libvirt-user=nobody]   (as root)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
+. "$here/lib.sh"
 runs=${1:-10}
 user=${2:-nobody}
+bench_build
 
-work=$(mktemp -d /tmp/jvirt-vmm-bench-XXXXXX)
-chmod 755 "$work"
+bench_tmp jvirt-vmm-bench   # stopped at exit: every process naming it (QEMU, libvirtd, virtlogd)
+work=$bench_tmp
 lv="$work/libvirt"
 mkdir -p "$lv"/{config,cache,data,run}
 chmod 700 "$lv/run"
@@ -22,27 +24,14 @@ chown -R "$user" "$lv"
 lvenv=(env HOME="$lv" XDG_CONFIG_HOME="$lv/config" XDG_CACHE_HOME="$lv/cache" XDG_DATA_HOME="$lv/data"
        XDG_RUNTIME_DIR="$lv/run")
 
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  sleep 1
-  for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
-  # any QEMU still holding a file of this run (a benchmark that failed half-way)
-  for p in /proc/[0-9]*; do
-    if { tr '\0' ' ' < "$p/cmdline"; } 2>/dev/null | grep -q "$work"; then kill -9 "${p#/proc/}" 2>/dev/null || true; fi
-  done
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
 runuser -u "$user" -- "${lvenv[@]}" virtlogd -d
 runuser -u "$user" -- "${lvenv[@]}" libvirtd -d
 for _ in $(seq 100); do
   [ -S "$lv/run/libvirt/libvirt-sock" ] && [ -f "$lv/run/libvirt/libvirtd.pid" ] && [ -f "$lv/run/libvirt/virtlogd.pid" ] && break
   sleep 0.1
 done
-pids+=("$(cat "$lv/run/libvirt/libvirtd.pid")" "$(cat "$lv/run/libvirt/virtlogd.pid")")
-echo "private libvirtd pid ${pids[0]}, virtlogd pid ${pids[1]} (session, user $user, dirs in $lv)" >&2
+bench_track "$(cat "$lv/run/libvirt/libvirtd.pid")" "$(cat "$lv/run/libvirt/virtlogd.pid")"
+echo "private libvirtd pid $(cat "$lv/run/libvirt/libvirtd.pid"), virtlogd pid $(cat "$lv/run/libvirt/virtlogd.pid") (session, user $user, dirs in $lv)" >&2
 
 cd "$here/.."
-"$here/run" dev.jvirt.bench.vmm.VmmStartBench "$work" "$runs" "$user"
+java -cp "$(bench_classpath)" dev.jvirt.bench.vmm.VmmStartBench "$work" "$runs" "$user"

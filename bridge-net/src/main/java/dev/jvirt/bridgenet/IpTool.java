@@ -15,7 +15,10 @@ import java.util.concurrent.CompletionException;
  * Works in the calling thread's network namespace.
  */
 final class IpTool {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on first use (a holder class): a jvirtd start should not load jackson-databind. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
     private final Path ip;
 
     IpTool(Path ip) {
@@ -176,8 +179,8 @@ final class IpTool {
     private JsonNode json(List<String> args) {
         String out = Commands.run(ip, args);
         try {
-            JsonNode n = JSON.readTree(out.isBlank() ? "[]" : out);
-            return n.isArray() ? n : JSON.createArrayNode();
+            JsonNode n = Json.MAPPER.readTree(out.isBlank() ? "[]" : out);
+            return n.isArray() ? n : Json.MAPPER.createArrayNode();
         } catch (IOException e) {
             throw new HostCommandException(ip + " " + String.join(" ", args) + " printed JSON that cannot be read: "
                     + e.getMessage(), args, 0, e);

@@ -11,7 +11,10 @@ import java.util.List;
 /** nftables through {@code nft -j -f FILE} with a generated JSON file. */
 final class Nft {
     static final String RULES = "nftables.json";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on first use (a holder class): a jvirtd start should not load jackson-databind. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
     private final Path nft;
 
     Nft(Path nft) {
@@ -46,7 +49,7 @@ final class Nft {
     boolean exists(String table) {
         String out = Commands.run(nft, List.of("-j", "list", "tables", "inet"));
         try {
-            for (JsonNode n : JSON.readTree(out).path("nftables")) {
+            for (JsonNode n : Json.MAPPER.readTree(out).path("nftables")) {
                 if (table.equals(n.path("table").path("name").asText(null))) {
                     return true;
                 }

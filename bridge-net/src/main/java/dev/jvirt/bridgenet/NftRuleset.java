@@ -24,7 +24,10 @@ import java.util.List;
  */
 final class NftRuleset {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on first use (a holder class): a jvirtd start should not load jackson-databind. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private NftRuleset() {
     }
@@ -197,7 +200,7 @@ final class NftRuleset {
 
     private static String write(JsonNode n) {
         try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(n) + "\n";
+            return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(n) + "\n";
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

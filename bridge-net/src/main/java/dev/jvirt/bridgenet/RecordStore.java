@@ -19,7 +19,11 @@ import java.util.Optional;
  * file, fsync, rename), and {@code DIR/NAME/} for the network's dnsmasq files.
  */
 final class RecordStore {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on first use: a jvirtd start with no network running should not load jackson-databind. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
+
     private static final String SUFFIX = ".json";
     private final Path dir;
 
@@ -48,7 +52,7 @@ final class RecordStore {
         Path tmp = dir.resolve("." + r.name() + SUFFIX + ".tmp");
         try {
             Files.createDirectories(dir);
-            byte[] bytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(r);
+            byte[] bytes = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(r);
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
                 ch.write(java.nio.ByteBuffer.wrap(bytes));
@@ -68,7 +72,7 @@ final class RecordStore {
     Optional<NetworkRecord> read(String name) {
         Path p = dir.resolve(name + SUFFIX);
         try {
-            return Optional.of(JSON.readValue(Files.readAllBytes(p), NetworkRecord.class));
+            return Optional.of(Json.MAPPER.readValue(Files.readAllBytes(p), NetworkRecord.class));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {

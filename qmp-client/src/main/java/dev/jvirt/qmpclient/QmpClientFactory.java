@@ -28,10 +28,18 @@ import java.util.concurrent.TimeUnit;
  * }</pre>
  */
 public final class QmpClientFactory implements AutoCloseable {
-    private final MultiThreadIoEventLoopGroup group;
-    private final ChannelGroup channels;
-    private final ObjectMapper mapper = new ObjectMapper();
-    private final QmpConnector connector;
+    private final int eventLoopThreads;
+    private final Object lock = new Object();
+    private Loops loops; // guarded by lock: null until the first connect
+    private boolean closed; // guarded by lock
+
+    /**
+     * The event loops and what goes with them, made by the first {@link #connect}: a jvirtd with
+     * no running guest then has no QMP thread and has loaded neither Netty's epoll transport nor
+     * jackson-databind (start-up time and idle memory).
+     */
+    private record Loops(MultiThreadIoEventLoopGroup group, ChannelGroup channels, QmpConnector connector) {
+    }
 
     /**
      * Four event-loop threads whatever the core count. QMP traffic is light, but since callers
@@ -48,15 +56,31 @@ public final class QmpClientFactory implements AutoCloseable {
     public static final int DEFAULT_EVENT_LOOPS = 4;
 
     public QmpClientFactory(int eventLoopThreads) {
-        if (!Epoll.isAvailable()) {
-            Throwable cause = Epoll.unavailabilityCause();
-            throw new QmpException("the QMP client needs Netty's native epoll transport (Linux x86-64), which is "
-                    + "unavailable here: " + (cause == null ? "unknown reason" : cause.getMessage()), cause);
+        if (eventLoopThreads < 1) {
+            throw new IllegalArgumentException("event-loop threads: " + eventLoopThreads);
         }
-        group = new MultiThreadIoEventLoopGroup(eventLoopThreads, new DefaultThreadFactory("qmp", true),
-                EpollIoHandler.newFactory());
-        channels = new DefaultChannelGroup("qmp-connections", GlobalEventExecutor.INSTANCE);
-        connector = new QmpConnector(group, channels, mapper);
+        this.eventLoopThreads = eventLoopThreads;
+    }
+
+    /** The loops, made now if this is the first use; null once closed. */
+    private Loops loops() {
+        synchronized (lock) {
+            if (closed) {
+                return null;
+            }
+            if (loops == null) {
+                if (!Epoll.isAvailable()) {
+                    Throwable cause = Epoll.unavailabilityCause();
+                    throw new QmpException("the QMP client needs Netty's native epoll transport (Linux x86-64), which "
+                            + "is unavailable here: " + (cause == null ? "unknown reason" : cause.getMessage()), cause);
+                }
+                MultiThreadIoEventLoopGroup group = new MultiThreadIoEventLoopGroup(eventLoopThreads,
+                        new DefaultThreadFactory("qmp", true), EpollIoHandler.newFactory());
+                ChannelGroup channels = new DefaultChannelGroup("qmp-connections", GlobalEventExecutor.INSTANCE);
+                loops = new Loops(group, channels, new QmpConnector(group, channels, new ObjectMapper()));
+            }
+            return loops;
+        }
     }
 
     /** Connects with {@link QmpConnectOptions#defaults()}. */
@@ -70,21 +94,38 @@ public final class QmpClientFactory implements AutoCloseable {
      * or {@link QmpProtocolException}.
      */
     public CompletableFuture<QmpConnection> connect(Path socket, QmpConnectOptions options) {
-        if (group.isShuttingDown()) {
+        Loops l;
+        try {
+            l = loops();
+        } catch (QmpException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        if (l == null || l.group().isShuttingDown()) {
             return CompletableFuture.failedFuture(new QmpException("the QMP client is closed"));
         }
-        return connector.connect(socket, options);
+        return l.connector().connect(socket, options);
     }
 
     /** How many QMP connections are open right now. */
     public int openConnections() {
-        return (int) channels.stream().filter(Channel::isOpen).count();
+        Loops l;
+        synchronized (lock) {
+            l = loops;
+        }
+        return l == null ? 0 : (int) l.channels().stream().filter(Channel::isOpen).count();
     }
 
     /** Closes every connection, then stops the event loops (waits up to 5 s). */
     @Override
     public void close() {
-        channels.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
-        group.shutdownGracefully(0, 5, TimeUnit.SECONDS).awaitUninterruptibly(6, TimeUnit.SECONDS);
+        Loops l;
+        synchronized (lock) {
+            closed = true;
+            l = loops;
+        }
+        if (l != null) {
+            l.channels().close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+            l.group().shutdownGracefully(0, 5, TimeUnit.SECONDS).awaitUninterruptibly(6, TimeUnit.SECONDS);
+        }
     }
 }

@@ -55,7 +55,33 @@ final class FastPath {
 
     static Integer run(Jvirsh root, String[] args) {
         JvirshCommand command = parse(root, args);
-        return command == null ? null : command.call();
+        if (command != null) {
+            return command.call();
+        }
+        return parseShell(root, args) ? root.call() : null;
+    }
+
+    /**
+     * A plain invocation without a command ({@code jvirsh [-q] [-c URI]}: the shell): true, with
+     * the root's options set as picocli would set them; false, with nothing changed, otherwise.
+     * The shell then runs each line through {@link #run} (or picocli) as before, without the
+     * model of every command that picocli would build first (~700 classes).
+     */
+    static boolean parseShell(Jvirsh root, String[] args) {
+        String[] table = table();
+        if (table == null) {
+            return false;
+        }
+        List<Object[]> rootSets = new ArrayList<>();
+        if (options(spec(table, null), args, 0, rootSets) != args.length) {
+            return false; // a command, an option the fast path leaves to picocli, or nothing parsed
+        }
+        try {
+            apply(root, rootSets);
+        } catch (ReflectiveOperationException | RuntimeException stale) {
+            return false;
+        }
+        return true;
     }
 
     /**

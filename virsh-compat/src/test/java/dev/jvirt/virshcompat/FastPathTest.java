@@ -107,6 +107,24 @@ class FastPathTest {
     }
 
     /** Parses {@code args} after {@code global} both ways; 1 when the fields agree (fails the test otherwise). */
+    @Test
+    void theShellWithPlainGlobalOptionsSkipsPicocliAndSetsWhatPicocliWould() throws Exception {
+        for (List<String> args : List.of(List.<String>of(), List.of("-q"), List.of("-c", "vmm:///system"),
+                List.of("--connect=vmm:///system", "-q", "--verbose"))) {
+            Jvirsh fast = newRoot();
+            assertThat(FastPath.parseShell(fast, args.toArray(new String[0]))).as("%s", args).isTrue();
+            Jvirsh slow = newRoot();
+            new CommandLine(slow).parseArgs(args.toArray(new String[0]));
+            assertThat(fields(fast)).as("%s", args).isEqualTo(fields(slow));
+        }
+        for (List<String> args : List.of(List.of("list"), List.of("-q", "list", "--all"), List.of("--help"),
+                List.of("-V"), List.of("-c"), List.of("-q", "-q"), List.of("--"))) {
+            Jvirsh root = newRoot();
+            assertThat(FastPath.parseShell(root, args.toArray(new String[0]))).as("%s", args).isFalse();
+            assertThat(fields(root)).as("%s leaves the root alone", args).isEqualTo(fields(newRoot()));
+        }
+    }
+
     private static int same(String name, List<String> args, List<String> global) throws Exception {
         List<String> line = new ArrayList<>(global);
         line.add(name);

@@ -3,12 +3,14 @@ package dev.jvirt.bench.vmm;
 import dev.jvirt.qmpclient.QmpClientFactory;
 import dev.jvirt.qmpclient.QmpConnection;
 import dev.jvirt.testimages.TinyGuest;
+import dev.jvirt.vmmcore.qemu.GuestPaths;
 import java.io.File;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -29,15 +31,26 @@ final class BareQemuContender implements Contender {
         List<String> a = new ArrayList<>();
         for (String arg : jvirtArgv) {
             if (!arg.equals("-S")) {
-                String moved = arg.replace(jvirtRuntimeDir.toString(), dir.toString());
-                if (moved.startsWith("socket,") && moved.contains(dir.resolve("console.sock").toString())) {
-                    // jvirt's console hub logs the console; bare QEMU has none, so QEMU logs it itself
-                    moved += ",logfile=" + dir.resolve("console.log") + ",logappend=on";
-                }
-                a.add(moved);
+                a.add(consoleToFile(arg.replace(jvirtRuntimeDir.toString(), dir.toString()), dir.resolve("console.log")));
             }
         }
         this.argv = List.copyOf(a);
+    }
+
+    /**
+     * jvirt's serial console starts on a {@code null} chardev that its console hub swaps for FIFOs
+     * before the guest runs ({@code chardev-change}); bare QEMU has no hub, so the same chardev id
+     * writes the console into {@code log} itself (a virtio console's socket gets QEMU's logfile).
+     */
+    static String consoleToFile(String arg, Path log) {
+        String hub = "id=" + GuestPaths.CONSOLE_HUB_CHARDEV;
+        if (arg.startsWith("null,") && Arrays.asList(arg.split(",")).contains(hub)) {
+            return "file," + hub + ",path=" + log;
+        }
+        if (arg.startsWith("socket,") && arg.contains("console.sock")) {
+            return arg + ",logfile=" + log + ",logappend=on";
+        }
+        return arg;
     }
 
     @Override

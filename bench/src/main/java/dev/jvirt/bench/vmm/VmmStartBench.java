@@ -48,7 +48,15 @@ public final class VmmStartBench {
             List<Contender> all = List.of(bare, jvirt, libvirt);
             for (Contender c : all) {
                 results.put(c.label(), new Medians[] {new Medians(), new Medians()});
-                c.start(); // warm-up: page cache, JIT, the daemons' first-start work
+                // Warm-up (page cache, JIT, the daemons' first-start work), and the check that this
+                // contender's guest reaches its marker on the serial console at all: a contender
+                // that cannot see it is reported and nothing is timed.
+                try {
+                    c.start();
+                } catch (java.util.concurrent.TimeoutException e) {
+                    throw new IllegalStateException(c.label() + ": its guest's marker never showed; not timing: "
+                            + e.getMessage(), e);
+                }
                 c.stop();
             }
             Medians virsh = new Medians();

@@ -12,7 +12,11 @@ import java.util.List;
 
 /** LVM's tools from argument lists, and their JSON reports ({@code --reportformat json --units b --nosuffix}). */
 public final class Lvm {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on first use: a pool-less jvirtd start should not load jackson-databind. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
+
     private final Commands commands;
 
     public Lvm(Commands commands) {
@@ -96,7 +100,7 @@ public final class Lvm {
 
     static JsonNode report(String json, String kind) {
         try {
-            return JSON.readTree(json).path("report").path(0).path(kind);
+            return Json.MAPPER.readTree(json).path("report").path(0).path(kind);
         } catch (IOException e) {
             throw new StorageException("cannot read LVM's " + kind + " report: " + e.getMessage(), e);
         }

@@ -13,7 +13,10 @@ import java.util.List;
  * size (capacity), bytes allocated on the host, and the images below it, nearest first.
  */
 public record ImageInfo(String format, long virtualSize, long actualSize, List<BackingImage> backingChain) {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on first use (a holder class): a jvirtd start should not load jackson-databind. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     /** Normalises the list. */
     public ImageInfo {
@@ -24,7 +27,7 @@ public record ImageInfo(String format, long virtualSize, long actualSize, List<B
     public static ImageInfo parse(String json, String what) {
         JsonNode root;
         try {
-            root = JSON.readTree(json);
+            root = Json.MAPPER.readTree(json);
         } catch (IOException e) {
             throw new StorageException("cannot read qemu-img's report on " + what + ": " + e.getMessage(), e);
         }

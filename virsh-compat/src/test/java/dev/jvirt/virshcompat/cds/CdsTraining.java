@@ -25,7 +25,7 @@ import java.util.function.Consumer;
 /**
  * The class-data-sharing training of jvirsh, run by the build (distribution/pom.xml, after
  * dist/ is laid out): one jvirsh JVM under {@code JVIRT_CDS=dump}, its interactive shell fed the
- * commands users run most (list, dominfo, domstate, dumpxml, an unknown domain, help) against
+ * commands users run most (list, dominfo, domstate, dumpxml, start, an unknown domain, help) against
  * {@link FakeJvirtd} on the default session socket ($XDG_RUNTIME_DIR/jvirt/jvirtd.sock), so the
  * archive holds the classes a real command loads: the fast path, the socket checks, the client,
  * JSON, formatting, picocli's model and help. Every command's output is checked: a training run
@@ -38,7 +38,15 @@ public final class CdsTraining {
 
     /** What the shell is fed, one command a line. */
     static final String SCRIPT = "list --all\nlist --all --name\ndominfo web1\ndomstate --reason web1\ndumpxml web1\n"
-            + "dominfo nosuch\nhelp dominfo\nquit\n";
+            + "start db\ndominfo nosuch\nhelp dominfo\nquit\n";
+
+    /**
+     * The AOT cache's script: the same without {@code help}, which builds picocli's model of every
+     * command. A JDK 25 AOT cache loads every class it holds at each start, so what only help
+     * needs would cost every plain command (measured: ~500 classes, 3-5 ms); help still runs,
+     * from the jars.
+     */
+    static final String AOT_SCRIPT = SCRIPT.replace("help dominfo\n", "");
 
     /** What each command prints, in order (stdout), and the one error (stderr) of the unknown domain. */
     static final List<String> EXPECTED_OUT = List.of(
@@ -55,27 +63,38 @@ public final class CdsTraining {
     private CdsTraining() {
     }
 
-    /** {@code args[0]}: the bin/jvirsh to train; its archive goes where the launcher puts it (lib/cds/). */
+    /**
+     * {@code args[0]}: the bin/jvirsh to train; {@code args[1]}: {@code cds} (the default: the
+     * class-data-sharing archive, lib/cds/jvirsh.jsa, and its class list) or {@code aot} (the JDK 25+
+     * ahead-of-time cache, lib/aot/jvirsh.aot, made when the launcher finds a JDK 25+: it then
+     * records that java in lib/aot/java). The archive goes where the launcher looks for it.
+     */
     public static void main(String[] args) throws Exception {
         Path jvirsh = Path.of(args[0]).toAbsolutePath();
-        Path archive = jvirsh.getParent().resolveSibling("lib").resolve("cds").resolve("jvirsh.jsa");
+        boolean aot = args.length > 1 && args[1].equals("aot");
+        Path lib = jvirsh.getParent().resolveSibling("lib");
+        Path archive = aot ? lib.resolve("aot").resolve("jvirsh.aot") : lib.resolve("cds").resolve("jvirsh.jsa");
         Path xdg = Files.createTempDirectory("jvirsh-cds");
         try (FakeJvirtd daemon = daemon(xdg)) {
             ProcessBuilder pb = new ProcessBuilder(jvirsh.toString(), "-q", "-c", "vmm:///session");
             pb.environment().put("XDG_RUNTIME_DIR", xdg.toString());
-            pb.environment().put("JVIRT_CDS", "dump");
+            pb.environment().put("JVIRT_CDS", aot ? "aot-dump" : "dump");
             Process p = pb.start();
             CompletableFuture<String> out = drain(p.getInputStream());
             CompletableFuture<String> err = drain(p.getErrorStream());
             try (OutputStream in = p.getOutputStream()) {
-                in.write(SCRIPT.getBytes(StandardCharsets.UTF_8));
+                in.write((aot ? AOT_SCRIPT : SCRIPT).getBytes(StandardCharsets.UTF_8));
             }
             if (!p.waitFor(120, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new IllegalStateException("CDS training: jvirsh did not finish within 120 s");
             }
-            List<String> problems = check(p.exitValue(), out.join(), err.join(), daemon);
-            if (!Files.isRegularFile(archive) || Files.size(archive) == 0) {
+            // The JDK makes the AOT cache in a second JVM as this one exits, which says so on stderr.
+            String errors = err.join().replaceAll("(?m)^Picked up JAVA_TOOL_OPTIONS: .*\n", "");
+            List<String> problems = check(p.exitValue(), out.join(), errors, daemon,
+                    aot ? EXPECTED_OUT.subList(0, EXPECTED_OUT.size() - 1) : EXPECTED_OUT);
+            boolean wanted = !aot || Files.isRegularFile(lib.resolve("aot").resolve("java")); // no JDK 25+: no cache
+            if (wanted && (!Files.isRegularFile(archive) || Files.size(archive) == 0)) {
                 problems.add("no archive at " + archive);
             }
             if (!problems.isEmpty()) {
@@ -101,7 +120,7 @@ public final class CdsTraining {
             int status = Jvirsh.run(Env.of(Map.of("XDG_RUNTIME_DIR", xdg.toString()), uid),
                     new ByteArrayInputStream(SCRIPT.getBytes(StandardCharsets.UTF_8)),
                     new PrintWriter(out, true), new PrintWriter(err, true), "-q", "-c", "vmm:///session");
-            List<String> problems = check(status, out.toString(), err.toString(), daemon);
+            List<String> problems = check(status, out.toString(), err.toString(), daemon, EXPECTED_OUT);
             daemon.unscripted().clear(); // reported above
             return problems;
         } finally {
@@ -123,18 +142,19 @@ public final class CdsTraining {
         fake.json("GET", "/1.0/domains/web1/managed-save", Json.toText(new dev.jvirt.api.Saves.ManagedSave(false).toJson()));
         fake.json("GET", "/1.0/domains/web1/state", Json.toText(new Domains.StateReason("running", "booted").toJson()));
         fake.text("GET", "/1.0/domains/web1/xml", "application/xml", "<domain type='qemu'>\n  <name>web1</name>\n</domain>\n");
+        fake.json("POST", "/1.0/domains/db/start", Json.toText(new Domains.StateReason("running", "booted").toJson()));
         fake.noSuchDomain("GET", "/1.0/domains/nosuch");
         return fake;
     }
 
     /** Everything that went wrong in a training run (empty: it did what it should). */
-    static List<String> check(int status, String out, String err, FakeJvirtd daemon) {
+    static List<String> check(int status, String out, String err, FakeJvirtd daemon, List<String> expectedOut) {
         List<String> problems = new ArrayList<>();
         if (status != 0) {
             problems.add("the shell exited with " + status);
         }
         int from = 0;
-        for (String expected : EXPECTED_OUT) {
+        for (String expected : expectedOut) {
             int at = out.indexOf(expected, from);
             if (at < 0) {
                 problems.add("stdout lacks (in order) " + Json.toText(expected));

@@ -26,7 +26,10 @@ import java.util.function.Consumer;
  * sees a second monitor client.
  */
 public final class GuestMonitor {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on first use (a holder class): a jvirtd start should not load jackson-databind. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private GuestMonitor() {
@@ -43,7 +46,7 @@ public final class GuestMonitor {
     public static String execute(RunningGuest guest, String domain, String commandJson) {
         JsonNode command;
         try {
-            command = JSON.readTree(commandJson);
+            command = Json.MAPPER.readTree(commandJson);
         } catch (JsonProcessingException e) {
             throw new InvalidArgumentException("the monitor command is not JSON: " + e.getOriginalMessage());
         }
@@ -100,7 +103,7 @@ public final class GuestMonitor {
 
     private static String text(JsonNode node) {
         try {
-            return JSON.writeValueAsString(node);
+            return Json.MAPPER.writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write QEMU's answer as JSON", e);
         }

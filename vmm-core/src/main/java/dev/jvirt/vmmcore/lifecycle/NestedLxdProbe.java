@@ -26,7 +26,10 @@ import java.util.Map;
  * word (Debian's cloud-init reports done even when a module was skipped).
  */
 public final class NestedLxdProbe {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on first use (a holder class): a jvirtd start should not load jackson-databind. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
     private static final Duration TIMEOUT = Duration.ofSeconds(300);
 
     private NestedLxdProbe() {
@@ -168,7 +171,7 @@ public final class NestedLxdProbe {
             return null;
         }
         try {
-            JsonNode n = JSON.readTree(Base64.getDecoder().decode(b64.strip()));
+            JsonNode n = Json.MAPPER.readTree(Base64.getDecoder().decode(b64.strip()));
             return n == null || n.isMissingNode() || n.isNull() ? null : n;
         } catch (IOException | IllegalArgumentException e) {
             return null;

@@ -40,7 +40,10 @@ public final class CloudInitSeeds {
     static final String PRESEED = "/var/lib/jvirt/lxd-preseed.yaml";
     static final String SETUP = "/var/lib/jvirt/nested-lxd-setup";
     static final String IMAGE_FILE = "lxd-image.tar.gz";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on first use (a holder class): a jvirtd start should not load jackson-databind. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
     private static final long GENISOIMAGE_WAIT_S = 60;
     private final Path root;
 
@@ -204,7 +207,7 @@ public final class CloudInitSeeds {
 
     private static String pretty(ObjectNode n) {
         try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(n) + "\n";
+            return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(n) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

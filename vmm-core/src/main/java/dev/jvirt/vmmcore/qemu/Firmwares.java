@@ -29,7 +29,10 @@ import java.util.stream.Stream;
  */
 public final class Firmwares {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on first use (a holder class): a jvirtd start should not load jackson-databind. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
     private final List<Path> descriptorDirs;
     private final Path nvramDir;
 
@@ -94,7 +97,7 @@ public final class Firmwares {
     private static FirmwareDescriptor read(String name, Path file) {
         JsonNode n;
         try {
-            n = JSON.readTree(file.toFile());
+            n = Json.MAPPER.readTree(file.toFile());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read firmware descriptor " + file, e);
         }

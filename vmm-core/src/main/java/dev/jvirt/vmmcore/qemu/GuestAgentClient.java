@@ -26,7 +26,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * booting, or has none) never answers, which is the {@link Timeout} of {@link #open}.
  */
 public final class GuestAgentClient implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on first use (a holder class): a jvirtd start should not load jackson-databind. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
     private static final int MAX_REPLY = 64 << 20;
     private final SocketChannel channel;
     private final Selector selector;
@@ -134,7 +137,7 @@ public final class GuestAgentClient implements AutoCloseable {
         if (args != null) {
             r.set("arguments", args);
         }
-        return (JSON.writeValueAsString(r) + "\n").getBytes(StandardCharsets.UTF_8);
+        return (Json.MAPPER.writeValueAsString(r) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
     private void send(byte[] bytes) throws IOException {
@@ -168,7 +171,7 @@ public final class GuestAgentClient implements AutoCloseable {
                     if (line.isEmpty()) {
                         break;
                     }
-                    return JSON.readTree(line);
+                    return Json.MAPPER.readTree(line);
                 }
             }
             if (have.length > MAX_REPLY) {

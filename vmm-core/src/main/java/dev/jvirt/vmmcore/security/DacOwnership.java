@@ -42,7 +42,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class DacOwnership implements DiskAccess {
     private static final Logger log = LoggerFactory.getLogger(DacOwnership.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on first use (a holder class): a jvirtd start should not load jackson-databind. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
     private final QemuUser user;
     private final Path records;
     private final Map<String, List<Path>> planned = new ConcurrentHashMap<>();
@@ -215,7 +218,7 @@ public final class DacOwnership implements DiskAccess {
                     before.put(p.toString(), new int[] {o.uid(), o.gid()});
                 }
             }
-            AtomicFiles.write(record, JSON.writeValueAsBytes(before)); // the record first, then the change
+            AtomicFiles.write(record, Json.MAPPER.writeValueAsBytes(before)); // the record first, then the change
             for (String p : before.keySet()) {
                 chown(Path.of(p), user.uid(), user.gid());
             }
@@ -254,7 +257,7 @@ public final class DacOwnership implements DiskAccess {
         FileOwner o = FileOwner.of(image);
         given.put(key, new int[] {o.uid(), o.gid()});
         Files.createDirectories(records);
-        AtomicFiles.write(record, JSON.writeValueAsBytes(given)); // the record first, then the change
+        AtomicFiles.write(record, Json.MAPPER.writeValueAsBytes(given)); // the record first, then the change
         chown(image, runAs.uid(), runAs.gid());
         log.info("domain '{}': hot-plugged disk image {} given to {}", live.name(), image, runAs.name());
         return () -> giveBack(live.name(), record, key, runAs.uid());
@@ -274,12 +277,12 @@ public final class DacOwnership implements DiskAccess {
         if (Files.exists(p, LinkOption.NOFOLLOW_LINKS) && FileOwner.of(p).uid() == qemuUid) {
             chown(p, before[0], before[1]);
         }
-        AtomicFiles.write(record, JSON.writeValueAsBytes(given));
+        AtomicFiles.write(record, Json.MAPPER.writeValueAsBytes(given));
         log.info("domain '{}': detached disk image {} given back to uid {}", domain, image, before[0]);
     }
 
     private static Map<String, int[]> readRecord(Path record) throws IOException {
-        return JSON.readValue(record.toFile(), new TypeReference<LinkedHashMap<String, int[]>>() { });
+        return Json.MAPPER.readValue(record.toFile(), new TypeReference<LinkedHashMap<String, int[]>>() { });
     }
 
     /** Gives back what was given to every domain that {@code running} says no longer runs. */

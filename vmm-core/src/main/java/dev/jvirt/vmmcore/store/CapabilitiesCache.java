@@ -14,8 +14,11 @@ import java.util.Optional;
 /** Probed binaries on disk: {@code DIR/KEY.json}, where KEY is the binary's {@link BinaryIdentity#key()}. */
 public final class CapabilitiesCache implements CapabilitiesProvider.Cache {
     private final Path dir;
-    private final ObjectMapper json = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    /** Made on first use (a holder class): a jvirtd start loads no jackson-databind before a guest needs it. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    }
 
     public CapabilitiesCache(Path dir) {
         this.dir = dir;
@@ -28,7 +31,7 @@ public final class CapabilitiesCache implements CapabilitiesProvider.Cache {
             if (!Files.exists(file)) {
                 return Optional.empty();
             }
-            ProbedBinary cached = json.readValue(file.toFile(), ProbedBinary.class);
+            ProbedBinary cached = Json.MAPPER.readValue(file.toFile(), ProbedBinary.class);
             return identity.equals(cached.identity()) ? Optional.of(cached) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
@@ -37,6 +40,6 @@ public final class CapabilitiesCache implements CapabilitiesProvider.Cache {
 
     @Override
     public void store(ProbedBinary probed) throws IOException {
-        AtomicFiles.write(dir.resolve(probed.identity().key() + ".json"), json.writeValueAsBytes(probed));
+        AtomicFiles.write(dir.resolve(probed.identity().key() + ".json"), Json.MAPPER.writeValueAsBytes(probed));
     }
 }

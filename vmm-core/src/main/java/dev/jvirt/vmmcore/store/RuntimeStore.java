@@ -20,8 +20,11 @@ import java.util.stream.Stream;
 public final class RuntimeStore {
     private static final String STATUS = "status.json";
     private final Path dir;
-    private final ObjectMapper json = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    /** Made on first use (a holder class): a jvirtd start with no guest running loads no jackson-databind. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    }
 
     public RuntimeStore(Path dir) {
         this.dir = dir;
@@ -58,7 +61,7 @@ public final class RuntimeStore {
 
     public void write(GuestPaths paths, RuntimeRecord record) {
         try {
-            AtomicFiles.write(paths.dir().resolve(STATUS), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(record));
+            AtomicFiles.write(paths.dir().resolve(STATUS), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(record));
         } catch (IOException e) {
             throw new StateStoreException("cannot write the status of domain '" + record.name() + "' in "
                     + paths.dir() + ": " + e.getMessage(), e);
@@ -68,7 +71,7 @@ public final class RuntimeStore {
     public Optional<RuntimeRecord> read(GuestPaths paths) {
         Path file = paths.dir().resolve(STATUS);
         try {
-            return Files.exists(file) ? Optional.of(json.readValue(file.toFile(), RuntimeRecord.class)) : Optional.empty();
+            return Files.exists(file) ? Optional.of(Json.MAPPER.readValue(file.toFile(), RuntimeRecord.class)) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         }

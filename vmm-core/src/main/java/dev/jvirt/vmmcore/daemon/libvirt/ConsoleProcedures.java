@@ -16,7 +16,10 @@ import java.util.concurrent.atomic.AtomicLong;
 final class ConsoleProcedures {
     private static final int CONSOLE_FORCE = 1;
     private static final int MONITOR_HMP = 1;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on first use (a holder class): a jvirtd start should not load jackson-databind. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
     private final AtomicLong monitorIds = new AtomicLong();
     private final Hypervisor hv;
     private final DomainProcedures domains;
@@ -59,7 +62,7 @@ final class ConsoleProcedures {
         ObjectNode reply = JsonNodeFactory.instance.objectNode();
         String id = "libvirt-" + monitorIds.incrementAndGet();
         try {
-            reply.set("return", JSON.readTree(hv.monitoring().qemuMonitorCommand(name, cmd)));
+            reply.set("return", Json.MAPPER.readTree(hv.monitoring().qemuMonitorCommand(name, cmd)));
             reply.put("id", id);
         } catch (QemuMonitorException e) {
             reply.put("id", id); // QEMU's own order: id first in an error
