@@ -266,6 +266,7 @@ public final class PrivateLibvirt implements AutoCloseable {
                 kill(pidFile);
             }
         }
+        killGuests();
         if (holder != null) {
             holder.destroy();
             try {
@@ -292,6 +293,30 @@ public final class PrivateLibvirt implements AutoCloseable {
             public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
                 Files.deleteIfExists(d);
                 return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    /**
+     * Guests this libvirt started outlive its daemon (QEMU daemonizes): each names our directory on
+     * its command line (its config, log and monitor paths), so it is found by that and killed.
+     */
+    private void killGuests() {
+        String mine = dir.toString() + "/";
+        ProcessHandle.allProcesses().filter(h -> h.pid() != ProcessHandle.current().pid()).forEach(h -> {
+            try {
+                byte[] raw = Files.readAllBytes(Path.of("/proc", Long.toString(h.pid()), "cmdline"));
+                String cmd = new String(raw, java.nio.charset.StandardCharsets.UTF_8);
+                if (cmd.startsWith("/usr/bin/qemu-system") && cmd.contains(mine)) {
+                    h.destroy();
+                    try {
+                        h.onExit().get(10, TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        h.destroyForcibly();
+                    }
+                }
+            } catch (IOException e) {
+                // gone meanwhile, or not ours to read
             }
         });
     }
