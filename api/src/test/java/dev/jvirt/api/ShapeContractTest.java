@@ -91,6 +91,12 @@ class ShapeContractTest {
             new Case(new Storage.Wipe("random"), Storage.Wipe::from, "`POST /1.0/storage-pools/NAME/volumes/VOL/wipe`"),
             new Case(new Devices.Change("<disk/>", "vdb", true, true), Devices.Change::from, "`POST /1.0/domains/NAME/devices/detach`"),
             new Case(new Devices.Result(true), Devices.Result::from, "`POST /1.0/domains/NAME/devices`"),
+            new Case(new Tuning.Memory(98304, true, true, true), Tuning.Memory::from, "`POST /1.0/domains/NAME/memory`"),
+            new Case(new Tuning.VcpuCount(2, 1, 2, 1), Tuning.VcpuCount::from, "`GET /1.0/domains/NAME/vcpus/count`"),
+            new Case(new Tuning.Vcpu(1, 1, "running", 7_300_000_000L, List.of(0, 1)), Tuning.Vcpu::from,
+                    "`GET /1.0/domains/NAME/vcpus`"),
+            new Case(new Tuning.Vcpus(2, List.of(new Tuning.Vcpu(1, 1, "running", 7_300_000_000L, List.of(0, 1)))),
+                    Tuning.Vcpus::from, "`GET /1.0/domains/NAME/vcpus`"),
             new Case(new Networks.Summary("nat1", "7cda699a-4596-4392-8afa-c56a3e764cfd", true, true, true, "jvbr0"),
                     Networks.Summary::from, "`GET /1.0/networks`"),
             new Case(new Networks.Lease("nat1", 1_765_000_000L, "52:54:00:12:34:56", "ipv4", "10.63.0.10", 24, "one",
@@ -149,7 +155,7 @@ class ShapeContractTest {
         }
         Set<String> shapes = new TreeSet<>();
         shapes.add(ApiError.class.getName());
-        for (Class<?> holder : List.of(Domains.class, Host.class, Requests.class, Storage.class, Devices.class,
+        for (Class<?> holder : List.of(Domains.class, Host.class, Requests.class, Storage.class, Devices.class, Tuning.class,
                 Networks.class, Guests.class)) {
             for (Class<?> nested : holder.getDeclaredClasses()) {
                 if (Shape.class.isAssignableFrom(nested)) {

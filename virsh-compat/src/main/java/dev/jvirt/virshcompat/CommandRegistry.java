@@ -94,6 +94,12 @@ import dev.jvirt.virshcompat.commands.NetAutostartCommand;
 import dev.jvirt.virshcompat.commands.NetDumpXmlCommand;
 import dev.jvirt.virshcompat.commands.NetDhcpLeasesCommand;
 import dev.jvirt.virshcompat.commands.DomIfAddrCommand;
+import dev.jvirt.virshcompat.commands.SetMemCommand;
+import dev.jvirt.virshcompat.commands.SetMaxMemCommand;
+import dev.jvirt.virshcompat.commands.VcpuCountCommand;
+import dev.jvirt.virshcompat.commands.VcpuInfoCommand;
+import dev.jvirt.virshcompat.commands.InjectNmiCommand;
+import dev.jvirt.virshcompat.commands.ScreenshotCommand;
 import picocli.CommandLine;
 
 /**
@@ -116,6 +122,7 @@ final class CommandRegistry {
         "domifaddr", "attach-interface",
         "net-list", "net-info", "net-uuid", "net-name", "net-define", "net-create", "net-start", "net-destroy",
         "net-undefine", "net-autostart", "net-dumpxml", "net-dhcp-leases",
+        "setmem", "setmaxmem", "vcpucount", "vcpuinfo", "inject-nmi", "screenshot",
         "guest-exec", "lxc", "nested-status", "nested-lxd",
         "capabilities", "domcapabilities", "nodeinfo", "nodememstats", "freecell", "hostname", "uri", "version", "host-validate",
         CompleteDomainsCommand.NAME, BashCompletionCommand.NAME,
@@ -208,6 +215,12 @@ final class CommandRegistry {
             case "net-autostart": return new NetAutostartCommand();
             case "net-dumpxml": return new NetDumpXmlCommand();
             case "net-dhcp-leases": return new NetDhcpLeasesCommand();
+            case "setmem": return new SetMemCommand();
+            case "setmaxmem": return new SetMaxMemCommand();
+            case "vcpucount": return new VcpuCountCommand();
+            case "vcpuinfo": return new VcpuInfoCommand();
+            case "inject-nmi": return new InjectNmiCommand();
+            case "screenshot": return new ScreenshotCommand();
             case "guest-exec": return new GuestExecCommand();
             case "lxc": return new LxcCommand();
             case "nested-status": return new NestedStatusCommand();

@@ -140,4 +140,11 @@ public record Domain(
                 currentMemoryKiB, memoryBacking, vcpu, iothreads, os, features, cpu, clock, onPoweroff,
                 onReboot, onCrash, pm, devices, tuning, sysinfo, seclabels, qemuCommandline, extensions, comments);
     }
+
+    /** A copy with other {@code <memory>} and {@code <currentMemory>} (setmem, setmaxmem). */
+    public Domain withMemory(long memory, Long current) {
+        return new Domain(type, name, uuid, title, description, metadata, maxMemory, memory,
+                current, memoryBacking, vcpu, iothreads, os, features, cpu, clock, onPoweroff,
+                onReboot, onCrash, pm, devices, tuning, sysinfo, seclabels, qemuCommandline, extensions, comments);
+    }
 }

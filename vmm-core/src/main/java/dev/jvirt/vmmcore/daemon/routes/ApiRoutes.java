@@ -38,6 +38,7 @@ public final class ApiRoutes {
         new DomainStatsRoutes(hv).register(t);
         new DomainDeviceRoutes(hv).register(t);
         new GuestAgentRoutes(hv).register(t);
+        new DomainTuningRoutes(hv).register(t);
         return t;
     }
 }

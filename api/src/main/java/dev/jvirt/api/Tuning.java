@@ -1,0 +1,98 @@
+package dev.jvirt.api;
+
+import dev.jvirt.api.json.Json;
+import dev.jvirt.api.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Live tuning of a domain (docs/api.md, "Tuning"): memory, vCPUs. */
+public final class Tuning {
+
+    private Tuning() {
+    }
+
+    private static Boolean flag(JsonObject o, String key) {
+        return o.has(key) && o.raw(key) != null ? o.bool(key) : null;
+    }
+
+    private static Integer integer(JsonObject o, String key) {
+        Long n = o.number(key);
+        return n == null ? null : (int) (long) n;
+    }
+
+    /**
+     * {@code POST .../memory}: setmem ({@code maximum} false: the balloon and {@code <currentMemory>})
+     * or setmaxmem ({@code maximum} true: {@code <memory>}), in KiB; {@code live}/{@code config}
+     * both null is virsh's {@code --current}.
+     */
+    public record Memory(long kib, boolean maximum, Boolean live, Boolean config) implements Shape {
+        public static Memory from(JsonObject o) {
+            return new Memory(o.number("kib", 0), o.bool("maximum"), flag(o, "live"), flag(o, "config"));
+        }
+
+        @Override
+        public Map<String, Object> toJson() {
+            return Json.object("kib", kib, "maximum", maximum, "live", live, "config", config);
+        }
+    }
+
+    /** {@code GET .../vcpus/count}: the stored and live counts (null where there is none). */
+    public record VcpuCount(Integer maximumConfig, Integer currentConfig, Integer maximumLive, Integer currentLive)
+            implements Shape {
+        public static VcpuCount from(JsonObject o) {
+            return new VcpuCount(integer(o, "maximum_config"), integer(o, "current_config"), integer(o, "maximum_live"),
+                    integer(o, "current_live"));
+        }
+
+        @Override
+        public Map<String, Object> toJson() {
+            return Json.object("maximum_config", maximumConfig, "current_config", currentConfig,
+                    "maximum_live", maximumLive, "current_live", currentLive);
+        }
+    }
+
+    /** One vCPU of {@code GET .../vcpus}: the host CPU it last ran on (-1 unknown), its CPU time, its affinity. */
+    public record Vcpu(int vcpu, int cpu, String state, long cpuTimeNs, List<Integer> affinity) implements Shape {
+        public Vcpu {
+            affinity = List.copyOf(affinity);
+        }
+
+        public static Vcpu from(JsonObject o) {
+            List<Integer> affinity = new ArrayList<>();
+            for (Object a : JsonObject.list(o.raw("affinity"))) {
+                affinity.add(((Number) a).intValue());
+            }
+            return new Vcpu(integer(o, "vcpu"), integer(o, "cpu"), o.string("state"), o.number("cpu_time_ns", 0), affinity);
+        }
+
+        @Override
+        public Map<String, Object> toJson() {
+            return Json.object("vcpu", vcpu, "cpu", cpu, "state", state, "cpu_time_ns", cpuTimeNs, "affinity", affinity);
+        }
+    }
+
+    /** {@code GET .../vcpus}: the running domain's vCPUs and how many CPUs the host has. */
+    public record Vcpus(int hostCpus, List<Vcpu> vcpus) implements Shape {
+        public Vcpus {
+            vcpus = List.copyOf(vcpus);
+        }
+
+        public static Vcpus from(JsonObject o) {
+            List<Vcpu> out = new ArrayList<>();
+            for (Object v : JsonObject.list(o.raw("vcpus"))) {
+                out.add(Vcpu.from(JsonObject.of(v)));
+            }
+            return new Vcpus(integer(o, "host_cpus"), out);
+        }
+
+        @Override
+        public Map<String, Object> toJson() {
+            List<Object> list = new ArrayList<>();
+            for (Vcpu v : vcpus) {
+                list.add(v.toJson());
+            }
+            return Json.object("host_cpus", hostCpus, "vcpus", list);
+        }
+    }
+}

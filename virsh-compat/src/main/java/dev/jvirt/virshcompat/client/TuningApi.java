@@ -1,0 +1,41 @@
+package dev.jvirt.virshcompat.client;
+
+import dev.jvirt.api.Tuning;
+import dev.jvirt.api.http.HttpResponse;
+import java.io.IOException;
+import java.util.Map;
+
+/** jvirtd's live tuning endpoints (docs/api.md, "Tuning"); the daemon resolves the domain reference. */
+public final class TuningApi {
+    private final ApiTransport http;
+
+    TuningApi(ApiTransport http) {
+        this.http = http;
+    }
+
+    /** setmem ({@code maximum} false) or setmaxmem, in KiB; {@code live}/{@code config} null for --current. */
+    public void memory(String domain, long kib, boolean maximum, Boolean live, Boolean config) {
+        http.send("POST", ApiClient.domainPath(domain) + "/memory", new Tuning.Memory(kib, maximum, live, config).toJson());
+    }
+
+    public Tuning.VcpuCount vcpuCount(String domain) {
+        return Tuning.VcpuCount.from(http.getObject(ApiClient.domainPath(domain) + "/vcpus/count"));
+    }
+
+    public Tuning.Vcpus vcpus(String domain) {
+        return Tuning.Vcpus.from(http.getObject(ApiClient.domainPath(domain) + "/vcpus"));
+    }
+
+    public void injectNmi(String domain) {
+        http.send("POST", ApiClient.domainPath(domain) + "/inject-nmi", null);
+    }
+
+    /** The running domain's screen {@code screen} as a PPM image. */
+    public byte[] screenshot(String domain, int screen) throws IOException {
+        HttpResponse r = http.open("GET", ApiClient.domainPath(domain) + "/screenshot?screen=" + screen,
+                Map.of("Connection", "close"), null);
+        try (r) {
+            return r.readBody();
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package dev.jvirt.virshcompat.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jvirt.testimages.SerialOutput;
+import dev.jvirt.testimages.TinyGuest;
+import dev.jvirt.testimages.TinyGuestExtension;
+import dev.jvirt.virshcompat.it.Cli.Result;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Live tuning through bin/jvirsh against a real jvirtd running the tiny guest (its kernel has
+ * virtio_balloon): setmem moves the balloon, and what the guest's driver reports changes (QEMU's
+ * actual size, the guest's own total); setmaxmem is refused live and changes the stored
+ * definition; vcpucount, vcpuinfo, inject-nmi (the guest's kernel logs it) and screenshot (a PPM
+ * of its VGA). Messages are virsh 9.0's (checked against virsh -c test:///default and libvirt's
+ * QEMU driver strings).
+ */
+@ExtendWith(TinyGuestExtension.class)
+class JvirshTuningIT {
+    private static final long MAX_KIB = TinyGuest.MEMORY_MIB * 1024L;
+
+    @Test
+    void balloonVcpusNmiAndScreenshotOfARunningGuest(TinyGuest guest) throws Exception {
+        Path scratch = Files.createTempDirectory("jvirsh-tuning-");
+        try (JvirtdUnderTest daemon = new JvirtdUnderTest(scratch.resolve("daemon"))) {
+            Distribution dist = Distribution.find(scratch);
+            daemon.start(dist);
+            Cli jvirsh = new Cli(dist.jvirsh(), Map.of("JVIRT_DEFAULT_URI", daemon.uri()));
+            Path xml = TinyDomainXml.write(guest, "tune1", scratch);
+            Files.writeString(xml, Files.readString(xml).replace("</devices>", "  <video><model type='vga'/></video>\n  </devices>"));
+            ok(jvirsh.run("define", xml.toString()));
+            assertThat(ok(jvirsh.run("vcpucount", "tune1"))).isEqualTo("maximum      config         1\n"
+                    + "current      config         1\n\n");
+            assertThat(ok(jvirsh.run("vcpuinfo", "tune1"))).matches("VCPU:           0\nCPU:            N/A\n"
+                    + "State:          N/A\nCPU time        N/A\nCPU Affinity:   y+\n\n");
+            Result notRunning = jvirsh.run("setmem", "tune1", "64M", "--live");
+            assertThat(notRunning.err()).as(notRunning.toString())
+                    .isEqualTo("error: Requested operation is not valid: domain is not running\n");
+
+            ok(jvirsh.run("start", "tune1"));
+            Path log = daemon.state.resolve("log/qemu/tune1.console.log");
+            SerialOutput.await(log, TinyGuest.READY_MARKER, Duration.ofSeconds(120));
+            long total = awaitStat(jvirsh, "available", v -> v > 0);
+            assertThat(stat(ok(jvirsh.run("dommemstat", "tune1")), "actual")).isEqualTo(MAX_KIB);
+
+            assertThat(ok(jvirsh.run("setmem", "tune1", "96M"))).isEqualTo("\n");
+            // QEMU's actual is what the guest's balloon driver has given back; the guest's own total shrinks with it
+            awaitStat(jvirsh, "actual", v -> v == 96 * 1024);
+            long shrunk = awaitStat(jvirsh, "available", v -> v < total);
+            assertThat(total - shrunk).isBetween(30L * 1024, 34L * 1024);
+            assertThat(ok(jvirsh.run("dumpxml", "tune1"))).contains("<currentMemory unit='KiB'>98304</currentMemory>");
+            assertThat(ok(jvirsh.run("dumpxml", "--inactive", "tune1"))).doesNotContain("98304");
+
+            Result higher = jvirsh.run("setmem", "tune1", "256M");
+            assertThat(higher.err()).as(higher.toString())
+                    .isEqualTo("error: invalid argument: cannot set memory higher than max memory\n");
+            assertThat(higher.status()).isEqualTo(1);
+            Result malformed = jvirsh.run("setmem", "tune1", "lots");
+            assertThat(malformed.err()).isEqualTo("error: Scaled numeric value 'lots' for <size> option is malformed "
+                    + "or out of range\n");
+            Result maxLive = jvirsh.run("setmaxmem", "tune1", "256M");
+            assertThat(maxLive.err()).as(maxLive.toString()).isEqualTo("error: Unable to change MaxMemorySize\n"
+                    + "error: Requested operation is not valid: cannot resize the maximum memory on an active domain\n");
+            ok(jvirsh.run("setmaxmem", "tune1", "192M", "--config"));
+            assertThat(ok(jvirsh.run("dumpxml", "--inactive", "tune1"))).contains("<memory unit='KiB'>196608</memory>");
+            assertThat(ok(jvirsh.run("dumpxml", "tune1"))).contains("<memory unit='KiB'>" + MAX_KIB + "</memory>");
+
+            assertThat(ok(jvirsh.run("vcpucount", "tune1"))).isEqualTo("maximum      config         1\n"
+                    + "maximum      live           1\ncurrent      config         1\ncurrent      live           1\n\n");
+            assertThat(ok(jvirsh.run("vcpucount", "tune1", "--live", "--active"))).isEqualTo("current      live           1\n\n");
+            assertThat(ok(jvirsh.run("vcpuinfo", "tune1"))).matches("VCPU:           0\nCPU:            \\d+\n"
+                    + "State:          running\nCPU time:       \\d+\\.\\ds\nCPU Affinity:   y+\n\n");
+
+            assertThat(ok(jvirsh.run("inject-nmi", "tune1"))).isEqualTo("\n");
+            SerialOutput.await(log, "NMI received", Duration.ofSeconds(30));
+
+            Path shot = scratch.resolve("tune1.ppm");
+            assertThat(ok(jvirsh.run("screenshot", "tune1", shot.toString())))
+                    .isEqualTo("Screenshot saved to " + shot + ", with type of image/x-portable-pixmap\n\n");
+            assertThat(new String(Files.readAllBytes(shot), 0, 3, StandardCharsets.US_ASCII)).isEqualTo("P6\n");
+            ok(jvirsh.run("destroy", "tune1"));
+        }
+    }
+
+    private static long awaitStat(Cli jvirsh, String key, java.util.function.LongPredicate ok) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long v = -1;
+        while (System.nanoTime() < deadline) {
+            v = stat(ok(jvirsh.run("dommemstat", "tune1")), key);
+            if (v >= 0 && ok.test(v)) {
+                return v;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("dommemstat " + key + " stayed at " + v);
+    }
+
+    private static long stat(String dommemstat, String key) {
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(key) + " (\\d+)$").matcher(dommemstat);
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
+    }
+
+    private static String ok(Result r) {
+        assertThat(r.err()).as(r.toString()).isEmpty();
+        assertThat(r.status()).as(r.toString()).isZero();
+        return r.out();
+    }
+}

@@ -1,0 +1,133 @@
+package dev.jvirt.vmmcore;
+
+import dev.jvirt.domainxml.domain.Domain;
+import dev.jvirt.vmmcore.lifecycle.DomainDefiner;
+import dev.jvirt.vmmcore.lifecycle.DomainDefinitions;
+import dev.jvirt.vmmcore.lifecycle.DomainEntry;
+import dev.jvirt.vmmcore.lifecycle.DomainOperations;
+import dev.jvirt.vmmcore.lifecycle.DomainRegistry;
+import dev.jvirt.vmmcore.lifecycle.GuestTuning;
+import dev.jvirt.vmmcore.lifecycle.Operation;
+import dev.jvirt.vmmcore.lifecycle.OperationLock;
+import dev.jvirt.vmmcore.lifecycle.RunningGuest;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Live tuning of domains and what it reads (virsh setmem, setmaxmem, vcpucount, vcpuinfo,
+ * inject-nmi, screenshot): part of the {@link Hypervisor} facade ({@link Hypervisor#tuning()}),
+ * naming domains as the facade does. {@code live} changes the running guest, {@code config} the
+ * stored definition; both null is virsh's {@code --current} (the guest while it is active, else
+ * the definition).
+ */
+public final class DomainTuning {
+    private final DomainRegistry registry;
+    private final DomainOperations operations;
+    private final DomainDefiner definer;
+    private final DomainDefinitions xml;
+    private final GuestTuning guests;
+    private final Duration busyWait;
+
+    DomainTuning(DomainRegistry registry, DomainOperations operations, DomainDefiner definer, DomainDefinitions xml,
+                 GuestTuning guests, Duration busyWait) {
+        this.registry = registry;
+        this.operations = operations;
+        this.definer = definer;
+        this.xml = xml;
+        this.guests = guests;
+        this.busyWait = busyWait;
+    }
+
+    /**
+     * Sets the domain's current memory (setmem): the balloon's target when live, {@code <currentMemory>}
+     * when config; neither may exceed its {@code <memory>}.
+     */
+    public void setMemory(String domain, long kib, Boolean live, Boolean config) {
+        positive(kib);
+        DomainEntry e = registry.resolve(domain);
+        boolean[] lc = liveConfig(e, live, config);
+        Domain persistent = lc[1] ? persistent(e) : null;
+        if (persistent != null && kib > persistent.memoryKiB()) {
+            throw new InvalidArgumentException("cannot set memory higher than max memory");
+        }
+        if (lc[0]) {
+            try (OperationLock.Held held = e.acquire(Operation.TUNE, busyWait)) {
+                guests.balloon(e.name(), operations.guest(e, Operation.TUNE), kib);
+            }
+        }
+        if (persistent != null) {
+            definer.define(xml.format(persistent.withMemory(persistent.memoryKiB(), kib)), false);
+        }
+    }
+
+    /**
+     * Sets the domain's maximum memory (setmaxmem) in its stored definition; the current memory
+     * follows it down. A running guest's maximum cannot change (libvirt's rule).
+     */
+    public void setMaxMemory(String domain, long kib, Boolean live, Boolean config) {
+        positive(kib);
+        DomainEntry e = registry.resolve(domain);
+        boolean[] lc = liveConfig(e, live, config);
+        if (lc[0]) {
+            throw new OperationInvalidException("cannot resize the maximum memory on an active domain");
+        }
+        Domain d = persistent(e);
+        long current = d.currentMemoryKiB() != null ? d.currentMemoryKiB() : d.memoryKiB();
+        definer.define(xml.format(d.withMemory(kib, Math.min(current, kib))), false);
+    }
+
+    /** The domain's vCPU counts, stored and (while it runs) live. */
+    public VcpuCount vcpuCount(String domain) {
+        DomainEntry.Snapshot s = registry.resolve(domain).snapshot();
+        Domain config = s.persistent();
+        RunningGuest g = s.guest();
+        return new VcpuCount(config == null ? null : config.maxVcpus(), config == null ? null : config.vcpus(),
+                g == null ? null : g.live().maxVcpus(), g == null ? null : g.live().vcpus());
+    }
+
+    /** The running domain's vCPUs as QEMU runs them. */
+    public List<VcpuInfo> vcpus(String domain) {
+        DomainEntry e = registry.resolve(domain);
+        return guests.vcpus(e.name(), operations.guest(e, Operation.STATS));
+    }
+
+    /** Injects a non-maskable interrupt into the running domain (inject-nmi). */
+    public void injectNmi(String domain) {
+        DomainEntry e = registry.resolve(domain);
+        guests.injectNmi(e.name(), operations.guest(e, Operation.TUNE));
+    }
+
+    /** The running domain's display {@code screen} as a PPM image (screenshot). */
+    public byte[] screenshot(String domain, int screen) {
+        DomainEntry e = registry.resolve(domain);
+        return guests.screenshot(e.name(), operations.guest(e, Operation.STATS), screen);
+    }
+
+    private static Domain persistent(DomainEntry e) {
+        Domain d = e.persistent();
+        if (d == null) {
+            throw new OperationInvalidException("transient domains do not have any persistent config");
+        }
+        return d;
+    }
+
+    private static void positive(long kib) {
+        if (kib <= 0) {
+            throw new InvalidArgumentException("the memory size must be more than 0 KiB");
+        }
+    }
+
+    /** virsh's --current when neither is given: the guest while it is active, else the stored definition. */
+    private static boolean[] liveConfig(DomainEntry e, Boolean live, Boolean config) {
+        if (live == null && config == null) {
+            boolean active = e.snapshot().status().isActive();
+            return new boolean[] {active, !active};
+        }
+        boolean l = Boolean.TRUE.equals(live);
+        boolean c = Boolean.TRUE.equals(config);
+        if (l && !e.snapshot().status().isActive()) {
+            throw new OperationInvalidException("domain is not running");
+        }
+        return new boolean[] {l, c};
+    }
+}

@@ -1,0 +1,85 @@
+package dev.jvirt.vmmcore.daemon.routes;
+
+import dev.jvirt.api.Tuning;
+import dev.jvirt.api.json.JsonObject;
+import dev.jvirt.vmmcore.Hypervisor;
+import dev.jvirt.vmmcore.VcpuCount;
+import dev.jvirt.vmmcore.VcpuInfo;
+import dev.jvirt.vmmcore.daemon.http.ApiException;
+import dev.jvirt.vmmcore.daemon.http.Reply;
+import dev.jvirt.vmmcore.daemon.http.Request;
+import dev.jvirt.vmmcore.daemon.http.RouteTable;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Live tuning (setmem, setmaxmem, vcpucount, vcpuinfo, inject-nmi, screenshot), over {@link Hypervisor#tuning()}. */
+final class DomainTuningRoutes {
+    private final Hypervisor hv;
+
+    DomainTuningRoutes(Hypervisor hv) {
+        this.hv = hv;
+    }
+
+    void register(RouteTable t) {
+        t.post("/1.0/domains/{name}/memory", r -> {
+            Tuning.Memory m = Tuning.Memory.from(body(r));
+            if (m.maximum()) {
+                hv.tuning().setMaxMemory(r.param("name"), m.kib(), m.live(), m.config());
+            } else {
+                hv.tuning().setMemory(r.param("name"), m.kib(), m.live(), m.config());
+            }
+            return Reply.json(Map.of());
+        });
+        t.get("/1.0/domains/{name}/vcpus/count", r -> {
+            VcpuCount c = hv.tuning().vcpuCount(r.param("name"));
+            return Reply.json(new Tuning.VcpuCount(c.maximumConfig(), c.currentConfig(), c.maximumLive(),
+                    c.currentLive()).toJson());
+        });
+        t.get("/1.0/domains/{name}/vcpus", r -> {
+            List<Tuning.Vcpu> out = new ArrayList<>();
+            for (VcpuInfo v : hv.tuning().vcpus(r.param("name"))) {
+                out.add(new Tuning.Vcpu(v.vcpu(), v.cpu(), v.state(), v.cpuTimeNanos(), v.affinity()));
+            }
+            return Reply.json(new Tuning.Vcpus(hostCpus(), out).toJson());
+        });
+        t.post("/1.0/domains/{name}/inject-nmi", r -> {
+            hv.tuning().injectNmi(r.param("name"));
+            return Reply.json(Map.of());
+        });
+        t.get("/1.0/domains/{name}/screenshot", r -> {
+            int screen;
+            try {
+                screen = Integer.parseInt(r.query("screen", "0"));
+            } catch (NumberFormatException e) {
+                throw ApiException.badRequest("screen must be a number, not '" + r.query("screen", "") + "'");
+            }
+            return new Reply.Full(HttpResponseStatus.OK, "image/x-portable-pixmap",
+                    hv.tuning().screenshot(r.param("name"), screen));
+        });
+    }
+
+    private static JsonObject body(Request r) {
+        r.json();
+        return r.body().length == 0 ? new JsonObject(Map.of()) : JsonObject.parse(r.body());
+    }
+
+    /** The host's CPUs as libvirt counts them: /sys/devices/system/cpu/present ("0-1" → 2). */
+    static int hostCpus() {
+        try {
+            String present = Files.readString(Path.of("/sys/devices/system/cpu/present")).strip();
+            int max = 0;
+            for (String range : present.split(",")) {
+                String last = range.substring(range.indexOf('-') + 1);
+                max = Math.max(max, Integer.parseInt(last) + 1);
+            }
+            return max;
+        } catch (IOException | RuntimeException e) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package dev.jvirt.vmmcore.lifecycle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jvirt.domainxml.domain.Domain;
+import dev.jvirt.domainxml.domain.Memballoon;
+import dev.jvirt.vmmcore.GuestControlException;
+import dev.jvirt.vmmcore.InvalidArgumentException;
+import dev.jvirt.vmmcore.OperationInvalidException;
+import dev.jvirt.vmmcore.VcpuInfo;
+import dev.jvirt.vmmcore.store.RuntimeStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What live tuning does to a running guest over its QMP connection, as libvirt's QEMU driver
+ * does it: the balloon's target ({@code balloon}, setmem --live), the vCPU threads' state, CPU
+ * time and affinity ({@code query-cpus-fast} and /proc, vcpuinfo), an NMI ({@code inject-nmi})
+ * and a screenshot ({@code screendump}). A change the live definition has (the balloon's size)
+ * is written to it and to {@code live.xml}, under the domain's lock.
+ */
+public final class GuestTuning {
+    private static final long NANOS_PER_TICK = 1_000_000_000L / 100;
+    private final RuntimeStore runtime;
+    private final DomainDefinitions xml;
+    private final Path proc;
+
+    public GuestTuning(RuntimeStore runtime, DomainDefinitions xml, Path proc) {
+        this.runtime = runtime;
+        this.xml = xml;
+        this.proc = proc;
+    }
+
+    /**
+     * Asks the guest's balloon for {@code kib} of memory (the guest's driver gives the rest back).
+     *
+     * @throws InvalidArgumentException  over the domain's maximum memory
+     * @throws OperationInvalidException the domain has no balloon
+     */
+    public void balloon(String name, RunningGuest g, long kib) {
+        Domain live = g.live();
+        if (kib > live.memoryKiB()) {
+            throw new InvalidArgumentException("cannot set memory higher than max memory"); // libvirt's words
+        }
+        Memballoon b = live.devices().memballoon();
+        if (b == null || "none".equals(b.model())) {
+            throw new OperationInvalidException("Unable to change memory of active domain without the balloon device "
+                    + "and guest OS balloon driver");
+        }
+        ObjectNode args = JsonNodeFactory.instance.objectNode().put("value", kib * 1024);
+        GuestMonitor.call(g, name, "balloon", args);
+        Domain changed = live.withMemory(live.memoryKiB(), kib);
+        g.live(changed);
+        try {
+            runtime.writeLiveXml(g.paths(), xml.format(changed));
+        } catch (IOException e) {
+            throw new GuestControlException("the balloon of domain '" + name + "' was set to " + kib
+                    + " KiB, but its live definition could not be written: " + e.getMessage(), e);
+        }
+    }
+
+    /** The running guest's vCPUs: QEMU's threads, their last host CPU, CPU time and affinity. */
+    public List<VcpuInfo> vcpus(String name, RunningGuest g) {
+        JsonNode cpus = GuestMonitor.call(g, name, "query-cpus-fast", null);
+        long pid = g.process().pid();
+        List<VcpuInfo> out = new ArrayList<>();
+        for (JsonNode c : cpus) {
+            long tid = c.path("thread-id").asLong();
+            Path task = proc.resolve(Long.toString(pid)).resolve("task").resolve(Long.toString(tid));
+            int lastCpu = -1;
+            long time = 0;
+            List<Integer> affinity = List.of();
+            try {
+                String stat = Files.readString(task.resolve("stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                // after "pid (comm) ": f[0] is field 3 (state); utime 14, stime 15, processor 39
+                time = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * NANOS_PER_TICK;
+                lastCpu = Integer.parseInt(f[36]);
+                affinity = allowedCpus(Files.readString(task.resolve("status")));
+            } catch (IOException | RuntimeException e) {
+                // the thread went (the guest is stopping): what QEMU said is all there is
+            }
+            out.add(new VcpuInfo(c.path("cpu-index").asInt(), lastCpu, "running", time, affinity));
+        }
+        return out;
+    }
+
+    /** Sends the guest a non-maskable interrupt. */
+    public void injectNmi(String name, RunningGuest g) {
+        GuestMonitor.call(g, name, "inject-nmi", null);
+    }
+
+    /** The guest's display as a PPM image (QEMU's {@code screendump} into its runtime directory, read, removed). */
+    public byte[] screenshot(String name, RunningGuest g, int screen) {
+        if (screen < 0) {
+            throw new InvalidArgumentException("the screen number must not be negative");
+        }
+        Path file = g.paths().dir().resolve("screenshot.ppm");
+        ObjectNode args = JsonNodeFactory.instance.objectNode().put("filename", file.toString());
+        if (screen > 0) {
+            args.put("head", screen);
+        }
+        try {
+            GuestMonitor.call(g, name, "screendump", args);
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new GuestControlException("could not read the screenshot QEMU of domain '" + name + "' wrote to "
+                    + file + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // left in the runtime directory; it goes with it
+            }
+        }
+    }
+
+    /** {@code Cpus_allowed_list:\t0-1,3} of /proc/PID/task/TID/status as CPU numbers. */
+    static List<Integer> allowedCpus(String status) {
+        List<Integer> cpus = new ArrayList<>();
+        for (String line : status.split("\n")) {
+            if (line.startsWith("Cpus_allowed_list:")) {
+                for (String range : line.substring(line.indexOf(':') + 1).strip().split(",")) {
+                    if (range.isEmpty()) {
+                        continue;
+                    }
+                    int dash = range.indexOf('-');
+                    int from = Integer.parseInt(dash < 0 ? range : range.substring(0, dash));
+                    int to = dash < 0 ? from : Integer.parseInt(range.substring(dash + 1));
+                    for (int c = from; c <= to; c++) {
+                        cpus.add(c);
+                    }
+                }
+            }
+        }
+        return cpus;
+    }
+}
