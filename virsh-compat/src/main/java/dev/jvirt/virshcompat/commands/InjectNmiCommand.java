@@ -13,4 +13,9 @@ public final class InjectNmiCommand extends DomainCommand {
     protected void execute() {
         client().tuning().injectNmi(name());
     }
+
+    @Override
+    public String completesDomains() {
+        return "active";
+    }
 }

@@ -46,4 +46,9 @@ public final class ScreenshotCommand extends DomainCommand {
     protected String failureContext() {
         return context;
     }
+
+    @Override
+    public String completesDomains() {
+        return "active";
+    }
 }
