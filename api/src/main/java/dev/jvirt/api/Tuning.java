@@ -95,4 +95,31 @@ public final class Tuning {
             return Json.object("host_cpus", hostCpus, "vcpus", list);
         }
     }
+
+    /**
+     * {@code POST .../description}: the new {@code text} (null or empty removes it) of the
+     * domain's description, or with {@code title} its title.
+     */
+    public record Describe(String text, boolean title, Boolean live, Boolean config) implements Shape {
+        public static Describe from(JsonObject o) {
+            return new Describe(o.string("text", null), o.bool("title"), flag(o, "live"), flag(o, "config"));
+        }
+
+        @Override
+        public Map<String, Object> toJson() {
+            return Json.object("text", text, "title", title, "live", live, "config", config);
+        }
+    }
+
+    /** {@code GET .../description}: the description or title, null when there is none. */
+    public record Text(String text) implements Shape {
+        public static Text from(JsonObject o) {
+            return new Text(o.string("text", null));
+        }
+
+        @Override
+        public Map<String, Object> toJson() {
+            return Json.object("text", text);
+        }
+    }
 }

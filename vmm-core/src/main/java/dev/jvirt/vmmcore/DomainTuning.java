@@ -15,7 +15,7 @@ import java.util.List;
 
 /**
  * Live tuning of domains and what it reads (virsh setmem, setmaxmem, vcpucount, vcpuinfo,
- * inject-nmi, screenshot): part of the {@link Hypervisor} facade ({@link Hypervisor#tuning()}),
+ * inject-nmi, screenshot, desc): part of the {@link Hypervisor} facade ({@link Hypervisor#tuning()}),
  * naming domains as the facade does. {@code live} changes the running guest, {@code config} the
  * stored definition; both null is virsh's {@code --current} (the guest while it is active, else
  * the definition).
@@ -74,6 +74,39 @@ public final class DomainTuning {
         Domain d = persistent(e);
         long current = d.currentMemoryKiB() != null ? d.currentMemoryKiB() : d.memoryKiB();
         definer.define(xml.format(d.withMemory(kib, Math.min(current, kib))), false);
+    }
+
+    /**
+     * The domain's title ({@code title}) or description: of the running guest's live definition
+     * when {@code config} is false and it runs, else of the stored one. Null when it has none.
+     */
+    public String description(String domain, boolean title, boolean config) {
+        DomainEntry.Snapshot s = registry.resolve(domain).snapshot();
+        Domain d = !config && s.guest() != null ? s.guest().live() : s.persistent();
+        if (d == null) {
+            throw new OperationInvalidException("transient domains do not have any persistent config");
+        }
+        return title ? d.title() : d.description();
+    }
+
+    /** Sets (null or empty: removes) the domain's title or description, live and/or in its stored definition. */
+    public void describe(String domain, boolean title, String text, Boolean live, Boolean config) {
+        String value = text == null || text.isEmpty() ? null : text;
+        if (title && value != null && value.contains("\n")) {
+            throw new InvalidArgumentException("the title must be a single line");
+        }
+        DomainEntry e = registry.resolve(domain);
+        boolean[] lc = liveConfig(e, live, config);
+        Domain persistent = lc[1] ? persistent(e) : null;
+        if (lc[0]) {
+            try (OperationLock.Held held = e.acquire(Operation.TUNE, busyWait)) {
+                guests.describe(e.name(), operations.guest(e, Operation.TUNE), title, value);
+            }
+        }
+        if (persistent != null) {
+            definer.define(xml.format(title ? persistent.withTitleAndDescription(value, persistent.description())
+                    : persistent.withTitleAndDescription(persistent.title(), value)), false);
+        }
     }
 
     /** The domain's vCPU counts, stored and (while it runs) live. */

@@ -147,4 +147,11 @@ public record Domain(
                 current, memoryBacking, vcpu, iothreads, os, features, cpu, clock, onPoweroff,
                 onReboot, onCrash, pm, devices, tuning, sysinfo, seclabels, qemuCommandline, extensions, comments);
     }
+
+    /** A copy with another {@code <title>} and {@code <description>} (virsh desc); null for none. */
+    public Domain withTitleAndDescription(String newTitle, String newDescription) {
+        return new Domain(type, name, uuid, newTitle, newDescription, metadata, maxMemory, memoryKiB,
+                currentMemoryKiB, memoryBacking, vcpu, iothreads, os, features, cpu, clock, onPoweroff,
+                onReboot, onCrash, pm, devices, tuning, sysinfo, seclabels, qemuCommandline, extensions, comments);
+    }
 }

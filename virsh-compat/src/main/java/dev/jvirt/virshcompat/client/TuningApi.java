@@ -18,6 +18,16 @@ public final class TuningApi {
         http.send("POST", ApiClient.domainPath(domain) + "/memory", new Tuning.Memory(kib, maximum, live, config).toJson());
     }
 
+    /** The description (or title) of the running guest, or with {@code config} of the stored definition; null for none. */
+    public String description(String domain, boolean title, boolean config) {
+        return Tuning.Text.from(http.getObject(ApiClient.domainPath(domain) + "/description?title=" + (title ? 1 : 0)
+                + "&config=" + (config ? 1 : 0))).text();
+    }
+
+    public void describe(String domain, boolean title, String text, Boolean live, Boolean config) {
+        http.send("POST", ApiClient.domainPath(domain) + "/description", new Tuning.Describe(text, title, live, config).toJson());
+    }
+
     public Tuning.VcpuCount vcpuCount(String domain) {
         return Tuning.VcpuCount.from(http.getObject(ApiClient.domainPath(domain) + "/vcpus/count"));
     }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Live tuning through bin/jvirsh against a real jvirtd running the tiny guest (its kernel has
  * virtio_balloon): setmem moves the balloon, and what the guest's driver reports changes (QEMU's
  * actual size, the guest's own total); setmaxmem is refused live and changes the stored
- * definition; vcpucount, vcpuinfo, inject-nmi (the guest's kernel logs it) and screenshot (a PPM
+ * definition; desc (live and stored); vcpucount, vcpuinfo, inject-nmi (the guest's kernel logs it) and screenshot (a PPM
  * of its VGA). Messages are virsh 9.0's (checked against virsh -c test:///default and libvirt's
  * QEMU driver strings).
  */
@@ -46,7 +46,20 @@ class JvirshTuningIT {
             assertThat(notRunning.err()).as(notRunning.toString())
                     .isEqualTo("error: Requested operation is not valid: domain is not running\n");
 
+            assertThat(ok(jvirsh.run("desc", "tune1"))).isEqualTo("No description for domain: tune1\n\n");
+            assertThat(ok(jvirsh.run("desc", "tune1", "--title", "Tiny", "one"))).isEqualTo("Domain title updated successfully\n\n");
+            assertThat(ok(jvirsh.run("dumpxml", "tune1"))).contains("<title>Tiny one</title>");
+            Result descLive = jvirsh.run("desc", "tune1", "--live", "--new-desc", "x");
+            assertThat(descLive.err()).as(descLive.toString()).isEqualTo("error: Failed to set new domain description\n"
+                    + "error: Requested operation is not valid: domain is not running\n");
+
             ok(jvirsh.run("start", "tune1"));
+            assertThat(ok(jvirsh.run("desc", "tune1", "--new-desc", "a busy guest")))
+                    .isEqualTo("Domain description updated successfully\n\n");
+            assertThat(ok(jvirsh.run("desc", "tune1"))).isEqualTo("a busy guest\n\n");
+            assertThat(ok(jvirsh.run("desc", "tune1", "--config"))).isEqualTo("No description for domain: tune1\n\n");
+            assertThat(ok(jvirsh.run("desc", "tune1", "--title"))).isEqualTo("Tiny one\n\n");
+            assertThat(ok(jvirsh.run("dumpxml", "tune1"))).contains("<description>a busy guest</description>");
             Path log = daemon.state.resolve("log/qemu/tune1.console.log");
             SerialOutput.await(log, TinyGuest.READY_MARKER, Duration.ofSeconds(120));
             long total = awaitStat(jvirsh, "available", v -> v > 0);

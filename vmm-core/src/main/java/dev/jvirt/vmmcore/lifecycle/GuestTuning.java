@@ -63,6 +63,20 @@ public final class GuestTuning {
         }
     }
 
+    /** Gives the running guest's live definition another title or description (virsh desc --live). */
+    public void describe(String name, RunningGuest g, boolean title, String text) {
+        Domain live = g.live();
+        Domain changed = title ? live.withTitleAndDescription(text, live.description())
+                : live.withTitleAndDescription(live.title(), text);
+        g.live(changed);
+        try {
+            runtime.writeLiveXml(g.paths(), xml.format(changed));
+        } catch (IOException e) {
+            throw new GuestControlException("the " + (title ? "title" : "description") + " of domain '" + name
+                    + "' was changed, but its live definition could not be written: " + e.getMessage(), e);
+        }
+    }
+
     /** The running guest's vCPUs: QEMU's threads, their last host CPU, CPU time and affinity. */
     public List<VcpuInfo> vcpus(String name, RunningGuest g) {
         JsonNode cpus = GuestMonitor.call(g, name, "query-cpus-fast", null);

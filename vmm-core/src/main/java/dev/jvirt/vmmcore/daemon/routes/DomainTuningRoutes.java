@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Live tuning (setmem, setmaxmem, vcpucount, vcpuinfo, inject-nmi, screenshot), over {@link Hypervisor#tuning()}. */
+/** Live tuning (setmem, setmaxmem, desc, vcpucount, vcpuinfo, inject-nmi, screenshot), over {@link Hypervisor#tuning()}. */
 final class DomainTuningRoutes {
     private final Hypervisor hv;
 
@@ -33,6 +33,13 @@ final class DomainTuningRoutes {
             } else {
                 hv.tuning().setMemory(r.param("name"), m.kib(), m.live(), m.config());
             }
+            return Reply.json(Map.of());
+        });
+        t.get("/1.0/domains/{name}/description", r -> Reply.json(new Tuning.Text(hv.tuning().description(r.param("name"),
+                r.queryFlag("title"), r.queryFlag("config"))).toJson()));
+        t.post("/1.0/domains/{name}/description", r -> {
+            Tuning.Describe d = Tuning.Describe.from(body(r));
+            hv.tuning().describe(r.param("name"), d.title(), d.text(), d.live(), d.config());
             return Reply.json(Map.of());
         });
         t.get("/1.0/domains/{name}/vcpus/count", r -> {
