@@ -122,4 +122,16 @@ public final class Tuning {
             return Json.object("text", text);
         }
     }
+
+    /** {@code POST .../vcpus}: setvcpus to {@code count}; with {@code maximum} the stored maximum. */
+    public record SetVcpus(int count, boolean maximum, Boolean live, Boolean config) implements Shape {
+        public static SetVcpus from(JsonObject o) {
+            return new SetVcpus((int) o.number("count", 0), o.bool("maximum"), flag(o, "live"), flag(o, "config"));
+        }
+
+        @Override
+        public Map<String, Object> toJson() {
+            return Json.object("count", count, "maximum", maximum, "live", live, "config", config);
+        }
+    }
 }

@@ -101,6 +101,7 @@ import dev.jvirt.virshcompat.commands.VcpuInfoCommand;
 import dev.jvirt.virshcompat.commands.InjectNmiCommand;
 import dev.jvirt.virshcompat.commands.ScreenshotCommand;
 import dev.jvirt.virshcompat.commands.DescCommand;
+import dev.jvirt.virshcompat.commands.SetVcpusCommand;
 import picocli.CommandLine;
 
 /**
@@ -123,7 +124,7 @@ final class CommandRegistry {
         "domifaddr", "attach-interface",
         "net-list", "net-info", "net-uuid", "net-name", "net-define", "net-create", "net-start", "net-destroy",
         "net-undefine", "net-autostart", "net-dumpxml", "net-dhcp-leases",
-        "setmem", "setmaxmem", "desc", "vcpucount", "vcpuinfo", "inject-nmi", "screenshot",
+        "setmem", "setmaxmem", "desc", "setvcpus", "vcpucount", "vcpuinfo", "inject-nmi", "screenshot",
         "guest-exec", "lxc", "nested-status", "nested-lxd",
         "capabilities", "domcapabilities", "nodeinfo", "nodememstats", "freecell", "hostname", "uri", "version", "host-validate",
         CompleteDomainsCommand.NAME, BashCompletionCommand.NAME,
@@ -218,6 +219,7 @@ final class CommandRegistry {
             case "net-dhcp-leases": return new NetDhcpLeasesCommand();
             case "setmem": return new SetMemCommand();
             case "desc": return new DescCommand();
+            case "setvcpus": return new SetVcpusCommand();
             case "setmaxmem": return new SetMaxMemCommand();
             case "vcpucount": return new VcpuCountCommand();
             case "vcpuinfo": return new VcpuInfoCommand();

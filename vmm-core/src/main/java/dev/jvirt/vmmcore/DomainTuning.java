@@ -109,6 +109,38 @@ public final class DomainTuning {
         }
     }
 
+    /**
+     * Sets the domain's vCPU count (setvcpus): live by hotplug, config as {@code <vcpu current>};
+     * with {@code maximum} the stored definition's maximum ({@code <vcpu>}), which a running guest cannot change.
+     */
+    public void setVcpus(String domain, int count, boolean maximum, Boolean live, Boolean config) {
+        if (count < 1) {
+            throw new InvalidArgumentException("a domain needs at least 1 vCPU");
+        }
+        DomainEntry e = registry.resolve(domain);
+        boolean[] lc = liveConfig(e, live, config);
+        if (maximum && lc[0]) {
+            throw new OperationInvalidException("maximum vcpu count of a live domain can't be modified");
+        }
+        Domain persistent = lc[1] ? persistent(e) : null;
+        if (persistent != null && !maximum && count > persistent.maxVcpus()) {
+            throw new InvalidArgumentException("requested vcpus is greater than max allowable vcpus for the persistent "
+                    + "domain: " + count + " > " + persistent.maxVcpus());
+        }
+        if (lc[0]) {
+            try (OperationLock.Held held = e.acquire(Operation.TUNE, busyWait)) {
+                guests.setVcpus(e.name(), operations.guest(e, Operation.TUNE), count);
+            }
+        }
+        if (persistent != null) {
+            dev.jvirt.domainxml.domain.Vcpu v = persistent.vcpu();
+            int max = maximum ? count : persistent.maxVcpus();
+            int current = maximum ? Math.min(persistent.vcpus(), count) : count;
+            definer.define(xml.format(persistent.withVcpu(new dev.jvirt.domainxml.domain.Vcpu(max,
+                    current == max ? null : current, v == null ? null : v.placement(), v == null ? null : v.cpuset()))), false);
+        }
+    }
+
     /** The domain's vCPU counts, stored and (while it runs) live. */
     public VcpuCount vcpuCount(String domain) {
         DomainEntry.Snapshot s = registry.resolve(domain).snapshot();

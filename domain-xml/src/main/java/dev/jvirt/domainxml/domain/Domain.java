@@ -154,4 +154,11 @@ public record Domain(
                 currentMemoryKiB, memoryBacking, vcpu, iothreads, os, features, cpu, clock, onPoweroff,
                 onReboot, onCrash, pm, devices, tuning, sysinfo, seclabels, qemuCommandline, extensions, comments);
     }
+
+    /** A copy with another {@code <vcpu>} (setvcpus). */
+    public Domain withVcpu(Vcpu v) {
+        return new Domain(type, name, uuid, title, description, metadata, maxMemory, memoryKiB,
+                currentMemoryKiB, memoryBacking, v, iothreads, os, features, cpu, clock, onPoweroff,
+                onReboot, onCrash, pm, devices, tuning, sysinfo, seclabels, qemuCommandline, extensions, comments);
+    }
 }

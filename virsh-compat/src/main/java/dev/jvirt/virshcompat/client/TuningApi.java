@@ -32,6 +32,10 @@ public final class TuningApi {
         return Tuning.VcpuCount.from(http.getObject(ApiClient.domainPath(domain) + "/vcpus/count"));
     }
 
+    public void setVcpus(String domain, int count, boolean maximum, Boolean live, Boolean config) {
+        http.send("POST", ApiClient.domainPath(domain) + "/vcpus", new Tuning.SetVcpus(count, maximum, live, config).toJson());
+    }
+
     public Tuning.Vcpus vcpus(String domain) {
         return Tuning.Vcpus.from(http.getObject(ApiClient.domainPath(domain) + "/vcpus"));
     }

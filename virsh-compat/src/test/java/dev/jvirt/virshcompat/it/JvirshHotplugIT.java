@@ -41,7 +41,7 @@ class JvirshHotplugIT {
                 assertThat(ok(jvirsh, null, "domblklist", "hp1").out()).contains(" vdb ").contains("hot.qcow2");
                 assertThat(ok(jvirsh, null, "qemu-monitor-command", "hp1", "{\"execute\":\"query-block\"}").out())
                         .contains("virtio-disk1");
-                inGuest(jvirsh, console, "echo JVIRT-BLOCKS-IN $(ls /sys/block)", "JVIRT-BLOCKS-IN vda"); // the guest has it (its
+                GuestShell.run(jvirsh, "hp1", console, "echo JVIRT-BLOCKS-IN $(ls /sys/block)", "JVIRT-BLOCKS-IN vda"); // the guest has it (its
                 // kernel names disks in the order it finds them: the guest's only disk is its vda, whatever the target)
                 Result inUse = jvirsh.run("vol-delete", "--pool", "default", "hot.qcow2");
                 assertThat(inUse.err()).as(inUse.toString()).contains("used by domain 'hp1'");
@@ -50,7 +50,7 @@ class JvirshHotplugIT {
                         .contains("target vdb already exists");
                 ok(jvirsh, "Device detached successfully\n\n", "detach-device", "hp1", dev.toString());
                 assertThat(ok(jvirsh, null, "domblklist", "hp1").out()).doesNotContain("vdb");
-                inGuest(jvirsh, console, "echo JVIRT-BLOCKS-OUT $(ls /sys/block | grep -c vda)", "JVIRT-BLOCKS-OUT 0");
+                GuestShell.run(jvirsh, "hp1", console, "echo JVIRT-BLOCKS-OUT $(ls /sys/block | grep -c vda)", "JVIRT-BLOCKS-OUT 0");
                 ok(jvirsh, "Vol hot.qcow2 deleted\n\n", "vol-delete", "--pool", "default", "hot.qcow2");
 
                 Path file = scratch.resolve("extra.raw");
@@ -79,15 +79,6 @@ class JvirshHotplugIT {
             assertThat(r.out()).as(String.join(" ", args) + "\n" + r).isEqualTo(expectedOut);
         }
         return r;
-    }
-
-    /** Runs a shell line in the guest over jvirsh console (input ended: the console ends) and awaits its answer. */
-    private static void inGuest(Cli jvirsh, Path log, String line, String answer) throws Exception {
-        Process console = jvirsh.start("console", "hp1");
-        Cli.write(console.getOutputStream(), line + "\n");
-        console.getOutputStream().close();
-        assertThat(console.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-        awaitInLog(log, answer, 60);
     }
 
     private static void awaitInLog(Path log, String text) throws Exception {

@@ -104,6 +104,61 @@ class JvirshTuningIT {
         }
     }
 
+    /**
+     * setvcpus: a vCPU hot-plugged into the running guest (its kernel sees it, and it can be brought
+     * online) and unplugged again (its kernel lets go of it); the stored counts.
+     */
+    @Test
+    void vcpusHotpluggedAndUnplugged(TinyGuest guest) throws Exception {
+        Path scratch = Files.createTempDirectory("jvirsh-vcpus-");
+        try (JvirtdUnderTest daemon = new JvirtdUnderTest(scratch.resolve("daemon"))) {
+            Distribution dist = Distribution.find(scratch);
+            daemon.start(dist);
+            Cli jvirsh = new Cli(dist.jvirsh(), Map.of("JVIRT_DEFAULT_URI", daemon.uri()));
+            Path xml = TinyDomainXml.write(guest, "cpus1", scratch);
+            Files.writeString(xml, Files.readString(xml).replace("<vcpu>1</vcpu>", "<vcpu current='1'>2</vcpu>"));
+            ok(jvirsh.run("define", xml.toString()));
+            assertThat(ok(jvirsh.run("vcpucount", "cpus1"))).isEqualTo("maximum      config         2\n"
+                    + "current      config         1\n\n");
+            Result over = jvirsh.run("setvcpus", "cpus1", "3", "--config");
+            assertThat(over.err()).as(over.toString()).isEqualTo("error: invalid argument: requested vcpus is greater than "
+                    + "max allowable vcpus for the persistent domain: 3 > 2\n");
+            Result zero = jvirsh.run("setvcpus", "cpus1", "0");
+            assertThat(zero.err()).isEqualTo("error: Can't set 0 processors for a VM\n");
+
+            ok(jvirsh.run("start", "cpus1"));
+            Path log = daemon.state.resolve("log/qemu/cpus1.console.log");
+            SerialOutput.await(log, TinyGuest.READY_MARKER, Duration.ofSeconds(120));
+            assertThat(ok(jvirsh.run("setvcpus", "cpus1", "2", "--live"))).isEqualTo("\n");
+            assertThat(ok(jvirsh.run("vcpucount", "cpus1", "--live"))).isEqualTo("maximum      live           2\n"
+                    + "current      live           2\n\n");
+            assertThat(ok(jvirsh.run("vcpuinfo", "cpus1"))).contains("VCPU:           1\n");
+            assertThat(ok(jvirsh.run("dumpxml", "cpus1"))).contains(">2</vcpu>").doesNotContain("current='1'");
+            GuestShell.run(jvirsh, "cpus1", log, "echo JVIRT-CPUS $(ls -d /sys/devices/system/cpu/cpu[0-9]* | wc -l)",
+                    "JVIRT-CPUS 2");
+            // what udev does in a full guest: the new CPU brought online (the tiny guest has no udev)
+            GuestShell.run(jvirsh, "cpus1", log, "echo 1 > /sys/devices/system/cpu/cpu1/online; "
+                    + "echo JVIRT-ONLINE $(cat /sys/devices/system/cpu/online)", "JVIRT-ONLINE 0-1");
+            Result liveOver = jvirsh.run("setvcpus", "cpus1", "3", "--live");
+            assertThat(liveOver.err()).as(liveOver.toString()).isEqualTo("error: invalid argument: requested vcpus is "
+                    + "greater than max allowable vcpus for the live domain: 3 > 2\n");
+            Result maxLive = jvirsh.run("setvcpus", "cpus1", "1", "--maximum");
+            assertThat(maxLive.err()).as(maxLive.toString()).isEqualTo("error: Requested operation is not valid: "
+                    + "maximum vcpu count of a live domain can't be modified\n");
+
+            long asked = System.nanoTime();
+            assertThat(ok(jvirsh.run("setvcpus", "cpus1", "1", "--live"))).isEqualTo("\n");
+            System.out.printf("setvcpus 1 --live: the guest released its vCPU after %d ms%n", (System.nanoTime() - asked) / 1_000_000);
+            assertThat(ok(jvirsh.run("vcpucount", "cpus1", "--live", "--active"))).isEqualTo("current      live           1\n\n");
+            GuestShell.run(jvirsh, "cpus1", log, "echo JVIRT-CPUS-NOW $(ls -d /sys/devices/system/cpu/cpu[0-9]* | wc -l)",
+                    "JVIRT-CPUS-NOW 1");
+            ok(jvirsh.run("setvcpus", "cpus1", "1", "--maximum", "--config"));
+            assertThat(ok(jvirsh.run("vcpucount", "cpus1", "--config"))).isEqualTo("maximum      config         1\n"
+                    + "current      config         1\n\n");
+            ok(jvirsh.run("destroy", "cpus1"));
+        }
+    }
+
     private static long awaitStat(Cli jvirsh, String key, java.util.function.LongPredicate ok) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         long v = -1;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jvirt.domainxml.domain.Domain;
 import dev.jvirt.domainxml.domain.Memballoon;
+import dev.jvirt.domainxml.domain.Vcpu;
 import dev.jvirt.vmmcore.GuestControlException;
 import dev.jvirt.vmmcore.InvalidArgumentException;
 import dev.jvirt.vmmcore.OperationInvalidException;
@@ -60,6 +61,40 @@ public final class GuestTuning {
         } catch (IOException e) {
             throw new GuestControlException("the balloon of domain '" + name + "' was set to " + kib
                     + " KiB, but its live definition could not be written: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Brings the running guest to {@code count} vCPUs by hotplug (setvcpus --live); its live
+     * definition's {@code <vcpu current>} follows.
+     *
+     * @throws InvalidArgumentException over its maximum, or fewer than it started with
+     */
+    public void setVcpus(String name, RunningGuest g, int count) {
+        Domain live = g.live();
+        int max = live.maxVcpus();
+        int current = live.vcpus();
+        if (count > max) {
+            throw new InvalidArgumentException("requested vcpus is greater than max allowable vcpus for the live domain: "
+                    + count + " > " + max); // libvirt's words
+        }
+        if (count == current) {
+            return;
+        }
+        try {
+            VcpuHotplug.resize(name, g, current, count, java.time.Duration.ofSeconds(20));
+        } finally {
+            int now = GuestMonitor.call(g, name, "query-cpus-fast", null).size();
+            Vcpu v = live.vcpu();
+            Domain changed = live.withVcpu(new Vcpu(max, now == max ? null : now, v == null ? null : v.placement(),
+                    v == null ? null : v.cpuset()));
+            g.live(changed);
+            try {
+                runtime.writeLiveXml(g.paths(), xml.format(changed));
+            } catch (IOException e) {
+                throw new GuestControlException("domain '" + name + "' has " + now
+                        + " vCPUs now, but its live definition could not be written: " + e.getMessage(), e);
+            }
         }
     }
 

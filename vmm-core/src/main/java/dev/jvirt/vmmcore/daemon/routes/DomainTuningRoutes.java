@@ -47,6 +47,11 @@ final class DomainTuningRoutes {
             return Reply.json(new Tuning.VcpuCount(c.maximumConfig(), c.currentConfig(), c.maximumLive(),
                     c.currentLive()).toJson());
         });
+        t.post("/1.0/domains/{name}/vcpus", r -> {
+            Tuning.SetVcpus v = Tuning.SetVcpus.from(body(r));
+            hv.tuning().setVcpus(r.param("name"), v.count(), v.maximum(), v.live(), v.config());
+            return Reply.json(Map.of());
+        });
         t.get("/1.0/domains/{name}/vcpus", r -> {
             List<Tuning.Vcpu> out = new ArrayList<>();
             for (VcpuInfo v : hv.tuning().vcpus(r.param("name"))) {
