@@ -59,6 +59,9 @@ class ApiContractIT {
                 assertThat(running.pid()).isNotNull();
                 same(api.get("/1.0/domains/contract"), Domains.Info::from, 200);
                 sameList(api.get("/1.0/domains"), Domains.Summary::from);
+                same(api.get("/1.0/domains/contract/vcpus/count"), dev.jvirt.api.Tuning.VcpuCount::from, 200);
+                same(api.get("/1.0/domains/contract/vcpus"), dev.jvirt.api.Tuning.Vcpus::from, 200);
+                same(api.get("/1.0/domains/contract/description"), dev.jvirt.api.Tuning.Text::from, 200);
                 same(api.post("/1.0/domains/contract/destroy", new Requests.Destroy(false).toJson()),
                         Domains.StateReason::from, 200);
 
