@@ -102,6 +102,7 @@ import dev.jvirt.virshcompat.commands.InjectNmiCommand;
 import dev.jvirt.virshcompat.commands.ScreenshotCommand;
 import dev.jvirt.virshcompat.commands.DescCommand;
 import dev.jvirt.virshcompat.commands.SetVcpusCommand;
+import dev.jvirt.virshcompat.commands.CpuStatsCommand;
 import picocli.CommandLine;
 
 /**
@@ -115,7 +116,7 @@ final class CommandRegistry {
         "list", "dominfo", "domstate", "domid", "domuuid", "domname",
         "define", "undefine", "create", "start", "shutdown", "destroy", "reboot", "reset", "suspend", "resume",
         "dumpxml", "edit", "autostart", "domblklist", "attach-disk", "detach-disk", "attach-device", "detach-device", "domiflist", "console", "event",
-        "domstats", "dommemstat", "domblkstat", "domblkinfo", "domblkerror", "domifstat", "top",
+        "domstats", "dommemstat", "domblkstat", "domblkinfo", "domblkerror", "domifstat", "cpu-stats", "top",
         "domxml-to-native", "qemu-monitor-command", "qemu-monitor-event",
         "pool-list", "pool-info", "pool-define", "pool-define-as", "pool-create", "pool-create-as", "pool-build", "pool-start",
         "pool-destroy", "pool-delete", "pool-undefine", "pool-autostart", "pool-dumpxml", "pool-refresh",
@@ -239,6 +240,7 @@ final class CommandRegistry {
             case "domblkinfo": return new DomBlkInfoCommand();
             case "domblkerror": return new DomBlkErrorCommand();
             case "domifstat": return new DomIfStatCommand();
+            case "cpu-stats": return new CpuStatsCommand();
             case "top": return new TopCommand();
             case "freecell": return new FreeCellCommand();
             case "hostname": return new HostnameCommand();

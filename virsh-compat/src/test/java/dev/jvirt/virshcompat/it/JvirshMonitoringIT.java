@@ -75,6 +75,8 @@ class JvirshMonitoringIT {
             assertThat(ok(jvirsh.run("domblkinfo", "--all", "--human", "mon1")))
                     .matches(" Target   Capacity +Allocation +Physical\n-+\n vda      64\\.000 MiB   .* KiB +.* KiB\n\n");
             assertThat(ok(jvirsh.run("domblkerror", "mon1"))).isEqualTo("No errors found\n\n");
+            assertThat(ok(jvirsh.run("cpu-stats", "mon1", "--total"))).matches("Total:\n\tcpu_time +\\d+\\.\\d{9} seconds\n"
+                    + "\tuser_time +\\d+\\.\\d{9} seconds\n\tsystem_time +\\d+\\.\\d{9} seconds\n\n");
             ok(jvirsh.run("destroy", "mon1"));
         }
     }
