@@ -134,4 +134,16 @@ public final class Tuning {
             return Json.object("count", count, "maximum", maximum, "live", live, "config", config);
         }
     }
+
+    /** One display of {@code GET .../displays}: vnc or spice, its listen address, port and (SPICE) TLS port or null. */
+    public record Display(String type, String host, long port, Long tlsPort) implements Shape {
+        public static Display from(JsonObject o) {
+            return new Display(o.string("type"), o.string("host", ""), o.number("port", -1), o.number("tls_port"));
+        }
+
+        @Override
+        public Map<String, Object> toJson() {
+            return Json.object("type", type, "host", host, "port", port, "tls_port", tlsPort);
+        }
+    }
 }

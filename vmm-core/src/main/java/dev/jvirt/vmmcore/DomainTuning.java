@@ -153,7 +153,13 @@ public final class DomainTuning {
     /** The running domain's vCPUs as QEMU runs them. */
     public List<VcpuInfo> vcpus(String domain) {
         DomainEntry e = registry.resolve(domain);
-        return guests.vcpus(e.name(), operations.guest(e, Operation.STATS));
+        return guests.vcpus(e.name(), operations.guest(e, Operation.QUERY_GUEST));
+    }
+
+    /** The running domain's graphical displays (VNC, SPICE) as QEMU serves them. */
+    public List<DisplayInfo> displays(String domain) {
+        DomainEntry e = registry.resolve(domain);
+        return guests.displays(e.name(), operations.guest(e, Operation.QUERY_GUEST));
     }
 
     /** Injects a non-maskable interrupt into the running domain (inject-nmi). */
@@ -165,7 +171,7 @@ public final class DomainTuning {
     /** The running domain's display {@code screen} as a PPM image (screenshot). */
     public byte[] screenshot(String domain, int screen) {
         DomainEntry e = registry.resolve(domain);
-        return guests.screenshot(e.name(), operations.guest(e, Operation.STATS), screen);
+        return guests.screenshot(e.name(), operations.guest(e, Operation.QUERY_GUEST), screen);
     }
 
     private static Domain persistent(DomainEntry e) {

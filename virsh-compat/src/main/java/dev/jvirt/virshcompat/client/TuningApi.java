@@ -40,6 +40,15 @@ public final class TuningApi {
         return Tuning.Vcpus.from(http.getObject(ApiClient.domainPath(domain) + "/vcpus"));
     }
 
+    /** The running domain's VNC and SPICE displays. */
+    public java.util.List<Tuning.Display> displays(String domain) {
+        java.util.List<Tuning.Display> out = new java.util.ArrayList<>();
+        for (Object o : dev.jvirt.api.json.JsonObject.list(http.get(ApiClient.domainPath(domain) + "/displays"))) {
+            out.add(Tuning.Display.from(dev.jvirt.api.json.JsonObject.of(o)));
+        }
+        return out;
+    }
+
     public void injectNmi(String domain) {
         http.send("POST", ApiClient.domainPath(domain) + "/inject-nmi", null);
     }

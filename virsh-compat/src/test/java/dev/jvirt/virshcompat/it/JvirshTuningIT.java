@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Live tuning through bin/jvirsh against a real jvirtd running the tiny guest (its kernel has
  * virtio_balloon): setmem moves the balloon, and what the guest's driver reports changes (QEMU's
  * actual size, the guest's own total); setmaxmem is refused live and changes the stored
- * definition; desc (live and stored); vcpucount, vcpuinfo, inject-nmi (the guest's kernel logs it) and screenshot (a PPM
+ * definition; desc (live and stored); vncdisplay and domdisplay (its VNC server answers RFB there); vcpucount, vcpuinfo, inject-nmi (the guest's kernel logs it) and screenshot (a PPM
  * of its VGA). Messages are virsh 9.0's (checked against virsh -c test:///default and libvirt's
  * QEMU driver strings).
  */
@@ -36,12 +36,16 @@ class JvirshTuningIT {
             daemon.start(dist);
             Cli jvirsh = new Cli(dist.jvirsh(), Map.of("JVIRT_DEFAULT_URI", daemon.uri()));
             Path xml = TinyDomainXml.write(guest, "tune1", scratch);
-            Files.writeString(xml, Files.readString(xml).replace("</devices>", "  <video><model type='vga'/></video>\n  </devices>"));
+            Files.writeString(xml, Files.readString(xml).replace("</devices>", "  <graphics type='vnc' autoport='yes' listen='127.0.0.1'/>\n"
+                    + "  <video><model type='vga'/></video>\n  </devices>"));
             ok(jvirsh.run("define", xml.toString()));
             assertThat(ok(jvirsh.run("vcpucount", "tune1"))).isEqualTo("maximum      config         1\n"
                     + "current      config         1\n\n");
             assertThat(ok(jvirsh.run("vcpuinfo", "tune1"))).matches("VCPU:           0\nCPU:            N/A\n"
                     + "State:          N/A\nCPU time        N/A\nCPU Affinity:   y+\n\n");
+            Result noDisplay = jvirsh.run("vncdisplay", "tune1");
+            assertThat(noDisplay.err()).as(noDisplay.toString()).startsWith("error: Requested operation is not valid: "
+                    + "cannot query the running guest of domain 'tune1': it is shut off");
             Result notRunning = jvirsh.run("setmem", "tune1", "64M", "--live");
             assertThat(notRunning.err()).as(notRunning.toString())
                     .isEqualTo("error: Requested operation is not valid: domain is not running\n");
@@ -95,6 +99,16 @@ class JvirshTuningIT {
 
             assertThat(ok(jvirsh.run("inject-nmi", "tune1"))).isEqualTo("\n");
             SerialOutput.await(log, "NMI received", Duration.ofSeconds(30));
+
+            String vnc = ok(jvirsh.run("vncdisplay", "tune1"));
+            assertThat(vnc).matches("127\\.0\\.0\\.1:\\d+\n\n");
+            int display = Integer.parseInt(vnc.strip().substring("127.0.0.1:".length()));
+            assertThat(ok(jvirsh.run("domdisplay", "tune1"))).isEqualTo("vnc://127.0.0.1:" + display + "\n\n");
+            try (java.net.Socket rfb = new java.net.Socket("127.0.0.1", 5900 + display)) {
+                assertThat(new String(rfb.getInputStream().readNBytes(12), StandardCharsets.US_ASCII)).isEqualTo("RFB 003.008\n");
+            }
+            Result noSpice = jvirsh.run("domdisplay", "tune1", "--type", "spice");
+            assertThat(noSpice.err()).isEqualTo("error: No graphical display with type 'spice' found\n");
 
             Path shot = scratch.resolve("tune1.ppm");
             assertThat(ok(jvirsh.run("screenshot", "tune1", shot.toString())))

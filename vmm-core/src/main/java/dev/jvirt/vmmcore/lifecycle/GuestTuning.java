@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jvirt.domainxml.domain.Domain;
 import dev.jvirt.domainxml.domain.Memballoon;
 import dev.jvirt.domainxml.domain.Vcpu;
+import dev.jvirt.vmmcore.DisplayInfo;
 import dev.jvirt.vmmcore.GuestControlException;
 import dev.jvirt.vmmcore.InvalidArgumentException;
 import dev.jvirt.vmmcore.OperationInvalidException;
@@ -134,6 +135,31 @@ public final class GuestTuning {
                 // the thread went (the guest is stopping): what QEMU said is all there is
             }
             out.add(new VcpuInfo(c.path("cpu-index").asInt(), lastCpu, "running", time, affinity));
+        }
+        return out;
+    }
+
+    /** The running guest's VNC and SPICE displays as QEMU serves them ({@code query-vnc}, {@code query-spice}). */
+    public List<DisplayInfo> displays(String name, RunningGuest g) {
+        List<DisplayInfo> out = new ArrayList<>();
+        boolean vnc = false;
+        boolean spice = false;
+        for (var gr : g.live().devices().graphics()) {
+            vnc |= "vnc".equals(gr.type());
+            spice |= "spice".equals(gr.type());
+        }
+        if (vnc) {
+            JsonNode v = GuestMonitor.call(g, name, "query-vnc", null);
+            if (v.path("enabled").asBoolean() && v.path("service").asText("").matches("\\d+")) {
+                out.add(new DisplayInfo("vnc", v.path("host").asText(""), Integer.parseInt(v.path("service").asText()), null));
+            }
+        }
+        if (spice) {
+            JsonNode sp = GuestMonitor.call(g, name, "query-spice", null);
+            if (sp.path("enabled").asBoolean()) {
+                out.add(new DisplayInfo("spice", sp.path("host").asText(""), sp.path("port").asInt(-1),
+                        sp.has("tls-port") ? sp.path("tls-port").asInt() : null));
+            }
         }
         return out;
     }

@@ -2,6 +2,7 @@ package dev.jvirt.vmmcore.daemon.routes;
 
 import dev.jvirt.api.Tuning;
 import dev.jvirt.api.json.JsonObject;
+import dev.jvirt.vmmcore.DisplayInfo;
 import dev.jvirt.vmmcore.Hypervisor;
 import dev.jvirt.vmmcore.VcpuCount;
 import dev.jvirt.vmmcore.VcpuInfo;
@@ -58,6 +59,13 @@ final class DomainTuningRoutes {
                 out.add(new Tuning.Vcpu(v.vcpu(), v.cpu(), v.state(), v.cpuTimeNanos(), v.affinity()));
             }
             return Reply.json(new Tuning.Vcpus(hostCpus(), out).toJson());
+        });
+        t.get("/1.0/domains/{name}/displays", r -> {
+            List<Object> out = new ArrayList<>();
+            for (DisplayInfo d : hv.tuning().displays(r.param("name"))) {
+                out.add(new Tuning.Display(d.type(), d.host(), d.port(), d.tlsPort() == null ? null : (long) d.tlsPort()).toJson());
+            }
+            return Reply.json(out);
         });
         t.post("/1.0/domains/{name}/inject-nmi", r -> {
             hv.tuning().injectNmi(r.param("name"));
