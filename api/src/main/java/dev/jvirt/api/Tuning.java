@@ -146,4 +146,24 @@ public final class Tuning {
             return Json.object("type", type, "host", host, "port", port, "tls_port", tlsPort);
         }
     }
+
+    /** {@code .../vcpus/N/pin}, {@code .../emulator/pin}: host CPUs (the request's, or the answer's affinity). */
+    public record Pin(List<Integer> cpus, Boolean live, Boolean config) implements Shape {
+        public Pin {
+            cpus = List.copyOf(cpus);
+        }
+
+        public static Pin from(JsonObject o) {
+            List<Integer> cpus = new ArrayList<>();
+            for (Object c : JsonObject.list(o.raw("cpus"))) {
+                cpus.add(((Number) c).intValue());
+            }
+            return new Pin(cpus, flag(o, "live"), flag(o, "config"));
+        }
+
+        @Override
+        public Map<String, Object> toJson() {
+            return Json.object("cpus", cpus, "live", live, "config", config);
+        }
+    }
 }

@@ -105,6 +105,8 @@ import dev.jvirt.virshcompat.commands.SetVcpusCommand;
 import dev.jvirt.virshcompat.commands.CpuStatsCommand;
 import dev.jvirt.virshcompat.commands.DomDisplayCommand;
 import dev.jvirt.virshcompat.commands.VncDisplayCommand;
+import dev.jvirt.virshcompat.commands.EmulatorPinCommand;
+import dev.jvirt.virshcompat.commands.VcpuPinCommand;
 import picocli.CommandLine;
 
 /**
@@ -127,7 +129,7 @@ final class CommandRegistry {
         "domifaddr", "attach-interface",
         "net-list", "net-info", "net-uuid", "net-name", "net-define", "net-create", "net-start", "net-destroy",
         "net-undefine", "net-autostart", "net-dumpxml", "net-dhcp-leases",
-        "setmem", "setmaxmem", "desc", "setvcpus", "vcpucount", "vcpuinfo", "inject-nmi", "screenshot", "domdisplay", "vncdisplay",
+        "setmem", "setmaxmem", "desc", "setvcpus", "vcpucount", "vcpuinfo", "vcpupin", "emulatorpin", "inject-nmi", "screenshot", "domdisplay", "vncdisplay",
         "guest-exec", "lxc", "nested-status", "nested-lxd",
         "capabilities", "domcapabilities", "nodeinfo", "nodememstats", "freecell", "hostname", "uri", "version", "host-validate",
         CompleteDomainsCommand.NAME, BashCompletionCommand.NAME,
@@ -222,6 +224,8 @@ final class CommandRegistry {
             case "net-dhcp-leases": return new NetDhcpLeasesCommand();
             case "setmem": return new SetMemCommand();
             case "desc": return new DescCommand();
+            case "vcpupin": return new VcpuPinCommand();
+            case "emulatorpin": return new EmulatorPinCommand();
             case "domdisplay": return new DomDisplayCommand();
             case "vncdisplay": return new VncDisplayCommand();
             case "setvcpus": return new SetVcpusCommand();

@@ -162,6 +162,46 @@ public final class DomainTuning {
         return guests.displays(e.name(), operations.guest(e, Operation.QUERY_GUEST));
     }
 
+    /** Pins vCPU {@code vcpu} of the running domain to host CPUs {@code cpus} (vcpupin; live only). */
+    public void pinVcpu(String domain, int vcpu, List<Integer> cpus, Boolean live, Boolean config) {
+        DomainEntry e = registry.resolve(domain);
+        boolean[] lc = pinScope(e, cpus, live, config, "vcpupin");
+        if (lc[0]) {
+            try (OperationLock.Held held = e.acquire(Operation.TUNE, busyWait)) {
+                guests.pinVcpu(e.name(), operations.guest(e, Operation.TUNE), vcpu, cpus);
+            }
+        }
+    }
+
+    /** The host CPUs the running domain's emulator threads may run on (emulatorpin). */
+    public List<Integer> emulatorAffinity(String domain) {
+        DomainEntry e = registry.resolve(domain);
+        return guests.emulatorAffinity(e.name(), operations.guest(e, Operation.QUERY_GUEST));
+    }
+
+    /** Pins the running domain's emulator threads (all but its vCPUs') to host CPUs {@code cpus} (emulatorpin; live only). */
+    public void pinEmulator(String domain, List<Integer> cpus, Boolean live, Boolean config) {
+        DomainEntry e = registry.resolve(domain);
+        boolean[] lc = pinScope(e, cpus, live, config, "emulatorpin");
+        if (lc[0]) {
+            try (OperationLock.Held held = e.acquire(Operation.TUNE, busyWait)) {
+                guests.pinEmulator(e.name(), operations.guest(e, Operation.TUNE), cpus);
+            }
+        }
+    }
+
+    private static boolean[] pinScope(DomainEntry e, List<Integer> cpus, Boolean live, Boolean config, String command) {
+        if (cpus.isEmpty()) {
+            throw new InvalidArgumentException("the CPU list is empty");
+        }
+        boolean[] lc = liveConfig(e, live, config);
+        if (lc[1]) {
+            throw new InvalidArgumentException(command + " of the stored definition (<cputune>) is not supported by jvirt; "
+                    + "pin the running guest (--live) or edit the <cputune> of the definition");
+        }
+        return lc;
+    }
+
     /** Injects a non-maskable interrupt into the running domain (inject-nmi). */
     public void injectNmi(String domain) {
         DomainEntry e = registry.resolve(domain);

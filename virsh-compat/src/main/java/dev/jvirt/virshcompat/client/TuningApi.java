@@ -49,6 +49,18 @@ public final class TuningApi {
         return out;
     }
 
+    public void pinVcpu(String domain, int vcpu, java.util.List<Integer> cpus, Boolean live, Boolean config) {
+        http.send("POST", ApiClient.domainPath(domain) + "/vcpus/" + vcpu + "/pin", new Tuning.Pin(cpus, live, config).toJson());
+    }
+
+    public java.util.List<Integer> emulatorAffinity(String domain) {
+        return Tuning.Pin.from(http.getObject(ApiClient.domainPath(domain) + "/emulator/pin")).cpus();
+    }
+
+    public void pinEmulator(String domain, java.util.List<Integer> cpus, Boolean live, Boolean config) {
+        http.send("POST", ApiClient.domainPath(domain) + "/emulator/pin", new Tuning.Pin(cpus, live, config).toJson());
+    }
+
     public void injectNmi(String domain) {
         http.send("POST", ApiClient.domainPath(domain) + "/inject-nmi", null);
     }

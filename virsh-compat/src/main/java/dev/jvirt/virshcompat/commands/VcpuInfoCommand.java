@@ -53,7 +53,7 @@ public final class VcpuInfoCommand extends DomainCommand {
                 out().printf("%-15s %s%n", "State:", "N/A");
                 out().printf("%-15s %s%n", "CPU time", "N/A"); // virsh 9.0 has no colon here
             }
-            out().printf("%-15s %s%n", "CPU Affinity:", pretty ? list(v.affinity()) + " (out of " + hostCpus + ")"
+            out().printf("%-15s %s%n", "CPU Affinity:", pretty ? dev.jvirt.virshcompat.format.CpuList.format(v.affinity()) + " (out of " + hostCpus + ")"
                     : map(v.affinity(), hostCpus));
         }
     }
@@ -67,17 +67,4 @@ public final class VcpuInfoCommand extends DomainCommand {
         return b.toString();
     }
 
-    /** virBitmapFormat's list: 0-3,5. */
-    static String list(List<Integer> cpus) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < cpus.size(); i++) {
-            int from = cpus.get(i);
-            int to = from;
-            while (i + 1 < cpus.size() && cpus.get(i + 1) == to + 1) {
-                to = cpus.get(++i);
-            }
-            b.append(b.length() == 0 ? "" : ",").append(from).append(to > from ? "-" + to : "");
-        }
-        return b.toString();
-    }
 }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Live tuning through bin/jvirsh against a real jvirtd running the tiny guest (its kernel has
  * virtio_balloon): setmem moves the balloon, and what the guest's driver reports changes (QEMU's
  * actual size, the guest's own total); setmaxmem is refused live and changes the stored
- * definition; desc (live and stored); vncdisplay and domdisplay (its VNC server answers RFB there); vcpucount, vcpuinfo, inject-nmi (the guest's kernel logs it) and screenshot (a PPM
+ * definition; desc (live and stored); vncdisplay and domdisplay (its VNC server answers RFB there); vcpupin and emulatorpin (sched_setaffinity of QEMU's threads); vcpucount, vcpuinfo, inject-nmi (the guest's kernel logs it) and screenshot (a PPM
  * of its VGA). Messages are virsh 9.0's (checked against virsh -c test:///default and libvirt's
  * QEMU driver strings).
  */
@@ -96,6 +96,24 @@ class JvirshTuningIT {
             assertThat(ok(jvirsh.run("vcpucount", "tune1", "--live", "--active"))).isEqualTo("current      live           1\n\n");
             assertThat(ok(jvirsh.run("vcpuinfo", "tune1"))).matches("VCPU:           0\nCPU:            \\d+\n"
                     + "State:          running\nCPU time:       \\d+\\.\\ds\nCPU Affinity:   y+\n\n");
+
+            if (Runtime.getRuntime().availableProcessors() >= 2) { // pinning to one of two host CPUs
+                assertThat(ok(jvirsh.run("vcpupin", "tune1"))).isEqualTo(" VCPU   CPU Affinity\n----------------------\n"
+                        + " 0      0-1\n\n");
+                assertThat(ok(jvirsh.run("vcpupin", "tune1", "0", "1"))).isEqualTo("\n");
+                assertThat(ok(jvirsh.run("vcpupin", "tune1"))).endsWith(" 0      1\n\n");
+                assertThat(ok(jvirsh.run("vcpuinfo", "tune1"))).contains("CPU Affinity:   -y\n");
+                assertThat(ok(jvirsh.run("emulatorpin", "tune1"))).isEqualTo("emulator: CPU Affinity\n"
+                        + "----------------------------------\n       *: 0-1\n\n");
+                assertThat(ok(jvirsh.run("emulatorpin", "tune1", "0"))).isEqualTo("\n");
+                assertThat(ok(jvirsh.run("emulatorpin", "tune1"))).endsWith("       *: 0\n\n");
+                assertThat(ok(jvirsh.run("vcpuinfo", "tune1"))).contains("CPU Affinity:   -y\n"); // the vCPU kept its own
+                Result badCpu = jvirsh.run("vcpupin", "tune1", "0", "5");
+                assertThat(badCpu.err()).isEqualTo("error: CPU 5 in cpulist '5' exceed the maxcpu 2\n");
+                Result pinConfig = jvirsh.run("vcpupin", "tune1", "0", "1", "--config");
+                assertThat(pinConfig.err()).as(pinConfig.toString()).startsWith("error: invalid argument: vcpupin of the "
+                        + "stored definition (<cputune>) is not supported by jvirt");
+            }
 
             assertThat(ok(jvirsh.run("inject-nmi", "tune1"))).isEqualTo("\n");
             SerialOutput.await(log, "NMI received", Duration.ofSeconds(30));

@@ -11,6 +11,7 @@ import dev.jvirt.vmmcore.GuestControlException;
 import dev.jvirt.vmmcore.InvalidArgumentException;
 import dev.jvirt.vmmcore.OperationInvalidException;
 import dev.jvirt.vmmcore.VcpuInfo;
+import dev.jvirt.vmmcore.qemu.ThreadAffinity;
 import dev.jvirt.vmmcore.store.RuntimeStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -162,6 +163,54 @@ public final class GuestTuning {
             }
         }
         return out;
+    }
+
+    /** Pins the thread of vCPU {@code vcpu} to host CPUs {@code cpus} (vcpupin --live). */
+    public void pinVcpu(String name, RunningGuest g, int vcpu, List<Integer> cpus) {
+        JsonNode list = GuestMonitor.call(g, name, "query-cpus-fast", null);
+        for (JsonNode c : list) {
+            if (c.path("cpu-index").asInt() == vcpu) {
+                setAffinity(name, c.path("thread-id").asLong(), cpus);
+                return;
+            }
+        }
+        throw new InvalidArgumentException("vcpu " + vcpu + " is out of range of live cpu count " + list.size()); // libvirt's words
+    }
+
+    /** The host CPUs QEMU's emulator threads (all but the vCPUs') may run on: its main thread's. */
+    public List<Integer> emulatorAffinity(String name, RunningGuest g) {
+        try {
+            return allowedCpus(Files.readString(proc.resolve(Long.toString(g.process().pid())).resolve("status")));
+        } catch (IOException e) {
+            throw new GuestControlException("cannot read the affinity of QEMU of domain '" + name + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** Pins every thread of QEMU but the vCPUs' to {@code cpus} (emulatorpin --live). */
+    public void pinEmulator(String name, RunningGuest g, List<Integer> cpus) {
+        java.util.Set<Long> vcpuThreads = new java.util.HashSet<>();
+        for (JsonNode c : GuestMonitor.call(g, name, "query-cpus-fast", null)) {
+            vcpuThreads.add(c.path("thread-id").asLong());
+        }
+        Path tasks = proc.resolve(Long.toString(g.process().pid())).resolve("task");
+        try (var s = Files.list(tasks)) {
+            for (Path t : (Iterable<Path>) s::iterator) {
+                long tid = Long.parseLong(t.getFileName().toString());
+                if (!vcpuThreads.contains(tid)) {
+                    setAffinity(name, tid, cpus);
+                }
+            }
+        } catch (IOException e) {
+            throw new GuestControlException("cannot list the threads of QEMU of domain '" + name + "': " + e.getMessage(), e);
+        }
+    }
+
+    private static void setAffinity(String name, long tid, List<Integer> cpus) {
+        try {
+            ThreadAffinity.set(tid, cpus);
+        } catch (IOException e) {
+            throw new GuestControlException("cannot pin thread " + tid + " of domain '" + name + "': " + e.getMessage(), e);
+        }
     }
 
     /** Sends the guest a non-maskable interrupt. */

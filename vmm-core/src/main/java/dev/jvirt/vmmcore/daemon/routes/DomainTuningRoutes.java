@@ -67,6 +67,18 @@ final class DomainTuningRoutes {
             }
             return Reply.json(out);
         });
+        t.post("/1.0/domains/{name}/vcpus/{vcpu}/pin", r -> {
+            Tuning.Pin p = Tuning.Pin.from(body(r));
+            hv.tuning().pinVcpu(r.param("name"), number(r.param("vcpu"), "vcpu"), p.cpus(), p.live(), p.config());
+            return Reply.json(Map.of());
+        });
+        t.get("/1.0/domains/{name}/emulator/pin", r ->
+                Reply.json(new Tuning.Pin(hv.tuning().emulatorAffinity(r.param("name")), true, false).toJson()));
+        t.post("/1.0/domains/{name}/emulator/pin", r -> {
+            Tuning.Pin p = Tuning.Pin.from(body(r));
+            hv.tuning().pinEmulator(r.param("name"), p.cpus(), p.live(), p.config());
+            return Reply.json(Map.of());
+        });
         t.post("/1.0/domains/{name}/inject-nmi", r -> {
             hv.tuning().injectNmi(r.param("name"));
             return Reply.json(Map.of());
@@ -81,6 +93,14 @@ final class DomainTuningRoutes {
             return new Reply.Full(HttpResponseStatus.OK, "image/x-portable-pixmap",
                     hv.tuning().screenshot(r.param("name"), screen));
         });
+    }
+
+    private static int number(String v, String what) {
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest(what + " must be a number, not '" + v + "'");
+        }
     }
 
     private static JsonObject body(Request r) {
