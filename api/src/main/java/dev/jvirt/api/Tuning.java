@@ -166,4 +166,24 @@ public final class Tuning {
             return Json.object("cpus", cpus, "live", live, "config", config);
         }
     }
+
+    /** {@code POST .../send-key}: keys pressed together (QEMU qcodes, or qnum numbers as text), held {@code hold_ms}. */
+    public record Keys(List<String> keys, long holdMs) implements Shape {
+        public Keys {
+            keys = List.copyOf(keys);
+        }
+
+        public static Keys from(JsonObject o) {
+            List<String> keys = new ArrayList<>();
+            for (Object k : JsonObject.list(o.raw("keys"))) {
+                keys.add(String.valueOf(k));
+            }
+            return new Keys(keys, o.number("hold_ms", 0));
+        }
+
+        @Override
+        public Map<String, Object> toJson() {
+            return Json.object("keys", keys, "hold_ms", holdMs);
+        }
+    }
 }

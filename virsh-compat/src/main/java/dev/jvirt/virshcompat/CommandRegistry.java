@@ -107,6 +107,7 @@ import dev.jvirt.virshcompat.commands.DomDisplayCommand;
 import dev.jvirt.virshcompat.commands.VncDisplayCommand;
 import dev.jvirt.virshcompat.commands.EmulatorPinCommand;
 import dev.jvirt.virshcompat.commands.VcpuPinCommand;
+import dev.jvirt.virshcompat.commands.SendKeyCommand;
 import picocli.CommandLine;
 
 /**
@@ -129,7 +130,7 @@ final class CommandRegistry {
         "domifaddr", "attach-interface",
         "net-list", "net-info", "net-uuid", "net-name", "net-define", "net-create", "net-start", "net-destroy",
         "net-undefine", "net-autostart", "net-dumpxml", "net-dhcp-leases",
-        "setmem", "setmaxmem", "desc", "setvcpus", "vcpucount", "vcpuinfo", "vcpupin", "emulatorpin", "inject-nmi", "screenshot", "domdisplay", "vncdisplay",
+        "setmem", "setmaxmem", "desc", "setvcpus", "vcpucount", "vcpuinfo", "vcpupin", "emulatorpin", "send-key", "inject-nmi", "screenshot", "domdisplay", "vncdisplay",
         "guest-exec", "lxc", "nested-status", "nested-lxd",
         "capabilities", "domcapabilities", "nodeinfo", "nodememstats", "freecell", "hostname", "uri", "version", "host-validate",
         CompleteDomainsCommand.NAME, BashCompletionCommand.NAME,
@@ -224,6 +225,7 @@ final class CommandRegistry {
             case "net-dhcp-leases": return new NetDhcpLeasesCommand();
             case "setmem": return new SetMemCommand();
             case "desc": return new DescCommand();
+            case "send-key": return new SendKeyCommand();
             case "vcpupin": return new VcpuPinCommand();
             case "emulatorpin": return new EmulatorPinCommand();
             case "domdisplay": return new DomDisplayCommand();

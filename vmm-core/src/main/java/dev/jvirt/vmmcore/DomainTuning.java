@@ -202,6 +202,15 @@ public final class DomainTuning {
         return lc;
     }
 
+    /** Presses keys (QEMU qcodes or qnum numbers) together on the running domain's keyboard (send-key). */
+    public void sendKey(String domain, List<String> keys, int holdMillis) {
+        if (keys.isEmpty() || keys.size() > 16) {
+            throw new InvalidArgumentException("send-key takes 1 to 16 keys, not " + keys.size());
+        }
+        DomainEntry e = registry.resolve(domain);
+        guests.sendKey(e.name(), operations.guest(e, Operation.TUNE), keys, holdMillis);
+    }
+
     /** Injects a non-maskable interrupt into the running domain (inject-nmi). */
     public void injectNmi(String domain) {
         DomainEntry e = registry.resolve(domain);

@@ -61,6 +61,10 @@ public final class TuningApi {
         http.send("POST", ApiClient.domainPath(domain) + "/emulator/pin", new Tuning.Pin(cpus, live, config).toJson());
     }
 
+    public void sendKey(String domain, java.util.List<String> qcodes, int holdMs) {
+        http.send("POST", ApiClient.domainPath(domain) + "/send-key", new Tuning.Keys(qcodes, holdMs).toJson());
+    }
+
     public void injectNmi(String domain) {
         http.send("POST", ApiClient.domainPath(domain) + "/inject-nmi", null);
     }

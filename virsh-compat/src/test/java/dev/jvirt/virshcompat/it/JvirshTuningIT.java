@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Live tuning through bin/jvirsh against a real jvirtd running the tiny guest (its kernel has
  * virtio_balloon): setmem moves the balloon, and what the guest's driver reports changes (QEMU's
  * actual size, the guest's own total); setmaxmem is refused live and changes the stored
- * definition; desc (live and stored); vncdisplay and domdisplay (its VNC server answers RFB there); vcpupin and emulatorpin (sched_setaffinity of QEMU's threads); vcpucount, vcpuinfo, inject-nmi (the guest's kernel logs it) and screenshot (a PPM
+ * definition; desc (live and stored); vncdisplay and domdisplay (its VNC server answers RFB there); vcpupin and emulatorpin (sched_setaffinity of QEMU's threads); vcpucount, vcpuinfo, send-key (the guest's kernel answers SysRq), inject-nmi (the guest's kernel logs it) and screenshot (a PPM
  * of its VGA). Messages are virsh 9.0's (checked against virsh -c test:///default and libvirt's
  * QEMU driver strings).
  */
@@ -114,6 +114,12 @@ class JvirshTuningIT {
                 assertThat(pinConfig.err()).as(pinConfig.toString()).startsWith("error: invalid argument: vcpupin of the "
                         + "stored definition (<cputune>) is not supported by jvirt");
             }
+
+            // Alt+SysRq+H on the guest's PS/2 keyboard: its kernel prints the SysRq help on its console
+            assertThat(ok(jvirsh.run("send-key", "tune1", "KEY_LEFTALT", "KEY_SYSRQ", "KEY_H"))).isEqualTo("\n");
+            SerialOutput.await(log, "sysrq:", Duration.ofSeconds(30));
+            Result badKey = jvirsh.run("send-key", "tune1", "KEY_NOSUCH");
+            assertThat(badKey.err()).isEqualTo("error: invalid keycode: 'KEY_NOSUCH'\n");
 
             assertThat(ok(jvirsh.run("inject-nmi", "tune1"))).isEqualTo("\n");
             SerialOutput.await(log, "NMI received", Duration.ofSeconds(30));

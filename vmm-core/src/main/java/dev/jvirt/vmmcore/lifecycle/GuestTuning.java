@@ -213,6 +213,28 @@ public final class GuestTuning {
         }
     }
 
+    /**
+     * Presses {@code keys} together on the guest's keyboard and releases them after {@code holdMillis}
+     * (QMP {@code send-key}); each key is a QEMU qcode ({@code ctrl}, {@code a}) or a number (a qnum).
+     */
+    public void sendKey(String name, RunningGuest g, List<String> keys, int holdMillis) {
+        var list = JsonNodeFactory.instance.arrayNode();
+        for (String k : keys) {
+            ObjectNode key = list.addObject();
+            if (k.matches("\\d+")) {
+                key.put("type", "number").put("data", Integer.parseInt(k));
+            } else {
+                key.put("type", "qcode").put("data", k);
+            }
+        }
+        ObjectNode args = JsonNodeFactory.instance.objectNode();
+        args.set("keys", list);
+        if (holdMillis > 0) {
+            args.put("hold-time", holdMillis);
+        }
+        GuestMonitor.call(g, name, "send-key", args);
+    }
+
     /** Sends the guest a non-maskable interrupt. */
     public void injectNmi(String name, RunningGuest g) {
         GuestMonitor.call(g, name, "inject-nmi", null);

@@ -79,6 +79,11 @@ final class DomainTuningRoutes {
             hv.tuning().pinEmulator(r.param("name"), p.cpus(), p.live(), p.config());
             return Reply.json(Map.of());
         });
+        t.post("/1.0/domains/{name}/send-key", r -> {
+            Tuning.Keys k = Tuning.Keys.from(body(r));
+            hv.tuning().sendKey(r.param("name"), k.keys(), (int) Math.min(Integer.MAX_VALUE, k.holdMs()));
+            return Reply.json(Map.of());
+        });
         t.post("/1.0/domains/{name}/inject-nmi", r -> {
             hv.tuning().injectNmi(r.param("name"));
             return Reply.json(Map.of());
