@@ -186,4 +186,16 @@ public final class Tuning {
             return Json.object("keys", keys, "hold_ms", holdMs);
         }
     }
+
+    /** {@code POST .../rename}: the shut-off domain's new name. */
+    public record Rename(String name) implements Shape {
+        public static Rename from(JsonObject o) {
+            return new Rename(o.string("name", null));
+        }
+
+        @Override
+        public Map<String, Object> toJson() {
+            return Json.object("name", name);
+        }
+    }
 }

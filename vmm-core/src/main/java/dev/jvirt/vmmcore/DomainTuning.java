@@ -141,6 +141,44 @@ public final class DomainTuning {
         }
     }
 
+    /**
+     * Renames a shut-off persistent domain (domrename): its definition is stored under the new name
+     * with the same UUID (and autostart), the old one removed; a failure puts the old one back.
+     * Not atomic towards other clients: between the two steps the domain is briefly undefined.
+     */
+    public void rename(String domain, String newName) {
+        DomainEntry e = registry.resolve(domain);
+        Domain d = e.persistent();
+        if (d == null) {
+            throw new OperationInvalidException("cannot rename a transient domain");
+        }
+        if (e.snapshot().status().isActive()) {
+            throw new OperationInvalidException("cannot rename active domain");
+        }
+        if (newName.equals(e.name())) {
+            throw new OperationInvalidException("Can't rename domain to itself");
+        }
+        registry.find(newName).filter(DomainEntry::isPersistent).ifPresent(other -> {
+            throw new DomainConflictException("domain '" + newName + "' already exists with uuid " + other.persistent().uuid());
+        });
+        boolean autostart = e.autostart();
+        String oldXml = xml.format(d);
+        String newXml = xml.format(d.withName(newName));
+        definer.undefine(e);
+        try {
+            definer.define(newXml, true);
+        } catch (RuntimeException failed) {
+            definer.define(oldXml, false);
+            if (autostart) {
+                definer.setAutostart(registry.resolve(d.name()), true);
+            }
+            throw failed;
+        }
+        if (autostart) {
+            definer.setAutostart(registry.resolve(newName), true);
+        }
+    }
+
     /** The domain's vCPU counts, stored and (while it runs) live. */
     public VcpuCount vcpuCount(String domain) {
         DomainEntry.Snapshot s = registry.resolve(domain).snapshot();

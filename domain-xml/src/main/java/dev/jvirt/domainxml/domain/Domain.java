@@ -161,4 +161,11 @@ public record Domain(
                 currentMemoryKiB, memoryBacking, v, iothreads, os, features, cpu, clock, onPoweroff,
                 onReboot, onCrash, pm, devices, tuning, sysinfo, seclabels, qemuCommandline, extensions, comments);
     }
+
+    /** A copy with another name (domrename). */
+    public Domain withName(String n) {
+        return new Domain(type, n, uuid, title, description, metadata, maxMemory, memoryKiB,
+                currentMemoryKiB, memoryBacking, vcpu, iothreads, os, features, cpu, clock, onPoweroff,
+                onReboot, onCrash, pm, devices, tuning, sysinfo, seclabels, qemuCommandline, extensions, comments);
+    }
 }

@@ -65,6 +65,10 @@ public final class TuningApi {
         http.send("POST", ApiClient.domainPath(domain) + "/send-key", new Tuning.Keys(qcodes, holdMs).toJson());
     }
 
+    public void rename(String domain, String newName) {
+        http.send("POST", ApiClient.domainPath(domain) + "/rename", new Tuning.Rename(newName).toJson());
+    }
+
     public void injectNmi(String domain) {
         http.send("POST", ApiClient.domainPath(domain) + "/inject-nmi", null);
     }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Live tuning through bin/jvirsh against a real jvirtd running the tiny guest (its kernel has
  * virtio_balloon): setmem moves the balloon, and what the guest's driver reports changes (QEMU's
  * actual size, the guest's own total); setmaxmem is refused live and changes the stored
- * definition; desc (live and stored); vncdisplay and domdisplay (its VNC server answers RFB there); vcpupin and emulatorpin (sched_setaffinity of QEMU's threads); vcpucount, vcpuinfo, send-key (the guest's kernel answers SysRq), inject-nmi (the guest's kernel logs it) and screenshot (a PPM
+ * definition; desc (live and stored); vncdisplay and domdisplay (its VNC server answers RFB there); domrename (refused live, then done shut off); vcpupin and emulatorpin (sched_setaffinity of QEMU's threads); vcpucount, vcpuinfo, send-key (the guest's kernel answers SysRq), inject-nmi (the guest's kernel logs it) and screenshot (a PPM
  * of its VGA). Messages are virsh 9.0's (checked against virsh -c test:///default and libvirt's
  * QEMU driver strings).
  */
@@ -138,7 +138,17 @@ class JvirshTuningIT {
             assertThat(ok(jvirsh.run("screenshot", "tune1", shot.toString())))
                     .isEqualTo("Screenshot saved to " + shot + ", with type of image/x-portable-pixmap\n\n");
             assertThat(new String(Files.readAllBytes(shot), 0, 3, StandardCharsets.US_ASCII)).isEqualTo("P6\n");
+            Result renameActive = jvirsh.run("domrename", "tune1", "tune2");
+            assertThat(renameActive.err()).as(renameActive.toString())
+                    .isEqualTo("error: Requested operation is not valid: cannot rename active domain\n");
             ok(jvirsh.run("destroy", "tune1"));
+            String uuid = ok(jvirsh.run("domuuid", "tune1"));
+            assertThat(ok(jvirsh.run("domrename", "tune1", "tune2"))).isEqualTo("Domain successfully renamed\n\n");
+            assertThat(ok(jvirsh.run("list", "--all", "--name"))).isEqualTo("tune2\n\n");
+            assertThat(ok(jvirsh.run("domuuid", "tune2"))).isEqualTo(uuid);
+            assertThat(ok(jvirsh.run("dumpxml", "tune2"))).contains("<name>tune2</name>").contains("<title>Tiny one</title>");
+            Result itself = jvirsh.run("domrename", "tune2", "tune2");
+            assertThat(itself.err()).isEqualTo("error: Requested operation is not valid: Can't rename domain to itself\n");
         }
     }
 

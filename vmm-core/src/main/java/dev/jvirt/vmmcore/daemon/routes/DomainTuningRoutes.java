@@ -43,6 +43,14 @@ final class DomainTuningRoutes {
             hv.tuning().describe(r.param("name"), d.title(), d.text(), d.live(), d.config());
             return Reply.json(Map.of());
         });
+        t.post("/1.0/domains/{name}/rename", r -> {
+            Tuning.Rename n = Tuning.Rename.from(body(r));
+            if (n.name() == null || n.name().isBlank()) {
+                throw ApiException.badRequest("a rename needs \"name\": the new name");
+            }
+            hv.tuning().rename(r.param("name"), n.name());
+            return Reply.json(Map.of());
+        });
         t.get("/1.0/domains/{name}/vcpus/count", r -> {
             VcpuCount c = hv.tuning().vcpuCount(r.param("name"));
             return Reply.json(new Tuning.VcpuCount(c.maximumConfig(), c.currentConfig(), c.maximumLive(),
