@@ -198,4 +198,24 @@ public final class Tuning {
             return Json.object("name", name);
         }
     }
+
+    /** One I/O thread of {@code GET .../iothreads}: its number and the host CPUs it may run on. */
+    public record Iothread(long id, List<Integer> affinity) implements Shape {
+        public Iothread {
+            affinity = List.copyOf(affinity);
+        }
+
+        public static Iothread from(JsonObject o) {
+            List<Integer> affinity = new ArrayList<>();
+            for (Object a : JsonObject.list(o.raw("affinity"))) {
+                affinity.add(((Number) a).intValue());
+            }
+            return new Iothread(o.number("id", 0), affinity);
+        }
+
+        @Override
+        public Map<String, Object> toJson() {
+            return Json.object("id", id, "affinity", affinity);
+        }
+    }
 }

@@ -249,6 +249,24 @@ public final class DomainTuning {
         guests.sendKey(e.name(), operations.guest(e, Operation.TUNE), keys, holdMillis);
     }
 
+    /**
+     * The domain's I/O threads: of the running guest as QEMU runs them, else the stored
+     * definition's {@code <iothreads>} (on every host CPU, as nothing pins them).
+     */
+    public List<IothreadInfo> iothreads(String domain, List<Integer> hostCpus) {
+        DomainEntry e = registry.resolve(domain);
+        DomainEntry.Snapshot s = e.snapshot();
+        if (s.guest() != null) {
+            return guests.iothreads(e.name(), s.guest());
+        }
+        Domain d = persistent(e);
+        List<IothreadInfo> out = new java.util.ArrayList<>();
+        for (int i = 1; d.iothreads() != null && i <= d.iothreads(); i++) {
+            out.add(new IothreadInfo(i, hostCpus));
+        }
+        return out;
+    }
+
     /** Injects a non-maskable interrupt into the running domain (inject-nmi). */
     public void injectNmi(String domain) {
         DomainEntry e = registry.resolve(domain);

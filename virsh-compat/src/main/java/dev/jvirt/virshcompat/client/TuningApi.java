@@ -69,6 +69,14 @@ public final class TuningApi {
         http.send("POST", ApiClient.domainPath(domain) + "/rename", new Tuning.Rename(newName).toJson());
     }
 
+    public java.util.List<Tuning.Iothread> iothreads(String domain) {
+        java.util.List<Tuning.Iothread> out = new java.util.ArrayList<>();
+        for (Object o : dev.jvirt.api.json.JsonObject.list(http.get(ApiClient.domainPath(domain) + "/iothreads"))) {
+            out.add(Tuning.Iothread.from(dev.jvirt.api.json.JsonObject.of(o)));
+        }
+        return out;
+    }
+
     public void injectNmi(String domain) {
         http.send("POST", ApiClient.domainPath(domain) + "/inject-nmi", null);
     }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Live tuning through bin/jvirsh against a real jvirtd running the tiny guest (its kernel has
  * virtio_balloon): setmem moves the balloon, and what the guest's driver reports changes (QEMU's
  * actual size, the guest's own total); setmaxmem is refused live and changes the stored
- * definition; desc (live and stored); vncdisplay and domdisplay (its VNC server answers RFB there); domrename (refused live, then done shut off); vcpupin and emulatorpin (sched_setaffinity of QEMU's threads); vcpucount, vcpuinfo, send-key (the guest's kernel answers SysRq), inject-nmi (the guest's kernel logs it) and screenshot (a PPM
+ * definition; desc (live and stored); iothreadinfo; vncdisplay and domdisplay (its VNC server answers RFB there); domrename (refused live, then done shut off); vcpupin and emulatorpin (sched_setaffinity of QEMU's threads); vcpucount, vcpuinfo, send-key (the guest's kernel answers SysRq), inject-nmi (the guest's kernel logs it) and screenshot (a PPM
  * of its VGA). Messages are virsh 9.0's (checked against virsh -c test:///default and libvirt's
  * QEMU driver strings).
  */
@@ -38,7 +38,11 @@ class JvirshTuningIT {
             Path xml = TinyDomainXml.write(guest, "tune1", scratch);
             Files.writeString(xml, Files.readString(xml).replace("</devices>", "  <graphics type='vnc' autoport='yes' listen='127.0.0.1'/>\n"
                     + "  <video><model type='vga'/></video>\n  </devices>"));
+            Files.writeString(xml, Files.readString(xml).replace("<vcpu>1</vcpu>", "<vcpu>1</vcpu>\n  <iothreads>2</iothreads>"));
             ok(jvirsh.run("define", xml.toString()));
+            String allCpus = "0-" + (Runtime.getRuntime().availableProcessors() - 1);
+            assertThat(ok(jvirsh.run("iothreadinfo", "tune1"))).isEqualTo(" IOThread ID   CPU Affinity\n"
+                    + "-".repeat(29) + "\n 1             " + allCpus + "\n 2             " + allCpus + "\n\n");
             assertThat(ok(jvirsh.run("vcpucount", "tune1"))).isEqualTo("maximum      config         1\n"
                     + "current      config         1\n\n");
             assertThat(ok(jvirsh.run("vcpuinfo", "tune1"))).matches("VCPU:           0\nCPU:            N/A\n"
@@ -91,6 +95,8 @@ class JvirshTuningIT {
             assertThat(ok(jvirsh.run("dumpxml", "--inactive", "tune1"))).contains("<memory unit='KiB'>196608</memory>");
             assertThat(ok(jvirsh.run("dumpxml", "tune1"))).contains("<memory unit='KiB'>" + MAX_KIB + "</memory>");
 
+            assertThat(ok(jvirsh.run("iothreadinfo", "tune1"))).matches(" IOThread ID   CPU Affinity\n-+\n"
+                    + " 1             [0-9,-]+\n 2             [0-9,-]+\n\n");
             assertThat(ok(jvirsh.run("vcpucount", "tune1"))).isEqualTo("maximum      config         1\n"
                     + "maximum      live           1\ncurrent      config         1\ncurrent      live           1\n\n");
             assertThat(ok(jvirsh.run("vcpucount", "tune1", "--live", "--active"))).isEqualTo("current      live           1\n\n");

@@ -9,6 +9,7 @@ import dev.jvirt.domainxml.domain.Vcpu;
 import dev.jvirt.vmmcore.DisplayInfo;
 import dev.jvirt.vmmcore.GuestControlException;
 import dev.jvirt.vmmcore.InvalidArgumentException;
+import dev.jvirt.vmmcore.IothreadInfo;
 import dev.jvirt.vmmcore.OperationInvalidException;
 import dev.jvirt.vmmcore.VcpuInfo;
 import dev.jvirt.vmmcore.qemu.ThreadAffinity;
@@ -233,6 +234,28 @@ public final class GuestTuning {
             args.put("hold-time", holdMillis);
         }
         GuestMonitor.call(g, name, "send-key", args);
+    }
+
+    /** The running guest's I/O threads ({@code query-iothreads}, ids {@code iothreadN}) and their threads' affinity. */
+    public List<IothreadInfo> iothreads(String name, RunningGuest g) {
+        List<IothreadInfo> out = new ArrayList<>();
+        long pid = g.process().pid();
+        for (JsonNode t : GuestMonitor.call(g, name, "query-iothreads", null)) {
+            String id = t.path("id").asText("");
+            if (!id.matches("iothread\\d+")) {
+                continue;
+            }
+            List<Integer> affinity = List.of();
+            try {
+                affinity = allowedCpus(Files.readString(proc.resolve(Long.toString(pid)).resolve("task")
+                        .resolve(Long.toString(t.path("thread-id").asLong())).resolve("status")));
+            } catch (IOException e) {
+                // the thread went (the guest is stopping)
+            }
+            out.add(new IothreadInfo(Integer.parseInt(id.substring("iothread".length())), affinity));
+        }
+        out.sort(java.util.Comparator.comparingInt(IothreadInfo::id));
+        return out;
     }
 
     /** Sends the guest a non-maskable interrupt. */

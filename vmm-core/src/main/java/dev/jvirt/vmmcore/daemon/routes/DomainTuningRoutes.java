@@ -4,6 +4,7 @@ import dev.jvirt.api.Tuning;
 import dev.jvirt.api.json.JsonObject;
 import dev.jvirt.vmmcore.DisplayInfo;
 import dev.jvirt.vmmcore.Hypervisor;
+import dev.jvirt.vmmcore.IothreadInfo;
 import dev.jvirt.vmmcore.VcpuCount;
 import dev.jvirt.vmmcore.VcpuInfo;
 import dev.jvirt.vmmcore.daemon.http.ApiException;
@@ -91,6 +92,17 @@ final class DomainTuningRoutes {
             Tuning.Keys k = Tuning.Keys.from(body(r));
             hv.tuning().sendKey(r.param("name"), k.keys(), (int) Math.min(Integer.MAX_VALUE, k.holdMs()));
             return Reply.json(Map.of());
+        });
+        t.get("/1.0/domains/{name}/iothreads", r -> {
+            List<Integer> all = new ArrayList<>();
+            for (int c = 0; c < hostCpus(); c++) {
+                all.add(c);
+            }
+            List<Object> out = new ArrayList<>();
+            for (IothreadInfo i : hv.tuning().iothreads(r.param("name"), all)) {
+                out.add(new Tuning.Iothread(i.id(), i.affinity()).toJson());
+            }
+            return Reply.json(out);
         });
         t.post("/1.0/domains/{name}/inject-nmi", r -> {
             hv.tuning().injectNmi(r.param("name"));
