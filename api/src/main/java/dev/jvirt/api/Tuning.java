@@ -218,4 +218,16 @@ public final class Tuning {
             return Json.object("id", id, "affinity", affinity);
         }
     }
+
+    /** {@code POST .../block-resize}: the disk (target or source path) and its new size in bytes; the answer names its target. */
+    public record BlockResize(String disk, long bytes) implements Shape {
+        public static BlockResize from(JsonObject o) {
+            return new BlockResize(o.string("disk", null), o.number("bytes", 0));
+        }
+
+        @Override
+        public Map<String, Object> toJson() {
+            return Json.object("disk", disk, "bytes", bytes);
+        }
+    }
 }

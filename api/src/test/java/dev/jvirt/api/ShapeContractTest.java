@@ -102,6 +102,8 @@ class ShapeContractTest {
             new Case(new Tuning.Keys(List.of("alt", "sysrq", "h"), 100), Tuning.Keys::from, "`POST /1.0/domains/NAME/send-key`"),
             new Case(new Tuning.Rename("web2"), Tuning.Rename::from, "`POST /1.0/domains/NAME/rename`"),
             new Case(new Tuning.Iothread(1, List.of(0, 1)), Tuning.Iothread::from, "`GET /1.0/domains/NAME/iothreads`"),
+            new Case(new Tuning.BlockResize("vda", 134217728), Tuning.BlockResize::from,
+                    "`POST /1.0/domains/NAME/block-resize`"),
             new Case(new Tuning.VcpuCount(2, 1, 2, 1), Tuning.VcpuCount::from, "`GET /1.0/domains/NAME/vcpus/count`"),
             new Case(new Tuning.Vcpu(1, 1, "running", 7_300_000_000L, List.of(0, 1)), Tuning.Vcpu::from,
                     "`GET /1.0/domains/NAME/vcpus`"),

@@ -110,6 +110,7 @@ import dev.jvirt.virshcompat.commands.VcpuPinCommand;
 import dev.jvirt.virshcompat.commands.SendKeyCommand;
 import dev.jvirt.virshcompat.commands.DomRenameCommand;
 import dev.jvirt.virshcompat.commands.IothreadInfoCommand;
+import dev.jvirt.virshcompat.commands.BlockResizeCommand;
 import picocli.CommandLine;
 
 /**
@@ -132,7 +133,7 @@ final class CommandRegistry {
         "domifaddr", "attach-interface",
         "net-list", "net-info", "net-uuid", "net-name", "net-define", "net-create", "net-start", "net-destroy",
         "net-undefine", "net-autostart", "net-dumpxml", "net-dhcp-leases",
-        "setmem", "setmaxmem", "desc", "domrename", "setvcpus", "vcpucount", "vcpuinfo", "vcpupin", "emulatorpin", "iothreadinfo", "send-key", "inject-nmi", "screenshot", "domdisplay", "vncdisplay",
+        "setmem", "setmaxmem", "desc", "domrename", "setvcpus", "vcpucount", "vcpuinfo", "vcpupin", "emulatorpin", "iothreadinfo", "blockresize", "send-key", "inject-nmi", "screenshot", "domdisplay", "vncdisplay",
         "guest-exec", "lxc", "nested-status", "nested-lxd",
         "capabilities", "domcapabilities", "nodeinfo", "nodememstats", "freecell", "hostname", "uri", "version", "host-validate",
         CompleteDomainsCommand.NAME, BashCompletionCommand.NAME,
@@ -227,6 +228,7 @@ final class CommandRegistry {
             case "net-dhcp-leases": return new NetDhcpLeasesCommand();
             case "setmem": return new SetMemCommand();
             case "desc": return new DescCommand();
+            case "blockresize": return new BlockResizeCommand();
             case "iothreadinfo": return new IothreadInfoCommand();
             case "domrename": return new DomRenameCommand();
             case "send-key": return new SendKeyCommand();

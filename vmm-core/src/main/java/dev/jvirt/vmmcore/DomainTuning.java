@@ -267,6 +267,17 @@ public final class DomainTuning {
         return out;
     }
 
+    /** Resizes the image of the running domain's disk (target or source path) to {@code bytes}; answers its target. */
+    public String blockResize(String domain, String disk, long bytes) {
+        if (bytes <= 0) {
+            throw new InvalidArgumentException("the new size must be more than 0 bytes");
+        }
+        DomainEntry e = registry.resolve(domain);
+        try (OperationLock.Held held = e.acquire(Operation.TUNE, busyWait)) {
+            return guests.blockResize(e.name(), operations.guest(e, Operation.TUNE), disk, bytes);
+        }
+    }
+
     /** Injects a non-maskable interrupt into the running domain (inject-nmi). */
     public void injectNmi(String domain) {
         DomainEntry e = registry.resolve(domain);

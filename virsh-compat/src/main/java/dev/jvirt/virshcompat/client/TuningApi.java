@@ -77,6 +77,12 @@ public final class TuningApi {
         return out;
     }
 
+    /** Resizes a running domain's disk; answers its target. */
+    public String blockResize(String domain, String disk, long bytes) {
+        return Tuning.BlockResize.from(http.send("POST", ApiClient.domainPath(domain) + "/block-resize",
+                new Tuning.BlockResize(disk, bytes).toJson())).disk();
+    }
+
     public void injectNmi(String domain) {
         http.send("POST", ApiClient.domainPath(domain) + "/inject-nmi", null);
     }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Live tuning through bin/jvirsh against a real jvirtd running the tiny guest (its kernel has
  * virtio_balloon): setmem moves the balloon, and what the guest's driver reports changes (QEMU's
  * actual size, the guest's own total); setmaxmem is refused live and changes the stored
- * definition; desc (live and stored); iothreadinfo; vncdisplay and domdisplay (its VNC server answers RFB there); domrename (refused live, then done shut off); vcpupin and emulatorpin (sched_setaffinity of QEMU's threads); vcpucount, vcpuinfo, send-key (the guest's kernel answers SysRq), inject-nmi (the guest's kernel logs it) and screenshot (a PPM
+ * definition; desc (live and stored); iothreadinfo; blockresize (the guest sees the new size); vncdisplay and domdisplay (its VNC server answers RFB there); domrename (refused live, then done shut off); vcpupin and emulatorpin (sched_setaffinity of QEMU's threads); vcpucount, vcpuinfo, send-key (the guest's kernel answers SysRq), inject-nmi (the guest's kernel logs it) and screenshot (a PPM
  * of its VGA). Messages are virsh 9.0's (checked against virsh -c test:///default and libvirt's
  * QEMU driver strings).
  */
@@ -37,6 +37,8 @@ class JvirshTuningIT {
             Cli jvirsh = new Cli(dist.jvirsh(), Map.of("JVIRT_DEFAULT_URI", daemon.uri()));
             Path xml = TinyDomainXml.write(guest, "tune1", scratch);
             Files.writeString(xml, Files.readString(xml).replace("</devices>", "  <graphics type='vnc' autoport='yes' listen='127.0.0.1'/>\n"
+                    + "  <disk type='file' device='disk'><driver name='qemu' type='qcow2'/><source file='"
+                    + guest.newDisk("tune1-vda") + "'/><target dev='vda' bus='virtio'/></disk>\n"
                     + "  <video><model type='vga'/></video>\n  </devices>"));
             Files.writeString(xml, Files.readString(xml).replace("<vcpu>1</vcpu>", "<vcpu>1</vcpu>\n  <iothreads>2</iothreads>"));
             ok(jvirsh.run("define", xml.toString()));
@@ -139,6 +141,12 @@ class JvirshTuningIT {
             }
             Result noSpice = jvirsh.run("domdisplay", "tune1", "--type", "spice");
             assertThat(noSpice.err()).isEqualTo("error: No graphical display with type 'spice' found\n");
+
+            assertThat(ok(jvirsh.run("blockresize", "tune1", "vda", "128M"))).isEqualTo("Block device 'vda' is resized\n\n");
+            assertThat(ok(jvirsh.run("domblkinfo", "tune1", "vda"))).startsWith("Capacity:       134217728\n");
+            GuestShell.run(jvirsh, "tune1", log, "echo JVIRT-VDA-SECTORS $(cat /sys/block/vda/size)", "JVIRT-VDA-SECTORS 262144");
+            Result noDisk = jvirsh.run("blockresize", "tune1", "vdz", "1G");
+            assertThat(noDisk.err()).isEqualTo("error: invalid argument: disk 'vdz' was not found in domain 'tune1'\n");
 
             Path shot = scratch.resolve("tune1.ppm");
             assertThat(ok(jvirsh.run("screenshot", "tune1", shot.toString())))

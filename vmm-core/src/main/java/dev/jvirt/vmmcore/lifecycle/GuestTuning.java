@@ -258,6 +258,32 @@ public final class GuestTuning {
         return out;
     }
 
+    /**
+     * Grows (or shrinks, where the format allows) the image of the running guest's disk {@code disk}
+     * (its target, vda, or its source path) to {@code bytes} (QMP {@code block_resize} of its top node);
+     * answers the disk's target.
+     */
+    public String blockResize(String name, RunningGuest g, String disk, long bytes) {
+        dev.jvirt.domainxml.domain.Disk found = null;
+        for (var d : g.live().devices().disks()) {
+            String path = d.source() == null ? null : d.source().path();
+            if ((d.target() != null && disk.equals(d.target().dev())) || disk.equals(path)) {
+                found = d;
+            }
+        }
+        if (found == null) {
+            throw new InvalidArgumentException("disk '" + disk + "' was not found in domain '" + name + "'");
+        }
+        JsonNode b = GuestStats.byDevice(GuestMonitor.call(g, name, "query-block", null))
+                .get(dev.jvirt.vmmcore.qemu.argv.DeviceIds.disk(found));
+        String node = b == null ? "" : b.path("inserted").path("node-name").asText("");
+        if (node.isEmpty()) {
+            throw new OperationInvalidException("disk '" + disk + "' of domain '" + name + "' has no medium to resize");
+        }
+        GuestMonitor.call(g, name, "block_resize", JsonNodeFactory.instance.objectNode().put("node-name", node).put("size", bytes));
+        return found.target().dev();
+    }
+
     /** Sends the guest a non-maskable interrupt. */
     public void injectNmi(String name, RunningGuest g) {
         GuestMonitor.call(g, name, "inject-nmi", null);

@@ -104,6 +104,14 @@ final class DomainTuningRoutes {
             }
             return Reply.json(out);
         });
+        t.post("/1.0/domains/{name}/block-resize", r -> {
+            Tuning.BlockResize b = Tuning.BlockResize.from(body(r));
+            if (b.disk() == null) {
+                throw ApiException.badRequest("a block resize needs \"disk\": its target or source path");
+            }
+            String target = hv.tuning().blockResize(r.param("name"), b.disk(), b.bytes());
+            return Reply.json(new Tuning.BlockResize(target, b.bytes()).toJson());
+        });
         t.post("/1.0/domains/{name}/inject-nmi", r -> {
             hv.tuning().injectNmi(r.param("name"));
             return Reply.json(Map.of());
