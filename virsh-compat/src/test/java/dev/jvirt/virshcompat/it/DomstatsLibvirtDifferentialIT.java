@@ -28,12 +28,23 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(TinyGuestExtension.class)
 class DomstatsLibvirtDifferentialIT {
+    /** The scratch directories a test made (images, XML, the daemon's dirs), removed after it. */
+    private final java.util.List<Path> made = new java.util.ArrayList<>();
+
+    @org.junit.jupiter.api.AfterEach
+    void removeScratch() throws java.io.IOException {
+        for (Path p : made) {
+            JvirtdUnderTest.deleteTree(p);
+        }
+    }
+
     private static final String NAME = "stats1";
     private static final String[] GROUPS = {"--state", "--cpu-total", "--balloon", "--vcpu", "--interface", "--block"};
 
     @Test
     void domstatsKeysAndValueTypesEqualLibvirts(TinyGuest guest) throws Exception {
         Path scratch = Files.createTempDirectory("jvirsh-domstats-lv-");
+        made.add(scratch);
         try (JvirtdUnderTest daemon = new JvirtdUnderTest(scratch.resolve("daemon")); PrivateLibvirt lv = PrivateLibvirt.start()) {
             Distribution dist = Distribution.find(scratch);
             daemon.start(dist);

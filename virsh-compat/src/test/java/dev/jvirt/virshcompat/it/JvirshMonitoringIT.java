@@ -24,10 +24,21 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(TinyGuestExtension.class)
 class JvirshMonitoringIT {
+    /** The scratch directories a test made (images, XML, the daemon's dirs), removed after it. */
+    private final java.util.List<Path> made = new java.util.ArrayList<>();
+
+    @org.junit.jupiter.api.AfterEach
+    void removeScratch() throws java.io.IOException {
+        for (Path p : made) {
+            JvirtdUnderTest.deleteTree(p);
+        }
+    }
+
 
     @Test
     void statsOfARunningGuestHaveLibvirtsKeysAndFormats(TinyGuest guest) throws Exception {
         Path scratch = Files.createTempDirectory("jvirsh-monitoring-");
+        made.add(scratch);
         try (JvirtdUnderTest daemon = new JvirtdUnderTest(scratch.resolve("daemon"))) {
             Distribution dist = Distribution.find(scratch);
             daemon.start(dist);
@@ -85,6 +96,7 @@ class JvirshMonitoringIT {
     @Test
     void topShowsAGuestBurningCpu(TinyGuest guest) throws Exception {
         Path scratch = Files.createTempDirectory("jvirsh-top-");
+        made.add(scratch);
         try (JvirtdUnderTest daemon = new JvirtdUnderTest(scratch.resolve("daemon"))) {
             Distribution dist = Distribution.find(scratch);
             daemon.start(dist);

@@ -26,11 +26,22 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(TinyGuestExtension.class)
 class JvirshTuningIT {
+    /** The scratch directories a test made (images, XML, the daemon's dirs), removed after it. */
+    private final java.util.List<Path> made = new java.util.ArrayList<>();
+
+    @org.junit.jupiter.api.AfterEach
+    void removeScratch() throws java.io.IOException {
+        for (Path p : made) {
+            JvirtdUnderTest.deleteTree(p);
+        }
+    }
+
     private static final long MAX_KIB = TinyGuest.MEMORY_MIB * 1024L;
 
     @Test
     void balloonVcpusNmiAndScreenshotOfARunningGuest(TinyGuest guest) throws Exception {
         Path scratch = Files.createTempDirectory("jvirsh-tuning-");
+        made.add(scratch);
         try (JvirtdUnderTest daemon = new JvirtdUnderTest(scratch.resolve("daemon"))) {
             Distribution dist = Distribution.find(scratch);
             daemon.start(dist);
@@ -173,6 +184,7 @@ class JvirshTuningIT {
     @Test
     void vcpusHotpluggedAndUnplugged(TinyGuest guest) throws Exception {
         Path scratch = Files.createTempDirectory("jvirsh-vcpus-");
+        made.add(scratch);
         try (JvirtdUnderTest daemon = new JvirtdUnderTest(scratch.resolve("daemon"))) {
             Distribution dist = Distribution.find(scratch);
             daemon.start(dist);
