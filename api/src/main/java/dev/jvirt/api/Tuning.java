@@ -230,4 +230,19 @@ public final class Tuning {
             return Json.object("disk", disk, "bytes", bytes);
         }
     }
+
+    /**
+     * {@code POST .../media}: the CD-ROM drive ({@code target} or its source path) gets {@code file}
+     * (null: ejected); the answer's {@code file} is what it had before (null: none).
+     */
+    public record Media(String target, String file, boolean force) implements Shape {
+        public static Media from(JsonObject o) {
+            return new Media(o.string("target", null), o.string("file", null), o.bool("force"));
+        }
+
+        @Override
+        public Map<String, Object> toJson() {
+            return Json.object("target", target, "file", file, "force", force);
+        }
+    }
 }

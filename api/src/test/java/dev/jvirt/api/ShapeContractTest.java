@@ -104,6 +104,7 @@ class ShapeContractTest {
             new Case(new Tuning.Iothread(1, List.of(0, 1)), Tuning.Iothread::from, "`GET /1.0/domains/NAME/iothreads`"),
             new Case(new Tuning.BlockResize("vda", 134217728), Tuning.BlockResize::from,
                     "`POST /1.0/domains/NAME/block-resize`"),
+            new Case(new Tuning.Media("hdc", "/srv/iso/x.iso", true), Tuning.Media::from, "`POST /1.0/domains/NAME/media`"),
             new Case(new Tuning.VcpuCount(2, 1, 2, 1), Tuning.VcpuCount::from, "`GET /1.0/domains/NAME/vcpus/count`"),
             new Case(new Tuning.Vcpu(1, 1, "running", 7_300_000_000L, List.of(0, 1)), Tuning.Vcpu::from,
                     "`GET /1.0/domains/NAME/vcpus`"),

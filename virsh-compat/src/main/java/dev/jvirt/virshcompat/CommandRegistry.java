@@ -111,6 +111,7 @@ import dev.jvirt.virshcompat.commands.SendKeyCommand;
 import dev.jvirt.virshcompat.commands.DomRenameCommand;
 import dev.jvirt.virshcompat.commands.IothreadInfoCommand;
 import dev.jvirt.virshcompat.commands.BlockResizeCommand;
+import dev.jvirt.virshcompat.commands.ChangeMediaCommand;
 import picocli.CommandLine;
 
 /**
@@ -133,7 +134,7 @@ final class CommandRegistry {
         "domifaddr", "attach-interface",
         "net-list", "net-info", "net-uuid", "net-name", "net-define", "net-create", "net-start", "net-destroy",
         "net-undefine", "net-autostart", "net-dumpxml", "net-dhcp-leases",
-        "setmem", "setmaxmem", "desc", "domrename", "setvcpus", "vcpucount", "vcpuinfo", "vcpupin", "emulatorpin", "iothreadinfo", "blockresize", "send-key", "inject-nmi", "screenshot", "domdisplay", "vncdisplay",
+        "setmem", "setmaxmem", "desc", "domrename", "setvcpus", "vcpucount", "vcpuinfo", "vcpupin", "emulatorpin", "iothreadinfo", "blockresize", "change-media", "send-key", "inject-nmi", "screenshot", "domdisplay", "vncdisplay",
         "guest-exec", "lxc", "nested-status", "nested-lxd",
         "capabilities", "domcapabilities", "nodeinfo", "nodememstats", "freecell", "hostname", "uri", "version", "host-validate",
         CompleteDomainsCommand.NAME, BashCompletionCommand.NAME,
@@ -228,6 +229,7 @@ final class CommandRegistry {
             case "net-dhcp-leases": return new NetDhcpLeasesCommand();
             case "setmem": return new SetMemCommand();
             case "desc": return new DescCommand();
+            case "change-media": return new ChangeMediaCommand();
             case "blockresize": return new BlockResizeCommand();
             case "iothreadinfo": return new IothreadInfoCommand();
             case "domrename": return new DomRenameCommand();

@@ -278,6 +278,17 @@ public final class DomainTuning {
         }
     }
 
+    /**
+     * Ejects ({@code file} null) or inserts the medium of the running domain's CD-ROM drive (change-media,
+     * live only); answers whether it had one before.
+     */
+    public boolean changeMedia(String domain, String target, String file, boolean force) {
+        DomainEntry e = registry.resolve(domain);
+        try (OperationLock.Held held = e.acquire(Operation.TUNE, busyWait)) {
+            return guests.changeMedia(e.name(), operations.guest(e, Operation.TUNE), target, file, force);
+        }
+    }
+
     /** Injects a non-maskable interrupt into the running domain (inject-nmi). */
     public void injectNmi(String domain) {
         DomainEntry e = registry.resolve(domain);

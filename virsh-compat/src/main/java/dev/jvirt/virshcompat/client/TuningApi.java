@@ -83,6 +83,12 @@ public final class TuningApi {
                 new Tuning.BlockResize(disk, bytes).toJson())).disk();
     }
 
+    /** Ejects ({@code file} null) or inserts a CD-ROM medium; answers whether the drive had one before. */
+    public boolean changeMedia(String domain, String target, String file, boolean force) {
+        return Tuning.Media.from(http.send("POST", ApiClient.domainPath(domain) + "/media",
+                new Tuning.Media(target, file, force).toJson())).file() != null;
+    }
+
     public void injectNmi(String domain) {
         http.send("POST", ApiClient.domainPath(domain) + "/inject-nmi", null);
     }

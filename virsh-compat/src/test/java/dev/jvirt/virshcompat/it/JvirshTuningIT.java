@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Live tuning through bin/jvirsh against a real jvirtd running the tiny guest (its kernel has
  * virtio_balloon): setmem moves the balloon, and what the guest's driver reports changes (QEMU's
  * actual size, the guest's own total); setmaxmem is refused live and changes the stored
- * definition; desc (live and stored); iothreadinfo; blockresize (the guest sees the new size); vncdisplay and domdisplay (its VNC server answers RFB there); domrename (refused live, then done shut off); vcpupin and emulatorpin (sched_setaffinity of QEMU's threads); vcpucount, vcpuinfo, send-key (the guest's kernel answers SysRq), inject-nmi (the guest's kernel logs it) and screenshot (a PPM
+ * definition; desc (live and stored); iothreadinfo; blockresize (the guest sees the new size); change-media (QEMU's drive gets and loses the medium); vncdisplay and domdisplay (its VNC server answers RFB there); domrename (refused live, then done shut off); vcpupin and emulatorpin (sched_setaffinity of QEMU's threads); vcpucount, vcpuinfo, send-key (the guest's kernel answers SysRq), inject-nmi (the guest's kernel logs it) and screenshot (a PPM
  * of its VGA). Messages are virsh 9.0's (checked against virsh -c test:///default and libvirt's
  * QEMU driver strings).
  */
@@ -50,6 +50,8 @@ class JvirshTuningIT {
             Files.writeString(xml, Files.readString(xml).replace("</devices>", "  <graphics type='vnc' autoport='yes' listen='127.0.0.1'/>\n"
                     + "  <disk type='file' device='disk'><driver name='qemu' type='qcow2'/><source file='"
                     + guest.newDisk("tune1-vda") + "'/><target dev='vda' bus='virtio'/></disk>\n"
+                    + "  <disk type='file' device='cdrom'><driver name='qemu' type='raw'/><target dev='hdc' bus='ide'/>"
+                    + "<readonly/></disk>\n"
                     + "  <video><model type='vga'/></video>\n  </devices>"));
             Files.writeString(xml, Files.readString(xml).replace("<vcpu>1</vcpu>", "<vcpu>1</vcpu>\n  <iothreads>2</iothreads>"));
             ok(jvirsh.run("define", xml.toString()));
@@ -158,6 +160,17 @@ class JvirshTuningIT {
             GuestShell.run(jvirsh, "tune1", log, "echo JVIRT-VDA-SECTORS $(cat /sys/block/vda/size)", "JVIRT-VDA-SECTORS 262144");
             Result noDisk = jvirsh.run("blockresize", "tune1", "vdz", "1G");
             assertThat(noDisk.err()).isEqualTo("error: invalid argument: disk 'vdz' was not found in domain 'tune1'\n");
+
+            Path iso = scratch.resolve("media.iso");
+            Files.write(iso, new byte[1 << 20]);
+            assertThat(ok(jvirsh.run("change-media", "tune1", "hdc", iso.toString(), "--insert")))
+                    .isEqualTo("Successfully inserted media.\n\n");
+            assertThat(ok(jvirsh.run("domblklist", "tune1"))).contains(" hdc      " + iso + "\n");
+            assertThat(ok(jvirsh.run("qemu-monitor-command", "tune1", "{\"execute\":\"query-block\"}"))).contains(iso.toString());
+            assertThat(ok(jvirsh.run("change-media", "tune1", "hdc", "--eject"))).isEqualTo("Successfully ejected media.\n\n");
+            assertThat(ok(jvirsh.run("domblklist", "tune1"))).contains(" hdc      -\n");
+            assertThat(ok(jvirsh.run("qemu-monitor-command", "tune1", "{\"execute\":\"query-block\"}")))
+                    .doesNotContain(iso.toString());
 
             Path shot = scratch.resolve("tune1.ppm");
             assertThat(ok(jvirsh.run("screenshot", "tune1", shot.toString())))

@@ -284,6 +284,55 @@ public final class GuestTuning {
         return found.target().dev();
     }
 
+    /**
+     * Ejects the medium of the running guest's CD-ROM drive {@code target} ({@code file} null: QMP
+     * {@code eject}) or puts {@code file} in it ({@code blockdev-change-medium}, read-only raw); the
+     * live definition's source follows. Answers whether the drive had a medium before.
+     */
+    public boolean changeMedia(String name, RunningGuest g, String target, String file, boolean force) {
+        Domain live = g.live();
+        List<dev.jvirt.domainxml.domain.Disk> disks = new ArrayList<>(live.devices().disks());
+        int index = -1;
+        for (int i = 0; i < disks.size(); i++) {
+            var d = disks.get(i);
+            if (d.target() != null && target.equals(d.target().dev())
+                    || d.source() != null && target.equals(d.source().path())) {
+                index = i;
+            }
+        }
+        if (index < 0) {
+            throw new InvalidArgumentException("No disk found whose source path or target is " + target); // virsh's words
+        }
+        var disk = disks.get(index);
+        if (!disk.isCdrom()) {
+            throw new InvalidArgumentException("disk " + disk.target().dev() + " of domain '" + name
+                    + "' is not a CD-ROM drive: its medium cannot change");
+        }
+        boolean had = disk.source() != null && disk.source().path() != null;
+        String id = dev.jvirt.vmmcore.qemu.argv.DeviceIds.disk(disk);
+        if (file == null) {
+            GuestMonitor.call(g, name, "eject", JsonNodeFactory.instance.objectNode().put("id", id).put("force", force));
+        } else {
+            if (!Files.isReadable(Path.of(file))) {
+                throw new InvalidArgumentException("Cannot access storage file '" + file + "': No such file or directory");
+            }
+            GuestMonitor.call(g, name, "blockdev-change-medium", JsonNodeFactory.instance.objectNode().put("id", id)
+                    .put("filename", file).put("format", "raw").put("read-only-mode", "read-only"));
+        }
+        disks.set(index, disk.withMedium(file));
+        var b = live.devices().toBuilder();
+        b.disks = disks;
+        Domain changed = live.withDevices(b.build());
+        g.live(changed);
+        try {
+            runtime.writeLiveXml(g.paths(), xml.format(changed));
+        } catch (IOException e) {
+            throw new GuestControlException("the medium of " + target + " of domain '" + name
+                    + "' changed, but its live definition could not be written: " + e.getMessage(), e);
+        }
+        return had;
+    }
+
     /** Sends the guest a non-maskable interrupt. */
     public void injectNmi(String name, RunningGuest g) {
         GuestMonitor.call(g, name, "inject-nmi", null);

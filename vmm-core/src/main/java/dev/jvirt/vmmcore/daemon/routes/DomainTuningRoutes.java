@@ -112,6 +112,14 @@ final class DomainTuningRoutes {
             String target = hv.tuning().blockResize(r.param("name"), b.disk(), b.bytes());
             return Reply.json(new Tuning.BlockResize(target, b.bytes()).toJson());
         });
+        t.post("/1.0/domains/{name}/media", r -> {
+            Tuning.Media m = Tuning.Media.from(body(r));
+            if (m.target() == null) {
+                throw ApiException.badRequest("a media change needs \"target\": the CD-ROM drive's target or source path");
+            }
+            boolean had = hv.tuning().changeMedia(r.param("name"), m.target(), m.file(), m.force());
+            return Reply.json(new Tuning.Media(m.target(), had ? "present" : null, m.force()).toJson());
+        });
         t.post("/1.0/domains/{name}/inject-nmi", r -> {
             hv.tuning().injectNmi(r.param("name"));
             return Reply.json(Map.of());
