@@ -6,6 +6,7 @@ import dev.jvirt.vmmcore.lifecycle.DomainDefinitions;
 import dev.jvirt.vmmcore.lifecycle.DomainEntry;
 import dev.jvirt.vmmcore.lifecycle.DomainOperations;
 import dev.jvirt.vmmcore.lifecycle.DomainRegistry;
+import dev.jvirt.vmmcore.lifecycle.GuestThreads;
 import dev.jvirt.vmmcore.lifecycle.GuestTuning;
 import dev.jvirt.vmmcore.lifecycle.Operation;
 import dev.jvirt.vmmcore.lifecycle.OperationLock;
@@ -26,15 +27,17 @@ public final class DomainTuning {
     private final DomainDefiner definer;
     private final DomainDefinitions xml;
     private final GuestTuning guests;
+    private final GuestThreads threads;
     private final Duration busyWait;
 
     DomainTuning(DomainRegistry registry, DomainOperations operations, DomainDefiner definer, DomainDefinitions xml,
-                 GuestTuning guests, Duration busyWait) {
+                 GuestTuning guests, GuestThreads threads, Duration busyWait) {
         this.registry = registry;
         this.operations = operations;
         this.definer = definer;
         this.xml = xml;
         this.guests = guests;
+        this.threads = threads;
         this.busyWait = busyWait;
     }
 
@@ -191,7 +194,7 @@ public final class DomainTuning {
     /** The running domain's vCPUs as QEMU runs them. */
     public List<VcpuInfo> vcpus(String domain) {
         DomainEntry e = registry.resolve(domain);
-        return guests.vcpus(e.name(), operations.guest(e, Operation.QUERY_GUEST));
+        return threads.vcpus(e.name(), operations.guest(e, Operation.QUERY_GUEST));
     }
 
     /** The running domain's graphical displays (VNC, SPICE) as QEMU serves them. */
@@ -206,7 +209,7 @@ public final class DomainTuning {
         boolean[] lc = pinScope(e, cpus, live, config, "vcpupin");
         if (lc[0]) {
             try (OperationLock.Held held = e.acquire(Operation.TUNE, busyWait)) {
-                guests.pinVcpu(e.name(), operations.guest(e, Operation.TUNE), vcpu, cpus);
+                threads.pinVcpu(e.name(), operations.guest(e, Operation.TUNE), vcpu, cpus);
             }
         }
     }
@@ -214,7 +217,7 @@ public final class DomainTuning {
     /** The host CPUs the running domain's emulator threads may run on (emulatorpin). */
     public List<Integer> emulatorAffinity(String domain) {
         DomainEntry e = registry.resolve(domain);
-        return guests.emulatorAffinity(e.name(), operations.guest(e, Operation.QUERY_GUEST));
+        return threads.emulatorAffinity(e.name(), operations.guest(e, Operation.QUERY_GUEST));
     }
 
     /** Pins the running domain's emulator threads (all but its vCPUs') to host CPUs {@code cpus} (emulatorpin; live only). */
@@ -223,7 +226,7 @@ public final class DomainTuning {
         boolean[] lc = pinScope(e, cpus, live, config, "emulatorpin");
         if (lc[0]) {
             try (OperationLock.Held held = e.acquire(Operation.TUNE, busyWait)) {
-                guests.pinEmulator(e.name(), operations.guest(e, Operation.TUNE), cpus);
+                threads.pinEmulator(e.name(), operations.guest(e, Operation.TUNE), cpus);
             }
         }
     }
@@ -257,7 +260,7 @@ public final class DomainTuning {
         DomainEntry e = registry.resolve(domain);
         DomainEntry.Snapshot s = e.snapshot();
         if (s.guest() != null) {
-            return guests.iothreads(e.name(), s.guest());
+            return threads.iothreads(e.name(), s.guest());
         }
         Domain d = persistent(e);
         List<IothreadInfo> out = new java.util.ArrayList<>();

@@ -14,6 +14,7 @@ import dev.jvirt.vmmcore.lifecycle.GuestConsoles;
 import dev.jvirt.vmmcore.lifecycle.GuestEventHandler;
 import dev.jvirt.vmmcore.lifecycle.GuestStarter;
 import dev.jvirt.vmmcore.lifecycle.GuestStats;
+import dev.jvirt.vmmcore.lifecycle.GuestThreads;
 import dev.jvirt.vmmcore.lifecycle.GuestTuning;
 import dev.jvirt.vmmcore.lifecycle.GuestTeardown;
 import dev.jvirt.vmmcore.lifecycle.NicHotplug;
@@ -104,7 +105,7 @@ public final class Hypervisor implements AutoCloseable {
         this.monitoring = new DomainMonitoring(registry, operations, new GuestStats(java.nio.file.Path.of("/proc")));
         this.commandLines = new DomainCommandLines(registry, starter, xml);
         this.tuning = new DomainTuning(registry, operations, definer, xml,
-                new GuestTuning(runtime, xml, java.nio.file.Path.of("/proc")), config.busyWait());
+                new GuestTuning(runtime, xml), new GuestThreads(java.nio.file.Path.of("/proc")), config.busyWait());
         this.guestAgent = new DomainGuestAgent(registry, operations);
     }
 
