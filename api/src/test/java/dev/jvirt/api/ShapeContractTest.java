@@ -102,6 +102,25 @@ class ShapeContractTest {
                     Snapshots.Info::from, "`GET /1.0/domains/NAME/snapshots`"),
             new Case(new Snapshots.Revert(true), Snapshots.Revert::from, "`POST /1.0/domains/NAME/snapshots/SNAP/revert`"),
             new Case(new Snapshots.Current("s1"), Snapshots.Current::from, "`GET /1.0/domains/NAME/snapshot-current`"),
+            new Case(new Tuning.Memory(98304, true, true, true), Tuning.Memory::from, "`POST /1.0/domains/NAME/memory`"),
+            new Case(new Tuning.Describe("front web server", true, true, true), Tuning.Describe::from,
+                    "`POST /1.0/domains/NAME/description`"),
+            new Case(new Tuning.Text("front web server"), Tuning.Text::from, "`GET /1.0/domains/NAME/description`"),
+            new Case(new Tuning.SetVcpus(2, true, true, true), Tuning.SetVcpus::from, "`POST /1.0/domains/NAME/vcpus`"),
+            new Case(new Tuning.Display("spice", "127.0.0.1", 5901, 5902L), Tuning.Display::from,
+                    "`GET /1.0/domains/NAME/displays`"),
+            new Case(new Tuning.Pin(List.of(0, 1), true, true), Tuning.Pin::from, "`POST /1.0/domains/NAME/vcpus/N/pin`"),
+            new Case(new Tuning.Keys(List.of("alt", "sysrq", "h"), 100), Tuning.Keys::from, "`POST /1.0/domains/NAME/send-key`"),
+            new Case(new Tuning.Rename("web2"), Tuning.Rename::from, "`POST /1.0/domains/NAME/rename`"),
+            new Case(new Tuning.Iothread(1, List.of(0, 1)), Tuning.Iothread::from, "`GET /1.0/domains/NAME/iothreads`"),
+            new Case(new Tuning.BlockResize("vda", 134217728), Tuning.BlockResize::from,
+                    "`POST /1.0/domains/NAME/block-resize`"),
+            new Case(new Tuning.Media("hdc", "/srv/iso/x.iso", true), Tuning.Media::from, "`POST /1.0/domains/NAME/media`"),
+            new Case(new Tuning.VcpuCount(2, 1, 2, 1), Tuning.VcpuCount::from, "`GET /1.0/domains/NAME/vcpus/count`"),
+            new Case(new Tuning.Vcpu(1, 1, "running", 7_300_000_000L, List.of(0, 1)), Tuning.Vcpu::from,
+                    "`GET /1.0/domains/NAME/vcpus`"),
+            new Case(new Tuning.Vcpus(2, List.of(new Tuning.Vcpu(1, 1, "running", 7_300_000_000L, List.of(0, 1)))),
+                    Tuning.Vcpus::from, "`GET /1.0/domains/NAME/vcpus`"),
             new Case(new Networks.Summary("nat1", "7cda699a-4596-4392-8afa-c56a3e764cfd", true, true, true, "jvbr0"),
                     Networks.Summary::from, "`GET /1.0/networks`"),
             new Case(new Networks.Lease("nat1", 1_765_000_000L, "52:54:00:12:34:56", "ipv4", "10.63.0.10", 24, "one",
@@ -164,7 +183,7 @@ class ShapeContractTest {
         }
         Set<String> shapes = new TreeSet<>();
         shapes.add(ApiError.class.getName());
-        for (Class<?> holder : List.of(Domains.class, Host.class, Requests.class, Storage.class, Devices.class,
+        for (Class<?> holder : List.of(Domains.class, Host.class, Requests.class, Storage.class, Devices.class, Tuning.class,
                 Networks.class, Guests.class, Saves.class, Snapshots.class)) {
             for (Class<?> nested : holder.getDeclaredClasses()) {
                 if (Shape.class.isAssignableFrom(nested)) {

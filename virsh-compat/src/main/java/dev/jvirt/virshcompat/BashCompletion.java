@@ -10,7 +10,9 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 /**
  * Generates jvirsh's bash completion from the command model: command names, each command's
  * options, files where a command takes a file, and domain names (asked of the daemon through the
- * hidden {@code jvirsh __complete-domains}) where it takes a domain.
+ * hidden {@code jvirsh __complete-domains}) where it takes a domain — only the running ones for
+ * {@code console}, the inactive ones for {@code start}, as the command says
+ * ({@link DomainCommand#completesDomains()}).
  */
 final class BashCompletion {
 
@@ -22,7 +24,7 @@ final class BashCompletion {
         sb.append("# bash completion for jvirsh. Generated from jvirsh's command model by\n")
                 .append("# 'jvirsh __bash-completion'; do not edit (BashCompletionTest checks it is current).\n\n")
                 .append("_jvirsh_domains() {\n")
-                .append("    COMPREPLY=($(compgen -W \"$(\"${COMP_WORDS[0]}\" \"${_jvirsh_conn[@]}\" __complete-domains 2>/dev/null)\" -- \"$cur\"))\n")
+                .append("    COMPREPLY=($(compgen -W \"$(\"${COMP_WORDS[0]}\" \"${_jvirsh_conn[@]}\" __complete-domains ${dstate:+--state \"$dstate\"} 2>/dev/null)\" -- \"$cur\"))\n")
                 .append("}\n\n")
                 .append("_jvirsh() {\n")
                 .append("    local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}\n")
@@ -42,7 +44,7 @@ final class BashCompletion {
                 .append("        COMPREPLY=($(compgen -W \"").append(rootWords(root)).append("\" -- \"$cur\"))\n")
                 .append("        return\n")
                 .append("    fi\n")
-                .append("    local opts= vdom= vother=\n")
+                .append("    local opts= vdom= vother= dstate=\n")
                 .append("    local -a pos=()\n")
                 .append("    case $cmd in\n");
         for (CommandLine sub : root.getSubcommands().values()) {
@@ -118,6 +120,9 @@ final class BashCompletion {
         }
         if (!vother.isEmpty()) {
             sb.append("            vother='").append(String.join(" ", vother)).append("'\n");
+        }
+        if (spec.userObject() instanceof DomainCommand d && d.completesDomains() != null) {
+            sb.append("            dstate=").append(d.completesDomains()).append('\n');
         }
         if (!pos.isEmpty()) {
             sb.append("            pos=(").append(String.join(" ", pos)).append(")\n");

@@ -115,6 +115,24 @@ import dev.jvirt.virshcompat.commands.SnapshotDeleteCommand;
 import dev.jvirt.virshcompat.commands.SnapshotCurrentCommand;
 import dev.jvirt.virshcompat.commands.SnapshotParentCommand;
 import dev.jvirt.virshcompat.commands.SnapshotEditCommand;
+import dev.jvirt.virshcompat.commands.SetMemCommand;
+import dev.jvirt.virshcompat.commands.SetMaxMemCommand;
+import dev.jvirt.virshcompat.commands.VcpuCountCommand;
+import dev.jvirt.virshcompat.commands.VcpuInfoCommand;
+import dev.jvirt.virshcompat.commands.InjectNmiCommand;
+import dev.jvirt.virshcompat.commands.ScreenshotCommand;
+import dev.jvirt.virshcompat.commands.DescCommand;
+import dev.jvirt.virshcompat.commands.SetVcpusCommand;
+import dev.jvirt.virshcompat.commands.CpuStatsCommand;
+import dev.jvirt.virshcompat.commands.DomDisplayCommand;
+import dev.jvirt.virshcompat.commands.VncDisplayCommand;
+import dev.jvirt.virshcompat.commands.EmulatorPinCommand;
+import dev.jvirt.virshcompat.commands.VcpuPinCommand;
+import dev.jvirt.virshcompat.commands.SendKeyCommand;
+import dev.jvirt.virshcompat.commands.DomRenameCommand;
+import dev.jvirt.virshcompat.commands.IothreadInfoCommand;
+import dev.jvirt.virshcompat.commands.BlockResizeCommand;
+import dev.jvirt.virshcompat.commands.ChangeMediaCommand;
 import picocli.CommandLine;
 
 /**
@@ -128,7 +146,7 @@ final class CommandRegistry {
         "list", "dominfo", "domstate", "domid", "domuuid", "domname",
         "define", "undefine", "create", "start", "shutdown", "destroy", "reboot", "reset", "suspend", "resume",
         "dumpxml", "edit", "autostart", "domblklist", "attach-disk", "detach-disk", "attach-device", "detach-device", "domiflist", "console", "event",
-        "domstats", "dommemstat", "domblkstat", "domblkinfo", "domblkerror", "domifstat", "top",
+        "domstats", "dommemstat", "domblkstat", "domblkinfo", "domblkerror", "domifstat", "cpu-stats", "top",
         "domxml-to-native", "qemu-monitor-command", "qemu-monitor-event",
         "pool-list", "pool-info", "pool-define", "pool-define-as", "pool-create", "pool-create-as", "pool-build", "pool-start",
         "pool-destroy", "pool-delete", "pool-undefine", "pool-autostart", "pool-dumpxml", "pool-refresh",
@@ -140,6 +158,7 @@ final class CommandRegistry {
         "guest-exec", "lxc", "nested-status", "nested-lxd", "import",
         "save", "restore", "save-image-dumpxml", "managedsave", "managedsave-remove", "domjobinfo", "domjobabort",
         "snapshot-create-as", "snapshot-create", "snapshot-list", "snapshot-info", "snapshot-dumpxml", "snapshot-revert", "snapshot-delete", "snapshot-current", "snapshot-parent", "snapshot-edit",
+        "setmem", "setmaxmem", "desc", "domrename", "setvcpus", "vcpucount", "vcpuinfo", "vcpupin", "emulatorpin", "iothreadinfo", "blockresize", "change-media", "send-key", "inject-nmi", "screenshot", "domdisplay", "vncdisplay",
         "capabilities", "domcapabilities", "nodeinfo", "nodememstats", "freecell", "hostname", "uri", "version", "host-validate",
         CompleteDomainsCommand.NAME, BashCompletionCommand.NAME,
     };
@@ -251,6 +270,23 @@ final class CommandRegistry {
             case "net-dhcp-leases": return new NetDhcpLeasesCommand();
             case "net-edit": return new NetEditCommand();
             case "net-update": return new NetUpdateCommand();
+            case "setmem": return new SetMemCommand();
+            case "desc": return new DescCommand();
+            case "change-media": return new ChangeMediaCommand();
+            case "blockresize": return new BlockResizeCommand();
+            case "iothreadinfo": return new IothreadInfoCommand();
+            case "domrename": return new DomRenameCommand();
+            case "send-key": return new SendKeyCommand();
+            case "vcpupin": return new VcpuPinCommand();
+            case "emulatorpin": return new EmulatorPinCommand();
+            case "domdisplay": return new DomDisplayCommand();
+            case "vncdisplay": return new VncDisplayCommand();
+            case "setvcpus": return new SetVcpusCommand();
+            case "setmaxmem": return new SetMaxMemCommand();
+            case "vcpucount": return new VcpuCountCommand();
+            case "vcpuinfo": return new VcpuInfoCommand();
+            case "inject-nmi": return new InjectNmiCommand();
+            case "screenshot": return new ScreenshotCommand();
             case "guest-exec": return new GuestExecCommand();
             case "lxc": return new LxcCommand();
             case "nested-status": return new NestedStatusCommand();
@@ -266,6 +302,7 @@ final class CommandRegistry {
             case "domblkinfo": return new DomBlkInfoCommand();
             case "domblkerror": return new DomBlkErrorCommand();
             case "domifstat": return new DomIfStatCommand();
+            case "cpu-stats": return new CpuStatsCommand();
             case "top": return new TopCommand();
             case "freecell": return new FreeCellCommand();
             case "hostname": return new HostnameCommand();

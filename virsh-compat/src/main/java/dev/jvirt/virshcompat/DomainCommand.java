@@ -13,6 +13,14 @@ public abstract class DomainCommand extends JvirshCommand {
         return domain;
     }
 
+    /**
+     * Which domains completion offers for this command, as virsh's completer flags do: "active",
+     * "inactive", "running", "paused", or null for every domain.
+     */
+    public String completesDomains() {
+        return null;
+    }
+
     /** The domain as the daemon is asked for it: as given (jvirtd resolves a name, UUID or id itself). */
     protected String name() {
         return domain;

@@ -33,7 +33,10 @@ class BashCompletionTest {
         // A stand-in jvirsh that answers __complete-domains, so no daemon is needed.
         Path dir = Files.createTempDirectory("jvirsh-completion");
         Path fakeJvirsh = dir.resolve("jvirsh");
-        Files.writeString(fakeJvirsh, "#!/bin/sh\n[ \"$3\" = __complete-domains ] && [ \"$1\" = -c ] && printf 'web1\\nweb2\\ndb\\n'\n");
+        // with --state it answers as jvirtd would for two running domains (web1, web2) and a shut-off one (db)
+        Files.writeString(fakeJvirsh, "#!/bin/sh\n[ \"$3\" = __complete-domains ] && [ \"$1\" = -c ] || exit 0\n"
+                + "case \"$5\" in active|running) printf 'web1\\nweb2\\n' ;; inactive) printf 'db\\n' ;; paused) ;; "
+                + "*) printf 'web1\\nweb2\\ndb\\n' ;; esac\n");
         fakeJvirsh.toFile().setExecutable(true);
         assertThat(complete(fakeJvirsh, "jvirsh -c vmm:///session dom")).contains("dominfo", "domstate", "domblklist")
                 .doesNotContain("list");
@@ -41,6 +44,10 @@ class BashCompletionTest {
         assertThat(complete(fakeJvirsh, "jvirsh -c vmm:///session dominfo we")).containsExactly("web1", "web2");
         assertThat(complete(fakeJvirsh, "jvirsh -c vmm:///session event --domain d")).containsExactly("db");
         assertThat(complete(fakeJvirsh, "jvirsh domxml-to-native q")).containsExactly("qemu-argv");
+        assertThat(complete(fakeJvirsh, "jvirsh -c vmm:///session console ")).containsExactly("web1", "web2");
+        assertThat(complete(fakeJvirsh, "jvirsh -c vmm:///session start ")).containsExactly("db");
+        assertThat(complete(fakeJvirsh, "jvirsh -c vmm:///session resume ")).isEmpty();
+        assertThat(complete(fakeJvirsh, "jvirsh -c vmm:///session dominfo ")).containsExactly("web1", "web2", "db");
         Files.delete(fakeJvirsh);
         Files.delete(dir);
     }

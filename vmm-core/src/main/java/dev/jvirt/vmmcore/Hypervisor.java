@@ -17,6 +17,8 @@ import dev.jvirt.vmmcore.lifecycle.GuestSaves;
 import dev.jvirt.vmmcore.lifecycle.GuestSnapshots;
 import dev.jvirt.vmmcore.lifecycle.GuestStarter;
 import dev.jvirt.vmmcore.lifecycle.GuestStats;
+import dev.jvirt.vmmcore.lifecycle.GuestThreads;
+import dev.jvirt.vmmcore.lifecycle.GuestTuning;
 import dev.jvirt.vmmcore.lifecycle.GuestTeardown;
 import dev.jvirt.vmmcore.lifecycle.NicHotplug;
 import dev.jvirt.vmmcore.lifecycle.Operation;
@@ -77,6 +79,7 @@ public final class Hypervisor implements AutoCloseable {
     private final CapabilitiesProvider capabilities;
     private final DomainDevices devices;
     private final DomainMonitoring monitoring;
+    private final DomainTuning tuning;
     private final DomainCommandLines commandLines;
     private final DomainGuestAgent guestAgent;
     private final DomainJobs jobs = new DomainJobs();
@@ -109,6 +112,8 @@ public final class Hypervisor implements AutoCloseable {
                 new NicHotplug(config.backends(), config.commandLine(), starter, runtime, xml), config.busyWait());
         this.monitoring = new DomainMonitoring(registry, operations, new GuestStats(java.nio.file.Path.of("/proc")));
         this.commandLines = new DomainCommandLines(registry, starter, xml);
+        this.tuning = new DomainTuning(registry, operations, definer, xml,
+                new GuestTuning(runtime, xml), new GuestThreads(java.nio.file.Path.of("/proc")), config.busyWait());
         this.guestAgent = new DomainGuestAgent(registry, operations);
         this.guestSaves = new GuestSaves(registry, starter, teardown, guestEvents, status, xml, jobs,
                 dirs.state().resolve("qemu").resolve("save"), config.busyWait(), config.destroyGrace());
@@ -362,6 +367,11 @@ public final class Hypervisor implements AutoCloseable {
     /** The host's probed capabilities (QEMU binary cached on disk; KVM probed once per Hypervisor). */
     public HostCapabilities capabilities() {
         return capabilities.require();
+    }
+
+    /** Live tuning of domains: memory, vCPUs, NMI, screenshots. */
+    public DomainTuning tuning() {
+        return tuning;
     }
 
     /** Devices of domains: hotplug and their stored definitions' devices. */

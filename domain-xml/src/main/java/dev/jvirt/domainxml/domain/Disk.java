@@ -38,6 +38,13 @@ public record Disk(
         this(type, device, driver, source, backingStore, target, readonly, shareable, serial, bootOrder, address, null);
     }
 
+    /** A copy with another medium (change-media): a file, or null for an empty drive. */
+    public Disk withMedium(String file) {
+        Source s = file == null ? null : new Source(file, null, null, null, null, null, null, null, null);
+        return new Disk(file == null ? type : "file", device, driver, s, null, target, readonly, shareable, serial,
+                bootOrder, address, io);
+    }
+
     /** The device kind, {@code disk} when not given. */
     public String deviceOrDefault() {
         return device == null ? "disk" : device;

@@ -140,4 +140,32 @@ public record Domain(
                 currentMemoryKiB, memoryBacking, vcpu, iothreads, os, features, cpu, clock, onPoweroff,
                 onReboot, onCrash, pm, devices, tuning, sysinfo, seclabels, qemuCommandline, extensions, comments);
     }
+
+    /** A copy with other {@code <memory>} and {@code <currentMemory>} (setmem, setmaxmem). */
+    public Domain withMemory(long memory, Long current) {
+        return new Domain(type, name, uuid, title, description, metadata, maxMemory, memory,
+                current, memoryBacking, vcpu, iothreads, os, features, cpu, clock, onPoweroff,
+                onReboot, onCrash, pm, devices, tuning, sysinfo, seclabels, qemuCommandline, extensions, comments);
+    }
+
+    /** A copy with another {@code <title>} and {@code <description>} (virsh desc); null for none. */
+    public Domain withTitleAndDescription(String newTitle, String newDescription) {
+        return new Domain(type, name, uuid, newTitle, newDescription, metadata, maxMemory, memoryKiB,
+                currentMemoryKiB, memoryBacking, vcpu, iothreads, os, features, cpu, clock, onPoweroff,
+                onReboot, onCrash, pm, devices, tuning, sysinfo, seclabels, qemuCommandline, extensions, comments);
+    }
+
+    /** A copy with another {@code <vcpu>} (setvcpus). */
+    public Domain withVcpu(Vcpu v) {
+        return new Domain(type, name, uuid, title, description, metadata, maxMemory, memoryKiB,
+                currentMemoryKiB, memoryBacking, v, iothreads, os, features, cpu, clock, onPoweroff,
+                onReboot, onCrash, pm, devices, tuning, sysinfo, seclabels, qemuCommandline, extensions, comments);
+    }
+
+    /** A copy with another name (domrename). */
+    public Domain withName(String n) {
+        return new Domain(type, n, uuid, title, description, metadata, maxMemory, memoryKiB,
+                currentMemoryKiB, memoryBacking, vcpu, iothreads, os, features, cpu, clock, onPoweroff,
+                onReboot, onCrash, pm, devices, tuning, sysinfo, seclabels, qemuCommandline, extensions, comments);
+    }
 }

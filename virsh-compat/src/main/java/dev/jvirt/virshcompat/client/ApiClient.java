@@ -39,6 +39,11 @@ public final class ApiClient {
         return new SnapshotApi(http);
     }
 
+    /** Live tuning of domains (docs/api.md, "Tuning"). */
+    public TuningApi tuning() {
+        return new TuningApi(http);
+    }
+
     public ConnectUri uri() {
         return http.uri();
     }

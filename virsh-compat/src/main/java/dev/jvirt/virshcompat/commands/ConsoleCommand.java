@@ -113,4 +113,9 @@ public final class ConsoleCommand extends DomainCommand {
     protected boolean blankLine() {
         return !log;
     }
+
+    @Override
+    public String completesDomains() {
+        return "active";
+    }
 }

@@ -25,4 +25,9 @@ public final class DestroyCommand extends DomainCommand {
     protected String failureContext() {
         return "Failed to destroy domain '" + domain + "'";
     }
+
+    @Override
+    public String completesDomains() {
+        return "active";
+    }
 }

@@ -18,4 +18,9 @@ public final class RebootCommand extends DomainCommand {
     protected String failureContext() {
         return "Failed to reboot domain '" + domain + "'";
     }
+
+    @Override
+    public String completesDomains() {
+        return "running";
+    }
 }

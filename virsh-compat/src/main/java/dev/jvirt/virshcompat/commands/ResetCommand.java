@@ -18,4 +18,9 @@ public final class ResetCommand extends DomainCommand {
     protected String failureContext() {
         return "Failed to reset domain '" + domain + "'";
     }
+
+    @Override
+    public String completesDomains() {
+        return "active";
+    }
 }

@@ -18,4 +18,9 @@ public final class ResumeCommand extends DomainCommand {
     protected String failureContext() {
         return "Failed to resume domain '" + domain + "'";
     }
+
+    @Override
+    public String completesDomains() {
+        return "paused";
+    }
 }

@@ -37,4 +37,9 @@ public final class ShutdownCommand extends DomainCommand {
     protected String failureContext() {
         return "Failed to shutdown domain '" + domain + "'";
     }
+
+    @Override
+    public String completesDomains() {
+        return "running";
+    }
 }

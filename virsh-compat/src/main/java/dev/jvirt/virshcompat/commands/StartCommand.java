@@ -31,4 +31,9 @@ public final class StartCommand extends DomainCommand {
     protected String failureContext() {
         return "Failed to start domain '" + domain + "'";
     }
+
+    @Override
+    public String completesDomains() {
+        return "inactive";
+    }
 }

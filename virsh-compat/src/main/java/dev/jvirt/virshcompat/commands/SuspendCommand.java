@@ -18,4 +18,9 @@ public final class SuspendCommand extends DomainCommand {
     protected String failureContext() {
         return "Failed to suspend domain '" + domain + "'";
     }
+
+    @Override
+    public String completesDomains() {
+        return "running";
+    }
 }

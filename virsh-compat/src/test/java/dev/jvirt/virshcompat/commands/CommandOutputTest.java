@@ -38,6 +38,15 @@ class CommandOutputTest {
         fake.close();
     }
 
+    @Test
+    void completionOffersTheDomainsThatFitTheCommand() {
+        assertThat(run("__complete-domains").out()).isEqualTo("zeta\nweb1\nAlpha\ntmp\n");
+        assertThat(run("__complete-domains", "--state", "active").out()).isEqualTo("web1\ntmp\n");
+        assertThat(run("__complete-domains", "--state", "inactive").out()).isEqualTo("zeta\nAlpha\n");
+        assertThat(run("__complete-domains", "--state", "running").out()).isEqualTo("tmp\n");
+        assertThat(run("__complete-domains", "--state", "paused", "w").out()).isEqualTo("web1\n");
+    }
+
     private JvirshRun run(String... args) {
         return runWith("", args);
     }

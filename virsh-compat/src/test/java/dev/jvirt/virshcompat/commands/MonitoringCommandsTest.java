@@ -35,6 +35,24 @@ class MonitoringCommandsTest {
     }
 
     @Test
+    void cpuStatsPrintsTheTotalInVirshsLayout() {
+        fake.json("GET", "/1.0/domains/tiny3/stats?groups=state,cpu-total", "{\"name\":\"tiny3\",\"stats\":{"
+                + "\"state.state\":1,\"state.reason\":1,\"cpu.time\":48772617035,\"cpu.user\":5540000000,"
+                + "\"cpu.system\":6460000000,\"cpu.cache.monitor.count\":0}}");
+        // virsh -c test:///default cpu-stats test --total, figure for figure
+        assertThat(run("cpu-stats", "tiny3", "--total").out()).isEqualTo("Total:\n"
+                + "\tcpu_time            48.772617035 seconds\n\tuser_time            5.540000000 seconds\n"
+                + "\tsystem_time          6.460000000 seconds\n\n");
+        assertThat(run("cpu-stats", "tiny3").out()).startsWith("No per-CPU stats available\nTotal:\n");
+        fake.json("GET", "/1.0/domains/off1/stats?groups=state,cpu-total",
+                "{\"name\":\"off1\",\"stats\":{\"state.state\":5,\"state.reason\":0}}");
+        JvirshRun off = run("cpu-stats", "off1");
+        assertThat(off.err()).isEqualTo("error: Failed to retrieve CPU statistics for domain 'off1'\n"
+                + "error: Requested operation is not valid: domain is not running\n");
+        assertThat(off.status()).isEqualTo(1);
+    }
+
+    @Test
     void domstatsPrintsEachDomainsKeysAsVirsh() {
         fake.json("GET", "/1.0/domains/tiny3/stats?groups=state,block", STATS);
         assertThat(run("domstats", "--state", "--block", "tiny3").out()).isEqualTo("""

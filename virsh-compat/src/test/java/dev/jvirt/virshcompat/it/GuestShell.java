@@ -1,6 +1,11 @@
 package dev.jvirt.virshcompat.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jvirt.testimages.SerialOutput;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -8,7 +13,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * A command typed into the tiny guest's shell through {@code jvirsh console} (stdin a pipe), again
  * every few seconds until the guest answers: the answer is a marker the guest's shell computes
- * ({@code $((N+0))} and the command's status), so the echo of the typed line never matches.
+ * ({@code $((N+0))} and the command's status), so the echo of the typed line never matches. Or,
+ * typed once with the console's input then ended, a line whose answer is awaited in the domain's
+ * console log.
  */
 final class GuestShell {
     private static int seq;
@@ -61,5 +68,14 @@ final class GuestShell {
             reader.join();
         }
         return status;
+    }
+
+    /** Runs {@code line} in domain {@code domain}'s shell; waits up to 60 s for {@code answer} in {@code log}. */
+    static void run(Cli jvirsh, String domain, Path log, String line, String answer) throws Exception {
+        Process console = jvirsh.start("console", domain);
+        Cli.write(console.getOutputStream(), line + "\n");
+        console.getOutputStream().close();
+        assertThat(console.waitFor(60, TimeUnit.SECONDS)).as("jvirsh console " + domain + " ended").isTrue();
+        SerialOutput.await(log, answer, Duration.ofSeconds(60));
     }
 }

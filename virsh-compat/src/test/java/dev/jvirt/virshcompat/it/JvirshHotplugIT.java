@@ -30,7 +30,8 @@ class JvirshHotplugIT {
                 Cli jvirsh = new Cli(dist.jvirsh(), Map.of("JVIRT_DEFAULT_URI", daemon.uri()));
                 ok(jvirsh, null, "define", TinyDomainXml.write(guest, "hp1", scratch).toString());
                 ok(jvirsh, null, "start", "hp1");
-                awaitInLog(daemon.state.resolve("log/qemu/hp1.console.log"), TinyGuest.READY_MARKER);
+                Path console = daemon.state.resolve("log/qemu/hp1.console.log");
+                awaitInLog(console, TinyGuest.READY_MARKER);
 
                 ok(jvirsh, "Vol hot.qcow2 created\n\n", "vol-create-as", "default", "hot.qcow2", "8M", "--format", "qcow2");
                 Path dev = scratch.resolve("vdb.xml");
@@ -40,6 +41,8 @@ class JvirshHotplugIT {
                 assertThat(ok(jvirsh, null, "domblklist", "hp1").out()).contains(" vdb ").contains("hot.qcow2");
                 assertThat(ok(jvirsh, null, "qemu-monitor-command", "hp1", "{\"execute\":\"query-block\"}").out())
                         .contains("virtio-disk1");
+                GuestShell.run(jvirsh, "hp1", console, "echo JVIRT-BLOCKS-IN $(ls /sys/block)", "JVIRT-BLOCKS-IN vda"); // the guest has it (its
+                // kernel names disks in the order it finds them: the guest's only disk is its vda, whatever the target)
                 Result inUse = jvirsh.run("vol-delete", "--pool", "default", "hot.qcow2");
                 assertThat(inUse.err()).as(inUse.toString()).contains("used by domain 'hp1'");
                 Result again = jvirsh.run("attach-device", "hp1", dev.toString());
@@ -47,6 +50,7 @@ class JvirshHotplugIT {
                         .contains("target vdb already exists");
                 ok(jvirsh, "Device detached successfully\n\n", "detach-device", "hp1", dev.toString());
                 assertThat(ok(jvirsh, null, "domblklist", "hp1").out()).doesNotContain("vdb");
+                GuestShell.run(jvirsh, "hp1", console, "echo JVIRT-BLOCKS-OUT $(ls /sys/block | grep -c vda)", "JVIRT-BLOCKS-OUT 0");
                 ok(jvirsh, "Vol hot.qcow2 deleted\n\n", "vol-delete", "--pool", "default", "hot.qcow2");
 
                 Path file = scratch.resolve("extra.raw");
@@ -78,9 +82,17 @@ class JvirshHotplugIT {
     }
 
     private static void awaitInLog(Path log, String text) throws Exception {
-        long deadline = System.nanoTime() + 240_000_000_000L;
+        awaitInLog(log, text, 240);
+    }
+
+    private static void awaitInLog(Path log, String text, int seconds) throws Exception {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         while (!(Files.exists(log) && Files.readString(log, StandardCharsets.ISO_8859_1).contains(text))) {
-            assertThat(System.nanoTime()).as("no " + text + " in " + log).isLessThan(deadline);
+            if (System.nanoTime() > deadline) {
+                String seen = Files.exists(log) ? Files.readString(log, StandardCharsets.ISO_8859_1) : "(no log)";
+                throw new AssertionError("no " + text + " in " + log + "; it ends with:\n"
+                        + seen.substring(Math.max(0, seen.length() - 3000)));
+            }
             Thread.sleep(200);
         }
     }

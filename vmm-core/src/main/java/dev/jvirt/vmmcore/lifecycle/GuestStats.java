@@ -264,7 +264,8 @@ public final class GuestStats {
     }
 
     /** QMP's block answers by the qdev id of their device ({@code /machine/peripheral/virtio-disk0/virtio-backend} → {@code virtio-disk0}). */
-    private static Map<String, JsonNode> byDevice(JsonNode list) {
+    /** query-block's entries by the qdev id of the device they are inserted in (virtio-disk0). */
+    static Map<String, JsonNode> byDevice(JsonNode list) {
         Map<String, JsonNode> out = new LinkedHashMap<>();
         for (JsonNode b : list) {
             String qdev = b.path("qdev").asText("");

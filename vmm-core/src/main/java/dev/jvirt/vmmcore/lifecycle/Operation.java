@@ -43,6 +43,10 @@ public enum Operation {
     MONITOR("run a monitor command on", EnumSet.of(RUNNING, PAUSED)),
     /** Reading the guest's statistics and block sizes over QMP and /proc (no lock). */
     STATS("get the block information of", EnumSet.of(RUNNING, PAUSED)),
+    /** Live tuning of the running guest: the balloon, an NMI (setmem --live, inject-nmi). */
+    TUNE("change the live settings of", EnumSet.of(RUNNING, PAUSED)),
+    /** Reading what only a running guest has: its vCPU threads, its display, a screenshot (no lock). */
+    QUERY_GUEST("query the running guest of", EnumSet.of(RUNNING, PAUSED)),
     /** A command of the guest agent: guest-exec, nested-status (no lock: the agent's session has its own). */
     AGENT("run a guest agent command in", EnumSet.of(RUNNING)),
     /** Streaming the guest's QMP events (no lock). */

@@ -69,6 +69,9 @@ class ApiContractIT {
                 same(api.get("/1.0/domains/contract/managed-save"), Saves.ManagedSave::from, 200);
                 same(api.get("/1.0/domains/contract/snapshots/nosuch"), ApiError::from, 400);
                 assertThat(api.delete("/1.0/domains/contract/snapshots/c1?metadata=true").status()).isEqualTo(200);
+                same(api.get("/1.0/domains/contract/vcpus/count"), dev.jvirt.api.Tuning.VcpuCount::from, 200);
+                same(api.get("/1.0/domains/contract/vcpus"), dev.jvirt.api.Tuning.Vcpus::from, 200);
+                same(api.get("/1.0/domains/contract/description"), dev.jvirt.api.Tuning.Text::from, 200);
                 same(api.post("/1.0/domains/contract/destroy", new Requests.Destroy(false).toJson()),
                         Domains.StateReason::from, 200);
 

@@ -79,7 +79,7 @@ public final class ErrorMapper {
         if (e instanceof DomainConflictException) {
             return new ApiException(CONFLICT, "domain-exists", e.getMessage(), null, e);
         }
-        if (e instanceof InvalidStateException) {
+        if (e instanceof InvalidStateException || e instanceof dev.jvirt.vmmcore.OperationInvalidException) {
             return new ApiException(CONFLICT, "invalid-state", e.getMessage(), null, e);
         }
         if (e instanceof DomainBusyException) {

@@ -40,6 +40,7 @@ public final class ApiRoutes {
         new GuestAgentRoutes(hv).register(t);
         new DomainSaveRoutes(hv).register(t);
         new SnapshotRoutes(hv).register(t);
+        new DomainTuningRoutes(hv).register(t);
         return t;
     }
 }
