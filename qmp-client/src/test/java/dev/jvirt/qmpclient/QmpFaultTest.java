@@ -83,7 +83,14 @@ class QmpFaultTest {
         CompletableFuture<JsonNode> status = qmp.execute("query-status");
         CompletableFuture<JsonNode> other = qmp.execute("query-version");
         assertThat(failure(status)).isInstanceOf(QmpProtocolException.class).hasMessageContaining("not valid JSON");
-        assertThat(failure(other)).isInstanceOf(QmpProtocolException.class);
+        // the second command may go out after the broken reply closed the stream (the caller writes
+        // it itself): then it fails as the connection lost, for that protocol error
+        Throwable second = failure(other);
+        if (second instanceof QmpConnectionLostException) {
+            assertThat(second.getCause()).isInstanceOf(QmpProtocolException.class).hasMessageContaining("not valid JSON");
+        } else {
+            assertThat(second).isInstanceOf(QmpProtocolException.class);
+        }
         expectConnectionClosed(qmp, events);
         assertThat(events.lost.get().getCause()).isInstanceOf(QmpProtocolException.class);
     }
