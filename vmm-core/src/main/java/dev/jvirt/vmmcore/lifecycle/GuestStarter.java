@@ -27,6 +27,8 @@ import dev.jvirt.vmmcore.qemu.QemuLaunchException;
 import dev.jvirt.vmmcore.qemu.QemuLauncher;
 import dev.jvirt.vmmcore.qemu.QemuProcess;
 import dev.jvirt.vmmcore.qemu.SpicePorts;
+import dev.jvirt.vmmcore.qemu.Passts;
+import dev.jvirt.vmmcore.qemu.ProcFs;
 import dev.jvirt.vmmcore.qemu.Swtpms;
 import dev.jvirt.vmmcore.qemu.argv.CommandLineBuilder;
 import dev.jvirt.vmmcore.qemu.argv.CommandLineException;
@@ -225,6 +227,8 @@ public final class GuestStarter {
             }
             Domain live = LiveDefinition.of(plan.definition(), plan.capabilities(), cmd.argv(), prepared.options());
             GuestLaunch launch = createRuntime(plan, live, id, cmd, setup);
+            Passts.start(plan.definition(), plan.paths(), Passts.runAs(cmd.argv()),
+                    pid -> setup.done("start passt " + pid, () -> Passts.stop(pid))); // it ends with QEMU otherwise (--one-off)
             for (long pid : swtpms.start(plan.definition(), plan.paths())) {
                 setup.done("start swtpm " + pid, () -> Swtpms.stop(pid)); // it ends with QEMU otherwise (--terminate)
             }
@@ -337,7 +341,8 @@ public final class GuestStarter {
             throws IOException {
         GuestPaths paths = plan.paths();
         if (Files.exists(paths.dir())) {
-            runtime.remove(paths); // a leftover of a shut-off domain: nothing runs there
+            Passts.stopRecorded(paths, ProcFs.system()); // a passt that outlived its guest's QEMU (--one-off ends it)
+            runtime.remove(paths); // a leftover of a shut-off domain: nothing else runs there
         }
         runtime.create(plan.name());
         setup.done("create " + paths.dir(), () -> runtime.remove(paths));

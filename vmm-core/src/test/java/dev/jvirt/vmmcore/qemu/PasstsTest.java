@@ -1,0 +1,53 @@
+package dev.jvirt.vmmcore.qemu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jvirt.domainxml.domain.NetInterface;
+import dev.jvirt.domainxml.domain.NetInterface.PortForward;
+import dev.jvirt.domainxml.domain.NetInterface.Range;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PasstsTest {
+    private static final GuestPaths PATHS = new GuestPaths(Path.of("/run/user/1000/jvirt/qemu/g"));
+
+    private static NetInterface nic(String logFile, Integer mtu, List<PortForward> forwards) {
+        return new NetInterface("user", "52:54:00:12:34:56", null, null, null, null, null, "virtio", null, null, null,
+                mtu, null, null, null, null, new NetInterface.Backend("passt", logFile), forwards);
+    }
+
+    @Test
+    void aPlainPasstNicListensInTheGuestsRuntimeDirectoryAndLogsThere() {
+        assertThat(Passts.command(nic(null, null, List.of()), "net0", PATHS, null)).containsExactly(
+                "passt", "--one-off",
+                "--socket", "/run/user/1000/jvirt/qemu/g/passt-net0.sock",
+                "--pid", "/run/user/1000/jvirt/qemu/g/passt-net0.pid",
+                "--log-file", "/run/user/1000/jvirt/qemu/g/passt-net0.log");
+    }
+
+    @Test
+    void logFileMtuRunAsAndPortForwardsAsLibvirtPassesThem() {
+        List<PortForward> forwards = List.of(
+                new PortForward("tcp", null, null, List.of(new Range(2022, null, 22, null), new Range(8000, 8010, null, null),
+                        new Range(8005, null, null, true))),
+                new PortForward("udp", "127.0.0.1", null, List.of(new Range(5000, 5020, 6000, null))),
+                new PortForward("tcp", "::1", "lo", List.of()));
+        assertThat(Passts.command(nic("/var/log/p.log", 1500, forwards), "net1", PATHS, "jvirt-qemu")).containsExactly(
+                "passt", "--one-off",
+                "--socket", "/run/user/1000/jvirt/qemu/g/passt-net1.sock",
+                "--pid", "/run/user/1000/jvirt/qemu/g/passt-net1.pid",
+                "--log-file", "/var/log/p.log",
+                "--runas", "jvirt-qemu",
+                "--mtu", "1500",
+                "--tcp-ports", "2022:22,8000-8010,~8005",
+                "--udp-ports", "127.0.0.1/5000-5020:6000-6020",
+                "--tcp-ports", "::1%lo/all");
+    }
+
+    @Test
+    void runAsIsQemusDashRunas() {
+        assertThat(Passts.runAs(List.of("qemu", "-name", "x", "-runas", "jvirt-qemu"))).isEqualTo("jvirt-qemu");
+        assertThat(Passts.runAs(List.of("qemu", "-name", "x"))).isNull();
+    }
+}
