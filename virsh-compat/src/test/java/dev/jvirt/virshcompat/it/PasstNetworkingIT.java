@@ -35,7 +35,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * guest, by DHCP, the host's own address and default gateway (passt(1): "guest and host share IP
  * addresses, routes"), and maps TCP connections to that gateway address to the host's loopback
  * (its default, which {@code --no-map-gw} turns off): the guest's {@code nc GATEWAY PORT} reaches
- * the server this test listens with on 127.0.0.1. After destroy no passt of the guest's is left.
+ * the server this test listens with on 127.0.0.1. After destroy no passt of the guest's is left, nor
+ * after a crash while jvirtd was down (the next jvirtd stops the passt its runtime dir records).
  * Nothing leaves the host: the only traffic is DHCP answered inside passt and the loopback connection.
  */
 @ExtendWith(TinyGuestExtension.class)
@@ -137,6 +138,24 @@ class PasstNetworkingIT {
             assertThat(destroyed.status()).as(destroyed.toString()).isZero();
             assertThat(passtsNaming(daemon.runtime)).as("passt processes left after destroy").isEmpty();
             assertThat(runs(passts.get(0))).as("passt " + passts.get(0) + " after destroy").isFalse();
+
+            // a crash with jvirtd down: the next jvirtd finds the guest dead and stops its recorded passt by pid.
+            // passt is stopped (SIGSTOP) first, so that --one-off cannot end it when QEMU goes: only jvirtd can.
+            created = jvirsh.run("create", xml.toString());
+            assertThat(created.status()).as(created.toString()).isZero();
+            List<Long> second = passtsNaming(daemon.runtime);
+            assertThat(second).hasSize(1);
+            sh("kill", "-STOP", Long.toString(second.get(0)));
+            daemon.kill9();
+            long qemu = qemuPid(scratch);
+            sh("kill", "-KILL", Long.toString(qemu));
+            awaitGone(qemu, Duration.ofSeconds(30));
+            assertThat(runs(second.get(0))).as("the frozen passt outlives its QEMU").isTrue();
+            Files.deleteIfExists(daemon.socket()); // the killed daemon's: the new one's is awaited
+            daemon.start(dist, asUser);
+            awaitGone(second.get(0), Duration.ofSeconds(60));
+            assertThat(passtsNaming(daemon.runtime)).as("passt processes left after the takeover").isEmpty();
+            assertThat(daemon.runtime.resolve("qemu/passtnet1")).as("the crashed guest's runtime dir").doesNotExist();
         } finally {
             JvirtdUnderTest.deleteTree(scratch);
         }
@@ -195,6 +214,16 @@ class PasstNetworkingIT {
             }
         }
         throw new AssertionError("no QEMU names " + dir);
+    }
+
+    private static void awaitGone(long pid, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (runs(pid)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("process " + pid + " still runs after " + within.toSeconds() + " s");
+            }
+            Thread.sleep(100);
+        }
     }
 
     /** Whether {@code pid} runs: there, and no zombie (passt daemonizes, so its reaper may be slow to collect it). */

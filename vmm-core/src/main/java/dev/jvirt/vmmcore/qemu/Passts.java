@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@code passt} behind each {@code <interface type='user'><backend type='passt'/>}, as
  * libvirt 9 runs it: one per NIC, started before QEMU as the daemon's own user (no root, no
- * capability: a session guest gets the host's network through passt's sockets), listening on
+ * capability: a session guest gets the host's network through passt's sockets; system mode is
+ * refused, {@link #refusal}), listening on
  * {@link GuestPaths#passtSocket} where QEMU's {@code -netdev stream} connects, its pid in
  * {@link GuestPaths#passtPidFile}. With {@code --one-off} it exits when QEMU closes the socket;
  * the driver still stops it by its recorded pid whenever the guest's runtime directory goes
@@ -37,14 +38,11 @@ public final class Passts {
     private Passts() {}
 
     /** The argv that starts {@code nic}'s passt (pure; for tests and the log). */
-    public static List<String> command(NetInterface nic, String netId, GuestPaths paths, String runAs) {
+    public static List<String> command(NetInterface nic, String netId, GuestPaths paths) {
         List<String> cmd = new ArrayList<>(List.of("passt", "--one-off",
                 "--socket", paths.passtSocket(netId).toString(),
                 "--pid", paths.passtPidFile(netId).toString(),
                 "--log-file", nic.backend().logFile() != null ? nic.backend().logFile() : paths.passtLog(netId).toString()));
-        if (runAs != null) {
-            cmd.addAll(List.of("--runas", runAs)); // started as root: passt drops to QEMU's user
-        }
         if (nic.mtu() != null) {
             cmd.addAll(List.of("--mtu", Integer.toString(nic.mtu())));
         }
@@ -94,10 +92,9 @@ public final class Passts {
 
     /**
      * Starts a passt for each passt NIC of {@code def}, telling {@code started} each pid as soon as
-     * it runs (for the undo). {@code runAs}: the user QEMU runs as when that is not the daemon's
-     * ({@code -runas}), or null.
+     * it runs (for the undo).
      */
-    public static void start(Domain def, GuestPaths paths, String runAs, LongConsumer started)
+    public static void start(Domain def, GuestPaths paths, LongConsumer started)
             throws IOException, InterruptedException {
         List<NetInterface> nics = def.devices().interfaces();
         for (int i = 0; i < nics.size(); i++) {
@@ -107,7 +104,7 @@ public final class Passts {
             }
             String id = DeviceIds.net(i);
             Path out = paths.dir().resolve(PREFIX + id + ".out");
-            List<String> cmd = command(nic, id, paths, runAs);
+            List<String> cmd = command(nic, id, paths);
             Process p;
             try {
                 p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
@@ -133,10 +130,21 @@ public final class Passts {
         }
     }
 
-    /** The user after QEMU's {@code -runas} in {@code argv}, or null. */
-    public static String runAs(List<String> argv) {
-        int i = argv.indexOf("-runas");
-        return i >= 0 && i + 1 < argv.size() ? argv.get(i + 1) : null;
+    /**
+     * Why {@code def}'s passt NICs cannot start under a daemon running as {@code uid}, or null. As
+     * root, passt drops to {@code nobody} (or {@code --runas}) before it binds its socket, and the
+     * guest's runtime directory is the daemon's alone (0700): system mode would need passt's
+     * files elsewhere, which jvirt does not do yet.
+     */
+    public static String refusal(Domain def, int uid) {
+        List<NetInterface> nics = def.devices().interfaces();
+        for (int i = 0; i < nics.size(); i++) {
+            if (nics.get(i).passt() && uid == 0) {
+                return "interface " + DeviceIds.net(i) + ": <backend type='passt'/> is supported for session guests "
+                        + "(passt runs as the daemon's unprivileged user); this jvirtd runs as root";
+            }
+        }
+        return null;
     }
 
     /** Stops a passt by its pid (SIGTERM, then SIGKILL). */

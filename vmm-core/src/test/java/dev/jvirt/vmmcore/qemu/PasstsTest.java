@@ -19,7 +19,7 @@ class PasstsTest {
 
     @Test
     void aPlainPasstNicListensInTheGuestsRuntimeDirectoryAndLogsThere() {
-        assertThat(Passts.command(nic(null, null, List.of()), "net0", PATHS, null)).containsExactly(
+        assertThat(Passts.command(nic(null, null, List.of()), "net0", PATHS)).containsExactly(
                 "passt", "--one-off",
                 "--socket", "/run/user/1000/jvirt/qemu/g/passt-net0.sock",
                 "--pid", "/run/user/1000/jvirt/qemu/g/passt-net0.pid",
@@ -27,18 +27,17 @@ class PasstsTest {
     }
 
     @Test
-    void logFileMtuRunAsAndPortForwardsAsLibvirtPassesThem() {
+    void logFileMtuAndPortForwardsAsLibvirtPassesThem() {
         List<PortForward> forwards = List.of(
                 new PortForward("tcp", null, null, List.of(new Range(2022, null, 22, null), new Range(8000, 8010, null, null),
                         new Range(8005, null, null, true))),
                 new PortForward("udp", "127.0.0.1", null, List.of(new Range(5000, 5020, 6000, null))),
                 new PortForward("tcp", "::1", "lo", List.of()));
-        assertThat(Passts.command(nic("/var/log/p.log", 1500, forwards), "net1", PATHS, "jvirt-qemu")).containsExactly(
+        assertThat(Passts.command(nic("/var/log/p.log", 1500, forwards), "net1", PATHS)).containsExactly(
                 "passt", "--one-off",
                 "--socket", "/run/user/1000/jvirt/qemu/g/passt-net1.sock",
                 "--pid", "/run/user/1000/jvirt/qemu/g/passt-net1.pid",
                 "--log-file", "/var/log/p.log",
-                "--runas", "jvirt-qemu",
                 "--mtu", "1500",
                 "--tcp-ports", "2022:22,8000-8010,~8005",
                 "--udp-ports", "127.0.0.1/5000-5020:6000-6020",
@@ -46,8 +45,16 @@ class PasstsTest {
     }
 
     @Test
-    void runAsIsQemusDashRunas() {
-        assertThat(Passts.runAs(List.of("qemu", "-name", "x", "-runas", "jvirt-qemu"))).isEqualTo("jvirt-qemu");
-        assertThat(Passts.runAs(List.of("qemu", "-name", "x"))).isNull();
+    void passtNicsAreRefusedUnderARootDaemonOnly() {
+        var def = dev.jvirt.domainxml.domain.DomainXml.parse("""
+                <domain type='qemu'><name>p</name><memory unit='MiB'>64</memory>
+                  <os><type arch='x86_64' machine='pc'>hvm</type></os>
+                  <devices>
+                    <interface type='user'/>
+                    <interface type='user'><backend type='passt'/></interface>
+                  </devices>
+                </domain>""", "p.xml");
+        assertThat(Passts.refusal(def, 0)).contains("interface net1").contains("session guests");
+        assertThat(Passts.refusal(def, 1000)).isNull();
     }
 }
