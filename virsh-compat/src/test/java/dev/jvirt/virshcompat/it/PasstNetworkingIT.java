@@ -35,7 +35,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * guest, by DHCP, the host's own address and default gateway (passt(1): "guest and host share IP
  * addresses, routes"), and maps TCP connections to that gateway address to the host's loopback
  * (its default, which {@code --no-map-gw} turns off): the guest's {@code nc GATEWAY PORT} reaches
- * the server this test listens with on 127.0.0.1. After destroy no passt of the guest's is left, nor
+ * the server this test listens with on 127.0.0.1; a {@code <portForward>} on 127.0.0.1 reaches a
+ * listener in the guest. After destroy no passt of the guest's is left, nor
  * after a crash while jvirtd was down (the next jvirtd stops the passt its runtime dir records).
  * Nothing leaves the host: the only traffic is DHCP answered inside passt and the loopback connection.
  */
@@ -57,6 +58,9 @@ class PasstNetworkingIT {
               <devices>
                 <interface type='user'>
                   <mac address='52:54:00:4a:56:12'/>
+                  <portForward proto='tcp' address='127.0.0.1'>
+                    <range start='%d' to='5555'/>
+                  </portForward>
                   <model type='virtio'/>
                   <backend type='passt' logFile='%s'/>
                 </interface>
@@ -91,7 +95,11 @@ class PasstNetworkingIT {
             Path kernel = Files.copy(guest.kernel(), scratch.resolve("vmlinuz"));
             Path initrd = Files.copy(guest.initrd(), scratch.resolve("initrd.img"));
             Path xml = scratch.resolve("passtnet1.xml");
-            Files.writeString(xml, String.format(XML, TinyGuest.MEMORY_MIB, kernel, initrd, TinyGuest.CMDLINE, passtLog));
+            int forwarded;
+            try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                forwarded = probe.getLocalPort(); // free now; passt binds it on 127.0.0.1 only
+            }
+            Files.writeString(xml, String.format(XML, TinyGuest.MEMORY_MIB, kernel, initrd, TinyGuest.CMDLINE, forwarded, passtLog));
             Files.createDirectories(daemon.root);
             if (root) {
                 for (Path p : List.of(kernel, initrd, xml)) {
@@ -133,6 +141,22 @@ class PasstNetworkingIT {
             assertThat(status).as("nc in the guest to the gateway " + route.gateway() + "\npasst log:\n" + read(passtLog)).isZero();
             assertThat(received.get(30, TimeUnit.SECONDS)).as("what the host's loopback service got from the guest")
                     .isEqualTo("passt-hello");
+
+            // <portForward>: the host's 127.0.0.1:FORWARDED reaches the guest's port 5555
+            assertThat(GuestShell.run(jvirsh, "passtnet1", "(nc -l -p 5555 > /tmp/inbound 2>&1 &)", 60)).isZero();
+            String inbound = "";
+            for (int i = 0; i < 20 && !inbound.contains("passt-in"); i++) {
+                try (Socket s = new Socket(InetAddress.getLoopbackAddress(), forwarded)) {
+                    s.getOutputStream().write("passt-in\n".getBytes(StandardCharsets.US_ASCII));
+                } catch (java.io.IOException notYet) {
+                    Thread.sleep(500);
+                    continue;
+                }
+                Thread.sleep(500);
+                inbound = GuestShell.run(jvirsh, "passtnet1", "grep -q passt-in /tmp/inbound", 60) == 0 ? "passt-in" : "";
+            }
+            assertThat(inbound).as("what the guest's listener got through passt's port forward "
+                    + forwarded + " -> 5555\npasst log:\n" + read(passtLog)).isEqualTo("passt-in");
 
             Cli.Result destroyed = jvirsh.run("destroy", "passtnet1");
             assertThat(destroyed.status()).as(destroyed.toString()).isZero();
