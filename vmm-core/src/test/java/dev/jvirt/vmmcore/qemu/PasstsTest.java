@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jvirt.domainxml.domain.NetInterface;
 import dev.jvirt.domainxml.domain.NetInterface.PortForward;
 import dev.jvirt.domainxml.domain.NetInterface.Range;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PasstsTest {
     private static final GuestPaths PATHS = new GuestPaths(Path.of("/run/user/1000/jvirt/qemu/g"));
@@ -42,6 +45,35 @@ class PasstsTest {
                 "--tcp-ports", "2022:22,8000-8010,~8005",
                 "--udp-ports", "127.0.0.1/5000-5020:6000-6020",
                 "--tcp-ports", "::1%lo/all");
+    }
+
+    /**
+     * A recorded passt is stopped by its pid only while that pid's command line names the recorded
+     * socket (a reused pid is left alone); a {@code sleep} stands in for passt, /proc is faked.
+     */
+    @Test
+    void stopRecordedStopsThePidWhoseCommandLineNamesTheSocket(@TempDir Path tmp) throws Exception {
+        GuestPaths paths = new GuestPaths(Files.createDirectories(tmp.resolve("run/qemu/g")));
+        Process ours = new ProcessBuilder("sleep", "60").start();
+        Process reused = new ProcessBuilder("sleep", "60").start();
+        try {
+            Files.writeString(paths.passtPidFile("net0"), ours.pid() + "\n");
+            Files.writeString(paths.passtPidFile("net1"), reused.pid() + "\n");
+            Path proc = tmp.resolve("proc");
+            fakeCmdline(proc, ours.pid(), "passt", "--one-off", "--socket", paths.passtSocket("net0").toString());
+            fakeCmdline(proc, reused.pid(), "passt", "--one-off", "--socket", "/elsewhere/passt-net1.sock");
+            Passts.stopRecorded(paths, new ProcFs(proc));
+            assertThat(ours.waitFor(10, TimeUnit.SECONDS)).as("the recorded passt was stopped").isTrue();
+            assertThat(reused.isAlive()).as("a pid whose command line names another socket is not ours").isTrue();
+        } finally {
+            ours.destroyForcibly();
+            reused.destroyForcibly().waitFor();
+        }
+    }
+
+    private static void fakeCmdline(Path proc, long pid, String... argv) throws Exception {
+        Path dir = Files.createDirectories(proc.resolve(Long.toString(pid)));
+        Files.writeString(dir.resolve("cmdline"), String.join("\0", argv) + "\0");
     }
 
     @Test
