@@ -46,6 +46,9 @@ public final class Passts {
         if (nic.mtu() != null) {
             cmd.addAll(List.of("--mtu", Integer.toString(nic.mtu())));
         }
+        if (nic.sourceDev() != null) {
+            cmd.addAll(List.of("--interface", nic.sourceDev())); // <source dev>: the host interface whose addresses and routes passt copies
+        }
         for (NetInterface.PortForward pf : nic.portForwards()) {
             cmd.add("tcp".equals(pf.proto()) ? "--tcp-ports" : "--udp-ports");
             cmd.add(portSpec(pf));

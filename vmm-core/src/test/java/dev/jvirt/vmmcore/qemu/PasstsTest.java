@@ -16,7 +16,7 @@ class PasstsTest {
     private static final GuestPaths PATHS = new GuestPaths(Path.of("/run/user/1000/jvirt/qemu/g"));
 
     private static NetInterface nic(String logFile, Integer mtu, List<PortForward> forwards) {
-        return new NetInterface("user", "52:54:00:12:34:56", null, null, null, null, null, "virtio", null, null, null,
+        return new NetInterface("user", "52:54:00:12:34:56", null, null, mtu == null ? null : "eth0", null, null, "virtio", null, null, null,
                 mtu, null, null, null, null, new NetInterface.Backend("passt", logFile), forwards);
     }
 
@@ -42,6 +42,7 @@ class PasstsTest {
                 "--pid", "/run/user/1000/jvirt/qemu/g/passt-net1.pid",
                 "--log-file", "/var/log/p.log",
                 "--mtu", "1500",
+                "--interface", "eth0",
                 "--tcp-ports", "2022:22,8000-8010,~8005",
                 "--udp-ports", "127.0.0.1/5000-5020:6000-6020",
                 "--tcp-ports", "::1%lo/all");
