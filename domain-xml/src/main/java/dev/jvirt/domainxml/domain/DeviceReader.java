@@ -119,6 +119,16 @@ final class DeviceReader {
         Node mtu = n.child("mtu");
         Node link = n.child("link");
         Integer order = DeviceReader.bootOrder(n);
+        Node be = n.child("backend");
+        NetInterface.Backend backend = be == null ? null : new NetInterface.Backend(be.attr("type"), be.attr("logFile"));
+        List<NetInterface.PortForward> forwards = new ArrayList<>();
+        for (Node pf : n.children("portForward")) {
+            List<NetInterface.Range> ranges = new ArrayList<>();
+            for (Node r : pf.children("range")) {
+                ranges.add(new NetInterface.Range(r.intAttr("start"), r.intAttr("end"), r.intAttr("to"), r.yesNo("exclude")));
+            }
+            forwards.add(new NetInterface.PortForward(pf.attr("proto"), pf.attr("address"), pf.attr("dev"), ranges));
+        }
         return new NetInterface(type,
                 mac == null ? null : mac.attr("address"),
                 s == null ? null : s.attr("network"),
@@ -134,7 +144,9 @@ final class DeviceReader {
                 link == null ? null : link.attr("state"),
                 order,
                 AddressCodec.read(n.child("address")),
-                target == null ? null : target.yesNo("managed"));
+                target == null ? null : target.yesNo("managed"),
+                backend,
+                forwards);
     }
 
     private static Graphics graphics(Node n) {

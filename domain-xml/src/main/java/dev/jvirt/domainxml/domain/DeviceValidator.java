@@ -186,6 +186,59 @@ final class DeviceValidator {
             }
             v.range(n.mtu(), 68, 65535, p + "/mtu", "MTU");
             v.range(n.driverQueues(), 1, 256, p + "/driver", "queues");
+            userBackend(n, p, v);
+        }
+    }
+
+    /** {@code <backend>} and {@code <portForward>} of a user-mode NIC, as libvirt 9 accepts them. */
+    private static void userBackend(NetInterface n, String p, Violations v) {
+        NetInterface.Backend b = n.backend();
+        if (b != null) {
+            if (v.required(b.type(), p + "/backend", "attribute 'type'")) {
+                v.oneOf(b.type(), Set.of("default", "passt"), p + "/backend", "interface backend type");
+            }
+            if (b.passt() && !"user".equals(n.type())) {
+                v.add(ViolationKind.INCONSISTENT, p + "/backend",
+                        "the 'passt' backend can only be used with interface type='user'");
+            }
+            v.absolute(b.logFile(), p + "/backend", "logFile");
+            if (b.logFile() != null && !b.passt()) {
+                v.add(ViolationKind.INCONSISTENT, p + "/backend", "logFile is only for the 'passt' backend");
+            }
+        }
+        List<NetInterface.PortForward> fs = n.portForwards();
+        if (!fs.isEmpty() && !n.passt()) {
+            v.add(ViolationKind.INCONSISTENT, p + "/portForward",
+                    "<portForward> needs <interface type='user'> with <backend type='passt'/>");
+        }
+        for (int f = 0; f < fs.size(); f++) {
+            NetInterface.PortForward pf = fs.get(f);
+            String fp = Violations.indexed(p, "portForward", f, fs.size());
+            if (v.required(pf.proto(), fp, "attribute 'proto'")) {
+                v.oneOf(pf.proto(), Set.of("tcp", "udp"), fp, "portForward proto");
+            }
+            if (pf.dev() != null && (pf.dev().length() > 15 || pf.dev().indexOf('/') >= 0 || pf.dev().isBlank())) {
+                v.add(ViolationKind.NAME, fp, "dev '" + pf.dev() + "' is not a valid interface name (at most 15 characters, no '/')");
+            }
+            if (pf.address() != null && !pf.address().matches("[0-9a-fA-F:.]+")) {
+                v.add(ViolationKind.IP, fp, "address '" + pf.address() + "' is not an IPv4 or IPv6 address");
+            }
+            List<NetInterface.Range> rs = pf.ranges();
+            for (int r = 0; r < rs.size(); r++) {
+                NetInterface.Range range = rs.get(r);
+                String rp = Violations.indexed(fp, "range", r, rs.size());
+                if (v.required(range.start(), rp, "attribute 'start'")) {
+                    v.range(range.start(), 1, 65535, rp, "start port");
+                }
+                v.range(range.end(), 1, 65535, rp, "end port");
+                v.range(range.to(), 1, 65535, rp, "to port");
+                if (range.start() != null && range.end() != null && range.end() < range.start()) {
+                    v.add(ViolationKind.RANGE, rp, "end port " + range.end() + " is below start port " + range.start());
+                }
+                if (Boolean.TRUE.equals(range.exclude()) && range.to() != null) {
+                    v.add(ViolationKind.INCONSISTENT, rp, "an excluded range cannot have a 'to' port");
+                }
+            }
         }
     }
 

@@ -148,6 +148,14 @@ final class DeviceWriter {
             w.start("source").attr("network", i.sourceNetwork()).attr("portgroup", i.sourcePortgroup())
                     .attr("bridge", i.sourceBridge()).attr("dev", i.sourceDev()).attr("mode", i.sourceMode()).end();
         }
+        for (NetInterface.PortForward pf : i.portForwards()) { // libvirt writes them after <source>, <ip>
+            w.start("portForward").attr("proto", pf.proto()).attr("address", pf.address()).attr("dev", pf.dev());
+            for (NetInterface.Range r : pf.ranges()) {
+                w.start("range").attr("start", r.start()).attr("end", r.end()).attr("to", r.to())
+                        .yesNo("exclude", r.exclude()).end();
+            }
+            w.end();
+        }
         if (i.targetDev() != null || i.targetManaged() != null) {
             w.start("target").attr("dev", i.targetDev()).yesNo("managed", i.targetManaged()).end();
         }
@@ -156,6 +164,9 @@ final class DeviceWriter {
         }
         if (i.driverName() != null || i.driverQueues() != null) {
             w.start("driver").attr("name", i.driverName()).attr("queues", i.driverQueues()).end();
+        }
+        if (i.backend() != null) {
+            w.start("backend").attr("type", i.backend().type()).attr("logFile", i.backend().logFile()).end();
         }
         if (i.linkState() != null) {
             w.start("link").attr("state", i.linkState()).end();

@@ -138,7 +138,7 @@ public final class DomainDefaults {
             if (n.model() == null) {
                 n = new NetInterface(n.type(), n.mac(), n.sourceNetwork(), n.sourceBridge(), n.sourceDev(), n.sourceMode(),
                         n.sourcePortgroup(), "rtl8139", n.driverName(), n.driverQueues(), n.targetDev(), n.mtu(), n.linkState(),
-                        n.bootOrder(), n.address(), n.targetManaged());
+                        n.bootOrder(), n.address(), n.targetManaged(), n.backend(), n.portForwards());
             }
             out.add(n);
         }

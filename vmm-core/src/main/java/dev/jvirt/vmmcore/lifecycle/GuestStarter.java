@@ -27,6 +27,9 @@ import dev.jvirt.vmmcore.qemu.QemuLaunchException;
 import dev.jvirt.vmmcore.qemu.QemuLauncher;
 import dev.jvirt.vmmcore.qemu.QemuProcess;
 import dev.jvirt.vmmcore.qemu.SpicePorts;
+import dev.jvirt.vmmcore.qemu.Passts;
+import dev.jvirt.vmmcore.security.CurrentUser;
+import dev.jvirt.vmmcore.qemu.ProcFs;
 import dev.jvirt.vmmcore.qemu.Swtpms;
 import dev.jvirt.vmmcore.qemu.argv.CommandLineBuilder;
 import dev.jvirt.vmmcore.qemu.argv.CommandLineException;
@@ -215,6 +218,11 @@ public final class GuestStarter {
                 throw new StartFailedException(name, "cannot create the UEFI variables store: " + e.getMessage(), e);
             }
             writeSeed(plan);
+            String passt = Passts.refusal(plan.definition(), CurrentUser.uid());
+            if (passt != null) {
+                throw new StartRefusedException(name, StartRefusedException.Kind.UNSUPPORTED_CONFIG, passt,
+                        "run the guest in a session (jvirsh -c vmm:///session as a user), or give it <interface type='network'>");
+            }
             HostPreparation.Host prepared = host.prepare(plan, setup);
             StartChecks.check(prepared.resolved());
             CommandLinePlan cmd = build(plan, prepared);
@@ -225,6 +233,8 @@ public final class GuestStarter {
             }
             Domain live = LiveDefinition.of(plan.definition(), plan.capabilities(), cmd.argv(), prepared.options());
             GuestLaunch launch = createRuntime(plan, live, id, cmd, setup);
+            Passts.start(plan.definition(), plan.paths(),
+                    pid -> setup.done("start passt " + pid, () -> Passts.stop(pid))); // it ends with QEMU otherwise (--one-off)
             for (long pid : swtpms.start(plan.definition(), plan.paths())) {
                 setup.done("start swtpm " + pid, () -> Swtpms.stop(pid)); // it ends with QEMU otherwise (--terminate)
             }
@@ -337,7 +347,8 @@ public final class GuestStarter {
             throws IOException {
         GuestPaths paths = plan.paths();
         if (Files.exists(paths.dir())) {
-            runtime.remove(paths); // a leftover of a shut-off domain: nothing runs there
+            Passts.stopRecorded(paths, ProcFs.system()); // a passt that outlived its guest's QEMU (--one-off ends it)
+            runtime.remove(paths); // a leftover of a shut-off domain: nothing else runs there
         }
         runtime.create(plan.name());
         setup.done("create " + paths.dir(), () -> runtime.remove(paths));

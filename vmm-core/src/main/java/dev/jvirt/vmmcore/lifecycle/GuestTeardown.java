@@ -8,6 +8,8 @@ import dev.jvirt.vmmcore.DomainStatus;
 import dev.jvirt.vmmcore.GuestControlException;
 import dev.jvirt.vmmcore.StateReason;
 import dev.jvirt.vmmcore.host.Prepared;
+import dev.jvirt.vmmcore.qemu.Passts;
+import dev.jvirt.vmmcore.qemu.ProcFs;
 import dev.jvirt.vmmcore.store.RuntimeStore;
 import java.time.Duration;
 import java.util.List;
@@ -19,7 +21,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Ends a running guest: forced stop (SIGTERM, then SIGKILL after a grace period), and the cleanup
- * every way of stopping shares (runtime directory removed, status shut off, event, transient
+ * every way of stopping shares (passt helpers stopped, runtime directory removed, status shut off, event, transient
  * domains forgotten). Call with the domain's lock held.
  */
 public final class GuestTeardown {
@@ -103,6 +105,7 @@ public final class GuestTeardown {
         awaitConsoleEnd(e, g);
         g.detach();
         g.qmp().close();
+        Passts.stopRecorded(g.paths(), ProcFs.system()); // each passt NIC's, by its recorded pid
         try {
             runtime.remove(g.paths());
         } catch (RuntimeException ex) {

@@ -9,6 +9,7 @@ import dev.jvirt.vmmcore.DomainStatus;
 import dev.jvirt.vmmcore.StateReason;
 import dev.jvirt.vmmcore.VmmException;
 import dev.jvirt.vmmcore.qemu.GuestPaths;
+import dev.jvirt.vmmcore.qemu.Passts;
 import dev.jvirt.vmmcore.qemu.ProcFs;
 import dev.jvirt.vmmcore.qemu.QemuLauncher;
 import dev.jvirt.vmmcore.qemu.QemuProcess;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * Takes over guests that a previous {@code Hypervisor} left running: reads each runtime
  * directory's status record, checks that the pid really is that guest's QEMU (its
  * /proc/PID/cmdline is the recorded command line, and it is no zombie), reconnects QMP. A guest
- * that died meanwhile is reported shut off (crashed) and its runtime directory removed; a start
+ * that died meanwhile is reported shut off (crashed), its passt helpers stopped and its runtime directory removed; a start
  * that did not finish is undone (its QEMU stopped, the domain shut off (failed)). A guest keeps
  * the id and console kind its record names; call {@link DomainRegistry#noteId} with every
  * recorded id first, so ids given afterwards continue after the largest.
@@ -72,6 +73,7 @@ public final class Reconnector {
         } else {
             log.warn("domain '{}': a start was interrupted before QEMU ran; cleaning up", e.name());
         }
+        Passts.stopRecorded(paths, proc);
         runtime.remove(paths);
         e.deactivate(DomainStatus.of(DomainState.SHUTOFF, StateReason.FAILED));
     }
@@ -82,6 +84,7 @@ public final class Reconnector {
         Optional<RuntimeRecord> found = runtime.read(paths);
         if (found.isEmpty()) {
             log.warn("domain '{}': runtime directory {} has no status record; removing it", e.name(), paths.dir());
+            Passts.stopRecorded(paths, proc);
             runtime.remove(paths);
             return;
         }
@@ -95,6 +98,7 @@ public final class Reconnector {
         if (!ours) {
             log.warn("domain '{}': QEMU pid {} is gone (or is no longer this guest's QEMU); it crashed meanwhile",
                     e.name(), r.pid());
+            Passts.stopRecorded(paths, proc); // its passt NICs' helpers, if --one-off has not ended them yet
             runtime.remove(paths);
             e.status(DomainStatus.of(DomainState.SHUTOFF, StateReason.CRASHED));
             return;

@@ -60,6 +60,25 @@ public record GuestPaths(Path dir) {
         return dir.resolve(fsId + "-virtiofsd.sock");
     }
 
+    /**
+     * The unix socket of the {@code passt} serving NIC {@code netId} ({@code net0}) of a
+     * {@code <interface type='user'><backend type='passt'/>}, which the driver starts before QEMU
+     * connects to it ({@code -netdev stream}); its pid file is {@link #passtPidFile}.
+     */
+    public Path passtSocket(String netId) {
+        return dir.resolve("passt-" + netId + ".sock");
+    }
+
+    /** The pid file of NIC {@code netId}'s {@code passt}: how a stop, or a daemon after a crash, finds it. */
+    public Path passtPidFile(String netId) {
+        return dir.resolve("passt-" + netId + ".pid");
+    }
+
+    /** NIC {@code netId}'s {@code passt} log, when the definition names no {@code <backend logFile>}. */
+    public Path passtLog(String netId) {
+        return dir.resolve("passt-" + netId + ".log");
+    }
+
     /** The control socket of the {@code swtpm} emulating TPM {@code tpmId} ({@code tpm0}), which the driver starts before QEMU. */
     public Path swtpmSocket(String tpmId) {
         return dir.resolve(tpmId + "-swtpm.sock");

@@ -5,7 +5,8 @@ import dev.jvirt.domainxml.domain.NetInterface;
 import java.util.List;
 
 /**
- * A NIC: its {@code -netdev} (user-mode, or a TAP the driver prepared — see {@link NetBackend})
+ * A NIC: its {@code -netdev} (user-mode; a {@code stream} to the {@code passt} the driver started,
+ * for {@code <backend type='passt'/>}; or a TAP the driver prepared — see {@link NetBackend})
  * and its device ({@code virtio-net-pci}, {@code e1000}, {@code e1000e}, {@code rtl8139}). The
  * n-th interface is {@code net<n>} on backend {@code hostnet<n>}.
  *
@@ -61,7 +62,18 @@ final class NetDevices {
         ObjectNode o = Json.object();
         String type = n.type() == null ? "" : n.type();
         switch (type) {
-            case "user" -> o.put("type", "user");
+            case "user" -> {
+                if (n.passt()) {
+                    // libvirt's form: passt listens on the socket the driver started it with, QEMU connects
+                    o.put("type", "stream");
+                    ObjectNode addr = o.putObject("addr");
+                    addr.put("type", "unix");
+                    addr.put("path", CharBackends.socketPath(ctx.paths.passtSocket(id).toString(), what));
+                    o.put("server", false);
+                } else {
+                    o.put("type", "user");
+                }
+            }
             case "network", "bridge", "ethernet", "direct" -> {
                 NetBackend b = ctx.options.netBackends().get(id);
                 if (b == null) {
