@@ -44,7 +44,7 @@ class JvirshHotplugIT {
                 GuestShell.run(jvirsh, "hp1", console, "echo JVIRT-BLOCKS-IN $(ls /sys/block)", "JVIRT-BLOCKS-IN vda"); // the guest has it (its
                 // kernel names disks in the order it finds them: the guest's only disk is its vda, whatever the target)
                 Result inUse = jvirsh.run("vol-delete", "--pool", "default", "hot.qcow2");
-                assertThat(inUse.err()).as(inUse.toString()).contains("used by domain 'hp1'");
+                assertThat(inUse.err()).as(inUse.toString()).contains("in use by running domain 'hp1'");
                 Result again = jvirsh.run("attach-device", "hp1", dev.toString());
                 assertThat(again.err()).as(again.toString()).contains("error: Failed to attach device from " + dev + "\n")
                         .contains("target vdb already exists");
