@@ -37,7 +37,7 @@ final class ImportCorpus {
 
     /** Where this libvirt session keeps an emulated TPM 2.0's state: {@code XDG_CONFIG_HOME/libvirt/qemu/swtpm/UUID/tpm2}. */
     Path swtpmRoot() {
-        return lv.home().resolve("config/libvirt/qemu/swtpm");
+        return lv.configHome().resolve("libvirt/qemu/swtpm");
     }
 
     String domainUuid(String domain) throws Exception {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.jvirt.domainxml.DomainFacts;
 import dev.jvirt.domainxml.domain.Domain;
 import dev.jvirt.domainxml.domain.DomainXml;
+import dev.jvirt.testimages.Differential;
 import dev.jvirt.testimages.HostPackages;
 import dev.jvirt.testimages.PrivateLibvirt;
 import dev.jvirt.testimages.SerialOutput;
@@ -98,7 +99,7 @@ class LibvirtImportIT {
             assertThat(imported.err()).contains("warning: domain 'imp-running' is running under libvirt: only its definition is imported");
 
             // every imported domain agrees with libvirt's dumpxml on every fact
-            List<String> problems = new ArrayList<>();
+            Differential diff = new Differential("import differential");
             Map<String, String> nvrams = new java.util.HashMap<>();
             int facts = 0;
             Map<String, String> renamedPools = Map.of("default", "libvirt-default");
@@ -117,14 +118,14 @@ class LibvirtImportIT {
                 }
                 Domain libvirt = DomainXml.parse(theirs.format(), name + " (libvirt)");
                 Domain jvirt = DomainXml.parse(mine, name + " (jvirt)");
-                DomainFacts cmp = new DomainFacts(name, problems);
+                DomainFacts cmp = new DomainFacts(name, diff);
                 cmp.compare(libvirt, jvirt, libvirt);
                 facts += cmp.count();
             }
-            System.out.printf("import differential: %d domains, %d facts compared, %d agree, %d differ%n",
-                    corpus.importable().size(), facts, facts - problems.size(), problems.size());
-            problems.forEach(p -> System.out.println("  " + p));
-            assertThat(problems).isEmpty();
+            System.out.printf("import differential: %d domains, %d facts compared%n", corpus.importable().size(), facts);
+            System.out.print(diff.report());
+            assertThat(diff.agree() + diff.differ()).isEqualTo(facts);
+            assertThat(diff.differences()).isEmpty();
             assertThat(imported.out()).containsPattern(" domain imp-uefi +define +NVRAM copied to default/imp-uefi_VARS\\.fd");
             assertThat(imported.out()).containsPattern(" domain imp-efi-auto +define +UEFI variables: libvirt keeps them outside");
             assertThat(nvrams).as("libvirt's UEFI variables store → jvirt's copy").hasSize(1);
