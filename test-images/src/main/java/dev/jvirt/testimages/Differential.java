@@ -111,7 +111,7 @@ public final class Differential {
         return differing.size();
     }
 
-    /** How many facts {@code subject} has had compared is not kept; the differences, in order. */
+    /** Every difference so far, in order, as {@code SUBJECT: WHAT: ...}. */
     public List<String> differences() {
         return List.copyOf(differences);
     }
