@@ -95,6 +95,23 @@ public final class Requests {
         }
     }
 
+    /**
+     * {@code PUT .../tpm-state}: the files of an emulated TPM's state directory (swtpm's), file
+     * name → content in base64.
+     */
+    public record TpmState(Map<String, String> files) implements Shape {
+        public static TpmState from(JsonObject o) {
+            Map<String, String> files = new java.util.TreeMap<>();
+            o.object("files").asMap().forEach((name, data) -> files.put(name, (String) data));
+            return new TpmState(files);
+        }
+
+        @Override
+        public Map<String, Object> toJson() {
+            return Json.object("files", new java.util.TreeMap<String, Object>(files));
+        }
+    }
+
     /** {@code POST .../qemu-monitor}: QMP JSON, or with {@code hmp} a human monitor command line. */
     public record QemuMonitor(String command, boolean hmp) implements Shape {
         public static QemuMonitor from(JsonObject o) {

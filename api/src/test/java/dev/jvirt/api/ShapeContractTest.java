@@ -70,6 +70,8 @@ class ShapeContractTest {
                     Guests.Container::from, "`GET /1.0/domains/NAME/nested-status`"),
             new Case(new Requests.Destroy(true), Requests.Destroy::from, "`POST /1.0/domains/NAME/destroy`"),
             new Case(new Requests.Autostart(true), Requests.Autostart::from, "`PUT /1.0/domains/NAME/autostart`"),
+            new Case(new Requests.TpmState(Map.of("tpm2-00.permall", "AAEC")), Requests.TpmState::from,
+                    "`PUT /1.0/domains/NAME/tpm-state`"),
             new Case(new Requests.QemuMonitor("info status", true), Requests.QemuMonitor::from,
                     "`POST /1.0/domains/NAME/qemu-monitor`"),
             new Case(new Requests.ToNative("<domain/>", "qemu-argv"), Requests.ToNative::from, "`POST /1.0/domxml-to-native`"),

@@ -3,6 +3,7 @@ package dev.jvirt.domainxml;
 import dev.jvirt.domainxml.domain.Disk;
 import dev.jvirt.domainxml.domain.Domain;
 import dev.jvirt.domainxml.domain.NetInterface;
+import dev.jvirt.testimages.Differential;
 import java.util.List;
 import java.util.Objects;
 
@@ -11,34 +12,31 @@ import java.util.Objects;
  * {@code virsh dumpxml} read back by jvirt, on what matters (memory, vCPUs, UUID, OS boot,
  * lifecycle, disks, interfaces, every device kind the definition names, and {@link PlatformFacts}'
  * platform features). One place, used by domain-xml's corpus differential
- * ({@code LibvirtDifferentialIT}) and by virsh-compat's import test (domain-xml's test-jar). Each
- * disagreement is recorded as "LABEL: WHAT: jvirt X, libvirt Y"; {@link #count()} counts the facts.
+ * ({@code LibvirtDifferentialIT}) and by virsh-compat's import test (domain-xml's test-jar), tallied
+ * by test-images' {@link Differential} (the harness: each disagreement is "LABEL: WHAT: jvirt X,
+ * libvirt Y"); {@link #count()} counts this subject's facts.
  */
 public final class DomainFacts {
 
     private final String file;
-    private final List<String> problems;
+    private final Differential diff;
     private int count;
 
-    /** Facts about {@code label} (a file, a domain), disagreements added to {@code problems}. */
-    public DomainFacts(String file, List<String> problems) {
+    /** Facts about {@code file} (a file, a domain), tallied in {@code diff}. */
+    public DomainFacts(String file, Differential diff) {
         this.file = file;
-        this.problems = problems;
+        this.diff = diff;
     }
 
     /** One fact: equal on both sides. */
     public void eq(String what, Object jvirt, Object libvirt) {
         count++;
-        if (!Objects.equals(jvirt, libvirt)) {
-            problems.add(file + ": " + what + ": jvirt " + jvirt + ", libvirt " + libvirt);
-        }
+        diff.fact(file, what, jvirt, libvirt);
     }
 
     void atLeast(String what, int jvirt, int libvirt) {
         count++;
-        if (libvirt < jvirt) {
-            problems.add(file + ": " + what + ": jvirt has " + jvirt + ", libvirt only " + libvirt);
-        }
+        diff.check(file, what, libvirt >= jvirt, "jvirt has " + jvirt + ", libvirt only " + libvirt);
     }
 
     public int count() {
@@ -117,9 +115,9 @@ public final class DomainFacts {
         f.eq("memballoon", j.devices().memballoon().model(), ld.memballoon() == null ? null : ld.memballoon().model());
         for (var c : j.devices().controllers()) {
             f.count++;
-            if (ld.controllers().stream().noneMatch(x -> Objects.equals(x.type(), c.type()) && x.indexOrZero() == c.indexOrZero())) {
-                f.problems.add(f.file + ": jvirt adds controller " + c.type() + " " + c.indexOrZero() + " that libvirt does not");
-            }
+            diff.check(file, "controller " + c.type() + " " + c.indexOrZero(),
+                    ld.controllers().stream().anyMatch(x -> Objects.equals(x.type(), c.type()) && x.indexOrZero() == c.indexOrZero()),
+                    "jvirt adds it, libvirt does not");
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jvirt.domainxml.domain.Domain;
 import dev.jvirt.domainxml.domain.DomainDefaults;
 import dev.jvirt.domainxml.domain.DomainXml;
+import dev.jvirt.testimages.Differential;
 import dev.jvirt.testimages.HostPackages;
 import dev.jvirt.testimages.PrivateLibvirt;
 import java.nio.file.Path;
@@ -21,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * (defaults filled) on the facts that matter: memory, vCPUs, UUID, OS boot, lifecycle, disks
  * (target, bus, device, source, format, read-only), interfaces (type, source, model, given
  * MACs), and presence of every device kind written in the file. jvirt must also parse
- * libvirt's output and round-trip it.
+ * libvirt's output and round-trip it. Tallied by the harness ({@link Differential}): every file is
+ * a subject, {@code N agree, M differ} counts facts, and the files with no difference are counted too.
  *
  * <p>Where this libvirt may not run KVM guests (its daemon runs as {@code nobody}, and
  * {@code /dev/kvm} is 0600 root on some machines, open on others), it refuses every
@@ -42,12 +44,10 @@ class LibvirtDifferentialIT {
         // ./test installs libvirt (scripts/install-deps): a missing one is a broken setup, not a skip
         HostPackages.command("virsh", "libvirt-clients");
         HostPackages.file("/usr/sbin/libvirtd", "libvirt-daemon");
-        List<String> problems = new ArrayList<>();
+        Differential diff = new Differential("libvirt differential");
         int defined = 0;
         int facts = 0;
         int retyped = 0;
-        int agree = 0;
-        int differ = 0;
         boolean kvm;
         // the hand-written corpus and the one recorded with virt-install and libvirt (corpus/realworld)
         List<Path> files = new ArrayList<>(Corpus.DOMAIN.files());
@@ -66,18 +66,17 @@ class LibvirtDifferentialIT {
                 }
                 Domain given = DomainXml.parse(xml, file);
                 Domain jvirt = DomainDefaults.fill(given, Corpus.seeded(f));
-                PrivateLibvirt.Result def = lv.virsh("define", lv.writeXml(file, xml).toString());
-                if (def.exit() != 0) {
+                Differential.LibvirtXml answer = Differential.libvirtXml(lv, file, xml, given.name());
+                PrivateLibvirt.Result dump = answer.result();
+                if (!answer.defined()) {
                     if (!MAY_BE_REFUSED.containsKey(file)) {
-                        problems.add(file + ": libvirt refused it: " + def.err().strip());
+                        diff.difference(file, "libvirt refused it: " + dump.err().strip());
                     }
                     continue;
                 }
                 defined++;
-                PrivateLibvirt.Result dump = lv.virsh("dumpxml", given.name());
-                lv.virsh("undefine", given.name(), "--nvram");
                 if (dump.exit() != 0) {
-                    problems.add(file + ": dumpxml failed: " + dump.err().strip());
+                    diff.difference(file, "dumpxml failed: " + dump.err().strip());
                     continue;
                 }
                 Domain libvirt;
@@ -85,11 +84,10 @@ class LibvirtDifferentialIT {
                     libvirt = DomainXml.parse(dump.out(), file + " (virsh dumpxml)");
                     assertThat(DomainXml.parse(DomainXml.format(libvirt), null)).isEqualTo(libvirt);
                 } catch (DefinitionException e) {
-                    problems.add("jvirt cannot read libvirt's dumpxml: " + e.getMessage());
+                    diff.difference(file, "jvirt cannot read libvirt's dumpxml: " + e.getMessage());
                     continue;
                 }
-                int before = problems.size();
-                DomainFacts cmp = new DomainFacts(file, problems);
+                DomainFacts cmp = new DomainFacts(file, diff);
                 cmp.compare(given, jvirt, libvirt);
                 if (retype) {
                     cmp.eq("accelerator as written (jvirt's canonical form)",
@@ -97,22 +95,18 @@ class LibvirtDifferentialIT {
                     cmp.eq("accelerator libvirt was given", libvirt.type(), "qemu");
                 }
                 facts += cmp.count();
-                if (problems.size() > before) {
-                    differ++;
-                } else {
-                    agree++;
-                }
             }
         }
         System.out.printf("libvirt differential: %d of %d corpus domains defined, %d facts compared, %d disagreements%n",
-                defined, files.size(), facts, problems.size());
-        System.out.printf("libvirt differential: %d agree, %d differ%n", agree, differ);
+                defined, files.size(), facts, diff.differ());
+        System.out.printf("libvirt differential: %d domains agree, %d differ%n", diff.subjects() - diff.subjectsDiffering(),
+                diff.subjectsDiffering());
         System.out.println(kvm
                 ? "  (libvirt here may run KVM guests: type='kvm' definitions compared as written)"
                 : "  (libvirt here may not run KVM guests, /dev/kvm closed to its user: " + retyped
                         + " type='kvm' definitions compared as type='qemu', the written accelerator compared separately)");
-        problems.forEach(p -> System.out.println("  " + p));
-        assertThat(problems).isEmpty();
+        System.out.print(diff.report());
+        assertThat(diff.differences()).isEmpty();
         assertThat(defined).isGreaterThanOrEqualTo(files.size() - MAY_BE_REFUSED.size());
     }
 

@@ -192,6 +192,11 @@ public final class PrivateLibvirt implements AutoCloseable {
         return caps.out().contains("<domain type='kvm'");
     }
 
+    /** The daemon's XDG_CONFIG_HOME: its session's {@code libvirt/} (definitions, {@code qemu/swtpm/UUID/} TPM states). */
+    public Path configHome() {
+        return dir.resolve("config");
+    }
+
     /** The daemon's home (its user owns it): a place for pool directories it may create. */
     public Path home() {
         return dir.resolve("xml");

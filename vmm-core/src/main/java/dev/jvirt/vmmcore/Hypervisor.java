@@ -86,6 +86,7 @@ public final class Hypervisor implements AutoCloseable {
     private final GuestSaves guestSaves;
     private final DomainSaves saves;
     private final DomainSnapshots snapshots;
+    private final Swtpms swtpms;
 
     private Hypervisor(HypervisorConfig config) {
         this.config = config;
@@ -100,11 +101,11 @@ public final class Hypervisor implements AutoCloseable {
                 new CapabilitiesCache(dirs.capabilitiesCache()), new QmpCapabilitiesProbe(qmp), config.kvmProbe());
         this.consoles = new GuestConsoles(dirs.runtime(), dirs.state().resolve("log").resolve("console-keeper.log"),
                 dirs::consoleLog, config.consoleLogBytes(), config.consoleLogKeep());
+        this.swtpms = new Swtpms(dirs.state().resolve("qemu").resolve("swtpm"));
         this.seeds = new CloudInitSeeds(dirs.state().resolve("qemu").resolve("nested-lxd"));
         this.starter = new GuestStarter(new GuestStarter.Tools(capabilities, config.commandLine(), config.backends(),
                 runtime, new QemuLauncher(procFs), qmp, xml, config.launchTimeout(), consoles, config.startObserver(),
-                Firmwares.system(dirs.state().resolve("qemu").resolve("nvram")), new Swtpms(dirs.state().resolve("qemu").resolve("swtpm")),
-                seeds));
+                Firmwares.system(dirs.state().resolve("qemu").resolve("nvram")), swtpms, seeds));
         this.operations = new DomainOperations(registry, starter, teardown, guestEvents, status, config.busyWait());
         this.devices = new DomainDevices(registry, operations, definer, xml,
                 new DiskHotplug(starter, config.commandLine(), config.backends(), runtime, xml, config.busyWait(),
@@ -217,6 +218,31 @@ public final class Hypervisor implements AutoCloseable {
 
     public void setAutostart(String domain, boolean autostart) {
         definer.setAutostart(domain(domain), autostart);
+    }
+
+    /**
+     * Replaces the state of the domain's emulated TPM (its first {@code <tpm><backend
+     * type='emulator'>}) with {@code files}, name → bytes, as {@link Swtpms#replaceState} writes
+     * them: for an import that brings libvirt's swtpm state. The domain must be shut off
+     * ({@code invalid-state} otherwise) and have an emulated TPM ({@code operation-invalid}).
+     */
+    public void replaceTpmState(String domain, java.util.Map<String, byte[]> files) {
+        DomainEntry e = domain(domain);
+        try (var held = e.acquire(Operation.TPM_STATE, config.busyWait())) {
+            Operation.TPM_STATE.check(e.name(), e.status());
+            Domain def = e.persistent();
+            if (def == null || def.devices().tpms().isEmpty() || !"emulator".equals(def.devices().tpms().get(0).backendType())) {
+                throw new OperationInvalidException("domain '" + e.name() + "' has no emulated TPM (<tpm><backend type='emulator'>)");
+            }
+            try {
+                swtpms.replaceState(e.name(), files);
+            } catch (IllegalArgumentException bad) {
+                throw new InvalidArgumentException(bad.getMessage());
+            } catch (java.io.IOException io) {
+                throw new StateStoreException("cannot write the TPM state of domain '" + e.name() + "' into "
+                        + swtpms.stateDir(e.name()) + ": " + io.getMessage(), io);
+            }
+        }
     }
 
     // ---- lifecycle (the state machine: lifecycle.Operation) ---------------------------------

@@ -122,6 +122,13 @@ public final class ApiClient {
         http.send("PUT", domainPath(name) + "/autostart", new Requests.Autostart(enabled).toJson());
     }
 
+    /** Replaces a shut-off domain's emulated TPM state with {@code files} (name → content). */
+    public void putTpmState(String name, Map<String, byte[]> files) {
+        Map<String, String> encoded = new java.util.TreeMap<>();
+        files.forEach((f, data) -> encoded.put(f, java.util.Base64.getEncoder().encodeToString(data)));
+        http.send("PUT", domainPath(name) + "/tpm-state", new Requests.TpmState(encoded).toJson());
+    }
+
     public List<Domains.BlockDevice> blockDevices(String name, boolean inactive) {
         List<Domains.BlockDevice> out = new ArrayList<>();
         for (Object o : JsonObject.list(http.get(domainPath(name) + "/blockdevices" + (inactive ? "?inactive=true" : "")))) {

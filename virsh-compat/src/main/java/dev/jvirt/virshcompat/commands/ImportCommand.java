@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
                 + "objects become libvirt-NAME, and domains follow; what jvirt already has from an earlier import is "
                 + "unchanged. A domain running under libvirt is imported as a definition only: jvirt will not start "
                 + "it while libvirt's QEMU holds its disks. Autostart flags come along; a UEFI variables store is copied "
-                + "into jvirt's pool 'default'; an emulated TPM's state is not carried (jvirt's starts empty). With any "
+                + "into jvirt's pool 'default'; an emulated TPM's state is copied from libvirt's swtpm directory. With any "
                 + "refusal in the plan nothing is defined, unless --skip-unsupported."})
 public final class ImportCommand extends JvirshCommand {
 
@@ -55,6 +55,11 @@ public final class ImportCommand extends JvirshCommand {
     @Option(names = "--skip-unsupported", description = "Import what can be imported and leave the refused objects out.")
     boolean skipUnsupported;
 
+    @Option(names = "--libvirt-swtpm-dir", paramLabel = "<dir>", description = "Where libvirt keeps its emulated TPMs' "
+            + "state (a directory per domain UUID); default /var/lib/libvirt/swtpm for a system URI, "
+            + "$XDG_CONFIG_HOME/libvirt/qemu/swtpm (~/.config/...) for a session one.")
+    String swtpmDir;
+
     @Parameters(paramLabel = "<libvirt-domain>", arity = "0..*", description = "Names of libvirt's domains to import.")
     List<String> domains = new ArrayList<>();
 
@@ -70,7 +75,8 @@ public final class ImportCommand extends JvirshCommand {
         JvirtSide jvirt = new JvirtSide(client());
         Set<String> names = new HashSet<>(domains);
         source.domains().forEach(d -> names.add(d.name()));
-        ImportPlan plan = ImportPlanner.plan(source, jvirt.holdings(names), jvirt, moveDisks);
+        ImportPlan plan = ImportPlanner.plan(source, jvirt.holdings(names), jvirt, moveDisks,
+                swtpmDir != null ? swtpmDir : defaultSwtpmDir(from));
         out().print(plan.table());
         for (ImportPlan.Step s : plan.steps()) {
             if (s.kind() == ImportPlan.Kind.DOMAIN && s.action() == ImportPlan.Action.DEFINE
@@ -91,6 +97,18 @@ public final class ImportCommand extends JvirshCommand {
         new ImportApplier(client()).apply(plan, s -> count[0]++);
         info("Imported " + count[0] + (count[0] == 1 ? " object" : " objects") + " from " + from
                 + (refused > 0 ? " (" + refused + " refused, left out)" : ""));
+    }
+
+    /** libvirt's swtpm state root for {@code uri}: the system daemon's, or this user's session daemon's. */
+    static String defaultSwtpmDir(String uri) {
+        if (uri.contains("/system")) {
+            return "/var/lib/libvirt/swtpm";
+        }
+        String config = System.getenv("XDG_CONFIG_HOME");
+        if (config == null || config.isBlank()) {
+            config = System.getProperty("user.home") + "/.config";
+        }
+        return config + "/libvirt/qemu/swtpm";
     }
 
     @Override

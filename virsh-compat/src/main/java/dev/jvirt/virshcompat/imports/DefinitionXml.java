@@ -228,6 +228,18 @@ public final class DefinitionXml {
     }
 
     /** Whether a domain has an emulated TPM (its state lives with libvirt). */
+    /** The version of the first emulated TPM ({@code 2.0} when not written, as libvirt's default), or null without one. */
+    public String emulatedTpmVersion() {
+        for (Element tpm : devices("tpm")) {
+            Element backend = child(tpm, "backend");
+            if (backend != null && "emulator".equals(backend.getAttribute("type"))) {
+                String v = backend.getAttribute("version");
+                return v.isEmpty() ? "2.0" : v;
+            }
+        }
+        return null;
+    }
+
     public boolean hasEmulatedTpm() {
         for (Element tpm : devices("tpm")) {
             Element backend = child(tpm, "backend");

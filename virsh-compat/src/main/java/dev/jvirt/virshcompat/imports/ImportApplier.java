@@ -58,6 +58,25 @@ public final class ImportApplier {
             case DOMAIN -> client.define(xml, true);
             default -> throw new IllegalStateException(s.kind().name());
         }
+        if (s.tpmState() != null) {
+            client.putTpmState(s.target(), tpmFiles(Path.of(s.tpmState()), s.target()));
+        }
+    }
+
+    /** The regular files of libvirt's swtpm state directory, but swtpm's lock file ({@code .lock}, empty, not state). */
+    static java.util.Map<String, byte[]> tpmFiles(Path dir, String domain) {
+        java.util.Map<String, byte[]> files = new java.util.TreeMap<>();
+        try (java.util.stream.Stream<Path> list = java.nio.file.Files.list(dir)) {
+            for (Path p : (Iterable<Path>) list::iterator) {
+                String name = p.getFileName().toString();
+                if (!name.equals(".lock") && java.nio.file.Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    files.put(name, java.nio.file.Files.readAllBytes(p));
+                }
+            }
+        } catch (IOException e) {
+            throw new ImportException("cannot read the TPM state of " + domain + " in " + dir + ": " + e.getMessage(), e);
+        }
+        return files;
     }
 
     /** libvirt's variables store as a raw volume of jvirt's (streamed through jvirtd); the XML names its path. */

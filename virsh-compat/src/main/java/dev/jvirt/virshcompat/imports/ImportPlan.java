@@ -32,14 +32,15 @@ public record ImportPlan(List<Step> steps) {
     /**
      * One object: its libvirt name, the name it gets in jvirt, the definition to hand to jvirtd
      * (DEFINE only), its autostart flag, whether to start it (a pool libvirt has running), and the
-     * volumes and the NVRAM to copy before it is defined (the NVRAM copy's path goes into the XML then).
+     * volumes and the NVRAM to copy before it is defined (the NVRAM copy's path goes into the XML then),
+     * and libvirt's swtpm state directory of its emulated TPM, placed in jvirt after the define (or null).
      */
     public record Step(Kind kind, String source, String target, Action action, List<String> notes, String xml,
-            boolean autostart, boolean start, List<Copy> copies, NvramCopy nvram) {
+            boolean autostart, boolean start, List<Copy> copies, NvramCopy nvram, String tpmState) {
 
         public Step(Kind kind, String source, String target, Action action, List<String> notes, String xml,
                 boolean autostart, boolean start) {
-            this(kind, source, target, action, notes, xml, autostart, start, List.of(), null);
+            this(kind, source, target, action, notes, xml, autostart, start, List.of(), null, null);
         }
 
         public String object() {

@@ -30,10 +30,13 @@ public final class ImportPlanner {
     private final JvirtHoldings jvirt;
     private final JvirtHoldings.Checks checks;
     private final boolean moveDisks;
+    private final String swtpmRoot;
     private final Map<String, Step> networks = new HashMap<>();
     private final Map<String, Step> pools = new HashMap<>();
 
-    private ImportPlanner(LibvirtInventory source, JvirtHoldings jvirt, JvirtHoldings.Checks checks, boolean moveDisks) {
+    private ImportPlanner(LibvirtInventory source, JvirtHoldings jvirt, JvirtHoldings.Checks checks, boolean moveDisks,
+            String swtpmRoot) {
+        this.swtpmRoot = swtpmRoot;
         this.source = source;
         this.jvirt = jvirt;
         this.checks = checks;
@@ -50,7 +53,17 @@ public final class ImportPlanner {
      */
     public static ImportPlan plan(LibvirtInventory source, JvirtHoldings jvirt, JvirtHoldings.Checks checks,
             boolean moveDisks) {
-        return new ImportPlanner(source, jvirt, checks, moveDisks).plan();
+        return plan(source, jvirt, checks, moveDisks, null);
+    }
+
+    /**
+     * With {@code swtpmRoot}, libvirt's directory of swtpm states ({@code /var/lib/libvirt/swtpm}
+     * for qemu:///system, {@code ~/.config/libvirt/qemu/swtpm} for a session), an emulated TPM's
+     * state {@code swtpmRoot/UUID/tpm2} (or {@code tpm1.2}) is carried when libvirt has made one.
+     */
+    public static ImportPlan plan(LibvirtInventory source, JvirtHoldings jvirt, JvirtHoldings.Checks checks,
+            boolean moveDisks, String swtpmRoot) {
+        return new ImportPlanner(source, jvirt, checks, moveDisks, swtpmRoot).plan();
     }
 
     private ImportPlan plan() {
@@ -199,8 +212,19 @@ public final class ImportPlanner {
                 notes.add("NVRAM copied to " + MOVE_TO + "/" + nvram.volume());
             }
         }
-        if (def.hasEmulatedTpm()) {
-            notes.add("TPM state is not carried: jvirt's TPM starts empty");
+        String tpmState = null;
+        String tpmVersion = def.emulatedTpmVersion();
+        if (tpmVersion != null) {
+            String dir = swtpmRoot == null ? null
+                    : swtpmRoot + "/" + d.uuid() + "/" + ("1.2".equals(tpmVersion) ? "tpm1.2" : "tpm2");
+            if (dir == null) {
+                notes.add("TPM state is not carried (libvirt's swtpm directory unknown): jvirt's TPM starts empty");
+            } else if (!checks.directoryReadable(dir)) {
+                notes.add("TPM state: libvirt has none in " + dir + " (never started?), or this user cannot read it: jvirt's TPM starts empty");
+            } else {
+                tpmState = dir;
+                notes.add("TPM state copied from " + dir);
+            }
         }
         if (d.running()) {
             notes.add("running under libvirt" + (d.holderPid() > 0 ? " (QEMU pid " + d.holderPid() + ")" : "")
@@ -237,7 +261,7 @@ public final class ImportPlanner {
         }
         autostartNote(notes, Action.DEFINE, d.autostart());
         return new Step(Kind.DOMAIN, d.name(), d.name(), Action.DEFINE, notes, xml, d.autostart(), false, List.copyOf(copies),
-                nvram);
+                nvram, tpmState);
     }
 
     /** libvirt's names of the networks or pools a domain uses → jvirt's, with a problem for each jvirt will not have. */

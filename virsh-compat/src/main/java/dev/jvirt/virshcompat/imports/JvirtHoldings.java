@@ -21,6 +21,12 @@ public record JvirtHoldings(Map<String, Held> domains, Map<String, String> netwo
         /** Whether this user may read the file (a disk image, an NVRAM store). */
         boolean readable(String path);
 
+        /** Whether this user may list and read the directory (libvirt's swtpm state of a domain). */
+        default boolean directoryReadable(String path) {
+            java.nio.file.Path p = java.nio.file.Path.of(path);
+            return java.nio.file.Files.isDirectory(p) && java.nio.file.Files.isReadable(p) && java.nio.file.Files.isExecutable(p);
+        }
+
         /** The size of a file this user may read, or -1 when it is not there (or not readable). */
         default long size(String path) {
             try {

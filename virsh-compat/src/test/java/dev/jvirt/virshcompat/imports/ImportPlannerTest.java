@@ -67,6 +67,25 @@ class ImportPlannerTest {
     }
 
     @Test
+    void anEmulatedTpmsStateIsCarriedWhenLibvirtHasMadeIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path swtpm)
+            throws Exception {
+        String uuid = "44444444-4444-4444-4444-444444444444";
+        String xml = "<domain type='qemu'><name>tpm1</name><uuid>" + uuid + "</uuid><devices><tpm model='tpm-crb'>"
+                + "<backend type='emulator' version='2.0'/></tpm></devices></domain>";
+        LibvirtInventory lv = new LibvirtInventory(URI, List.of(new LibvirtInventory.Domain("tpm1", uuid, xml, false, 0, false,
+                Map.of())), List.of(), List.of(), List.of());
+        Step none = ImportPlanner.plan(lv, empty(), new Accepting(), false, swtpm.toString()).steps().get(0);
+        assertThat(none.tpmState()).isNull();
+        assertThat(none.notes()).anyMatch(n -> n.startsWith("TPM state: libvirt has none in " + swtpm.resolve(uuid + "/tpm2")));
+        java.nio.file.Files.createDirectories(swtpm.resolve(uuid).resolve("tpm2"));
+        Step carried = ImportPlanner.plan(lv, empty(), new Accepting(), false, swtpm.toString()).steps().get(0);
+        assertThat(carried.action()).isEqualTo(Action.DEFINE);
+        assertThat(carried.tpmState()).isEqualTo(swtpm.resolve(uuid + "/tpm2").toString());
+        assertThat(carried.notes()).contains("TPM state copied from " + carried.tpmState());
+        assertThat(ImportPlanner.plan(lv, empty(), new Accepting()).steps().get(0).tpmState()).as("no swtpm directory known").isNull();
+    }
+
+    @Test
     void whatAnEarlierImportDefinedIsUnchanged() {
         JvirtHoldings jvirt = new JvirtHoldings(
                 Map.of("web1", new JvirtHoldings.Held("33333333-3333-3333-3333-333333333333", DefinitionXml.digest(DOM_XML))),

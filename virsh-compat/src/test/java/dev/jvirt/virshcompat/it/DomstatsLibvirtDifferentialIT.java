@@ -2,6 +2,7 @@ package dev.jvirt.virshcompat.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jvirt.testimages.Differential;
 import dev.jvirt.testimages.PrivateLibvirt;
 import dev.jvirt.testimages.TinyGuest;
 import dev.jvirt.testimages.TinyGuestExtension;
@@ -68,6 +69,12 @@ class DomstatsLibvirtDifferentialIT {
                 String jvirt = await(() -> ok(jvirsh.run(join("domstats", GROUPS, NAME))), s -> s.contains("balloon.available="));
                 Map<String, String> expected = types(libvirt);
                 Map<String, String> actual = types(jvirt);
+                Differential diff = new Differential("domstats differential");
+                String subject = "domstats " + String.join(" ", GROUPS);
+                diff.fact(subject, "keys in order", String.join("\n", actual.keySet()), String.join("\n", expected.keySet()));
+                diff.facts(subject, actual, expected); // each key's value type (number or text)
+                System.out.print(diff.report());
+                assertThat(diff.differences()).isEmpty();
                 assertThat(String.join("\n", actual.keySet())).as(jvirt).isEqualTo(String.join("\n", expected.keySet()));
                 assertThat(actual).as("value types (number or text) by key; libvirt's:\n" + libvirt + "\njvirt's:\n" + jvirt)
                         .isEqualTo(expected);

@@ -35,6 +35,15 @@ final class ImportCorpus {
         return lv.home().resolve("pool-" + pool);
     }
 
+    /** Where this libvirt session keeps an emulated TPM 2.0's state: {@code XDG_CONFIG_HOME/libvirt/qemu/swtpm/UUID/tpm2}. */
+    Path swtpmRoot() {
+        return lv.configHome().resolve("libvirt/qemu/swtpm");
+    }
+
+    String domainUuid(String domain) throws Exception {
+        return must("domuuid", domain).strip();
+    }
+
     String networkUuid(String network) throws Exception {
         return must("net-uuid", network).strip();
     }
@@ -78,6 +87,8 @@ final class ImportCorpus {
         must("start", "imp-uefi"); // libvirt makes the domain's UEFI variables store at its first start
         must("destroy", "imp-uefi");
         domain("imp-tpm", mem() + q35(""), "<tpm model='tpm-crb'><backend type='emulator' version='2.0'/></tpm>");
+        must("start", "imp-tpm"); // libvirt's swtpm_setup makes the TPM's state at its first start
+        must("destroy", "imp-tpm");
         domain("imp-bridge", mem() + pc(), nic("bridge", "bridge='br-imp0'"));
         domain("imp-cdrom", mem() + pc(), "<disk type='file' device='cdrom'><driver name='qemu' type='raw'/>"
                 + "<target dev='hdc' bus='ide'/><readonly/></disk>"

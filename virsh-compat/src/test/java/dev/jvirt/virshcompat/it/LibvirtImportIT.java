@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.jvirt.domainxml.DomainFacts;
 import dev.jvirt.domainxml.domain.Domain;
 import dev.jvirt.domainxml.domain.DomainXml;
+import dev.jvirt.testimages.Differential;
 import dev.jvirt.testimages.HostPackages;
 import dev.jvirt.testimages.PrivateLibvirt;
 import dev.jvirt.testimages.SerialOutput;
@@ -87,7 +88,10 @@ class LibvirtImportIT {
             assertThat(dry.out()).contains("Dry run: nothing changed\n");
             assertThat(state(jvirsh)).isEqualTo(before);
 
-            Result imported = jvirsh.run("import", "--from", uri, "--all", "--networks", "--pools", "--skip-unsupported");
+            Path libvirtTpm = corpus.swtpmRoot().resolve(corpus.domainUuid("imp-tpm")).resolve("tpm2");
+            assertThat(libvirtTpm.resolve("tpm2-00.permall")).as("libvirt's swtpm state after a start").isRegularFile();
+            Result imported = jvirsh.run("import", "--from", uri, "--all", "--networks", "--pools", "--skip-unsupported",
+                    "--libvirt-swtpm-dir", corpus.swtpmRoot().toString());
             System.out.println("---- import\n" + imported);
             assertThat(imported.status()).as(imported.toString()).isEqualTo(0);
             assertThat(imported.out()).containsPattern(" domain imp-running +define +running under libvirt \\(QEMU pid \\d+\\): definition only")
@@ -95,7 +99,7 @@ class LibvirtImportIT {
             assertThat(imported.err()).contains("warning: domain 'imp-running' is running under libvirt: only its definition is imported");
 
             // every imported domain agrees with libvirt's dumpxml on every fact
-            List<String> problems = new ArrayList<>();
+            Differential diff = new Differential("import differential");
             Map<String, String> nvrams = new java.util.HashMap<>();
             int facts = 0;
             Map<String, String> renamedPools = Map.of("default", "libvirt-default");
@@ -114,14 +118,14 @@ class LibvirtImportIT {
                 }
                 Domain libvirt = DomainXml.parse(theirs.format(), name + " (libvirt)");
                 Domain jvirt = DomainXml.parse(mine, name + " (jvirt)");
-                DomainFacts cmp = new DomainFacts(name, problems);
+                DomainFacts cmp = new DomainFacts(name, diff);
                 cmp.compare(libvirt, jvirt, libvirt);
                 facts += cmp.count();
             }
-            System.out.printf("import differential: %d domains, %d facts compared, %d agree, %d differ%n",
-                    corpus.importable().size(), facts, facts - problems.size(), problems.size());
-            problems.forEach(p -> System.out.println("  " + p));
-            assertThat(problems).isEmpty();
+            System.out.printf("import differential: %d domains, %d facts compared%n", corpus.importable().size(), facts);
+            System.out.print(diff.report());
+            assertThat(diff.agree() + diff.differ()).isEqualTo(facts);
+            assertThat(diff.differences()).isEmpty();
             assertThat(imported.out()).containsPattern(" domain imp-uefi +define +NVRAM copied to default/imp-uefi_VARS\\.fd");
             assertThat(imported.out()).containsPattern(" domain imp-efi-auto +define +UEFI variables: libvirt keeps them outside");
             assertThat(nvrams).as("libvirt's UEFI variables store → jvirt's copy").hasSize(1);
@@ -133,6 +137,18 @@ class LibvirtImportIT {
                     throw new AssertionError(e);
                 }
             });
+            // the TPM's state came along: jvirt's swtpm directory holds libvirt's files, byte for byte
+            Path jvirtTpm = daemon.state.resolve("qemu/swtpm/imp-tpm/tpm0");
+            assertThat(imported.out()).containsPattern(" domain imp-tpm +define +TPM state copied from " + java.util.regex.Pattern.quote(libvirtTpm.toString()));
+            Map<String, byte[]> theirTpm = tpmFiles(libvirtTpm);
+            assertThat(theirTpm).as("libvirt's TPM state files").isNotEmpty();
+            assertThat(tpmFiles(jvirtTpm).keySet()).isEqualTo(theirTpm.keySet());
+            theirTpm.forEach((f, bytes) -> assertThat(tpmFiles(jvirtTpm).get(f)).as("TPM state file " + f).isEqualTo(bytes));
+            assertThat(java.nio.file.Files.getPosixFilePermissions(jvirtTpm)).isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+            for (String f : theirTpm.keySet()) {
+                assertThat(java.nio.file.Files.getPosixFilePermissions(jvirtTpm.resolve(f)))
+                        .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            }
             assertThat(ok(jvirsh, "dumpxml", "--inactive", "imp-tiny").out()).contains("<source pool='libvirt-default' volume='tiny.qcow2'/>");
             assertThat(ok(jvirsh, "dumpxml", "--inactive", "imp-isolated").out()).contains("<source network='libvirt-isolated'/>");
             assertThat(ok(jvirsh, "dominfo", "imp-auto").out()).containsPattern("Autostart: +enable");
@@ -145,7 +161,8 @@ class LibvirtImportIT {
 
             // a second import is a no-op
             String after = state(jvirsh);
-            Result again = jvirsh.run("import", "--from", uri, "--all", "--networks", "--pools", "--skip-unsupported");
+            Result again = jvirsh.run("import", "--from", uri, "--all", "--networks", "--pools", "--skip-unsupported",
+                    "--libvirt-swtpm-dir", corpus.swtpmRoot().toString());
             assertThat(again.status()).as(again.toString()).isEqualTo(0);
             assertThat(again.out()).doesNotContainPattern(" define ").contains("Imported 0 objects");
             assertThat(state(jvirsh)).isEqualTo(after);
@@ -166,6 +183,12 @@ class LibvirtImportIT {
             assertThat(ok(jvirsh, "domblklist", "imp-tiny").out()).containsPattern(" vda +libvirt-default/tiny.qcow2\n");
             System.out.printf("imported tiny guest booted in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
             ok(jvirsh, "destroy", "imp-tiny");
+
+            // a jvirt start of the imported TPM domain runs swtpm on the imported state
+            ok(jvirsh, "start", "imp-tpm");
+            String swtpm = swtpmCommandLine(daemon.runtime);
+            assertThat(swtpm).as("swtpm of imp-tpm").contains("dir=" + jvirtTpm);
+            ok(jvirsh, "destroy", "imp-tpm");
         } finally {
             JvirtdUnderTest.deleteTree(scratch);
         }
@@ -216,6 +239,30 @@ class LibvirtImportIT {
         } finally {
             JvirtdUnderTest.deleteTree(work);
         }
+    }
+
+    /** The regular files of a swtpm state directory but its lock file, by name. */
+    private static Map<String, byte[]> tpmFiles(Path dir) {
+        Map<String, byte[]> out = new java.util.TreeMap<>();
+        try (var list = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) list::iterator) {
+                if (!p.getFileName().toString().equals(".lock") && Files.isRegularFile(p)) {
+                    out.put(p.getFileName().toString(), Files.readAllBytes(p));
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+        return out;
+    }
+
+    /** The command line of the swtpm jvirtd started for imp-tpm (its pid file in the domain's runtime directory). */
+    private static String swtpmCommandLine(Path runtime) throws Exception {
+        Path pidFile = runtime.resolve("qemu/imp-tpm/tpm0-swtpm.pid");
+        assertThat(pidFile).exists();
+        String pid = Files.readString(pidFile).strip();
+        return new String(Files.readAllBytes(Path.of("/proc", pid, "cmdline")), java.nio.charset.StandardCharsets.UTF_8)
+                .replace('\0', ' ');
     }
 
     private static void must(PrivateLibvirt lv, String... args) throws Exception {

@@ -64,6 +64,8 @@ public enum Operation {
     /** Reverting to, or deleting, a snapshot. */
     SNAPSHOT_REVERT("revert to a snapshot", EnumSet.of(RUNNING, PAUSED, SHUTOFF)),
     SNAPSHOT_DELETE("delete a snapshot of", EnumSet.of(RUNNING, PAUSED, SHUTOFF)),
+    /** Placing an emulated TPM's state (an import's): only while the domain is shut off. */
+    TPM_STATE("replace the TPM state of", EnumSet.of(SHUTOFF)),
     /** Internal: reacting to what QEMU reported (guest poweroff, panic, exit). */
     GUEST_EVENT("handling a guest event", EnumSet.allOf(DomainState.class));
 

@@ -5,11 +5,19 @@ import dev.jvirt.domainxml.domain.Tpm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * The {@code swtpm} behind each {@code <tpm><backend type='emulator'>}, as libvirt runs it: one
@@ -73,6 +81,72 @@ public final class Swtpms {
             pids.add(Long.parseLong(Files.readString(pidFile).strip()));
         }
         return pids;
+    }
+
+    /** The state directory of the domain's first emulated TPM ({@code tpm0}), whether or not it exists yet. */
+    public Path stateDir(String domain) {
+        return stateRoot.resolve(domain).resolve("tpm0");
+    }
+
+    private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+
+    /**
+     * Replaces the state of the domain's first emulated TPM with {@code files} (plain names, as
+     * swtpm's {@code tpm2-00.permall}): written into a new directory beside it ({@code 0700}, files
+     * {@code 0600}, each fsynced), which is renamed into place, so the TPM has the old state or the
+     * new one, never a mix. The caller holds the domain shut off.
+     */
+    public void replaceState(String domain, Map<String, byte[]> files) throws IOException {
+        for (String name : files.keySet()) {
+            if (!FILE_NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException("not a TPM state file name: '" + name + "' (a plain file name)");
+            }
+        }
+        Path target = stateDir(domain);
+        Path parent = target.getParent();
+        Files.createDirectories(parent);
+        Files.setPosixFilePermissions(parent, PosixFilePermissions.fromString("rwx------"));
+        Path fresh = parent.resolve(".tpm0.new-" + UUID.randomUUID());
+        Path old = parent.resolve(".tpm0.old-" + UUID.randomUUID());
+        Files.createDirectory(fresh, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        try {
+            for (Map.Entry<String, byte[]> f : files.entrySet()) {
+                try (FileChannel ch = FileChannel.open(fresh.resolve(f.getKey()), Set.of(StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))) {
+                    ByteBuffer buf = ByteBuffer.wrap(f.getValue());
+                    while (buf.hasRemaining()) {
+                        ch.write(buf);
+                    }
+                    ch.force(true);
+                }
+            }
+            sync(fresh);
+            if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+            }
+            Files.move(fresh, target, StandardCopyOption.ATOMIC_MOVE);
+            sync(parent);
+        } finally {
+            deleteTree(fresh);
+            deleteTree(old);
+        }
+    }
+
+    private static void sync(Path dir) throws IOException {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) walk.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     /** Stops a swtpm by its pid (SIGTERM, then SIGKILL). */

@@ -52,6 +52,9 @@ class ApiContractIT {
                 sameList(api.get("/1.0/domains/contract/interfaces"), Domains.Interface::from);
                 same(api.put("/1.0/domains/contract/autostart", new Requests.Autostart(true).toJson()),
                         Requests.Autostart::from, 200);
+                // the domain has no emulated TPM: refused, as an error of the shared shape
+                same(api.put("/1.0/domains/contract/tpm-state", new Requests.TpmState(java.util.Map.of("tpm2-00.permall", "AAEC"))
+                        .toJson()), ApiError::from, 409);
                 same(api.post("/1.0/domxml-to-native", new Requests.ToNative(xml, "qemu-argv").toJson()),
                         Domains.Argv::from, 200);
 

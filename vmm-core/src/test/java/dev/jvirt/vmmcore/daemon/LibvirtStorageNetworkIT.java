@@ -2,6 +2,7 @@ package dev.jvirt.vmmcore.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jvirt.testimages.Differential;
 import dev.jvirt.testimages.PrivateLibvirt;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,6 +51,10 @@ class LibvirtStorageNetworkIT {
             String expected = mask(transcript(libvirtd, net, lvDirs), lvPool, lvDirs, net.getParent());
             String actual = mask(transcript(jvirtd, net, jvDirs), f.dirs.state().resolve("images"), jvDirs, net.getParent());
             Files.writeString(Path.of("target", "libvirt-storage-network-transcript.txt"), actual);
+            Differential diff = new Differential("virsh transcript differential");
+            diff.transcripts("virsh storage and network transcript", actual, expected);
+            System.out.print(diff.report());
+            assertThat(diff.differences()).isEmpty();
             assertThat(actual).isEqualTo(expected);
             assertThat(actual).contains(" default  active  yes", "Capacity:  20.00 MiB", "Allocation:  1.00 MiB",
                     "error: Storage volume not found: no storage vol with matching path 'nope'", // virsh's last try: by path

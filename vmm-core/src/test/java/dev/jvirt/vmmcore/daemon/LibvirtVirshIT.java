@@ -2,6 +2,7 @@ package dev.jvirt.vmmcore.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jvirt.testimages.Differential;
 import dev.jvirt.testimages.PrivateLibvirt;
 import dev.jvirt.testimages.TinyGuest;
 import dev.jvirt.testimages.TinyGuestExtension;
@@ -45,6 +46,11 @@ class LibvirtVirshIT {
             // kept for people: target/libvirt-virsh-transcript.txt is what both daemons made virsh print
             Files.writeString(Path.of("target", "libvirt-virsh-transcript.txt"), actual.commands()
                     + "\n" + String.join("\n", actual.events()) + "\n");
+            Differential diff = new Differential("virsh transcript differential");
+            diff.transcripts("virsh lifecycle transcript", actual.commands(), expected.commands());
+            diff.fact("virsh event --all --loop", "events printed", actual.events(), expected.events());
+            System.out.print(diff.report());
+            assertThat(diff.differences()).isEmpty();
             assertThat(actual.commands()).isEqualTo(expected.commands());
             assertThat(actual.events()).isEqualTo(expected.events());
             assertThat(actual.events()).contains("event 'lifecycle' for domain 'wire1': Started Booted",

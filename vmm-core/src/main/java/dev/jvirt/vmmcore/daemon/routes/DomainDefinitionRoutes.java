@@ -7,6 +7,7 @@ import dev.jvirt.api.Domains;
 import dev.jvirt.vmmcore.DefineResult;
 import dev.jvirt.vmmcore.DomainInfo;
 import dev.jvirt.vmmcore.Hypervisor;
+import dev.jvirt.vmmcore.daemon.http.ApiException;
 import dev.jvirt.vmmcore.daemon.http.Json;
 import dev.jvirt.vmmcore.daemon.http.Reply;
 import dev.jvirt.vmmcore.daemon.http.RouteTable;
@@ -40,6 +41,20 @@ final class DomainDefinitionRoutes {
             boolean on = Json.requiredBoolean(r.json(), "autostart");
             hv.setAutostart(r.param("name"), on);
             return Reply.json(Json.object().put("autostart", on));
+        });
+        t.put("/1.0/domains/{name}/tpm-state", r -> {
+            dev.jvirt.api.Requests.TpmState state = dev.jvirt.api.Requests.TpmState.from(
+                    dev.jvirt.api.json.JsonObject.parse(r.body()));
+            java.util.Map<String, byte[]> files = new java.util.TreeMap<>();
+            for (java.util.Map.Entry<String, String> f : state.files().entrySet()) {
+                try {
+                    files.put(f.getKey(), java.util.Base64.getDecoder().decode(f.getValue()));
+                } catch (IllegalArgumentException e) {
+                    throw ApiException.badRequest("TPM state file '" + f.getKey() + "' is not base64: " + e.getMessage());
+                }
+            }
+            hv.replaceTpmState(r.param("name"), files);
+            return Reply.json(Json.object());
         });
     }
 

@@ -3,6 +3,7 @@ package dev.jvirt.vmmcore.qemu.argv;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jvirt.testimages.Differential;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -45,49 +46,9 @@ final class ArgvFacts {
 
     private ArgvFacts() {}
 
-    /**
-     * Splits what {@code virsh domxml-to-native qemu-argv} prints (environment assignments, then
-     * the argv, each word single-quoted where needed, with {@code '\''} for a quote) into words,
-     * from the emulator on.
-     */
+    /** The harness's split of {@code virsh domxml-to-native qemu-argv}'s line ({@link Differential#splitShell}). */
     static List<String> splitShell(String line) {
-        List<String> words = new ArrayList<>();
-        StringBuilder w = new StringBuilder();
-        boolean inWord = false;
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '\'') {
-                    quoted = false;
-                } else {
-                    w.append(c);
-                }
-            } else if (c == '\'') {
-                quoted = true;
-                inWord = true;
-            } else if (c == '\\' && i + 1 < line.length()) {
-                w.append(line.charAt(++i));
-                inWord = true;
-            } else if (Character.isWhitespace(c)) {
-                if (inWord) {
-                    words.add(w.toString());
-                    w.setLength(0);
-                    inWord = false;
-                }
-            } else {
-                w.append(c);
-                inWord = true;
-            }
-        }
-        if (inWord) {
-            words.add(w.toString());
-        }
-        int start = 0;
-        while (start < words.size() && !words.get(start).startsWith("/")) {
-            start++;
-        }
-        return words.subList(start, words.size());
+        return Differential.splitShell(line);
     }
 
     /** The facts of an argv (emulator first). */

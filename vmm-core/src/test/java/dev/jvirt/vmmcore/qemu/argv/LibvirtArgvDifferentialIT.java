@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jvirt.domainxml.domain.Domain;
 import dev.jvirt.domainxml.domain.DomainXml;
 import dev.jvirt.domainxml.domain.NetInterface;
+import dev.jvirt.testimages.Differential;
 import dev.jvirt.testimages.HostPackages;
 import dev.jvirt.testimages.PrivateLibvirt;
 import dev.jvirt.vmmcore.qemu.Firmwares;
@@ -29,7 +30,8 @@ import org.junit.jupiter.api.Test;
  * {@code virsh domxml-to-native qemu-argv} prints in a private libvirt (in namespaces of its own,
  * see {@link PrivateLibvirt#startIsolated()}), jvirt's what {@link QemuCommandLine} builds from
  * the same text with domain-xml's defaults, with a TAP descriptor for every NIC that needs one
- * and SPICE ports chosen as a start chooses them. Prints {@code N agree, M differ}.
+ * and SPICE ports chosen as a start chooses them. Tallied by the harness ({@link Differential}):
+ * prints {@code N agree, M differ}, every fact of either side counted.
  *
  * <p>Both sides get the same definition. Where this libvirt may not run KVM guests (its user
  * cannot open /dev/kvm), {@code type='kvm'} is given as {@code type='qemu'} to both, and then
@@ -66,12 +68,9 @@ class LibvirtArgvDifferentialIT {
         try (Stream<Path> s = Files.list(REALWORLD)) {
             files = s.filter(p -> p.toString().endsWith(".xml")).sorted().toList();
         }
-        int agree = 0;
-        int differ = 0;
+        Differential diff = new Differential("libvirt argv differential");
         int compared = 0;
-        int clean = 0;
         int hostCpuRefused = 0; // custom CPU models this host's CPU lacks, which libvirt checks under KVM
-        List<String> problems = new ArrayList<>();
         try (PrivateLibvirt lv = PrivateLibvirt.startIsolated()) {
             boolean kvm = lv.offersKvm();
             for (Path f : files) {
@@ -82,55 +81,41 @@ class LibvirtArgvDifferentialIT {
                     xml = replace(ROOT_TYPE_KVM, xml, "qemu");
                     xml = replace(HOST_PASSTHROUGH, xml, "maximum");
                 }
-                PrivateLibvirt.Result native_ = lv.virsh("domxml-to-native", "qemu-argv", lv.writeXml(file, xml).toString());
+                PrivateLibvirt.Result native_ = Differential.libvirtArgv(lv, file, xml);
                 if (native_.exit() != 0) {
                     // with KVM, libvirt checks a custom CPU model against this host's CPU (jvirt leaves that to QEMU)
                     boolean hostCpu = kvm && native_.err().contains("incompatible with host CPU");
                     if (hostCpu && !LIBVIRT_REFUSES.containsKey(file)) {
                         hostCpuRefused++;
                     } else if (!LIBVIRT_REFUSES.containsKey(file)) {
-                        problems.add(file + ": libvirt refused it: " + native_.err().strip());
+                        diff.difference(file, "libvirt refused it: " + native_.err().strip());
                     }
                     continue;
                 }
                 compared++;
                 Domain def = DomainXml.load(xml, file);
-                Map<String, String> libvirt = ArgvFacts.of(ArgvFacts.splitShell(native_.out().strip()));
+                Map<String, String> libvirt = ArgvFacts.of(Differential.splitShell(native_.out().strip()));
                 Map<String, String> jvirt;
                 try {
                     // as a start prepares it: the firmware chosen from this host's descriptors, SPICE ports chosen
                     def = SpicePorts.assign(FIRMWARES.resolve(def, TestHost.caps()));
                     jvirt = ArgvFacts.of(QemuCommandLine.build(def, TestHost.caps(), TestHost.paths(def), taps(def)));
                 } catch (CommandLineException e) {
-                    problems.add(file + ": jvirt refused it: " + e.getMessage());
-                    differ += libvirt.size();
+                    diff.difference(file, "jvirt refused it: " + e.getMessage());
+                    diff.facts(file, Map.of(), libvirt); // each of libvirt's facts differs
                     continue;
                 }
                 deliberate(def, jvirt, libvirt);
-                int before = differ;
-                Set<String> keys = new TreeSet<>(jvirt.keySet());
-                keys.addAll(libvirt.keySet());
-                for (String k : keys) {
-                    if (Objects.equals(jvirt.get(k), libvirt.get(k))) {
-                        agree++;
-                    } else {
-                        differ++;
-                        problems.add(file + ": " + k + ":\n      jvirt   " + jvirt.get(k)
-                                + "\n      libvirt " + libvirt.get(k));
-                    }
-                }
-                if (differ == before) {
-                    clean++;
-                }
+                diff.facts(file, jvirt, libvirt);
             }
         }
         System.out.printf("libvirt argv differential: %d agree, %d differ (%d of %d real-world files compared, %d with every fact equal)%n",
-                agree, differ, compared, files.size(), clean);
+                diff.agree(), diff.differ(), compared, files.size(), diff.subjects() - diff.subjectsDiffering());
         if (hostCpuRefused > 0) {
             System.out.println("  (" + hostCpuRefused + " left out: libvirt refuses their custom CPU model on this host's CPU under KVM)");
         }
-        problems.forEach(p -> System.out.println("  " + p));
-        assertThat(problems).isEmpty();
+        System.out.print(diff.report());
+        assertThat(diff.differences()).isEmpty();
         assertThat(compared).isEqualTo(files.size() - LIBVIRT_REFUSES.size() - hostCpuRefused);
     }
 
